@@ -1,0 +1,3 @@
+mod get_board;
+
+pub use get_board::*;

@@ -1,0 +1,3 @@
+//! Server functions, one per file, grouped by feature.
+
+pub mod board;

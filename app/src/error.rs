@@ -1,0 +1,80 @@
+//! The error type of the app layer: what a server function may answer, and what the user
+//! is shown. Internal details never cross to the client; they are logged on the server.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use shared::i18n::{t, Lang, Msg};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// Something failed on the server; the details were logged there.
+    #[error("internal error")]
+    Internal,
+    /// The request did not reach the server, or its answer could not be read.
+    #[error("communication error: {0}")]
+    Communication(String),
+}
+
+impl AppError {
+    /// The safe message shown to the user.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self {
+            AppError::NotFound => t(lang, Msg::ErrorNotFound),
+            AppError::Internal => t(lang, Msg::ErrorInternal),
+            AppError::Communication(_) => t(lang, Msg::ErrorNetwork),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(e) | ServerFnErrorErr::Response(e) => {
+                AppError::Communication(e)
+            }
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                let _ = other;
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::repo::RepoError> for AppError {
+    fn from(e: crate::repo::RepoError) -> Self {
+        use crate::repo::RepoError;
+        match e {
+            RepoError::NotFound => AppError::NotFound,
+            RepoError::Unavailable(detail) => {
+                tracing::error!(%detail, "database unavailable");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_never_leak_details() {
+        let e = AppError::Communication("tcp connect error: 10.0.0.1".into());
+        assert!(!e.message(Lang::Vi).contains("10.0.0.1"));
+        assert!(!e.message(Lang::En).contains("10.0.0.1"));
+    }
+
+    #[test]
+    fn server_errors_become_internal() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("secret".into()));
+        assert_eq!(e, AppError::Internal);
+    }
+}

@@ -1,0 +1,79 @@
+//! Exemplar's user interface: pages, components and server functions.
+//!
+//! Compiled twice: with `ssr` into the server (rendering and server functions), and with
+//! `hydrate` into the browser's WASM bundle.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    SsrMode, StaticSegment,
+};
+
+use crate::components::header::Header;
+use crate::i18n::{provide_i18n, tr};
+use crate::pages::{board::BoardPage, not_found::NotFound};
+use shared::i18n::Msg;
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = i18n::request_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+
+    // Set once the WASM has taken over the page: end-to-end tests wait for it, and it
+    // proves the client is live.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/exemplar.css"/>
+        <Title text=tr(Msg::AppName)/>
+        <div class="app" data-hydrated=move || if hydrated.get() { "true" } else { "false" }>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <Router>
+                <Header/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=StaticSegment("board") view=BoardPage ssr=SsrMode::Async/>
+                    </Routes>
+                </main>
+            </Router>
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

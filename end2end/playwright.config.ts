@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test';
+
+// Started by `cargo xtask test`, which builds the server and the WASM bundle first and
+// passes their paths and a fresh database in the environment.
+const port = Number(process.env.E2E_PORT ?? 3917);
+const bin = process.env.EXEMPLAR_BIN;
+if (!bin) {
+  throw new Error('EXEMPLAR_BIN is not set: run the end-to-end tests through `cargo xtask test`');
+}
+const output = process.env.E2E_OUTPUT ?? 'test-results';
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: `${output}/results`,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: bin,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? '',
+      DATABASE_URL: process.env.DATABASE_URL ?? '',
+    },
+  },
+});

@@ -1,0 +1,246 @@
+//! Settings, layered: built-in defaults, then an optional `exemplar.toml`, then environment
+//! variables. Every error names the setting at fault.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// `sqlite://PATH` (relative to the working directory) or `sqlite::memory:`.
+    Sqlite { url: String, path: Option<PathBuf> },
+}
+
+impl DatabaseUrl {
+    pub fn parse(value: &str) -> Result<Self, ConfigError> {
+        let invalid = |reason: &str| ConfigError::Invalid {
+            setting: "DATABASE_URL",
+            value: value.to_string(),
+            reason: reason.to_string(),
+        };
+        if let Some(rest) = value.strip_prefix("sqlite:") {
+            if rest == ":memory:" {
+                return Ok(DatabaseUrl::Sqlite {
+                    url: value.to_string(),
+                    path: None,
+                });
+            }
+            let path = rest.strip_prefix("//").unwrap_or(rest);
+            let path = path.split('?').next().unwrap_or_default();
+            if path.is_empty() {
+                return Err(invalid(
+                    "the SQLite URL names no file (expected sqlite://PATH)",
+                ));
+            }
+            return Ok(DatabaseUrl::Sqlite {
+                url: value.to_string(),
+                path: Some(PathBuf::from(path)),
+            });
+        }
+        if value.starts_with("postgres://") || value.starts_with("postgresql://") {
+            return Err(invalid(
+                "PostgreSQL is not supported by this version yet; use sqlite://PATH",
+            ));
+        }
+        Err(invalid("expected a URL of the form sqlite://PATH"))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    pub site_addr: SocketAddr,
+    pub site_root: PathBuf,
+    pub log_format: LogFormat,
+    /// Load the demo data set into an empty database at start-up.
+    pub demo_data: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{setting}={value:?} is not valid: {reason}")]
+    Invalid {
+        setting: &'static str,
+        value: String,
+        reason: String,
+    },
+    #[error("cannot read the configuration file {path}: {reason}")]
+    File { path: String, reason: String },
+}
+
+/// The keys `exemplar.toml` may hold; each mirrors an environment variable.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    site_addr: Option<String>,
+    site_root: Option<String>,
+    log_format: Option<String>,
+    demo_data: Option<bool>,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/exemplar.db";
+pub const DEFAULT_SITE_ADDR: &str = "127.0.0.1:3000";
+
+impl Settings {
+    /// Reads `exemplar.toml` (or the file named by `EXEMPLAR_CONFIG`) and the environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let explicit = std::env::var("EXEMPLAR_CONFIG").ok();
+        let path = explicit.clone().unwrap_or_else(|| "exemplar.toml".into());
+        let file = match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str::<FileSettings>(&text).map_err(|e| ConfigError::File {
+                path: path.clone(),
+                reason: e.message().to_string(),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+                FileSettings::default()
+            }
+            Err(e) => {
+                return Err(ConfigError::File {
+                    path,
+                    reason: e.to_string(),
+                })
+            }
+        };
+        Self::from_sources(file, |key| std::env::var(key).ok())
+    }
+
+    fn from_sources(
+        file: FileSettings,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let pick = |key: &str, from_file: Option<String>, default: &str| {
+            env(key)
+                .filter(|v| !v.is_empty())
+                .or(from_file)
+                .unwrap_or_else(|| default.to_string())
+        };
+        let database_url = DatabaseUrl::parse(&pick(
+            "DATABASE_URL",
+            file.database_url,
+            DEFAULT_DATABASE_URL,
+        ))?;
+        let addr = pick("LEPTOS_SITE_ADDR", file.site_addr, DEFAULT_SITE_ADDR);
+        let site_addr = addr.parse().map_err(|_| ConfigError::Invalid {
+            setting: "LEPTOS_SITE_ADDR",
+            value: addr.clone(),
+            reason: "expected HOST:PORT, for example 127.0.0.1:3000".into(),
+        })?;
+        let site_root = PathBuf::from(pick("LEPTOS_SITE_ROOT", file.site_root, "target/site"));
+        let format = pick("EXEMPLAR_LOG_FORMAT", file.log_format, "pretty");
+        let log_format = match format.as_str() {
+            "pretty" => LogFormat::Pretty,
+            "json" => LogFormat::Json,
+            _ => {
+                return Err(ConfigError::Invalid {
+                    setting: "EXEMPLAR_LOG_FORMAT",
+                    value: format,
+                    reason: "expected pretty or json".into(),
+                })
+            }
+        };
+        let demo_data = match env("EXEMPLAR_DEMO_DATA").as_deref() {
+            None | Some("") => file.demo_data.unwrap_or(true),
+            Some("on" | "true" | "1") => true,
+            Some("off" | "false" | "0") => false,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    setting: "EXEMPLAR_DEMO_DATA",
+                    value: other.into(),
+                    reason: "expected on or off".into(),
+                })
+            }
+        };
+        Ok(Settings {
+            database_url,
+            site_addr,
+            site_root,
+            log_format,
+            demo_data,
+        })
+    }
+
+    /// Settings for tests: a database file, an ephemeral port, no demo data unless asked.
+    pub fn for_tests(database: &Path, site_root: &Path) -> Self {
+        Settings {
+            database_url: DatabaseUrl::Sqlite {
+                url: format!("sqlite://{}", database.display()),
+                path: Some(database.to_path_buf()),
+            },
+            site_addr: "127.0.0.1:0".parse().expect("literal address"),
+            site_root: site_root.to_path_buf(),
+            log_format: LogFormat::Pretty,
+            demo_data: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(env: &[(&str, &str)], file: &str) -> Result<Settings, ConfigError> {
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let file: FileSettings = toml::from_str(file).unwrap();
+        Settings::from_sources(file, |k| env.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_the_documented_ones() {
+        let s = load(&[], "").unwrap();
+        assert_eq!(
+            s.database_url,
+            DatabaseUrl::parse(DEFAULT_DATABASE_URL).unwrap()
+        );
+        assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
+        assert!(s.demo_data);
+    }
+
+    #[test]
+    fn environment_overrides_file() {
+        let s = load(
+            &[("LEPTOS_SITE_ADDR", "127.0.0.1:4000")],
+            "site_addr = \"127.0.0.1:5000\"\ndatabase_url = \"sqlite://x.db\"",
+        )
+        .unwrap();
+        assert_eq!(s.site_addr.port(), 4000);
+        assert_eq!(s.database_url, DatabaseUrl::parse("sqlite://x.db").unwrap());
+    }
+
+    #[test]
+    fn malformed_database_url_names_the_setting() {
+        let err = load(&[("DATABASE_URL", "mysql://x")], "").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("DATABASE_URL"), "{text}");
+        assert!(!text.contains('\n'));
+    }
+
+    #[test]
+    fn malformed_address_names_the_setting() {
+        let err = load(&[("LEPTOS_SITE_ADDR", "localhost")], "").unwrap_err();
+        assert!(err.to_string().contains("LEPTOS_SITE_ADDR"));
+    }
+
+    #[test]
+    fn sqlite_url_forms() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/a.db?mode=rwc").unwrap(),
+            DatabaseUrl::Sqlite {
+                url: "sqlite://data/a.db?mode=rwc".into(),
+                path: Some("data/a.db".into())
+            }
+        );
+        assert!(DatabaseUrl::parse("sqlite://").is_err());
+        assert!(DatabaseUrl::parse("sqlite::memory:").is_ok());
+    }
+}

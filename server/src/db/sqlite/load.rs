@@ -1,0 +1,153 @@
+use crate::db::DbError;
+use crate::password;
+use crate::seed::Dataset;
+use shared::domain::{Position, Stage};
+use sqlx::SqlitePool;
+use std::collections::HashMap;
+
+/// Loads a data set in one transaction. Refuses a database that already holds one, so
+/// nothing is ever overwritten.
+pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
+    let now = chrono::Utc::now().to_rfc3339();
+    // Hash before the transaction: Argon2 is deliberately slow.
+    let hashes: Vec<String> = data
+        .accounts
+        .iter()
+        .map(|_| password::hash(data.password))
+        .collect::<Result<_, _>>()
+        .map_err(|e| DbError::Refused(format!("cannot hash a demo password: {e}")))?;
+
+    let mut tx = pool.begin().await?;
+    let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM blocs")
+        .fetch_one(&mut *tx)
+        .await?;
+    if existing > 0 {
+        return Err(DbError::Refused(
+            "the database already holds data; use an empty database (DATABASE_URL)".into(),
+        ));
+    }
+
+    let mut bloc_ids = HashMap::new();
+    for b in &data.blocs {
+        let id: i64 =
+            sqlx::query_scalar("INSERT INTO blocs (code, name) VALUES (?, ?) RETURNING id")
+                .bind(b.code)
+                .bind(b.name)
+                .fetch_one(&mut *tx)
+                .await?;
+        bloc_ids.insert(b.code, id);
+    }
+    let mut unit_ids = HashMap::new();
+    for u in &data.units {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO units (code, name, bloc_id) VALUES (?, ?, ?) RETURNING id",
+        )
+        .bind(u.code)
+        .bind(u.name)
+        .bind(bloc_ids[u.bloc])
+        .fetch_one(&mut *tx)
+        .await?;
+        unit_ids.insert(u.code, id);
+    }
+    for b in &data.blocs {
+        sqlx::query("UPDATE blocs SET head_unit_id = ? WHERE code = ?")
+            .bind(unit_ids[b.head_unit])
+            .bind(b.code)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let campaign_id: i64 = sqlx::query_scalar(
+        "INSERT INTO campaigns (name, start_year, end_year, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&data.campaign.name)
+    .bind(data.campaign.start_year)
+    .bind(data.campaign.end_year)
+    .bind(&now)
+    .fetch_one(&mut *tx)
+    .await?;
+
+    for (a, hash) in data.accounts.iter().zip(&hashes) {
+        let user_id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (username, display_name, position, unit_id, password_hash, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(a.username)
+        .bind(a.display_name)
+        .bind(a.position)
+        .bind(a.unit.map(|u| unit_ids[u]))
+        .bind(hash)
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for role in a.roles {
+            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+                .bind(user_id)
+                .bind(role)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if a.council {
+            sqlx::query("INSERT INTO council_members (user_id, campaign_id) VALUES (?, ?)")
+                .bind(user_id)
+                .bind(campaign_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+
+    // Keep each column's order: the next position after the last card of that stage.
+    let mut last: HashMap<Stage, Position> = HashMap::new();
+    for n in &data.nominations {
+        let position = match last.get(&n.stage) {
+            Some(p) => p.after(),
+            None => Position::first(),
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO nominations (campaign_id, year, unit_id, kind, nominee_name, profile,
+                 description, replication_potential, stage, position, city_registered, city_year,
+                 created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(campaign_id)
+        .bind(n.year)
+        .bind(unit_ids[n.unit.as_str()])
+        .bind(n.kind.code())
+        .bind(&n.nominee_name)
+        .bind(n.profile.to_string())
+        .bind(&n.description)
+        .bind(&n.replication_potential)
+        .bind(n.stage.code())
+        .bind(position.as_str())
+        .bind(n.city_registered)
+        .bind(n.city_registered.then_some(n.year))
+        .bind(&now)
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (code, text) in &n.evidence {
+            sqlx::query(
+                "INSERT INTO nomination_evidence (nomination_id, criterion_code, evidence) VALUES (?, ?, ?)",
+            )
+            .bind(id)
+            .bind(code)
+            .bind(text)
+            .execute(&mut *tx)
+            .await?;
+        }
+        last.insert(n.stage, position);
+    }
+    sqlx::query("INSERT INTO events (at, action, payload) VALUES (?, 'dataset_loaded', ?)")
+        .bind(&now)
+        .bind(
+            serde_json::json!({ "dataset": data.name, "nominations": data.nominations.len() })
+                .to_string(),
+        )
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO meta (key, value) VALUES ('dataset', ?)")
+        .bind(data.name)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

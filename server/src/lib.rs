@@ -1,0 +1,10 @@
+//! Exemplar's server: configuration, start-up, data access and operations.
+
+pub mod configuration;
+pub mod db;
+pub mod password;
+pub mod routes;
+pub mod seed;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

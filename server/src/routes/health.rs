@@ -1,0 +1,14 @@
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+
+/// 200 when the database answers, 503 otherwise (for load balancers and monitoring).
+pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.repo.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}

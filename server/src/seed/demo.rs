@@ -1,0 +1,383 @@
+//! A realistic provincial Department of Agriculture and Rural Development: 20 units in
+//! 4 emulation blocs, a 7-member council, and 60 nominations of the four kinds.
+
+use super::*;
+use chrono::Datelike;
+use serde_json::json;
+
+pub const DEMO_PASSWORD: &str = "Exemplar@2026";
+
+pub fn blocs() -> Vec<BlocSeed> {
+    vec![
+        BlocSeed {
+            code: "K1",
+            name: "Khối các phòng chuyên môn và Văn phòng Sở",
+            head_unit: "VP",
+        },
+        BlocSeed {
+            code: "K2",
+            name: "Khối các Chi cục",
+            head_unit: "CCKL",
+        },
+        BlocSeed {
+            code: "K3",
+            name: "Khối các đơn vị sự nghiệp",
+            head_unit: "TTKN",
+        },
+        BlocSeed {
+            code: "K4",
+            name: "Khối doanh nghiệp và ban quản lý dự án",
+            head_unit: "CTTL",
+        },
+    ]
+}
+
+pub fn units() -> Vec<UnitSeed> {
+    let u = |code, name, bloc| UnitSeed { code, name, bloc };
+    vec![
+        u("VP", "Văn phòng Sở", "K1"),
+        u("TTRA", "Thanh tra Sở", "K1"),
+        u("KHTC", "Phòng Kế hoạch - Tài chính", "K1"),
+        u("TCCB", "Phòng Tổ chức cán bộ", "K1"),
+        u("QLXD", "Phòng Quản lý xây dựng công trình", "K1"),
+        u("CCTT", "Chi cục Trồng trọt và Bảo vệ thực vật", "K2"),
+        u("CCCN", "Chi cục Chăn nuôi và Thú y", "K2"),
+        u("CCTS", "Chi cục Thủy sản", "K2"),
+        u("CCKL", "Chi cục Kiểm lâm", "K2"),
+        u("CCTL", "Chi cục Thủy lợi", "K2"),
+        u("CCPTNT", "Chi cục Phát triển nông thôn", "K2"),
+        u(
+            "CCQLCL",
+            "Chi cục Quản lý chất lượng Nông lâm sản và Thủy sản",
+            "K2",
+        ),
+        u("TTKN", "Trung tâm Khuyến nông", "K3"),
+        u(
+            "TTNS",
+            "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn",
+            "K3",
+        ),
+        u(
+            "TTGIONG",
+            "Trung tâm Giống cây trồng, vật nuôi và thủy sản",
+            "K3",
+        ),
+        u("TTTV", "Trung tâm Tư vấn và Hỗ trợ nông nghiệp", "K3"),
+        u("TTCNSH", "Trung tâm Công nghệ sinh học", "K3"),
+        u(
+            "CTTL",
+            "Công ty TNHH MTV Quản lý Khai thác dịch vụ thủy lợi",
+            "K4",
+        ),
+        u(
+            "BQLDA",
+            "Ban Quản lý dự án chuyên ngành nông nghiệp và PTNT",
+            "K4",
+        ),
+        u("BQLRPH", "Ban Quản lý rừng phòng hộ", "K4"),
+    ]
+}
+
+pub fn accounts() -> Vec<AccountSeed> {
+    let a = |username, display_name, position, unit, roles, council| AccountSeed {
+        username,
+        display_name,
+        position,
+        unit,
+        roles,
+        council,
+    };
+    vec![
+        a(
+            "admin",
+            "Quản trị hệ thống",
+            "Quản trị viên",
+            None,
+            &["admin"],
+            false,
+        ),
+        a(
+            "giamdoc",
+            "Trần Minh Quang",
+            "Giám đốc Sở, Chủ tịch Hội đồng TĐKT",
+            None,
+            &["leadership", "council_member"],
+            true,
+        ),
+        a(
+            "phogiamdoc",
+            "Lê Thị Thu Hà",
+            "Phó Giám đốc Sở, Phó Chủ tịch Hội đồng",
+            None,
+            &["leadership", "council_member"],
+            true,
+        ),
+        a(
+            "vanphong",
+            "Phạm Hoàng Nam",
+            "Chánh Văn phòng Sở, Thường trực Hội đồng",
+            Some("VP"),
+            &["council_office", "council_member", "unit_head"],
+            true,
+        ),
+        a(
+            "hd.tccb",
+            "Võ Thị Mai",
+            "Trưởng phòng Tổ chức cán bộ",
+            Some("TCCB"),
+            &["council_member", "unit_head"],
+            true,
+        ),
+        a(
+            "hd.congdoan",
+            "Đặng Văn Hùng",
+            "Chủ tịch Công đoàn ngành",
+            Some("KHTC"),
+            &["council_member"],
+            true,
+        ),
+        a(
+            "hd.kiemlam",
+            "Huỳnh Tấn Phát",
+            "Chi cục trưởng Chi cục Kiểm lâm, Trưởng Khối các Chi cục",
+            Some("CCKL"),
+            &["council_member", "unit_head", "bloc_head"],
+            true,
+        ),
+        a(
+            "hd.thuyloi",
+            "Ngô Quốc Bảo",
+            "Chủ tịch Công ty TNHH MTV Quản lý Khai thác dịch vụ thủy lợi",
+            Some("CTTL"),
+            &["council_member", "unit_head", "bloc_head"],
+            true,
+        ),
+        a(
+            "thutruong.khuyennong",
+            "Bùi Văn Dũng",
+            "Giám đốc Trung tâm Khuyến nông, Trưởng Khối đơn vị sự nghiệp",
+            Some("TTKN"),
+            &["unit_head", "bloc_head"],
+            false,
+        ),
+        a(
+            "canbo.khuyennong",
+            "Nguyễn Thị Lan",
+            "Cán bộ thi đua Trung tâm Khuyến nông",
+            Some("TTKN"),
+            &["unit_staff"],
+            false,
+        ),
+        a(
+            "canbo.ptnt",
+            "Trịnh Thị Hoa",
+            "Cán bộ thi đua Chi cục Phát triển nông thôn",
+            Some("CCPTNT"),
+            &["unit_staff"],
+            false,
+        ),
+        a(
+            "thutruong.ptnt",
+            "Lâm Văn Sang",
+            "Chi cục trưởng Chi cục Phát triển nông thôn",
+            Some("CCPTNT"),
+            &["unit_head"],
+            false,
+        ),
+    ]
+}
+
+struct N {
+    unit: &'static str,
+    kind: NomineeKind,
+    name: &'static str,
+    what: &'static str,
+}
+
+const fn n(unit: &'static str, kind: NomineeKind, name: &'static str, what: &'static str) -> N {
+    N {
+        unit,
+        kind,
+        name,
+        what,
+    }
+}
+
+use NomineeKind::{Collective as C, Cooperative as Q, Household as H, Individual as I};
+
+#[rustfmt::skip]
+const NOMINATIONS: &[N] = &[
+    n("CCTT", C, "Trạm Trồng trọt và Bảo vệ thực vật huyện Củ Chi", "Mô hình quản lý dịch hại tổng hợp (IPM) trên rau, giảm 30% thuốc bảo vệ thực vật"),
+    n("CCTT", I, "Nguyễn Văn An", "Sáng kiến bẫy đèn dự báo sâu hại lúa, cảnh báo sớm cho 1.200 hộ"),
+    n("CCCN", C, "Trạm Chăn nuôi và Thú y huyện Hóc Môn", "Khống chế dịch tả heo châu Phi nhờ tổ giám sát dịch bệnh cộng đồng"),
+    n("CCCN", I, "Trần Thị Bích Ngọc", "Ứng dụng phần mềm quản lý tiêm phòng, tiết kiệm 200 triệu đồng mỗi năm"),
+    n("CCTS", Q, "Hợp tác xã Thủy sản Cần Thạnh", "Nuôi hàu theo chuỗi liên kết, thu nhập thành viên tăng 25%"),
+    n("CCTS", H, "Hộ ông Lê Văn Tám (xã Lý Nhơn)", "Nuôi tôm thẻ chân trắng ứng dụng công nghệ biofloc"),
+    n("CCKL", C, "Hạt Kiểm lâm huyện Cần Giờ", "Không để xảy ra cháy rừng năm năm liền nhờ tổ tuần tra cộng đồng"),
+    n("CCKL", I, "Phan Thanh Tùng", "Xây dựng bản đồ số rừng phòng hộ phục vụ tuần tra"),
+    n("CCTL", C, "Phòng Quản lý công trình - Chi cục Thủy lợi", "Số hóa hồ sơ đê bao, rút ngắn thời gian xử lý sự cố"),
+    n("CCTL", I, "Đỗ Minh Khôi", "Giải pháp cống ngăn triều tự động, giảm chi phí vận hành"),
+    n("CCPTNT", Q, "Hợp tác xã Nông nghiệp Phước An", "Sản xuất rau hữu cơ đạt chứng nhận VietGAP cho 45 thành viên"),
+    n("CCPTNT", Q, "Tổ hợp tác rau an toàn Tân Phú Trung", "Liên kết tiêu thụ rau an toàn với bếp ăn trường học"),
+    n("CCPTNT", H, "Hộ bà Nguyễn Thị Sáu (xã Thái Mỹ)", "Trồng nấm bào ngư xám, giúp 10 hộ nghèo thoát nghèo"),
+    n("CCPTNT", H, "Hộ ông Võ Văn Bảy (xã Tân Thạnh Đông)", "Chăn nuôi bò sữa khép kín, xử lý chất thải bằng biogas"),
+    n("CCPTNT", I, "Huỳnh Thị Kim Loan", "Hướng dẫn xây dựng nông thôn mới nâng cao tại 5 xã"),
+    n("CCQLCL", C, "Phòng Kiểm tra chất lượng - Chi cục Quản lý chất lượng", "Truy xuất nguồn gốc nông sản bằng mã QR cho 120 cơ sở"),
+    n("CCQLCL", I, "Mai Văn Thành", "Quy trình lấy mẫu nhanh giảm một nửa thời gian kiểm nghiệm"),
+    n("TTKN", C, "Trạm Khuyến nông huyện Bình Chánh", "Chuyển giao mô hình trồng lan công nghệ cao cho 60 hộ"),
+    n("TTKN", I, "Nguyễn Thị Lan", "Tổ chức 40 lớp tập huấn nông dân trực tuyến trong năm"),
+    n("TTKN", Q, "Hợp tác xã Dịch vụ Nông nghiệp Nhuận Đức", "Cơ giới hóa khâu làm đất và thu hoạch, giảm 20% chi phí"),
+    n("TTKN", H, "Hộ ông Trương Văn Mười (xã Trung An)", "Trồng bưởi da xanh theo tiêu chuẩn VietGAP"),
+    n("TTKN", H, "Hộ bà Lý Thị Hồng (xã Bình Lợi)", "Nuôi cá cảnh xuất khẩu, tạo việc làm cho 8 lao động"),
+    n("TTNS", C, "Đội vận hành trạm cấp nước Tân Thông Hội", "Bảo đảm nước sạch liên tục cho 12.000 hộ dân nông thôn"),
+    n("TTNS", I, "Lê Hoàng Phúc", "Cải tiến bể lọc, giảm 15% điện năng tiêu thụ"),
+    n("TTGIONG", C, "Trại Giống cây trồng Phạm Văn Cội", "Chọn tạo giống lúa chịu mặn cho vùng ven biển"),
+    n("TTGIONG", I, "Phạm Thị Thanh Thủy", "Nhân giống lan cấy mô đạt tỷ lệ sống 95%"),
+    n("TTGIONG", Q, "Tổ hợp tác giống bò sữa An Nhơn Tây", "Cung ứng bò giống chất lượng cao cho nông hộ"),
+    n("TTTV", C, "Phòng Tư vấn thị trường - Trung tâm Tư vấn", "Kết nối 300 hộ nông dân với sàn thương mại điện tử"),
+    n("TTTV", I, "Vũ Đức Thắng", "Xây dựng cẩm nang khởi nghiệp nông nghiệp"),
+    n("TTCNSH", C, "Phòng Công nghệ vi sinh - Trung tâm Công nghệ sinh học", "Chế phẩm vi sinh xử lý rơm rạ, giảm đốt đồng"),
+    n("TTCNSH", I, "Đinh Thị Ngọc Hân", "Quy trình nhân nuôi ong ký sinh phòng trừ sâu hại"),
+    n("CTTL", C, "Xí nghiệp Thủy lợi Củ Chi", "Vận hành hệ thống kênh Đông bảo đảm tưới cho 9.000 ha"),
+    n("CTTL", I, "Ngô Quốc Bảo", "Chỉ đạo tự động hóa trạm bơm, tiết kiệm 1,2 tỷ đồng"),
+    n("CTTL", I, "Trần Văn Lực", "Sáng kiến sửa chữa cửa van không cần tháo dỡ"),
+    n("BQLDA", C, "Phòng Quản lý dự án 2 - Ban Quản lý dự án chuyên ngành", "Hoàn thành dự án kè chống sạt lở trước thời hạn 3 tháng"),
+    n("BQLDA", I, "Hồ Thị Thu Trang", "Áp dụng mô hình thông tin công trình (BIM) trong giám sát"),
+    n("BQLRPH", C, "Trạm Bảo vệ rừng Tam Thôn Hiệp", "Phục hồi 50 ha rừng ngập mặn cùng cộng đồng"),
+    n("BQLRPH", H, "Hộ ông Nguyễn Văn Hai (xã An Thới Đông)", "Nhận khoán bảo vệ rừng gắn với nuôi thủy sản dưới tán rừng"),
+    n("VP", C, "Tổ Một cửa - Văn phòng Sở", "Giải quyết 100% hồ sơ trực tuyến đúng hạn"),
+    n("VP", I, "Phạm Hoàng Nam", "Chỉ đạo số hóa văn bản đi đến, bỏ hoàn toàn giấy tờ nội bộ"),
+    n("TTRA", I, "Cao Thị Hạnh", "Thanh tra chuyên ngành phát hiện và xử lý 45 vụ vi phạm vật tư nông nghiệp"),
+    n("KHTC", C, "Phòng Kế hoạch - Tài chính", "Tiết kiệm 8% chi thường xuyên, giải ngân đầu tư công đạt 98%"),
+    n("TCCB", I, "Võ Thị Mai", "Xây dựng khung năng lực vị trí việc làm cho toàn ngành"),
+    n("QLXD", I, "Tô Văn Đức", "Rút ngắn thời gian thẩm định hồ sơ xây dựng còn 10 ngày"),
+    n("CCTT", Q, "Hợp tác xã Nông nghiệp Tân Nhựt", "Sản xuất lúa giống xác nhận cung ứng cho 3 huyện"),
+    n("CCTT", H, "Hộ bà Đoàn Thị Ánh (xã Tân Quý Tây)", "Trồng dưa lưới trong nhà màng, tưới nhỏ giọt tự động"),
+    n("CCCN", Q, "Hợp tác xã Bò sữa Tiến Thành", "Chuỗi sữa tươi khép kín từ trang trại đến cửa hàng"),
+    n("CCCN", H, "Hộ ông Châu Văn Lợi (xã Phạm Văn Cội)", "Nuôi dê sinh sản an toàn sinh học"),
+    n("CCTS", C, "Trạm Thủy sản huyện Cần Giờ", "Quan trắc môi trường vùng nuôi bằng cảm biến"),
+    n("CCTS", I, "Lưu Thị Mỹ Dung", "Hướng dẫn nuôi cua gạch trong ao đất cho 80 hộ"),
+    n("CCKL", Q, "Tổ hợp tác bảo vệ rừng Long Hòa", "Tuần tra chung giữa kiểm lâm và người dân"),
+    n("CCTL", H, "Hộ ông Trịnh Văn Nên (xã Bình Khánh)", "Trồng rừng kết hợp nuôi ong, chống xâm nhập mặn"),
+    n("TTKN", I, "Quách Minh Trí", "Phát triển ứng dụng tư vấn phân bón trên điện thoại"),
+    n("TTNS", Q, "Tổ hợp tác dùng nước Phú Hòa Đông", "Tự quản công trình nước sạch quy mô xã"),
+    n("TTGIONG", H, "Hộ bà Dương Thị Tuyết (xã Xuân Thới Sơn)", "Ươm giống cá kiểng chất lượng cao"),
+    n("CTTL", C, "Đội Quản lý kênh Tây - Công ty thủy lợi", "Nạo vét kênh bằng cơ giới, rút ngắn 40% thời gian"),
+    n("BQLDA", Q, "Hợp tác xã Nông nghiệp Bình Mỹ", "Tham gia dự án hạ tầng nội đồng theo cơ chế đặc thù"),
+    n("CCPTNT", C, "Phòng Kinh tế hợp tác - Chi cục Phát triển nông thôn", "Hỗ trợ thành lập 12 hợp tác xã kiểu mới"),
+    n("TTTV", H, "Hộ ông Lương Văn Khánh (xã Tân An Hội)", "Sản xuất rau mầm sạch bán qua sàn điện tử"),
+    n("CCQLCL", Q, "Hợp tác xã Rau sạch Ngã Ba Giồng", "Hệ thống đảm bảo cùng tham gia (PGS) cho rau hữu cơ"),
+];
+
+/// Which stage the i-th demo nomination sits in: most are early in the year's process.
+fn stage_of(i: usize) -> Stage {
+    const PATTERN: [Stage; 10] = [
+        Stage::Discovered,
+        Stage::Registered,
+        Stage::Fostering,
+        Stage::Discovered,
+        Stage::Evaluating,
+        Stage::Registered,
+        Stage::Fostering,
+        Stage::Replicated,
+        Stage::Discovered,
+        Stage::Dropped,
+    ];
+    PATTERN[i % PATTERN.len()]
+}
+
+fn profile(kind: NomineeKind, i: usize, year: i32) -> serde_json::Value {
+    match kind {
+        NomineeKind::Collective => json!({ "size": 8 + (i * 7) % 40 }),
+        NomineeKind::Individual => json!({ "position": "Chuyên viên", "heads_unit": false }),
+        NomineeKind::Cooperative => json!({
+            "coop_type": if i.is_multiple_of(2) { "cooperative" } else { "coop_group" },
+            "members": 12 + (i * 5) % 80,
+        }),
+        NomineeKind::Household => json!({
+            "cultural_family_years": [year - 3, year - 2, year - 1],
+            "exemplary": i.is_multiple_of(3),
+        }),
+    }
+}
+
+pub fn nominations(year: i32) -> Vec<NominationSeed> {
+    NOMINATIONS
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let stage = stage_of(i);
+            NominationSeed {
+                unit: n.unit.to_string(),
+                kind: n.kind,
+                nominee_name: n.name.to_string(),
+                profile: profile(n.kind, i, year),
+                description: n.what.to_string(),
+                replication_potential: "Có thể nhân rộng tại các đơn vị cùng lĩnh vực".to_string(),
+                stage,
+                year,
+                city_registered: matches!(stage, Stage::Replicated) && i % 20 == 7,
+                evidence: vec![("summary", n.what.to_string())],
+            }
+        })
+        .collect()
+}
+
+/// The demo Department, with a campaign covering the current year.
+pub fn dataset() -> Dataset {
+    let year = chrono::Local::now().year();
+    let start = year - (year - 2026).rem_euclid(5);
+    Dataset {
+        name: "demo",
+        blocs: blocs(),
+        units: units(),
+        campaign: CampaignSeed {
+            name: format!(
+                "Xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn {start}-{}",
+                start + 4
+            ),
+            start_year: start,
+            end_year: start + 4,
+        },
+        accounts: accounts(),
+        password: DEMO_PASSWORD,
+        nominations: nominations(year),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn demo_department_is_realistic() {
+        let d = dataset();
+        assert_eq!(d.blocs.len(), 4);
+        assert_eq!(d.units.len(), 20);
+        assert_eq!(d.nominations.len(), 60);
+        assert_eq!(d.accounts.iter().filter(|a| a.council).count(), 7);
+        let kinds: HashSet<_> = d.nominations.iter().map(|n| n.kind).collect();
+        assert_eq!(kinds.len(), 4, "all four nominee kinds");
+        let stages: HashSet<_> = d.nominations.iter().map(|n| n.stage).collect();
+        assert_eq!(stages.len(), Stage::ALL.len(), "every stage has cards");
+    }
+
+    #[test]
+    fn every_reference_resolves() {
+        let d = dataset();
+        let units: HashSet<_> = d.units.iter().map(|u| u.code).collect();
+        let blocs: HashSet<_> = d.blocs.iter().map(|b| b.code).collect();
+        assert!(d.units.iter().all(|u| blocs.contains(u.bloc)));
+        assert!(d.blocs.iter().all(|b| units.contains(b.head_unit)));
+        assert!(d
+            .nominations
+            .iter()
+            .all(|n| units.contains(n.unit.as_str())));
+        assert!(d
+            .accounts
+            .iter()
+            .filter_map(|a| a.unit)
+            .all(|u| units.contains(u)));
+    }
+}

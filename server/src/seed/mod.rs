@@ -1,0 +1,60 @@
+//! Data sets loaded into an empty database: the demo Department, and large synthetic
+//! campaigns for benchmarks. Backend-neutral: each `Store` loads a `Dataset` its own way.
+
+pub mod demo;
+pub mod synthetic;
+
+use shared::domain::{NomineeKind, Stage};
+
+pub struct BlocSeed {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// Code of the unit whose head leads the bloc (plan.md D-2).
+    pub head_unit: &'static str,
+}
+
+pub struct UnitSeed {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub bloc: &'static str,
+}
+
+pub struct CampaignSeed {
+    pub name: String,
+    pub start_year: i32,
+    pub end_year: i32,
+}
+
+pub struct AccountSeed {
+    pub username: &'static str,
+    pub display_name: &'static str,
+    pub position: &'static str,
+    pub unit: Option<&'static str>,
+    pub roles: &'static [&'static str],
+    pub council: bool,
+}
+
+pub struct NominationSeed {
+    pub unit: String,
+    pub kind: NomineeKind,
+    pub nominee_name: String,
+    pub profile: serde_json::Value,
+    pub description: String,
+    pub replication_potential: String,
+    pub stage: Stage,
+    pub year: i32,
+    pub city_registered: bool,
+    pub evidence: Vec<(&'static str, String)>,
+}
+
+pub struct Dataset {
+    /// Written to `meta.dataset`, so later starts know what was loaded.
+    pub name: &'static str,
+    pub blocs: Vec<BlocSeed>,
+    pub units: Vec<UnitSeed>,
+    pub campaign: CampaignSeed,
+    pub accounts: Vec<AccountSeed>,
+    /// Every demo account's password (they are demo accounts: printed in the README).
+    pub password: &'static str,
+    pub nominations: Vec<NominationSeed>,
+}

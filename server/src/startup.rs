@@ -1,0 +1,153 @@
+//! Building and running the application: open the database, migrate, load the demo data
+//! into an empty database, bind the port, serve until told to stop.
+
+use crate::configuration::Settings;
+use crate::db::{self, DbError, Store};
+use crate::routes::health;
+use crate::seed::demo;
+use crate::state::AppState;
+use app::repo::{AppContext, Repository};
+use app::{shell, App};
+use axum::response::Redirect;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("cannot listen on {addr} (LEPTOS_SITE_ADDR): {reason}")]
+    Bind { addr: SocketAddr, reason: String },
+    #[error("server error: {0}")]
+    Serve(String),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    addr: SocketAddr,
+    router: Router,
+    store: Arc<dyn Store>,
+    demo_loaded: bool,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        // The port first: a server that cannot listen must not touch the database.
+        let listener =
+            TcpListener::bind(settings.site_addr)
+                .await
+                .map_err(|e| StartupError::Bind {
+                    addr: settings.site_addr,
+                    reason: e.to_string(),
+                })?;
+        let addr = listener.local_addr().map_err(|e| StartupError::Bind {
+            addr: settings.site_addr,
+            reason: e.to_string(),
+        })?;
+
+        let store = db::open(&settings.database_url).await?;
+        store.migrate().await?;
+        let mut demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
+        if settings.demo_data && store.is_empty().await? {
+            store.load_dataset(&demo::dataset()).await?;
+            tracing::info!("loaded the demo data set into the empty database");
+            demo_loaded = true;
+        }
+
+        let leptos_options = LeptosOptions::builder()
+            .output_name("exemplar")
+            .site_root(settings.site_root.to_string_lossy().into_owned())
+            .site_pkg_dir("pkg")
+            .site_addr(addr)
+            .build();
+        let repo: Arc<dyn Repository> = store.clone();
+        let state = AppState {
+            leptos_options,
+            repo: repo.clone(),
+        };
+        let router = router(state, AppContext { repo });
+        Ok(Application {
+            listener,
+            addr,
+            router,
+            store,
+            demo_loaded,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn demo_loaded(&self) -> bool {
+        self.demo_loaded
+    }
+
+    /// Serves until `shutdown` completes, then lets in-flight requests (and their writes)
+    /// finish and closes the database.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), StartupError> {
+        let served = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        self.store.close().await;
+        served.map_err(|e| StartupError::Serve(e.to_string()))
+    }
+}
+
+fn router(state: AppState, ctx: AppContext) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        // The board is the home page.
+        .route("/", get(|| async { Redirect::to("/board") }))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(ctx.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// A future that completes on Ctrl-C or SIGTERM. The handlers are registered when this is
+/// called (call it before start-up work), so a signal that arrives while migrations or the
+/// demo data are being written is kept and acted on once serving begins, instead of
+/// killing the process half-way through a write.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let term = signal(SignalKind::terminate());
+        let int = signal(SignalKind::interrupt());
+        async move {
+            match (term, int) {
+                (Ok(mut term), Ok(mut int)) => {
+                    tokio::select! {
+                        _ = term.recv() => {},
+                        _ = int.recv() => {},
+                    }
+                }
+                _ => std::future::pending::<()>().await,
+            }
+            tracing::info!("shutting down: finishing requests in flight");
+        }
+    }
+    #[cfg(not(unix))]
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down: finishing requests in flight");
+    }
+}

@@ -1,0 +1,11 @@
+use app::repo::Repository;
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use std::sync::Arc;
+
+/// Everything a request handler may need; cloned per request (all fields are shared).
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub repo: Arc<dyn Repository>,
+}

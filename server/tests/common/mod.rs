@@ -1,0 +1,84 @@
+//! Starts the real application on port 0 against a fresh SQLite file, and talks HTTP to it.
+
+#![allow(dead_code)]
+
+use server::configuration::Settings;
+use server::startup::Application;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db_path: PathBuf,
+    pub client: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<Result<(), server::startup::StartupError>>>,
+    pub dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let resp = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
+        let status = resp.status().as_u16();
+        (status, resp.text().await.expect("body"))
+    }
+
+    /// Stops the server gracefully and waits for it.
+    pub async fn stop(mut self) -> tempfile::TempDir {
+        self.shutdown().await;
+        self.dir
+    }
+
+    async fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            handle.await.expect("server task").expect("clean shutdown");
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    spawn_app_in(dir).await
+}
+
+/// Starts the app on `dir/exemplar.db` (an existing database is reused).
+pub async fn spawn_app_in(dir: tempfile::TempDir) -> TestApp {
+    if std::env::var_os("TEST_LOG").is_some() {
+        server::telemetry::init(server::configuration::LogFormat::Pretty);
+    }
+    let db_path = dir.path().join("exemplar.db");
+    let settings = Settings::for_tests(&db_path, dir.path());
+    let app = Application::build(settings)
+        .await
+        .expect("application builds");
+    let addr = app.addr();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let handle = tokio::spawn(app.run_until_stopped(async move {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        addr,
+        db_path,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        stop: Some(stop),
+        handle: Some(handle),
+        dir,
+    }
+}

@@ -1,0 +1,206 @@
+//! The message catalogue: every text the user reads, in Vietnamese (default) and English.
+//!
+//! One exhaustive `match` per language pair means a message cannot exist in one language
+//! and be missing in the other: the compiler refuses it.
+
+use crate::domain::{NomineeKind, Stage};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code, as used in `<html lang>` and the `lang` cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Anything that is not a known code falls back to Vietnamese, the default.
+    pub fn from_code(code: &str) -> Lang {
+        match code.trim() {
+            "en" => Lang::En,
+            _ => Lang::Vi,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+}
+
+/// Every message the UI shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    AppName,
+    AppTagline,
+    NavBoard,
+    BoardTitle,
+    BoardSummary,
+    BoardColumnsLabel,
+    Loading,
+    EmptyColumn,
+    CardCount,
+    CityBadge,
+    /// The label of the button that switches to the *other* language.
+    SwitchLanguage,
+    SwitchLanguageHint,
+    SkipToContent,
+    NotFoundTitle,
+    NotFoundBody,
+    ErrorInternal,
+    ErrorNetwork,
+    ErrorNotFound,
+    Stage(Stage),
+    Kind(NomineeKind),
+}
+
+/// The text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    match lang {
+        Lang::Vi => vi(msg),
+        Lang::En => en(msg),
+    }
+}
+
+fn vi(msg: Msg) -> &'static str {
+    match msg {
+        Msg::AppName => "Điển hình tiên tiến",
+        Msg::AppTagline => "Phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến",
+        Msg::NavBoard => "Bảng theo dõi",
+        Msg::BoardTitle => "Bảng theo dõi điển hình",
+        Msg::BoardSummary => "Năm thi đua",
+        Msg::BoardColumnsLabel => "Các cột giai đoạn (cuộn ngang để xem hết)",
+        Msg::Loading => "Đang tải…",
+        Msg::EmptyColumn => "Chưa có hồ sơ",
+        Msg::CardCount => "hồ sơ",
+        Msg::CityBadge => "Đã đăng ký với Thành phố",
+        Msg::SwitchLanguage => "English",
+        Msg::SwitchLanguageHint => "Switch the interface to English",
+        Msg::SkipToContent => "Chuyển đến nội dung chính",
+        Msg::NotFoundTitle => "Không tìm thấy trang",
+        Msg::NotFoundBody => "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
+        Msg::ErrorInternal => "Đã có lỗi trong hệ thống. Vui lòng thử lại sau ít phút.",
+        Msg::ErrorNetwork => "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.",
+        Msg::ErrorNotFound => "Không tìm thấy dữ liệu yêu cầu.",
+        Msg::Stage(s) => match s {
+            Stage::Discovered => "Phát hiện",
+            Stage::Registered => "Đăng ký",
+            Stage::Fostering => "Bồi dưỡng",
+            Stage::Evaluating => "Đánh giá",
+            Stage::Replicated => "Nhân rộng",
+            Stage::Dropped => "Dừng",
+        },
+        Msg::Kind(k) => match k {
+            NomineeKind::Collective => "Tập thể",
+            NomineeKind::Individual => "Cá nhân",
+            NomineeKind::Cooperative => "Hợp tác xã, tổ hợp tác",
+            NomineeKind::Household => "Hộ sản xuất giỏi",
+        },
+    }
+}
+
+fn en(msg: Msg) -> &'static str {
+    match msg {
+        Msg::AppName => "Advanced Exemplars",
+        Msg::AppTagline => "Discover, foster and replicate advanced exemplars",
+        Msg::NavBoard => "Board",
+        Msg::BoardTitle => "Exemplar board",
+        Msg::BoardSummary => "Campaign year",
+        Msg::BoardColumnsLabel => "Stage columns (scroll sideways to see them all)",
+        Msg::Loading => "Loading…",
+        Msg::EmptyColumn => "No nominations yet",
+        Msg::CardCount => "nominations",
+        Msg::CityBadge => "Registered with the City",
+        Msg::SwitchLanguage => "Tiếng Việt",
+        Msg::SwitchLanguageHint => "Chuyển giao diện sang tiếng Việt",
+        Msg::SkipToContent => "Skip to main content",
+        Msg::NotFoundTitle => "Page not found",
+        Msg::NotFoundBody => "The page you are looking for does not exist or has moved.",
+        Msg::ErrorInternal => {
+            "Something went wrong on our side. Please try again in a few minutes."
+        }
+        Msg::ErrorNetwork => "Cannot reach the server. Please check the network and try again.",
+        Msg::ErrorNotFound => "The requested data was not found.",
+        Msg::Stage(s) => match s {
+            Stage::Discovered => "Discovered",
+            Stage::Registered => "Registered",
+            Stage::Fostering => "Fostering",
+            Stage::Evaluating => "Evaluating",
+            Stage::Replicated => "Replicated",
+            Stage::Dropped => "Dropped",
+        },
+        Msg::Kind(k) => match k {
+            NomineeKind::Collective => "Collective",
+            NomineeKind::Individual => "Individual",
+            NomineeKind::Cooperative => "Cooperative / co-op group",
+            NomineeKind::Household => "Good-producer household",
+        },
+    }
+}
+
+/// Dates are written dd/MM/yyyy in both languages, as Vietnamese documents write them.
+pub fn format_date(date: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_is_the_default_language() {
+        assert_eq!(Lang::default(), Lang::Vi);
+        assert_eq!(Lang::from_code("fr"), Lang::Vi);
+        assert_eq!(Lang::from_code("en"), Lang::En);
+    }
+
+    #[test]
+    fn stage_labels_match_the_plan() {
+        let labels: Vec<_> = Stage::ALL
+            .iter()
+            .map(|s| t(Lang::Vi, Msg::Stage(*s)))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Phát hiện",
+                "Đăng ký",
+                "Bồi dưỡng",
+                "Đánh giá",
+                "Nhân rộng",
+                "Dừng"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_message_differs_between_languages_where_it_should() {
+        for stage in Stage::ALL {
+            assert_ne!(
+                t(Lang::Vi, Msg::Stage(stage)),
+                t(Lang::En, Msg::Stage(stage))
+            );
+        }
+        for kind in NomineeKind::ALL {
+            assert_ne!(t(Lang::Vi, Msg::Kind(kind)), t(Lang::En, Msg::Kind(kind)));
+        }
+    }
+
+    #[test]
+    fn dates_are_dd_mm_yyyy() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(format_date(d), "07/03/2026");
+    }
+}

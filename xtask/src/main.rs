@@ -1,0 +1,438 @@
+//! `cargo xtask run | test | seed`: builds, tests and runs Exemplar with nothing but the
+//! Rust toolchain, node/npm and apt on the machine; installs whatever else is missing.
+
+use std::env;
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const OUTPUT_NAME: &str = "exemplar";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("test") => test(&args[1..]),
+        Some("seed") => seed(&args[1..]),
+        Some("build") => build(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command>
+  run                      build in release and serve on LEPTOS_SITE_ADDR (default 127.0.0.1:3000)
+  test [--fast]            everything CI runs; --fast: formatting, unit and integration tests only
+  seed --nominations N     load a synthetic campaign of N nominations into an empty DATABASE_URL
+                           (default sqlite://data/synthetic.db)
+  build [--release]        build the server and the browser bundle only";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    Debug,
+    Release,
+}
+
+impl Profile {
+    fn site_dir(self) -> PathBuf {
+        target_dir().join(match self {
+            Profile::Debug => "site-debug",
+            Profile::Release => "site",
+        })
+    }
+    fn server_bin(self) -> PathBuf {
+        target_dir()
+            .join(match self {
+                Profile::Debug => "debug",
+                Profile::Release => "release",
+            })
+            .join(OUTPUT_NAME)
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { root().join(p) })
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Runs a command in the workspace root, echoing it; fails on a non-zero exit.
+fn sh(program: &str, args: &[&str]) -> Result {
+    sh_in(&root(), program, args, &[])
+}
+
+fn sh_in(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &OsStr)]) -> Result {
+    println!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .envs(envs.iter().copied())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    println!("\n==> {name}");
+    let started = Instant::now();
+    let out = f().map_err(|e| format!("{name}: {e}"))?;
+    println!(
+        "<== {name}: done in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- tools
+
+fn ensure_wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    sh("rustup", &["target", "add", WASM_TARGET])
+}
+
+/// The wasm-bindgen CLI must be exactly the version of the library in Cargo.lock.
+fn locked_version(package: &str) -> Result<String> {
+    let lock =
+        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("name = \"{package}\"") {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+fn ensure_wasm_bindgen() -> Result {
+    let version = locked_version("wasm-bindgen")?;
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(version.as_str()) {
+        return Ok(());
+    }
+    // Not --locked: the CLI's own lock file wants a crate version the registry lacks.
+    sh(
+        "cargo",
+        &["install", "--force", &format!("wasm-bindgen-cli@{version}")],
+    )
+}
+
+fn ensure_chromium() -> Result {
+    if Path::new(CHROMIUM).exists() {
+        return Ok(());
+    }
+    sh("apt-get", &["update"])?;
+    sh(
+        "apt-get",
+        &["install", "-y", "--no-install-recommends", "chromium"],
+    )
+}
+
+fn ensure_npm_packages() -> Result {
+    let e2e = root().join("end2end");
+    let installed = e2e.join("node_modules/.package-lock.json");
+    let lock = e2e.join("package-lock.json");
+    let fresh = match (fs::metadata(&installed), fs::metadata(&lock)) {
+        (Ok(i), Ok(l)) => i.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    sh_in(&e2e, "npm", &["ci", "--no-audit", "--no-fund"], &[])
+}
+
+// ---------------------------------------------------------------- build
+
+fn build_site(profile: Profile) -> Result {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    let mut args = vec![
+        "rustc",
+        "--package",
+        "app",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+        "--features",
+        "hydrate",
+        "--crate-type",
+        "cdylib",
+    ];
+    if profile == Profile::Release {
+        args.extend(["--profile", "wasm-release"]);
+    }
+    sh("cargo", &args)?;
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join(match profile {
+            Profile::Debug => "debug",
+            Profile::Release => "wasm-release",
+        })
+        .join("app.wasm");
+    let site = profile.site_dir();
+    let pkg = site.join("pkg");
+    let _ = fs::remove_dir_all(&pkg);
+    fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
+    let pkg_str = pkg.to_string_lossy().into_owned();
+    let wasm_str = wasm.to_string_lossy().into_owned();
+    let mut bindgen = vec![
+        "--target",
+        "web",
+        "--out-dir",
+        &pkg_str,
+        "--out-name",
+        OUTPUT_NAME,
+        "--no-typescript",
+    ];
+    if profile == Profile::Debug {
+        bindgen.push("--debug");
+    }
+    bindgen.push(&wasm_str);
+    sh("wasm-bindgen", &bindgen)?;
+    // Leptos asks for `<name>.wasm`; wasm-bindgen writes `<name>_bg.wasm`.
+    rename(
+        &pkg.join(format!("{OUTPUT_NAME}_bg.wasm")),
+        &pkg.join(format!("{OUTPUT_NAME}.wasm")),
+    )?;
+    copy(
+        &root().join("style/main.css"),
+        &pkg.join(format!("{OUTPUT_NAME}.css")),
+    )?;
+    for entry in fs::read_dir(root().join("public")).map_err(|e| format!("public/: {e}"))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        copy(&entry.path(), &site.join(entry.file_name()))?;
+    }
+    Ok(())
+}
+
+fn build_server(profile: Profile) -> Result {
+    let mut args = vec!["build", "--package", "server", "--bin", OUTPUT_NAME];
+    if profile == Profile::Release {
+        args.push("--release");
+    }
+    sh("cargo", &args)
+}
+
+fn rename(from: &Path, to: &Path) -> Result {
+    fs::rename(from, to).map_err(|e| format!("rename {} -> {}: {e}", from.display(), to.display()))
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copy {} -> {}: {e}", from.display(), to.display()))
+}
+
+fn build(args: &[String]) -> Result {
+    let profile = if args.iter().any(|a| a == "--release") {
+        Profile::Release
+    } else {
+        Profile::Debug
+    };
+    step("browser bundle", || build_site(profile))?;
+    step("server", || build_server(profile))
+}
+
+// ---------------------------------------------------------------- commands
+
+fn run(args: &[String]) -> Result {
+    if !args.is_empty() {
+        return Err(USAGE.into());
+    }
+    step("browser bundle (release)", || build_site(Profile::Release))?;
+    step("server (release)", || build_server(Profile::Release))?;
+    let bin = Profile::Release.server_bin();
+    let status = Command::new(&bin)
+        .current_dir(root())
+        .env("LEPTOS_SITE_ROOT", Profile::Release.site_dir())
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the server stopped with {status}"))
+    }
+}
+
+fn seed(args: &[String]) -> Result {
+    let n = match args {
+        [flag, n] if flag == "--nominations" => n.clone(),
+        _ => return Err(USAGE.into()),
+    };
+    step("server (release)", || build_server(Profile::Release))?;
+    let url = env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://data/synthetic.db".into());
+    println!("database: {url}");
+    sh_in(
+        &root(),
+        &Profile::Release.server_bin().to_string_lossy(),
+        &["seed", "--nominations", &n],
+        &[("DATABASE_URL", OsStr::new(&url))],
+    )
+}
+
+fn test(args: &[String]) -> Result {
+    let fast = match args {
+        [] => false,
+        [f] if f == "--fast" => true,
+        _ => return Err(USAGE.into()),
+    };
+    let started = Instant::now();
+    step("formatting", || sh("cargo", &["fmt", "--all", "--check"]))?;
+    if !fast {
+        step("clippy (server side, ssr)", || {
+            sh(
+                "cargo",
+                &[
+                    "clippy",
+                    "-p",
+                    "shared",
+                    "-p",
+                    "app",
+                    "-p",
+                    "server",
+                    "-p",
+                    "xtask",
+                    "--all-targets",
+                    "--features",
+                    "app/ssr",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        })?;
+        step("clippy (browser side, hydrate)", || {
+            ensure_wasm_target()?;
+            sh(
+                "cargo",
+                &[
+                    "clippy",
+                    "-p",
+                    "app",
+                    "--features",
+                    "hydrate",
+                    "--target",
+                    WASM_TARGET,
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        })?;
+        step("shared compiles to WASM", || {
+            sh("cargo", &["check", "-p", "shared", "--target", WASM_TARGET])
+        })?;
+    }
+    step("unit and integration tests", || {
+        sh(
+            "cargo",
+            &[
+                "test",
+                "-p",
+                "shared",
+                "-p",
+                "app",
+                "-p",
+                "server",
+                "-p",
+                "xtask",
+                "--features",
+                "app/ssr",
+            ],
+        )
+    })?;
+    if !fast {
+        step("browser bundle (debug)", || build_site(Profile::Debug))?;
+        step("server (debug)", || build_server(Profile::Debug))?;
+        step("end-to-end tests (Playwright, Chromium)", end_to_end)?;
+    }
+    println!(
+        "\nall checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn end_to_end() -> Result {
+    ensure_chromium()?;
+    ensure_npm_packages()?;
+    let work = target_dir().join("e2e");
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let db = format!("sqlite://{}", work.join("exemplar.db").display());
+    let bin = Profile::Debug.server_bin();
+    let site = Profile::Debug.site_dir();
+    let e2e = root().join("end2end");
+    println!("$ npx playwright test");
+    let status = Command::new("npx")
+        .args(["playwright", "test"])
+        .current_dir(&e2e)
+        .env("EXEMPLAR_BIN", &bin)
+        .env("LEPTOS_SITE_ROOT", &site)
+        .env("DATABASE_URL", &db)
+        .env("E2E_OUTPUT", &work)
+        // A proxy breaks Playwright's readiness check of the local server.
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("https_proxy")
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .status()
+        .map_err(|e| format!("cannot start npx: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "Playwright failed ({status}); traces are in {}",
+            work.display()
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_locked_wasm_bindgen_version() {
+        let v = locked_version("wasm-bindgen").unwrap();
+        assert!(v.starts_with("0.2."), "{v}");
+        assert!(locked_version("no-such-crate-here").is_err());
+    }
+}
