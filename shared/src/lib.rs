@@ -5,3 +5,5 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod rules;
+pub mod text;

@@ -379,7 +379,12 @@ fn test(args: &[String]) -> Result {
     })?;
     if !fast {
         step("browser bundle (debug)", || build_site(Profile::Debug))?;
-        step("server (debug)", || build_server(Profile::Debug))?;
+        // `cargo test` above already built target/debug/exemplar for the integration tests;
+        // a separate `cargo build` would compile much of the tree again with other features.
+        let bin = Profile::Debug.server_bin();
+        if !bin.exists() {
+            return Err(format!("{} was not built by the tests", bin.display()));
+        }
         step("end-to-end tests (Playwright, Chromium)", end_to_end)?;
     }
     println!(

@@ -3,7 +3,7 @@
 
 use super::*;
 use chrono::Datelike;
-use serde_json::json;
+use shared::domain::{scored_criteria, CoopType};
 
 pub const DEMO_PASSWORD: &str = "Exemplar@2026";
 
@@ -286,19 +286,45 @@ fn stage_of(i: usize) -> Stage {
     PATTERN[i % PATTERN.len()]
 }
 
-fn profile(kind: NomineeKind, i: usize, year: i32) -> serde_json::Value {
+fn profile(kind: NomineeKind, i: usize, year: i32) -> Profile {
     match kind {
-        NomineeKind::Collective => json!({ "size": 8 + (i * 7) % 40 }),
-        NomineeKind::Individual => json!({ "position": "Chuyên viên", "heads_unit": false }),
-        NomineeKind::Cooperative => json!({
-            "coop_type": if i.is_multiple_of(2) { "cooperative" } else { "coop_group" },
-            "members": 12 + (i * 5) % 80,
-        }),
-        NomineeKind::Household => json!({
-            "cultural_family_years": [year - 3, year - 2, year - 1],
-            "exemplary": i.is_multiple_of(3),
-        }),
+        NomineeKind::Collective => Profile::Collective {
+            size: 8 + (i as u32 * 7) % 40,
+        },
+        NomineeKind::Individual => Profile::Individual {
+            position: "Chuyên viên".into(),
+            heads_unit: false,
+            collective_nomination: None,
+        },
+        NomineeKind::Cooperative => Profile::Cooperative {
+            coop_type: if i.is_multiple_of(2) {
+                CoopType::Cooperative
+            } else {
+                CoopType::CoopGroup
+            },
+            members: 12 + (i as u32 * 5) % 80,
+        },
+        // Most households have three certified years; a few (still at "discovered") have
+        // only two, so the board shows C-B5 refusing them.
+        NomineeKind::Household if i % 4 == 1 => Profile::Household {
+            cultural_family_years: vec![year - 2, year - 1],
+            exemplary: false,
+        },
+        NomineeKind::Household => Profile::Household {
+            cultural_family_years: vec![year - 3, year - 2, year - 1],
+            exemplary: i.is_multiple_of(3),
+        },
     }
+}
+
+/// Evidence for every scored criterion, except for some nominations still at
+/// "discovered", whose files are not complete yet.
+fn evidence(kind: NomineeKind, stage: Stage, i: usize, what: &str) -> Vec<(&'static str, String)> {
+    scored_criteria(kind)
+        .enumerate()
+        .filter(|(k, _)| stage != Stage::Discovered || !i.is_multiple_of(3) || *k == 0)
+        .map(|(_, c)| (c.code, format!("{what} ({})", c.code)))
+        .collect()
 }
 
 pub fn nominations(year: i32) -> Vec<NominationSeed> {
@@ -311,13 +337,17 @@ pub fn nominations(year: i32) -> Vec<NominationSeed> {
                 unit: n.unit.to_string(),
                 kind: n.kind,
                 nominee_name: n.name.to_string(),
-                profile: profile(n.kind, i, year),
+                profile: if stage == Stage::Discovered || n.kind != NomineeKind::Household {
+                    profile(n.kind, i, year)
+                } else {
+                    profile(n.kind, i * 4 + 2, year)
+                },
                 description: n.what.to_string(),
                 replication_potential: "Có thể nhân rộng tại các đơn vị cùng lĩnh vực".to_string(),
                 stage,
                 year,
                 city_registered: matches!(stage, Stage::Replicated) && i % 20 == 7,
-                evidence: vec![("summary", n.what.to_string())],
+                evidence: evidence(n.kind, stage, i, n.what),
             }
         })
         .collect()
@@ -361,6 +391,43 @@ mod tests {
         assert_eq!(kinds.len(), 4, "all four nominee kinds");
         let stages: HashSet<_> = d.nominations.iter().map(|n| n.stage).collect();
         assert_eq!(stages.len(), Stage::ALL.len(), "every stage has cards");
+    }
+
+    #[test]
+    fn demo_nominations_past_discovered_meet_the_registration_rules() {
+        use shared::rules::transition::{registration_violations, MoveFacts};
+        let d = dataset();
+        let year = d.nominations[0].year;
+        let calendar = shared::domain::CampaignYear::with_plan_defaults(year);
+        let mut refused_at_discovery = 0;
+        for n in &d.nominations {
+            let evidence = n
+                .evidence
+                .iter()
+                .map(|(c, t)| (c.to_string(), t.clone()))
+                .collect();
+            let facts = MoveFacts {
+                profile: &n.profile,
+                evidence: &evidence,
+                nomination_year: n.year,
+                today: calendar.registration_deadline,
+                calendar: &calendar,
+                fostering_plan: None,
+                evaluations: &[],
+                linked_collective_stage: None,
+                dropped_from: None,
+            };
+            let violations = registration_violations(&facts);
+            if n.stage == Stage::Discovered {
+                refused_at_discovery += usize::from(!violations.is_empty());
+            } else {
+                assert!(violations.is_empty(), "{}: {violations:?}", n.nominee_name);
+            }
+        }
+        assert!(
+            refused_at_discovery > 0,
+            "some discovered files are still incomplete"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 pub mod demo;
 pub mod synthetic;
 
-use shared::domain::{NomineeKind, Stage};
+use shared::domain::{NomineeKind, Profile, Stage};
 
 pub struct BlocSeed {
     pub code: &'static str,
@@ -38,12 +38,13 @@ pub struct NominationSeed {
     pub unit: String,
     pub kind: NomineeKind,
     pub nominee_name: String,
-    pub profile: serde_json::Value,
+    pub profile: Profile,
     pub description: String,
     pub replication_potential: String,
     pub stage: Stage,
     pub year: i32,
     pub city_registered: bool,
+    /// Evidence per criterion code.
     pub evidence: Vec<(&'static str, String)>,
 }
 

@@ -2,7 +2,7 @@
 //! nominations spread over kinds, units and stages.
 
 use super::*;
-use serde_json::json;
+use shared::domain::Profile;
 
 const FAMILY: [&str; 8] = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi"];
 const MIDDLE: [&str; 6] = ["Văn", "Thị", "Minh", "Thanh", "Hoàng", "Ngọc"];
@@ -35,7 +35,22 @@ pub fn dataset(n: usize) -> Dataset {
                 unit: units[(i * 7) % units.len()].to_string(),
                 kind,
                 nominee_name,
-                profile: json!({}),
+                profile: match kind {
+                    NomineeKind::Collective => Profile::Collective { size: 12 },
+                    NomineeKind::Individual => Profile::Individual {
+                        position: "Chuyên viên".into(),
+                        heads_unit: false,
+                        collective_nomination: None,
+                    },
+                    NomineeKind::Cooperative => Profile::Cooperative {
+                        coop_type: shared::domain::CoopType::Cooperative,
+                        members: 30,
+                    },
+                    NomineeKind::Household => Profile::Household {
+                        cultural_family_years: vec![year - 3, year - 2, year - 1],
+                        exemplary: false,
+                    },
+                },
                 description: format!("Mô hình tổng hợp số {i}"),
                 replication_potential: String::new(),
                 stage: Stage::ALL[(i / 4) % Stage::ALL.len()],

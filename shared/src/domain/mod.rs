@@ -1,9 +1,28 @@
 //! Domain types. Constructors that take user input return typed errors; nothing panics.
 
+pub mod campaign;
+pub mod criteria;
+pub mod error;
+pub mod evaluation;
 mod kind;
+pub mod nomination;
+pub mod org;
 mod position;
+pub mod profile;
+pub mod score;
 mod stage;
 
+pub use campaign::{Campaign, CampaignYear, Checkpoints, Quota};
+pub use criteria::{criteria_for, scored_criteria, Assessment, Criterion};
+pub use error::{Field, InputError, RequiredText};
+pub use evaluation::{
+    Activity, ActivityKind, ActivityStatus, Evaluation, EvaluationPeriod, FosteringPlan, Leader,
+    Rating,
+};
 pub use kind::NomineeKind;
+pub use nomination::Nomination;
+pub use org::{Bloc, Unit};
 pub use position::Position;
+pub use profile::{CoopType, Profile};
+pub use score::Score;
 pub use stage::Stage;

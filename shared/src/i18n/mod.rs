@@ -3,6 +3,10 @@
 //! One exhaustive `match` per language pair means a message cannot exist in one language
 //! and be missing in the other: the compiler refuses it.
 
+mod rules;
+
+pub use rules::{field_name, input_error, period_name, rating_name, violation_message};
+
 use crate::domain::{NomineeKind, Stage};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

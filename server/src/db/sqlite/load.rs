@@ -17,6 +17,16 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         .collect::<Result<_, _>>()
         .map_err(|e| DbError::Refused(format!("cannot hash a demo password: {e}")))?;
 
+    // The shared rules are the authority on what a profile may hold, here as everywhere.
+    for n in &data.nominations {
+        if n.profile.kind() != n.kind || !n.profile.validate().is_empty() {
+            return Err(DbError::Refused(format!(
+                "data set {}: nomination {:?} has an invalid profile",
+                data.name, n.nominee_name
+            )));
+        }
+    }
+
     let mut tx = pool.begin().await?;
     let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM blocs")
         .fetch_one(&mut *tx)
@@ -113,7 +123,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         .bind(unit_ids[n.unit.as_str()])
         .bind(n.kind.code())
         .bind(&n.nominee_name)
-        .bind(n.profile.to_string())
+        .bind(serde_json::to_string(&n.profile).map_err(|e| DbError::Refused(e.to_string()))?)
         .bind(&n.description)
         .bind(&n.replication_potential)
         .bind(n.stage.code())

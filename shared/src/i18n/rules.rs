@@ -1,0 +1,308 @@
+//! The catalogue's messages for rules and input errors, with their parameters.
+
+use super::{format_date, t, Lang, Msg};
+use crate::domain::{EvaluationPeriod, Field, InputError, Rating, Stage};
+use crate::rules::{LeaderRole, ViolationKind};
+
+pub fn field_name(lang: Lang, field: Field) -> &'static str {
+    use Field::*;
+    let (vi, en) = match field {
+        NomineeName => ("Tên tập thể, cá nhân", "Nominee's name"),
+        Description => (
+            "Mô hình, sáng kiến, kinh nghiệm",
+            "Model, initiative or experience",
+        ),
+        ReplicationPotential => ("Khả năng nhân rộng", "Replication potential"),
+        Evidence => ("Minh chứng", "Evidence"),
+        Reason => ("Lý do", "Reason"),
+        Score => ("Điểm", "Score"),
+        Year => ("Năm", "Year"),
+        CampaignName => ("Tên kế hoạch", "Campaign name"),
+        CampaignYears => ("Các năm của kế hoạch", "Campaign years"),
+        Quota => (
+            "Số mô hình đăng ký với Thành phố",
+            "Models registered with the City",
+        ),
+        CollectiveSize => ("Số người của tập thể", "Size of the collective"),
+        IndividualPosition => ("Chức vụ", "Position"),
+        CooperativeMembers => ("Số thành viên", "Number of members"),
+        CulturalFamilyYears => ("Các năm đạt gia đình văn hóa", "Cultural-family years"),
+        LeaderName => ("Họ tên lãnh đạo phụ trách", "Responsible leader's name"),
+        LeaderPosition => (
+            "Chức vụ lãnh đạo phụ trách",
+            "Responsible leader's position",
+        ),
+        ActivityTitle => ("Tên hoạt động", "Activity"),
+        ActivityDate => ("Ngày thực hiện", "Activity date"),
+        Achievements => ("Thành tích", "Achievements"),
+        Evaluator => ("Người đánh giá", "Evaluator"),
+        EvaluationDate => ("Ngày đánh giá", "Evaluation date"),
+    };
+    pick(lang, vi, en)
+}
+
+fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+pub fn period_name(lang: Lang, period: EvaluationPeriod) -> &'static str {
+    match period {
+        EvaluationPeriod::SixMonth => pick(lang, "đánh giá 6 tháng", "6-month evaluation"),
+        EvaluationPeriod::NineMonth => pick(lang, "đánh giá 9 tháng", "9-month evaluation"),
+        EvaluationPeriod::Annual => pick(lang, "đánh giá cả năm", "annual evaluation"),
+    }
+}
+
+pub fn rating_name(lang: Lang, rating: Rating) -> &'static str {
+    match rating {
+        Rating::Excellent => pick(lang, "Xuất sắc", "Excellent"),
+        Rating::Good => pick(lang, "Tốt", "Good"),
+        Rating::Pass => pick(lang, "Đạt", "Pass"),
+        Rating::Fail => pick(lang, "Không đạt", "Fail"),
+    }
+}
+
+fn role_name(lang: Lang, role: LeaderRole) -> &'static str {
+    match role {
+        LeaderRole::Fostering => pick(lang, "chỉ đạo bồi dưỡng", "directing the fostering"),
+        LeaderRole::Publicity => pick(lang, "tuyên truyền", "publicity"),
+        LeaderRole::Replication => pick(lang, "nhân rộng", "replication"),
+    }
+}
+
+fn stage(lang: Lang, s: Stage) -> &'static str {
+    t(lang, Msg::Stage(s))
+}
+
+pub fn input_error(lang: Lang, e: &InputError) -> String {
+    let field = field_name(lang, e.field());
+    match (lang, e) {
+        (Lang::Vi, InputError::Required { .. }) => {
+            format!("Vui lòng nhập {}.", field.to_lowercase())
+        }
+        (Lang::En, InputError::Required { .. }) => format!("{field} is required."),
+        (Lang::Vi, InputError::TooLong { max, .. }) => format!("{field} dài quá {max} ký tự."),
+        (Lang::En, InputError::TooLong { max, .. }) => {
+            format!("{field} is longer than {max} characters.")
+        }
+        (Lang::Vi, InputError::OutOfRange { min, max, .. }) => {
+            format!("{field} phải từ {min} đến {max}.")
+        }
+        (Lang::En, InputError::OutOfRange { min, max, .. }) => {
+            format!("{field} must be between {min} and {max}.")
+        }
+        (Lang::Vi, InputError::OutsideYear { year, .. }) => {
+            format!("{field} phải thuộc năm {year}.")
+        }
+        (Lang::En, InputError::OutsideYear { year, .. }) => {
+            format!("{field} must fall within {year}.")
+        }
+        (Lang::Vi, InputError::Duplicate { year, .. }) => {
+            format!("{field}: năm {year} bị nhập hai lần.")
+        }
+        (Lang::En, InputError::Duplicate { year, .. }) => {
+            format!("{field}: the year {year} is listed twice.")
+        }
+    }
+}
+
+pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
+    use ViolationKind::*;
+    let vi = lang == Lang::Vi;
+    match kind {
+        NotAMove { from, to } => {
+            if vi {
+                format!("Không thể chuyển từ “{}” sang “{}”: chỉ được chuyển sang giai đoạn kế tiếp, lùi một giai đoạn, dừng hoặc khôi phục.", stage(lang, *from), stage(lang, *to))
+            } else {
+                format!("Cannot move from “{}” to “{}”: only to the next stage, back one stage, to dropped, or restored.", stage(lang, *from), stage(lang, *to))
+            }
+        }
+        RestoreElsewhere { expected: Some(s) } => {
+            if vi {
+                format!(
+                    "Hồ sơ chỉ được khôi phục về giai đoạn trước khi dừng: “{}”.",
+                    stage(lang, *s)
+                )
+            } else {
+                format!(
+                    "A dropped nomination can only be restored to where it was: “{}”.",
+                    stage(lang, *s)
+                )
+            }
+        }
+        RestoreElsewhere { expected: None } => {
+            if vi {
+                "Không rõ giai đoạn trước khi dừng nên không thể khôi phục.".into()
+            } else {
+                "The stage before the drop is unknown, so it cannot be restored.".into()
+            }
+        }
+        ReasonRequired => {
+            if vi {
+                "Vui lòng nêu lý do khi lùi giai đoạn hoặc dừng hồ sơ.".into()
+            } else {
+                "Please give a reason for moving back or dropping.".into()
+            }
+        }
+        Input(e) => input_error(lang, e),
+        ProfileIncomplete { fields } => {
+            let names: Vec<_> = fields.iter().map(|f| field_name(lang, *f)).collect();
+            if vi {
+                format!("Hồ sơ chưa đầy đủ: {}.", names.join(", "))
+            } else {
+                format!("The profile is incomplete: {}.", names.join(", "))
+            }
+        }
+        EvidenceMissing { criteria } => {
+            if vi {
+                format!("Chưa có minh chứng cho tiêu chí {}.", criteria.join(", "))
+            } else {
+                format!("Evidence is missing for criteria {}.", criteria.join(", "))
+            }
+        }
+        CulturalFamilyYears {
+            consecutive,
+            needed,
+        } => {
+            if vi {
+                format!("Hộ gia đình cần đạt gia đình văn hóa ít nhất {needed} năm liền (hiện có {consecutive}) hoặc là gia đình văn hóa tiêu biểu.")
+            } else {
+                format!("A household needs at least {needed} consecutive cultural-family years (it has {consecutive}) or to be an exemplary cultural family.")
+            }
+        }
+        UnitHeadWithoutCollective => {
+            if vi {
+                "Người đứng đầu đơn vị chỉ được xét cùng với hồ sơ tập thể của đơn vị mình: hãy liên kết hồ sơ tập thể.".into()
+            } else {
+                "A unit head can only be nominated together with the unit's collective: link the collective nomination.".into()
+            }
+        }
+        UnitHeadCollectiveNotRegistered => {
+            if vi {
+                "Hồ sơ tập thể của đơn vị phải được đăng ký trước hồ sơ người đứng đầu.".into()
+            } else {
+                "The unit's collective nomination must be registered before the unit head's.".into()
+            }
+        }
+        RegistrationClosed { deadline } => {
+            if vi {
+                format!("Đã hết hạn đăng ký với Sở ({}).", format_date(*deadline))
+            } else {
+                format!(
+                    "Registration with the Department closed on {}.",
+                    format_date(*deadline)
+                )
+            }
+        }
+        NoFosteringPlan => {
+            if vi {
+                "Cần có kế hoạch bồi dưỡng trước khi chuyển sang bồi dưỡng.".into()
+            } else {
+                "A fostering plan is needed before fostering starts.".into()
+            }
+        }
+        LeaderMissing { role } => {
+            if vi {
+                format!(
+                    "Kế hoạch bồi dưỡng chưa nêu lãnh đạo phụ trách {}.",
+                    role_name(lang, *role)
+                )
+            } else {
+                format!(
+                    "The fostering plan names no leader responsible for {}.",
+                    role_name(lang, *role)
+                )
+            }
+        }
+        NoDatedActivity => {
+            if vi {
+                "Kế hoạch bồi dưỡng cần ít nhất một hoạt động có ngày thực hiện.".into()
+            } else {
+                "The fostering plan needs at least one dated activity.".into()
+            }
+        }
+        EvaluationMissing { period } => {
+            if vi {
+                format!("Chưa có {}.", period_name(lang, *period))
+            } else {
+                format!("The {} has not been recorded.", period_name(lang, *period))
+            }
+        }
+        AnnualRatingTooLow => {
+            if vi {
+                "Đánh giá cả năm phải từ mức “Đạt” trở lên.".into()
+            } else {
+                "The annual evaluation must be at least “Pass”.".into()
+            }
+        }
+        EvaluationRepeated { period } => {
+            if vi {
+                format!("Đã có {} trong năm này.", period_name(lang, *period))
+            } else {
+                format!(
+                    "The {} of this year is already recorded.",
+                    period_name(lang, *period)
+                )
+            }
+        }
+        EvaluationTooEarly { period, opens } => {
+            if vi {
+                format!(
+                    "Chưa đến kỳ {}: kỳ này bắt đầu từ {}.",
+                    period_name(lang, *period),
+                    format_date(*opens)
+                )
+            } else {
+                format!(
+                    "The {} period has not started: it opens on {}.",
+                    period_name(lang, *period),
+                    format_date(*opens)
+                )
+            }
+        }
+        DateOutsideYear { year } => {
+            if vi {
+                format!("Ngày phải thuộc năm {year}.")
+            } else {
+                format!("The date must fall within {year}.")
+            }
+        }
+        DateInFuture => {
+            if vi {
+                "Ngày không được ở tương lai.".into()
+            } else {
+                "The date cannot be in the future.".into()
+            }
+        }
+        CityQuotaFull { max } => {
+            if vi {
+                format!("Mỗi năm chỉ đăng ký tối đa {max} mô hình với Thành phố.")
+            } else {
+                format!("At most {max} models a year can be registered with the City.")
+            }
+        }
+        CityListTooShort { min, have } => {
+            if vi {
+                format!("Danh sách gửi Thành phố cần ít nhất {min} mô hình (hiện có {have}).")
+            } else {
+                format!("The list for the City needs at least {min} models (it has {have}).")
+            }
+        }
+        CityNotEligible { stage: s } => {
+            if vi {
+                format!(
+                    "Hồ sơ ở giai đoạn “{}” chưa thể đăng ký với Thành phố.",
+                    stage(lang, *s)
+                )
+            } else {
+                format!(
+                    "A nomination at “{}” cannot be registered with the City.",
+                    stage(lang, *s)
+                )
+            }
+        }
+    }
+}

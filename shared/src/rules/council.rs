@@ -1,0 +1,276 @@
+//! Council aggregation: weighted totals, recusal, quorum, spread and ranking.
+//!
+//! Totals are kept in thousandths of a point (integers), so that ranking is exact and the
+//! same in the browser and on the server.
+
+use crate::domain::{scored_criteria, NomineeKind, Score};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// A spread (max − min of the members' totals) from this many points up is flagged.
+pub const DISAGREEMENT_SPREAD_MILLI: i64 = 3_000;
+
+/// One council member's scoresheet for one nomination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scoresheet {
+    pub member_id: i64,
+    /// The member's own unit, for recusal.
+    pub member_unit_id: Option<i64>,
+    pub scores: BTreeMap<String, Score>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aggregate {
+    pub nomination_id: i64,
+    /// Mean of the complete, non-recused scoresheets' weighted scores, in thousandths
+    /// (0..=10_000); `None` before anyone has scored.
+    pub total_milli: Option<i64>,
+    /// Complete scoresheets counted.
+    pub scored: usize,
+    /// Council members who may score it (the council less those recused).
+    pub eligible: usize,
+    pub recused: usize,
+    pub quorum: bool,
+    pub spread_milli: Option<i64>,
+    pub disagreement: bool,
+}
+
+/// Members of the nominee's own unit do not score it.
+pub fn is_recused(member_unit_id: Option<i64>, nominee_unit_id: i64) -> bool {
+    member_unit_id == Some(nominee_unit_id)
+}
+
+/// Quorum: at least two thirds of the members who may score have scored.
+pub fn quorum_reached(scored: usize, eligible: usize) -> bool {
+    eligible > 0 && scored * 3 >= eligible * 2
+}
+
+/// One member's weighted score in thousandths, if the sheet covers every scored criterion.
+pub fn weighted_score_milli(kind: NomineeKind, sheet: &Scoresheet) -> Option<i64> {
+    let mut weighted = 0i64;
+    let mut weights = 0i64;
+    for c in scored_criteria(kind) {
+        let score = sheet.scores.get(c.code)?;
+        weighted += i64::from(c.weight) * i64::from(score.value());
+        weights += i64::from(c.weight);
+    }
+    if weights == 0 {
+        return None;
+    }
+    Some(round_div(weighted * 1000, weights))
+}
+
+fn round_div(n: i64, d: i64) -> i64 {
+    (2 * n + d) / (2 * d)
+}
+
+/// Aggregates the sheets of one nomination. `council` lists every member's unit.
+pub fn aggregate(
+    nomination_id: i64,
+    kind: NomineeKind,
+    nominee_unit_id: i64,
+    council: &[(i64, Option<i64>)],
+    sheets: &[Scoresheet],
+) -> Aggregate {
+    let recused = council
+        .iter()
+        .filter(|(_, unit)| is_recused(*unit, nominee_unit_id))
+        .count();
+    let eligible = council.len() - recused;
+    let members: std::collections::BTreeSet<i64> = council
+        .iter()
+        .filter(|(_, unit)| !is_recused(*unit, nominee_unit_id))
+        .map(|(id, _)| *id)
+        .collect();
+    let totals: Vec<i64> = sheets
+        .iter()
+        .filter(|s| members.contains(&s.member_id))
+        .filter_map(|s| weighted_score_milli(kind, s))
+        .collect();
+    let scored = totals.len();
+    let total_milli = (scored > 0).then(|| round_div(totals.iter().sum(), scored as i64));
+    let spread_milli = match (totals.iter().max(), totals.iter().min()) {
+        (Some(max), Some(min)) => Some(max - min),
+        _ => None,
+    };
+    Aggregate {
+        nomination_id,
+        total_milli,
+        scored,
+        eligible,
+        recused,
+        quorum: quorum_reached(scored, eligible),
+        spread_milli,
+        disagreement: spread_milli.is_some_and(|s| s >= DISAGREEMENT_SPREAD_MILLI),
+    }
+}
+
+/// The ranking order, best first. Tie-break, stated: (1) nominations with a quorum rank
+/// above those without; (2) higher weighted total; (3) smaller spread (more agreement);
+/// (4) more scores; (5) lower nomination id (registered earlier).
+pub fn rank_order(a: &Aggregate, b: &Aggregate) -> Ordering {
+    b.quorum
+        .cmp(&a.quorum)
+        .then_with(|| {
+            b.total_milli
+                .unwrap_or(-1)
+                .cmp(&a.total_milli.unwrap_or(-1))
+        })
+        .then_with(|| {
+            a.spread_milli
+                .unwrap_or(i64::MAX)
+                .cmp(&b.spread_milli.unwrap_or(i64::MAX))
+        })
+        .then_with(|| b.scored.cmp(&a.scored))
+        .then_with(|| a.nomination_id.cmp(&b.nomination_id))
+}
+
+pub fn rank(mut aggregates: Vec<Aggregate>) -> Vec<Aggregate> {
+    aggregates.sort_by(rank_order);
+    aggregates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sheet(member_id: i64, unit: Option<i64>, kind: NomineeKind, value: i64) -> Scoresheet {
+        Scoresheet {
+            member_id,
+            member_unit_id: unit,
+            scores: scored_criteria(kind)
+                .map(|c| (c.code.to_string(), Score::new(value).unwrap()))
+                .collect(),
+        }
+    }
+
+    fn council(n: i64) -> Vec<(i64, Option<i64>)> {
+        (1..=n).map(|i| (i, Some(100 + i))).collect()
+    }
+
+    #[test]
+    fn weighted_total_uses_the_criteria_weights() {
+        // C-A1..C-A5 weigh 2, 3, 1, 1, 1: 10 on C-A2 alone gives 30 / 8 = 3.75.
+        let mut s = sheet(1, None, NomineeKind::Collective, 0);
+        s.scores.insert("C-A2".into(), Score::new(10).unwrap());
+        assert_eq!(
+            weighted_score_milli(NomineeKind::Collective, &s),
+            Some(3_750)
+        );
+        s.scores.remove("C-A5");
+        assert_eq!(
+            weighted_score_milli(NomineeKind::Collective, &s),
+            None,
+            "incomplete sheet"
+        );
+    }
+
+    #[test]
+    fn s_3_members_of_the_nominees_unit_are_recused() {
+        let c = council(7);
+        // Member 3 belongs to unit 103, the nominee's unit: their 10s do not count.
+        let sheets = vec![
+            sheet(1, Some(101), NomineeKind::Individual, 6),
+            sheet(3, Some(103), NomineeKind::Individual, 10),
+        ];
+        let a = aggregate(9, NomineeKind::Individual, 103, &c, &sheets);
+        assert_eq!((a.recused, a.eligible, a.scored), (1, 6, 1));
+        assert_eq!(a.total_milli, Some(6_000));
+    }
+
+    #[test]
+    fn quorum_is_two_thirds_of_the_council() {
+        assert!(!quorum_reached(4, 7));
+        assert!(quorum_reached(5, 7));
+        assert!(quorum_reached(4, 6));
+        assert!(!quorum_reached(0, 0));
+        let c = council(7);
+        let sheets: Vec<_> = (1..=5)
+            .map(|m| sheet(m, None, NomineeKind::Household, 8))
+            .collect();
+        assert!(aggregate(1, NomineeKind::Household, 1, &c, &sheets).quorum);
+    }
+
+    #[test]
+    fn spread_flags_disagreement() {
+        let c = council(3);
+        let sheets = vec![
+            sheet(1, None, NomineeKind::Cooperative, 9),
+            sheet(2, None, NomineeKind::Cooperative, 5),
+        ];
+        let a = aggregate(1, NomineeKind::Cooperative, 1, &c, &sheets);
+        assert_eq!(a.spread_milli, Some(4_000));
+        assert!(a.disagreement);
+        assert_eq!(a.total_milli, Some(7_000));
+    }
+
+    #[test]
+    fn ranking_tie_break_is_quorum_total_spread_count_id() {
+        let base = Aggregate {
+            nomination_id: 1,
+            total_milli: Some(8_000),
+            scored: 5,
+            eligible: 7,
+            recused: 0,
+            quorum: true,
+            spread_milli: Some(1_000),
+            disagreement: false,
+        };
+        let no_quorum = Aggregate {
+            nomination_id: 2,
+            total_milli: Some(9_500),
+            quorum: false,
+            ..base.clone()
+        };
+        let higher = Aggregate {
+            nomination_id: 3,
+            total_milli: Some(8_500),
+            ..base.clone()
+        };
+        let tighter = Aggregate {
+            nomination_id: 4,
+            spread_milli: Some(500),
+            ..base.clone()
+        };
+        let more = Aggregate {
+            nomination_id: 5,
+            scored: 6,
+            ..base.clone()
+        };
+        let later = Aggregate {
+            nomination_id: 6,
+            ..base.clone()
+        };
+        let ranked: Vec<i64> = rank(vec![later, no_quorum, base, more, tighter, higher])
+            .into_iter()
+            .map(|a| a.nomination_id)
+            .collect();
+        assert_eq!(ranked, [3, 4, 5, 1, 6, 2]);
+    }
+
+    proptest! {
+        #[test]
+        fn totals_stay_within_the_scale(values in proptest::collection::vec(0i64..=10, 0..7)) {
+            let c = council(7);
+            let sheets: Vec<_> = values.iter().enumerate()
+                .map(|(i, v)| sheet(i as i64 + 1, None, NomineeKind::Collective, *v)).collect();
+            let a = aggregate(1, NomineeKind::Collective, 1, &c, &sheets);
+            prop_assert_eq!(a.scored, values.len());
+            if let Some(t) = a.total_milli { prop_assert!((0..=10_000).contains(&t)); }
+            if let Some(s) = a.spread_milli { prop_assert!((0..=10_000).contains(&s)); }
+        }
+
+        #[test]
+        fn ranking_is_a_deterministic_total_order(totals in proptest::collection::vec((proptest::option::of(0i64..=10_000), any::<bool>(), 0usize..8), 1..12)) {
+            let aggs: Vec<Aggregate> = totals.iter().enumerate().map(|(i, (t, q, n))| Aggregate {
+                nomination_id: i as i64, total_milli: *t, scored: *n, eligible: 7, recused: 0,
+                quorum: *q, spread_milli: t.map(|x| x % 3000), disagreement: false,
+            }).collect();
+            let mut reversed = aggs.clone();
+            reversed.reverse();
+            prop_assert_eq!(rank(aggs), rank(reversed));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The plan's rules as pure functions. Each returns every violation it finds, with the
+//! rule ID of plan.md and a message in Vietnamese and English (`Violation::message`).
+
+pub mod city;
+pub mod council;
+pub mod deadline;
+pub mod evaluation;
+pub mod transition;
+mod violation;
+
+pub use violation::{LeaderRole, Violation, ViolationKind};

@@ -1,0 +1,97 @@
+use crate::domain::{EvaluationPeriod, Field, InputError, Stage};
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One broken rule: which (its plan.md ID) and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// The rule's ID in plan.md, e.g. "C-B5".
+    pub rule: String,
+    pub kind: ViolationKind,
+}
+
+/// Everything a rule can object to; the message catalogue words each one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ViolationKind {
+    /// The move is not one of: forward one stage, back one stage, drop, restore.
+    NotAMove {
+        from: Stage,
+        to: Stage,
+    },
+    /// A restore must return to the stage the nomination was dropped from.
+    RestoreElsewhere {
+        expected: Option<Stage>,
+    },
+    ReasonRequired,
+    Input(InputError),
+    ProfileIncomplete {
+        fields: Vec<Field>,
+    },
+    EvidenceMissing {
+        criteria: Vec<String>,
+    },
+    CulturalFamilyYears {
+        consecutive: u32,
+        needed: u32,
+    },
+    UnitHeadWithoutCollective,
+    UnitHeadCollectiveNotRegistered,
+    RegistrationClosed {
+        deadline: NaiveDate,
+    },
+    NoFosteringPlan,
+    LeaderMissing {
+        role: LeaderRole,
+    },
+    NoDatedActivity,
+    EvaluationMissing {
+        period: EvaluationPeriod,
+    },
+    AnnualRatingTooLow,
+    EvaluationRepeated {
+        period: EvaluationPeriod,
+    },
+    EvaluationTooEarly {
+        period: EvaluationPeriod,
+        opens: NaiveDate,
+    },
+    DateOutsideYear {
+        year: i32,
+    },
+    DateInFuture,
+    CityQuotaFull {
+        max: u8,
+    },
+    CityListTooShort {
+        min: u8,
+        have: usize,
+    },
+    CityNotEligible {
+        stage: Stage,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeaderRole {
+    Fostering,
+    Publicity,
+    Replication,
+}
+
+impl Violation {
+    pub fn new(rule: &str, kind: ViolationKind) -> Violation {
+        Violation {
+            rule: rule.to_string(),
+            kind,
+        }
+    }
+
+    /// The message shown to the user, prefixed by nothing: callers add the rule ID where
+    /// it helps (forms show it discreetly, alerts do not).
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::violation_message(lang, &self.kind)
+    }
+}

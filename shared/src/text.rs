@@ -1,0 +1,226 @@
+//! Vietnamese text helpers: accent-insensitive search and the order Vietnamese lists use.
+
+use std::cmp::Ordering;
+use unicode_normalization::UnicodeNormalization;
+
+const GRAVE: char = '\u{300}';
+const ACUTE: char = '\u{301}';
+const CIRCUMFLEX: char = '\u{302}';
+const TILDE: char = '\u{303}';
+const BREVE: char = '\u{306}';
+const HOOK: char = '\u{309}';
+const HORN: char = '\u{31B}';
+const DOT_BELOW: char = '\u{323}';
+
+/// Folds text for accent-insensitive search: lower case, no diacritics, `đ` → `d`,
+/// runs of white space collapsed. "Nguyễn Văn An" and "nguyen van an" fold alike.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// True when every word of `query` occurs in `text`, ignoring case and accents.
+pub fn matches_search(text: &str, query: &str) -> bool {
+    let haystack = fold(text);
+    fold(query).split(' ').all(|word| haystack.contains(word))
+}
+
+/// The Vietnamese alphabet's order of a letter (with its vowel marks), and its tone.
+/// Letters outside the alphabet sort by code point after it.
+fn letter_key(base: char, marks: &[char]) -> (u32, u8) {
+    let has = |m| marks.contains(&m);
+    let lower = base.to_lowercase().next().unwrap_or(base);
+    let letter = match (lower, has(BREVE), has(CIRCUMFLEX), has(HORN)) {
+        ('a', true, _, _) => "ă",
+        ('a', _, true, _) => "â",
+        ('e', _, true, _) => "ê",
+        ('o', _, true, _) => "ô",
+        ('o', _, _, true) => "ơ",
+        ('u', _, _, true) => "ư",
+        _ => "",
+    };
+    const ALPHABET: [&str; 29] = [
+        "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n", "o", "ô",
+        "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y",
+    ];
+    let mut buf = [0u8; 4];
+    let name = if letter.is_empty() {
+        lower.encode_utf8(&mut buf)
+    } else {
+        letter
+    };
+    let primary = match ALPHABET.iter().position(|l| *l == name) {
+        Some(i) => i as u32,
+        None => match lower {
+            'f' | 'j' | 'w' | 'z' => 100 + lower as u32,
+            _ => 1000 + lower as u32,
+        },
+    };
+    // Tone order: level (none), grave, hook, tilde, acute, dot below.
+    let tone = if has(GRAVE) {
+        1
+    } else if has(HOOK) {
+        2
+    } else if has(TILDE) {
+        3
+    } else if has(ACUTE) {
+        4
+    } else if has(DOT_BELOW) {
+        5
+    } else {
+        0
+    };
+    (primary, tone)
+}
+
+/// A collation key for one word or phrase: letters first, tones only to break ties.
+fn collation_key(text: &str) -> (Vec<u32>, Vec<u8>) {
+    let mut letters = Vec::new();
+    let mut tones = Vec::new();
+    let mut chars = text.nfd().peekable();
+    while let Some(c) = chars.next() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let mut marks = Vec::new();
+        while let Some(&m) = chars.peek() {
+            if !unicode_normalization::char::is_combining_mark(m) {
+                break;
+            }
+            marks.push(m);
+            chars.next();
+        }
+        let (primary, tone) = match c {
+            // Index of "đ" in the alphabet, shifted like every letter (0 is the space).
+            'đ' | 'Đ' => (7, 0),
+            ' ' => (0, 0),
+            c => {
+                let (p, t) = letter_key(c, &marks);
+                (p + 1, t)
+            }
+        };
+        letters.push(primary);
+        tones.push(tone);
+    }
+    (letters, tones)
+}
+
+/// Compares two strings in Vietnamese alphabetical order.
+pub fn compare_vi(a: &str, b: &str) -> Ordering {
+    let (la, ta) = collation_key(a.trim());
+    let (lb, tb) = collation_key(b.trim());
+    la.cmp(&lb).then(ta.cmp(&tb)).then_with(|| a.cmp(b))
+}
+
+/// Compares two people's full names the way Vietnamese lists order them: by given name
+/// (the last word), then by family and middle names.
+pub fn compare_person_names(a: &str, b: &str) -> Ordering {
+    let split = |s: &str| {
+        let s = s.trim();
+        match s.rsplit_once(char::is_whitespace) {
+            Some((rest, given)) => (given.to_string(), rest.trim().to_string()),
+            None => (s.to_string(), String::new()),
+        }
+    };
+    let (ga, ra) = split(a);
+    let (gb, rb) = split(b);
+    compare_vi(&ga, &gb)
+        .then_with(|| compare_vi(&ra, &rb))
+        .then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn search_folds_accents_case_and_d_stroke() {
+        assert_eq!(fold("Nguyễn Văn An"), "nguyen van an");
+        assert_eq!(fold("ĐẶNG  Thị\tĐào"), "dang thi dao");
+        assert!(matches_search("Nguyễn Văn An", "nguyen van an"));
+        assert!(matches_search(
+            "Hợp tác xã Nông nghiệp Phước An",
+            "phuoc  AN"
+        ));
+        assert!(matches_search("Đặng Văn Hùng", "dang hung"));
+        assert!(!matches_search("Nguyễn Văn An", "nguyen van binh"));
+    }
+
+    #[test]
+    fn vietnamese_alphabet_order() {
+        let mut words = vec![
+            "đào", "dung", "ăn", "an", "ân", "bé", "ơn", "ô", "o", "ưu", "uy",
+        ];
+        words.sort_by(|a, b| compare_vi(a, b));
+        assert_eq!(
+            words,
+            ["an", "ăn", "ân", "bé", "dung", "đào", "o", "ô", "ơn", "uy", "ưu"]
+        );
+    }
+
+    #[test]
+    fn tones_break_ties_in_the_conventional_order() {
+        let mut words = vec!["mạ", "má", "mã", "mả", "mà", "ma"];
+        words.sort_by(|a, b| compare_vi(a, b));
+        assert_eq!(words, ["ma", "mà", "mả", "mã", "má", "mạ"]);
+    }
+
+    #[test]
+    fn people_are_listed_by_given_name_then_family_and_middle_names() {
+        let mut names = vec![
+            "Trần Văn Bình",
+            "Nguyễn Văn An",
+            "Lê Thị An",
+            "Đặng Văn Hùng",
+            "Bùi Ánh",
+        ];
+        names.sort_by(|a, b| compare_person_names(a, b));
+        assert_eq!(
+            names,
+            [
+                "Lê Thị An",
+                "Nguyễn Văn An",
+                "Bùi Ánh",
+                "Trần Văn Bình",
+                "Đặng Văn Hùng"
+            ]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn folding_never_panics_and_is_idempotent(s in ".*") {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn ordering_is_a_total_order(a in "\\PC{0,12}", b in "\\PC{0,12}", c in "\\PC{0,12}") {
+            let ab = compare_person_names(&a, &b);
+            prop_assert_eq!(ab, compare_person_names(&b, &a).reverse());
+            if ab != Ordering::Greater && compare_person_names(&b, &c) != Ordering::Greater {
+                prop_assert_ne!(compare_person_names(&a, &c), Ordering::Greater);
+            }
+            prop_assert_eq!(compare_vi(&a, &a), Ordering::Equal);
+        }
+    }
+}
