@@ -8,6 +8,10 @@ use shared::i18n::{t, Lang, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden: {0:?}")]
+    Forbidden(shared::auth::Denied),
     #[error("not found")]
     NotFound,
     /// Something failed on the server; the details were logged there.
@@ -22,6 +26,8 @@ impl AppError {
     /// The safe message shown to the user.
     pub fn message(&self, lang: Lang) -> &'static str {
         match self {
+            AppError::Unauthenticated => t(lang, Msg::ErrorUnauthenticated),
+            AppError::Forbidden(denied) => denied.message(lang),
             AppError::NotFound => t(lang, Msg::ErrorNotFound),
             AppError::Internal => t(lang, Msg::ErrorInternal),
             AppError::Communication(_) => t(lang, Msg::ErrorNetwork),

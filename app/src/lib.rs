@@ -4,6 +4,7 @@
 //! `hydrate` into the browser's WASM bundle.
 
 pub mod api;
+pub mod auth;
 pub mod components;
 pub mod error;
 pub mod i18n;
@@ -21,12 +22,14 @@ use leptos_router::{
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, tr};
-use crate::pages::{board::BoardPage, not_found::NotFound};
+use crate::pages::{board::BoardPage, login::LoginPage, not_found::NotFound};
 use shared::i18n::Msg;
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::request_lang();
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -41,6 +44,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// A policy that lets only this page's own scripts (by nonce) and the WASM run.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let (Some(resp), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&policy),
+    ) {
+        resp.insert_header(CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -64,6 +87,7 @@ pub fn App() -> impl IntoView {
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("board") view=BoardPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("login") view=LoginPage/>
                     </Routes>
                 </main>
             </Router>

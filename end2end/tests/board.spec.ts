@@ -1,9 +1,7 @@
-import { test, expect, hydrated, expectAccessible } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
 
 test('the board shows the demo nominations in a column per stage, in Vietnamese', async ({ page, consoleErrors }) => {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/board$/);
-  await hydrated(page);
+  await signIn(page, 'office');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   const titles = page.locator('.column .column-title');
   await expect(titles).toHaveText(['Phát hiện', 'Đăng ký', 'Bồi dưỡng', 'Đánh giá', 'Nhân rộng', 'Dừng']);
@@ -15,13 +13,13 @@ test('the board shows the demo nominations in a column per stage, in Vietnamese'
 });
 
 test('the language toggle switches to English and back, and is remembered', async ({ page, consoleErrors }) => {
-  await page.goto('/board');
-  await hydrated(page);
+  await signIn(page, 'leader');
   const toggle = page.getByRole('button', { name: 'English' });
   await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exemplar board');
   await expect(page.locator('.column .column-title').first()).toHaveText('Discovered');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expectAccessible(page);
 
   // The choice survives a reload: the server renders English straight away.
@@ -35,6 +33,7 @@ test('the language toggle switches to English and back, and is remembered', asyn
 });
 
 test('an unknown page says so in Vietnamese with a 404', async ({ page }) => {
+  await signIn(page, 'staff1');
   const response = await page.goto('/khong-co-trang-nay');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');

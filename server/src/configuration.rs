@@ -60,6 +60,7 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Load the demo data set into an empty database at start-up.
     pub demo_data: bool,
+    pub sessions: crate::auth::SessionConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +84,8 @@ struct FileSettings {
     site_root: Option<String>,
     log_format: Option<String>,
     demo_data: Option<bool>,
+    session_idle_minutes: Option<i64>,
+    secure_cookies: Option<bool>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/exemplar.db";
@@ -157,12 +160,48 @@ impl Settings {
                 })
             }
         };
+        let idle = pick(
+            "EXEMPLAR_SESSION_IDLE_MINUTES",
+            file.session_idle_minutes.map(|m| m.to_string()),
+            "30",
+        );
+        let idle_minutes: i64 = idle
+            .parse()
+            .ok()
+            .filter(|m| (1..=720).contains(m))
+            .ok_or_else(|| ConfigError::Invalid {
+                setting: "EXEMPLAR_SESSION_IDLE_MINUTES",
+                value: idle.clone(),
+                reason: "expected a number of minutes from 1 to 720".into(),
+            })?;
+        let secure = pick(
+            "EXEMPLAR_SECURE_COOKIES",
+            file.secure_cookies
+                .map(|b| if b { "on" } else { "off" }.to_string()),
+            "auto",
+        );
+        let always_secure = match secure.as_str() {
+            "on" | "true" | "1" => true,
+            "auto" | "off" | "false" | "0" => false,
+            _ => {
+                return Err(ConfigError::Invalid {
+                    setting: "EXEMPLAR_SECURE_COOKIES",
+                    value: secure,
+                    reason: "expected on or auto".into(),
+                })
+            }
+        };
         Ok(Settings {
             database_url,
             site_addr,
             site_root,
             log_format,
             demo_data,
+            sessions: crate::auth::SessionConfig {
+                idle: chrono::Duration::minutes(idle_minutes),
+                absolute: chrono::Duration::hours(12),
+                always_secure,
+            },
         })
     }
 
@@ -177,6 +216,7 @@ impl Settings {
             site_root: site_root.to_path_buf(),
             log_format: LogFormat::Pretty,
             demo_data: true,
+            sessions: crate::auth::SessionConfig::default(),
         }
     }
 }

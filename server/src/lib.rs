@@ -1,9 +1,12 @@
 //! Exemplar's server: configuration, start-up, data access and operations.
 
+pub mod audit;
+pub mod auth;
 pub mod configuration;
 pub mod db;
 pub mod password;
 pub mod routes;
+pub mod security_headers;
 pub mod seed;
 pub mod startup;
 pub mod state;

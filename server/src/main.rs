@@ -1,17 +1,21 @@
 //! `exemplar` — serve (default), `migrate`, or `seed --nominations N`.
 
+use server::audit::{verify_chain, AuditEntry, ChainReport};
 use server::configuration::Settings;
 use server::seed::{demo, synthetic};
 use server::startup::{shutdown_signal, Application};
 use server::{db, telemetry};
+use shared::auth::Role;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: exemplar [serve | migrate | seed --nominations N]";
+const USAGE: &str = "usage: exemplar [serve | migrate | seed --nominations N | create-admin --username NAME | verify-audit]";
 
 enum Command {
     Serve,
     Migrate,
     Seed { nominations: usize },
+    CreateAdmin { username: String },
+    VerifyAudit,
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -28,8 +32,41 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             }
             Ok(Command::Seed { nominations })
         }
+        [c, flag, name] if c == "create-admin" && flag == "--username" => {
+            let username = name.trim().to_lowercase();
+            let valid = (3..=40).contains(&username.len())
+                && username
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+            if !valid {
+                return Err("--username: 3 to 40 letters, digits, '.', '_' or '-'".into());
+            }
+            Ok(Command::CreateAdmin { username })
+        }
+        [c] if c == "verify-audit" => Ok(Command::VerifyAudit),
         _ => Err(USAGE.into()),
     }
+}
+
+/// The new administrator's password: `EXEMPLAR_ADMIN_PASSWORD`, or one line on stdin.
+fn read_admin_password() -> Result<String, String> {
+    let password = match std::env::var("EXEMPLAR_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("password for the new administrator (at least 12 characters), then Enter:");
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read the password: {e}"))?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    if password.chars().count() < 12 {
+        return Err(
+            "the password must have at least 12 characters (EXEMPLAR_ADMIN_PASSWORD)".into(),
+        );
+    }
+    Ok(password)
 }
 
 #[tokio::main]
@@ -58,6 +95,48 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             store.close().await;
             println!("migrations applied");
             Ok(())
+        }
+        Command::CreateAdmin { username } => {
+            let password = read_admin_password()?;
+            let hash = server::password::hash(&password).map_err(|e| e.to_string())?;
+            let store = db::open(&settings.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
+            store.migrate().await.map_err(|e| e.to_string())?;
+            let id = store
+                .create_user(&username, "Quản trị hệ thống", &hash, &[Role::Admin])
+                .await
+                .map_err(|e| e.to_string())?;
+            store
+                .append_audit(&AuditEntry {
+                    actor_name: "create-admin".into(),
+                    action: "account_created".into(),
+                    object_type: "account".into(),
+                    object_id: Some(username.clone()),
+                    after: Some(serde_json::json!({ "id": id, "roles": ["admin"] }).to_string()),
+                    ..Default::default()
+                })
+                .await
+                .map_err(|e| e.to_string())?;
+            store.close().await;
+            println!("administrator {username:?} created; sign in at /login");
+            Ok(())
+        }
+        Command::VerifyAudit => {
+            let store = db::open(&settings.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
+            let rows = store.audit_rows().await.map_err(|e| e.to_string())?;
+            store.close().await;
+            match verify_chain(&rows) {
+                ChainReport::Intact { rows } => {
+                    println!("audit history intact: {rows} rows, every hash matches");
+                    Ok(())
+                }
+                ChainReport::Broken { row_id, reason } => {
+                    Err(format!("audit history broken at row {row_id}: {reason}"))
+                }
+            }
         }
         Command::Seed { nominations } => {
             let store = db::open(&settings.database_url)
@@ -88,9 +167,15 @@ async fn serve(settings: Settings) -> Result<(), String> {
     println!("Exemplar is serving at {url}/board");
     if app.demo_loaded() {
         println!("Demo accounts (password {:?}):", demo::DEMO_PASSWORD);
-        for a in demo::accounts() {
-            println!("  {:<22} {} — {}", a.username, a.display_name, a.position);
+        for a in demo::accounts()
+            .iter()
+            .filter(|a| !a.username.contains('.'))
+        {
+            println!("  {:<10} {} — {}", a.username, a.display_name, a.position);
         }
+        println!(
+            "  and head.<unit> / staff.<unit> for every other unit, e.g. head.cctt, staff.cctt"
+        );
     }
     app.run_until_stopped(shutdown)
         .await
@@ -121,5 +206,14 @@ mod tests {
         assert!(parse_args(&args(&["seed", "--nominations", "100001"])).is_err());
         assert!(parse_args(&args(&["seed", "--nominations", "many"])).is_err());
         assert!(parse_args(&args(&["frobnicate"])).is_err());
+        assert!(matches!(
+            parse_args(&args(&["create-admin", "--username", "Root.Admin"])),
+            Ok(Command::CreateAdmin { username }) if username == "root.admin"
+        ));
+        assert!(parse_args(&args(&["create-admin", "--username", "a b"])).is_err());
+        assert!(matches!(
+            parse_args(&args(&["verify-audit"])),
+            Ok(Command::VerifyAudit)
+        ));
     }
 }

@@ -27,6 +27,14 @@ pub fn verify(password: &str, stored: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Spends what a verification costs, for sign-ins with an unknown username, so that
+/// response times do not tell which usernames exist.
+pub fn burn_time(password: &str) {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let hash = DUMMY.get_or_init(|| hash("not a real password").unwrap_or_default());
+    let _ = verify(password, hash);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

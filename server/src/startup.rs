@@ -1,15 +1,18 @@
 //! Building and running the application: open the database, migrate, load the demo data
 //! into an empty database, bind the port, serve until told to stop.
 
+use crate::auth;
 use crate::configuration::Settings;
 use crate::db::{self, DbError, Store};
 use crate::routes::health;
+use crate::security_headers;
 use crate::seed::demo;
 use crate::state::AppState;
 use app::repo::{AppContext, Repository};
 use app::{shell, App};
+use axum::middleware;
 use axum::response::Redirect;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -71,6 +74,8 @@ impl Application {
         let state = AppState {
             leptos_options,
             repo: repo.clone(),
+            store: store.clone(),
+            sessions: settings.sessions,
         };
         let router = router(state, AppContext { repo });
         Ok(Application {
@@ -96,9 +101,13 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StartupError> {
-        let served = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
         self.store.close().await;
         served.map_err(|e| StartupError::Serve(e.to_string()))
     }
@@ -111,6 +120,8 @@ fn router(state: AppState, ctx: AppContext) -> Router {
         .route("/healthz", get(health::healthz))
         // The board is the home page.
         .route("/", get(|| async { Redirect::to("/board") }))
+        .route("/login", post(auth::handlers::login))
+        .route("/logout", post(auth::handlers::logout))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -118,6 +129,16 @@ fn router(state: AppState, ctx: AppContext) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Outermost last: headers on every response, then CSRF, then the sign-in gate.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::session::gate,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::csrf::refuse_cross_site,
+        ))
+        .layer(middleware::from_fn(security_headers::add))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

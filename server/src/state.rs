@@ -1,3 +1,5 @@
+use crate::auth::SessionConfig;
+use crate::db::Store;
 use app::repo::Repository;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -8,4 +10,6 @@ use std::sync::Arc;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub repo: Arc<dyn Repository>,
+    pub store: Arc<dyn Store>,
+    pub sessions: SessionConfig,
 }

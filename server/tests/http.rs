@@ -16,8 +16,10 @@ async fn healthz_answers_ok_when_the_database_does() {
 #[tokio::test]
 async fn board_is_rendered_on_the_server_with_the_demo_nominations() {
     let app = spawn_app().await;
-    let (status, html) = app.get_text("/board").await;
-    assert_eq!(status, 200);
+    let cookie = app.login("office").await;
+    let resp = app.get_as(&cookie, "/board").await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let html = resp.text().await.unwrap();
     assert!(html.contains(r#"<html lang="vi""#), "Vietnamese by default");
     for name in [
         "Nguyễn Văn An",
@@ -47,10 +49,11 @@ async fn board_is_rendered_on_the_server_with_the_demo_nominations() {
 #[tokio::test]
 async fn lang_cookie_switches_the_page_to_english() {
     let app = spawn_app().await;
+    let cookie = app.login("leader").await;
     let resp = app
         .client
         .get(app.url("/board"))
-        .header("cookie", "lang=en")
+        .header("cookie", format!("lang=en; {cookie}"))
         .send()
         .await
         .unwrap();
@@ -64,11 +67,13 @@ async fn lang_cookie_switches_the_page_to_english() {
 #[tokio::test]
 async fn home_redirects_to_the_board_and_unknown_pages_are_404() {
     let app = spawn_app().await;
-    let resp = app.client.get(app.url("/")).send().await.unwrap();
+    let cookie = app.login("staff1").await;
+    let resp = app.get_as(&cookie, "/").await;
     assert!(resp.status().is_redirection(), "status {}", resp.status());
     assert_eq!(resp.headers()["location"], "/board");
-    let (status, html) = app.get_text("/no-such-page").await;
-    assert_eq!(status, 404);
+    let resp = app.get_as(&cookie, "/no-such-page").await;
+    assert_eq!(resp.status().as_u16(), 404);
+    let html = resp.text().await.unwrap();
     assert!(html.contains("Không tìm thấy trang"));
     app.stop().await;
 }
@@ -96,7 +101,8 @@ async fn a_second_start_reuses_the_database_and_loses_nothing() {
 
     let again = spawn_app_in(dir).await;
     assert_eq!(again.db_path, db);
-    let (_, html) = again.get_text("/board").await;
+    let cookie = again.login("office").await;
+    let html = again.get_as(&cookie, "/board").await.text().await.unwrap();
     assert!(html.contains("Nguyễn Văn An"));
     let _dir = again.stop().await;
     assert_eq!(count(db).await, (60, 1), "demo data is not loaded twice");

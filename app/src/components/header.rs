@@ -1,3 +1,4 @@
+use crate::api::auth::get_current_user;
 use crate::components::lang_toggle::LangToggle;
 use crate::i18n::tr;
 use leptos::prelude::*;
@@ -6,6 +7,7 @@ use shared::i18n::Msg;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let me = Resource::new(|| (), |_| get_current_user());
     view! {
         <header class="site-header">
             <div class="brand">
@@ -16,6 +18,21 @@ pub fn Header() -> impl IntoView {
                 <A href="/board">{tr(Msg::NavBoard)}</A>
             </nav>
             <LangToggle/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    me.await.ok().flatten().map(|user| view! {
+                        <div class="user-box">
+                            <span class="user-name">
+                                <span class="visually-hidden">{tr(Msg::SignedInAs)} " "</span>
+                                {user.display_name}
+                            </span>
+                            <form method="post" action="/logout">
+                                <button type="submit" class="sign-out">{tr(Msg::SignOut)}</button>
+                            </form>
+                        </div>
+                    })
+                })}
+            </Suspense>
         </header>
     }
 }

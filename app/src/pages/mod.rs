@@ -1,2 +1,3 @@
 pub mod board;
+pub mod login;
 pub mod not_found;

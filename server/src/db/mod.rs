@@ -4,6 +4,7 @@
 
 pub mod sqlite;
 
+use crate::audit::{AuditEntry, AuditRow};
 use crate::configuration::DatabaseUrl;
 use crate::seed::Dataset;
 use app::repo::Repository;
@@ -22,6 +23,24 @@ pub enum DbError {
     Refused(String),
 }
 
+/// What a sign-in needs to know about an account.
+#[derive(Debug, Clone)]
+pub struct LoginCandidate {
+    pub user_id: i64,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+/// A stored session and its user.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub user: app::auth::CurrentUser,
+    pub active: bool,
+    /// UTC timestamps in the fixed-width text form `timestamp` writes.
+    pub last_seen_at: String,
+    pub expires_at: String,
+}
+
 #[async_trait]
 pub trait Store: Repository {
     /// Applies pending migrations; each runs in its own transaction.
@@ -32,6 +51,39 @@ pub trait Store: Repository {
     /// Loads a whole data set in one transaction: all of it or nothing.
     async fn load_dataset(&self, data: &Dataset) -> Result<(), DbError>;
     async fn meta(&self, key: &str) -> Result<Option<String>, DbError>;
+    async fn login_candidate(&self, username: &str) -> Result<Option<LoginCandidate>, DbError>;
+    /// Failed sign-ins since `since` (UTC timestamp text): (for the username, for the address).
+    async fn failed_attempts_since(
+        &self,
+        username: &str,
+        address: &str,
+        since: &str,
+    ) -> Result<(i64, i64), DbError>;
+    async fn record_attempt(
+        &self,
+        username: &str,
+        address: &str,
+        success: bool,
+    ) -> Result<(), DbError>;
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: &str,
+        replaces: Option<&str>,
+    ) -> Result<(), DbError>;
+    async fn load_session(&self, token_hash: &str) -> Result<Option<SessionRecord>, DbError>;
+    async fn touch_session(&self, token_hash: &str) -> Result<(), DbError>;
+    async fn delete_session(&self, token_hash: &str) -> Result<(), DbError>;
+    async fn create_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        password_hash: &str,
+        roles: &[shared::auth::Role],
+    ) -> Result<i64, DbError>;
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<i64, DbError>;
+    async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError>;
     /// Waits for in-flight work and closes every connection.
     async fn close(&self);
 }

@@ -5,19 +5,19 @@ use super::*;
 use chrono::Datelike;
 use shared::domain::{scored_criteria, CoopType};
 
-pub const DEMO_PASSWORD: &str = "Exemplar@2026";
+pub const DEMO_PASSWORD: &str = "exemplar-demo";
 
 pub fn blocs() -> Vec<BlocSeed> {
     vec![
         BlocSeed {
             code: "K1",
-            name: "Khối các phòng chuyên môn và Văn phòng Sở",
-            head_unit: "VP",
+            name: "Khối các Chi cục",
+            head_unit: "CCKL",
         },
         BlocSeed {
             code: "K2",
-            name: "Khối các Chi cục",
-            head_unit: "CCKL",
+            name: "Khối các phòng chuyên môn và Văn phòng Sở",
+            head_unit: "VP",
         },
         BlocSeed {
             code: "K3",
@@ -35,21 +35,21 @@ pub fn blocs() -> Vec<BlocSeed> {
 pub fn units() -> Vec<UnitSeed> {
     let u = |code, name, bloc| UnitSeed { code, name, bloc };
     vec![
-        u("VP", "Văn phòng Sở", "K1"),
-        u("TTRA", "Thanh tra Sở", "K1"),
-        u("KHTC", "Phòng Kế hoạch - Tài chính", "K1"),
-        u("TCCB", "Phòng Tổ chức cán bộ", "K1"),
-        u("QLXD", "Phòng Quản lý xây dựng công trình", "K1"),
-        u("CCTT", "Chi cục Trồng trọt và Bảo vệ thực vật", "K2"),
-        u("CCCN", "Chi cục Chăn nuôi và Thú y", "K2"),
-        u("CCTS", "Chi cục Thủy sản", "K2"),
-        u("CCKL", "Chi cục Kiểm lâm", "K2"),
-        u("CCTL", "Chi cục Thủy lợi", "K2"),
-        u("CCPTNT", "Chi cục Phát triển nông thôn", "K2"),
+        u("VP", "Văn phòng Sở", "K2"),
+        u("TTRA", "Thanh tra Sở", "K2"),
+        u("KHTC", "Phòng Kế hoạch - Tài chính", "K2"),
+        u("TCCB", "Phòng Tổ chức cán bộ", "K2"),
+        u("QLXD", "Phòng Quản lý xây dựng công trình", "K2"),
+        u("CCTT", "Chi cục Trồng trọt và Bảo vệ thực vật", "K1"),
+        u("CCCN", "Chi cục Chăn nuôi và Thú y", "K1"),
+        u("CCTS", "Chi cục Thủy sản", "K1"),
+        u("CCKL", "Chi cục Kiểm lâm", "K1"),
+        u("CCTL", "Chi cục Thủy lợi", "K1"),
+        u("CCPTNT", "Chi cục Phát triển nông thôn", "K1"),
         u(
             "CCQLCL",
             "Chi cục Quản lý chất lượng Nông lâm sản và Thủy sản",
-            "K2",
+            "K1",
         ),
         u("TTKN", "Trung tâm Khuyến nông", "K3"),
         u(
@@ -78,113 +78,125 @@ pub fn units() -> Vec<UnitSeed> {
     ]
 }
 
+const FAMILY: [&str; 12] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+];
+const MIDDLE: [&str; 6] = ["Văn", "Thị", "Minh", "Thanh", "Quốc", "Ngọc"];
+const GIVEN: [&str; 16] = [
+    "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hiếu", "Khánh", "Linh", "Long", "Mai",
+    "Nam", "Phương", "Quân", "Thảo",
+];
+
+fn person(i: usize) -> String {
+    format!(
+        "{} {} {}",
+        FAMILY[i % FAMILY.len()],
+        MIDDLE[(i / 3) % MIDDLE.len()],
+        GIVEN[(i * 7) % GIVEN.len()]
+    )
+}
+
+/// The unit of `head1` and `staff1`: a unit of bloc 1 (Khối các Chi cục).
+pub const UNIT_OF_HEAD1: &str = "CCPTNT";
+
+/// The demo accounts: `admin`, `office`, `leader`, `council1`…`council7`, `bloc1`, `head1`
+/// and `staff1`, and a `head.<unit>` and `staff.<unit>` for every other unit.
 pub fn accounts() -> Vec<AccountSeed> {
-    let a = |username, display_name, position, unit, roles, council| AccountSeed {
-        username,
-        display_name,
-        position,
-        unit,
-        roles,
-        council,
+    let a = |username: &str, display_name: String, position: &str, unit, roles: Vec<Role>| {
+        AccountSeed {
+            username: username.to_string(),
+            display_name,
+            position: position.to_string(),
+            unit,
+            council: roles.contains(&Role::CouncilMember),
+            roles,
+        }
     };
-    vec![
+    let mut out = vec![
         a(
             "admin",
-            "Quản trị hệ thống",
+            "Quản trị hệ thống".into(),
             "Quản trị viên",
             None,
-            &["admin"],
-            false,
+            vec![Role::Admin],
         ),
         a(
-            "giamdoc",
-            "Trần Minh Quang",
-            "Giám đốc Sở, Chủ tịch Hội đồng TĐKT",
-            None,
-            &["leadership", "council_member"],
-            true,
-        ),
-        a(
-            "phogiamdoc",
-            "Lê Thị Thu Hà",
-            "Phó Giám đốc Sở, Phó Chủ tịch Hội đồng",
-            None,
-            &["leadership", "council_member"],
-            true,
-        ),
-        a(
-            "vanphong",
-            "Phạm Hoàng Nam",
-            "Chánh Văn phòng Sở, Thường trực Hội đồng",
+            "office",
+            "Phạm Hoàng Nam".into(),
+            "Chánh Văn phòng Sở, Thường trực Hội đồng TĐKT",
             Some("VP"),
-            &["council_office", "council_member", "unit_head"],
-            true,
+            vec![Role::CouncilOffice],
         ),
         a(
-            "hd.tccb",
-            "Võ Thị Mai",
-            "Trưởng phòng Tổ chức cán bộ",
-            Some("TCCB"),
-            &["council_member", "unit_head"],
-            true,
+            "leader",
+            "Trần Minh Quang".into(),
+            "Giám đốc Sở",
+            None,
+            vec![Role::Leadership],
         ),
-        a(
-            "hd.congdoan",
-            "Đặng Văn Hùng",
-            "Chủ tịch Công đoàn ngành",
-            Some("KHTC"),
-            &["council_member"],
-            true,
-        ),
-        a(
-            "hd.kiemlam",
-            "Huỳnh Tấn Phát",
-            "Chi cục trưởng Chi cục Kiểm lâm, Trưởng Khối các Chi cục",
-            Some("CCKL"),
-            &["council_member", "unit_head", "bloc_head"],
-            true,
-        ),
-        a(
-            "hd.thuyloi",
-            "Ngô Quốc Bảo",
-            "Chủ tịch Công ty TNHH MTV Quản lý Khai thác dịch vụ thủy lợi",
-            Some("CTTL"),
-            &["council_member", "unit_head", "bloc_head"],
-            true,
-        ),
-        a(
-            "thutruong.khuyennong",
-            "Bùi Văn Dũng",
-            "Giám đốc Trung tâm Khuyến nông, Trưởng Khối đơn vị sự nghiệp",
-            Some("TTKN"),
-            &["unit_head", "bloc_head"],
-            false,
-        ),
-        a(
-            "canbo.khuyennong",
-            "Nguyễn Thị Lan",
-            "Cán bộ thi đua Trung tâm Khuyến nông",
-            Some("TTKN"),
-            &["unit_staff"],
-            false,
-        ),
-        a(
-            "canbo.ptnt",
-            "Trịnh Thị Hoa",
-            "Cán bộ thi đua Chi cục Phát triển nông thôn",
-            Some("CCPTNT"),
-            &["unit_staff"],
-            false,
-        ),
-        a(
-            "thutruong.ptnt",
-            "Lâm Văn Sang",
-            "Chi cục trưởng Chi cục Phát triển nông thôn",
-            Some("CCPTNT"),
-            &["unit_head"],
-            false,
-        ),
-    ]
+    ];
+    // Council members come from several units, so that recusal (S-3) shows.
+    let council_units = [
+        Some("VP"),
+        Some("TCCB"),
+        Some("KHTC"),
+        Some("CCKL"),
+        Some("CTTL"),
+        Some("TTKN"),
+        None,
+    ];
+    for (i, unit) in council_units.into_iter().enumerate() {
+        out.push(a(
+            &format!("council{}", i + 1),
+            person(100 + i),
+            "Thành viên Hội đồng Thi đua – Khen thưởng",
+            unit,
+            vec![Role::CouncilMember],
+        ));
+    }
+    out.push(a(
+        "bloc1",
+        "Huỳnh Tấn Phát".into(),
+        "Chi cục trưởng Chi cục Kiểm lâm, Trưởng Khối các Chi cục",
+        Some("CCKL"),
+        vec![Role::BlocHead],
+    ));
+    out.push(a(
+        "head1",
+        "Lâm Văn Sang".into(),
+        "Chi cục trưởng Chi cục Phát triển nông thôn",
+        Some(UNIT_OF_HEAD1),
+        vec![Role::UnitHead],
+    ));
+    out.push(a(
+        "staff1",
+        "Trịnh Thị Hoa".into(),
+        "Cán bộ thi đua Chi cục Phát triển nông thôn",
+        Some(UNIT_OF_HEAD1),
+        vec![Role::UnitStaff],
+    ));
+    for (i, unit) in units()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, u)| u.code != UNIT_OF_HEAD1)
+    {
+        let code = unit.code.to_lowercase();
+        out.push(a(
+            &format!("head.{code}"),
+            person(2 * i),
+            &format!("Thủ trưởng {}", unit.name),
+            Some(unit.code),
+            vec![Role::UnitHead],
+        ));
+        out.push(a(
+            &format!("staff.{code}"),
+            person(2 * i + 1),
+            &format!("Cán bộ thi đua {}", unit.name),
+            Some(unit.code),
+            vec![Role::UnitStaff],
+        ));
+    }
+    out
 }
 
 struct N {
@@ -387,6 +399,23 @@ mod tests {
         assert_eq!(d.units.len(), 20);
         assert_eq!(d.nominations.len(), 60);
         assert_eq!(d.accounts.iter().filter(|a| a.council).count(), 7);
+        let names: HashSet<_> = d.accounts.iter().map(|a| a.username.as_str()).collect();
+        assert_eq!(names.len(), d.accounts.len(), "usernames are unique");
+        for name in [
+            "admin",
+            "office",
+            "leader",
+            "council1",
+            "council7",
+            "bloc1",
+            "head1",
+            "staff1",
+            "head.cctt",
+            "staff.bqlrph",
+        ] {
+            assert!(names.contains(name), "{name}");
+        }
+        assert_eq!(d.accounts.len(), 3 + 7 + 3 + 19 * 2);
         let kinds: HashSet<_> = d.nominations.iter().map(|n| n.kind).collect();
         assert_eq!(kinds.len(), 4, "all four nominee kinds");
         let stages: HashSet<_> = d.nominations.iter().map(|n| n.stage).collect();
@@ -437,6 +466,19 @@ mod tests {
         let blocs: HashSet<_> = d.blocs.iter().map(|b| b.code).collect();
         assert!(d.units.iter().all(|u| blocs.contains(u.bloc)));
         assert!(d.blocs.iter().all(|b| units.contains(b.head_unit)));
+        for b in &d.blocs {
+            let head = d.units.iter().find(|u| u.code == b.head_unit).unwrap();
+            assert_eq!(
+                head.bloc, b.code,
+                "the head unit of {} belongs to it",
+                b.name
+            );
+        }
+        let bloc1 = d.accounts.iter().find(|a| a.username == "bloc1").unwrap();
+        assert_eq!(bloc1.unit, Some(d.blocs[0].head_unit), "bloc1 heads bloc 1");
+        let head1 = d.accounts.iter().find(|a| a.username == "head1").unwrap();
+        let unit = d.units.iter().find(|u| Some(u.code) == head1.unit).unwrap();
+        assert_eq!(unit.bloc, d.blocs[0].code, "head1's unit is in bloc 1");
         assert!(d
             .nominations
             .iter()

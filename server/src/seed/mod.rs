@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod synthetic;
 
+use shared::auth::Role;
 use shared::domain::{NomineeKind, Profile, Stage};
 
 pub struct BlocSeed {
@@ -26,11 +27,11 @@ pub struct CampaignSeed {
 }
 
 pub struct AccountSeed {
-    pub username: &'static str,
-    pub display_name: &'static str,
-    pub position: &'static str,
+    pub username: String,
+    pub display_name: String,
+    pub position: String,
     pub unit: Option<&'static str>,
-    pub roles: &'static [&'static str],
+    pub roles: Vec<Role>,
     pub council: bool,
 }
 

@@ -23,6 +23,48 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Signs in through the real form handler, as a non-browser client.
+    pub async fn try_login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/login"))
+            .header("origin", self.origin())
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("next", "/board"),
+            ])
+            .send()
+            .await
+            .expect("login request")
+    }
+
+    /// Signs in with the demo password; returns the session cookie (`name=value`).
+    pub async fn login(&self, username: &str) -> String {
+        let resp = self.try_login(username, DEMO_PASSWORD).await;
+        assert_eq!(resp.status().as_u16(), 204, "{username} signs in");
+        session_cookie(&resp).expect("a session cookie")
+    }
+
+    pub async fn get_as(&self, cookie: &str, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn pool(&self) -> sqlx::SqlitePool {
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&self.db_path);
+        sqlx::SqlitePool::connect_with(options)
+            .await
+            .expect("test pool")
+    }
+
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let resp = self
             .client
@@ -48,6 +90,19 @@ impl TestApp {
             handle.await.expect("server task").expect("clean shutdown");
         }
     }
+}
+
+pub const DEMO_PASSWORD: &str = server::seed::demo::DEMO_PASSWORD;
+
+/// The `exemplar_session=…` pair a response sets, if any.
+pub fn session_cookie(resp: &reqwest::Response) -> Option<String> {
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("exemplar_session=") && !v.starts_with("exemplar_session=;"))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
 }
 
 pub async fn spawn_app() -> TestApp {

@@ -9,7 +9,9 @@ struct CardRow {
     id: i64,
     nominee_name: String,
     kind: String,
+    unit_id: i64,
     unit_name: String,
+    bloc_id: i64,
     bloc_name: String,
     stage: String,
     position: String,
@@ -43,7 +45,8 @@ async fn resolve_year(pool: &SqlitePool, query: &BoardQuery) -> RepoResult<(i64,
 pub async fn load(pool: &SqlitePool, query: &BoardQuery) -> RepoResult<Board> {
     let (campaign_id, campaign_name, year) = resolve_year(pool, query).await?;
     let rows: Vec<CardRow> = sqlx::query_as(
-        "SELECT n.id, n.nominee_name, n.kind, u.name AS unit_name, b.name AS bloc_name,
+        "SELECT n.id, n.nominee_name, n.kind, u.id AS unit_id, u.name AS unit_name,
+                b.id AS bloc_id, b.name AS bloc_name,
                 n.stage, n.position, n.version, n.city_registered
          FROM nominations n
          JOIN units u ON u.id = n.unit_id
@@ -71,7 +74,9 @@ pub async fn load(pool: &SqlitePool, query: &BoardQuery) -> RepoResult<Board> {
                 position: Position::try_from(r.position.clone())
                     .map_err(|_| corrupt("position"))?,
                 nominee_name: r.nominee_name,
+                unit_id: r.unit_id,
                 unit_name: r.unit_name,
+                bloc_id: r.bloc_id,
                 bloc_name: r.bloc_name,
                 version: r.version,
                 city_registered: r.city_registered,

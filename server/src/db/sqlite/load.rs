@@ -81,18 +81,18 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
             "INSERT INTO users (username, display_name, position, unit_id, password_hash, created_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         )
-        .bind(a.username)
-        .bind(a.display_name)
-        .bind(a.position)
+        .bind(&a.username)
+        .bind(&a.display_name)
+        .bind(&a.position)
         .bind(a.unit.map(|u| unit_ids[u]))
         .bind(hash)
         .bind(&now)
         .fetch_one(&mut *tx)
         .await?;
-        for role in a.roles {
+        for role in &a.roles {
             sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
                 .bind(user_id)
-                .bind(role)
+                .bind(role.code())
                 .execute(&mut *tx)
                 .await?;
         }

@@ -1,9 +1,13 @@
 //! The SQLite backend: the embedded default.
 
+mod auth;
 mod board;
 mod load;
 
-use super::{DbError, Store};
+pub use auth::{now_text, timestamp};
+
+use super::{DbError, LoginCandidate, SessionRecord, Store};
+use crate::audit::{AuditEntry, AuditRow};
 use crate::seed::Dataset;
 use app::model::{Board, BoardQuery};
 use app::repo::{RepoError, RepoResult, Repository};
@@ -133,6 +137,68 @@ impl Store for SqliteStore {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(|r| r.0))
+    }
+
+    async fn login_candidate(&self, username: &str) -> Result<Option<LoginCandidate>, DbError> {
+        auth::login_candidate(&self.pool, username).await
+    }
+
+    async fn failed_attempts_since(
+        &self,
+        username: &str,
+        address: &str,
+        since: &str,
+    ) -> Result<(i64, i64), DbError> {
+        auth::failed_attempts_since(&self.pool, username, address, since).await
+    }
+
+    async fn record_attempt(
+        &self,
+        username: &str,
+        address: &str,
+        success: bool,
+    ) -> Result<(), DbError> {
+        auth::record_attempt(&self.pool, username, address, success).await
+    }
+
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: &str,
+        replaces: Option<&str>,
+    ) -> Result<(), DbError> {
+        auth::create_session(&self.pool, token_hash, user_id, expires_at, replaces).await
+    }
+
+    async fn load_session(&self, token_hash: &str) -> Result<Option<SessionRecord>, DbError> {
+        auth::load_session(&self.pool, token_hash).await
+    }
+
+    async fn touch_session(&self, token_hash: &str) -> Result<(), DbError> {
+        auth::touch_session(&self.pool, token_hash).await
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<(), DbError> {
+        auth::delete_session(&self.pool, token_hash).await
+    }
+
+    async fn create_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        password_hash: &str,
+        roles: &[shared::auth::Role],
+    ) -> Result<i64, DbError> {
+        auth::create_user(&self.pool, username, display_name, password_hash, roles).await
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<i64, DbError> {
+        auth::append_audit(&self.pool, entry).await
+    }
+
+    async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError> {
+        auth::audit_rows(&self.pool).await
     }
 
     async fn close(&self) {

@@ -1,0 +1,3 @@
+mod get_current_user;
+
+pub use get_current_user::*;

@@ -1,0 +1,44 @@
+import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+
+test('without a session every page leads to the sign-in page', async ({ page, consoleErrors }) => {
+  await page.goto('/board');
+  await expect(page).toHaveURL(/\/login\?next=\/board$/);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng nhập');
+  await expectAccessible(page);
+});
+
+test('a wrong password is refused with a clear message, and nothing else is said', async ({ page, consoleErrors }) => {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill('staff1');
+  await page.getByLabel('Mật khẩu').fill('sai mật khẩu');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+  await expectAccessible(page);
+});
+
+test('staff1 sees only the nominations of their own unit', async ({ page, consoleErrors }) => {
+  await signIn(page, 'staff1');
+  await expect(page.locator('.user-name')).toContainText('Trịnh Thị Hoa');
+  const units = await page.locator('.card .card-unit').allTextContents();
+  expect(units.length).toBeGreaterThan(0);
+  expect(new Set(units)).toEqual(new Set(['Chi cục Phát triển nông thôn']));
+  await expect(page.getByText('Nguyễn Văn An', { exact: true })).toHaveCount(0);
+});
+
+test('leadership sees every nomination and no control that changes anything', async ({ page, consoleErrors }) => {
+  await signIn(page, 'leader');
+  await expect(page.locator('.card')).toHaveCount(60);
+  // The only buttons are the language switch and signing out: nothing edits or moves.
+  const buttons = await page.locator('main button, main [draggable="true"], main input').count();
+  expect(buttons).toBe(0);
+});
+
+test('signing out ends the session', async ({ page, consoleErrors }) => {
+  await signIn(page, 'head1');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login\?signed_out=1$/);
+  await expect(page.getByRole('status')).toHaveText('Bạn đã đăng xuất.');
+  await page.goto('/board');
+  await expect(page).toHaveURL(/\/login\?next=\/board$/);
+});

@@ -1,0 +1,241 @@
+//! Database-backed sessions: a random token in an `HttpOnly` cookie, its SHA-256 in the
+//! database; idle timeout and absolute lifetime; the gate that sends anyone without a
+//! session to the sign-in page.
+
+use crate::audit::hex;
+use crate::db::sqlite::timestamp;
+use crate::state::AppState;
+use app::error::AppError;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use base64::Engine;
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+
+pub const SESSION_COOKIE: &str = "exemplar_session";
+
+#[derive(Debug, Clone, Copy)]
+pub struct SessionConfig {
+    pub idle: Duration,
+    pub absolute: Duration,
+    /// Always mark the cookie `Secure` (otherwise only when the request came over HTTPS,
+    /// as a proxy reports with `X-Forwarded-Proto`).
+    pub always_secure: bool,
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        SessionConfig {
+            idle: Duration::minutes(30),
+            absolute: Duration::hours(12),
+            always_secure: false,
+        }
+    }
+}
+
+/// A new random session token (256 bits).
+pub fn new_token() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_string())
+        })
+}
+
+pub fn is_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|p| p.eq_ignore_ascii_case("https"))
+}
+
+pub fn session_cookie(token: &str, config: &SessionConfig, headers: &HeaderMap) -> HeaderValue {
+    let secure = if config.always_secure || is_https(headers) {
+        "; Secure"
+    } else {
+        ""
+    };
+    let value = format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        config.absolute.num_seconds()
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static("exemplar_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+}
+
+fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// Paths reachable without signing in.
+fn is_public(path: &str) -> bool {
+    matches!(path, "/login" | "/healthz" | "/favicon.svg")
+        || path.starts_with("/pkg/")
+        || path == "/api/me"
+}
+
+enum Lookup {
+    None,
+    Expired,
+    Valid(Box<app::auth::CurrentUser>),
+}
+
+async fn lookup(state: &AppState, token: &str) -> Lookup {
+    let hash = token_hash(token);
+    let record = match state.store.load_session(&hash).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return Lookup::None,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            return Lookup::None;
+        }
+    };
+    let now = Utc::now();
+    let last_seen = parse_time(&record.last_seen_at);
+    let expires = parse_time(&record.expires_at);
+    let idle_over = last_seen.is_none_or(|t| now - t > state.sessions.idle);
+    let absolute_over = expires.is_none_or(|t| now > t);
+    if idle_over || absolute_over || !record.active {
+        let _ = state.store.delete_session(&hash).await;
+        return Lookup::Expired;
+    }
+    // Refresh the idle clock at most once a minute: fewer writes, same protection.
+    if last_seen.is_some_and(|t| now - t > Duration::seconds(60)) {
+        if let Err(e) = state.store.touch_session(&hash).await {
+            tracing::warn!(error = %e, "could not refresh a session");
+        }
+    }
+    Lookup::Valid(Box::new(record.user))
+}
+
+/// Puts the signed-in user in the request, and sends everyone else to `/login`.
+pub async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let token = session_token(req.headers());
+    let found = match &token {
+        Some(t) => lookup(&state, t).await,
+        None => Lookup::None,
+    };
+    let expired = matches!(found, Lookup::Expired);
+    if let Lookup::Valid(user) = found {
+        req.extensions_mut().insert(*user);
+        return next.run(req).await;
+    }
+    let path = req.uri().path().to_string();
+    if is_public(&path) || (path == "/login" && req.method() == Method::POST) {
+        let mut resp = next.run(req).await;
+        if expired {
+            resp.headers_mut()
+                .append(header::SET_COOKIE, clear_cookie());
+        }
+        return resp;
+    }
+    let mut resp = if matches!(*req.method(), Method::GET | Method::HEAD) {
+        let target = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+        let mut url = format!("/login?next={}", encode_component(&target));
+        if expired {
+            url.push_str("&error=expired");
+        }
+        Redirect::to(&url).into_response()
+    } else {
+        // Server functions and other API calls: a status and the app's own error, which the
+        // client decodes into "please sign in again".
+        let body = serde_json::to_string(&AppError::Unauthenticated).unwrap_or_default();
+        (
+            StatusCode::UNAUTHORIZED,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response()
+    };
+    if expired {
+        resp.headers_mut()
+            .append(header::SET_COOKIE, clear_cookie());
+    }
+    resp
+}
+
+/// Percent-encodes a path for use as a query value.
+pub fn encode_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Where to go after signing in: only a local path, never another site.
+pub fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local && next != "/login" && !next.starts_with("/login?") {
+        next
+    } else {
+        "/board"
+    }
+}
+
+pub fn expires_at(config: &SessionConfig) -> String {
+    timestamp(Utc::now() + config.absolute)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_only_their_hash_is_stored() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+    }
+
+    #[test]
+    fn next_is_always_local() {
+        assert_eq!(safe_next("/board?year=2026"), "/board?year=2026");
+        assert_eq!(safe_next("//evil.example"), "/board");
+        assert_eq!(safe_next("https://evil.example"), "/board");
+        assert_eq!(safe_next("/\\evil.example"), "/board");
+        assert_eq!(safe_next("/login"), "/board");
+    }
+
+    #[test]
+    fn cookie_flags() {
+        let mut headers = HeaderMap::new();
+        let c = session_cookie("t", &SessionConfig::default(), &headers);
+        let c = c.to_str().unwrap();
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
+        headers.insert("x-forwarded-proto", HeaderValue::from_static("https"));
+        let c = session_cookie("t", &SessionConfig::default(), &headers);
+        assert!(c.to_str().unwrap().ends_with("; Secure"));
+    }
+}

@@ -1,0 +1,279 @@
+//! Accounts, sessions, login attempts and the audit history on SQLite.
+
+use crate::audit::{chain_hash, AuditEntry, AuditRow, GENESIS};
+use crate::db::{DbError, LoginCandidate, SessionRecord};
+use app::auth::CurrentUser;
+use shared::auth::Role;
+use sqlx::SqlitePool;
+
+pub fn now_text() -> String {
+    timestamp(chrono::Utc::now())
+}
+
+/// UTC, fixed width, so that stored times compare correctly as text.
+pub fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+pub async fn login_candidate(
+    pool: &SqlitePool,
+    username: &str,
+) -> Result<Option<LoginCandidate>, DbError> {
+    let row: Option<(i64, String, bool)> =
+        sqlx::query_as("SELECT id, password_hash, active FROM users WHERE username = ?")
+            .bind(username)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|(user_id, password_hash, active)| LoginCandidate {
+        user_id,
+        password_hash,
+        active,
+    }))
+}
+
+pub async fn failed_attempts_since(
+    pool: &SqlitePool,
+    username: &str,
+    address: &str,
+    since: &str,
+) -> Result<(i64, i64), DbError> {
+    let counts: (i64, i64) = sqlx::query_as(
+        "SELECT
+            (SELECT COUNT(*) FROM login_attempts WHERE username = ? AND at >= ? AND success = 0),
+            (SELECT COUNT(*) FROM login_attempts WHERE address = ? AND at >= ? AND success = 0)",
+    )
+    .bind(username)
+    .bind(since)
+    .bind(address)
+    .bind(since)
+    .fetch_one(pool)
+    .await?;
+    Ok(counts)
+}
+
+pub async fn record_attempt(
+    pool: &SqlitePool,
+    username: &str,
+    address: &str,
+    success: bool,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO login_attempts (at, username, address, success) VALUES (?, ?, ?, ?)")
+        .bind(now_text())
+        .bind(username)
+        .bind(address)
+        .bind(success)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Starts a session, ending `replaces` (the one the browser had) in the same transaction.
+pub async fn create_session(
+    pool: &SqlitePool,
+    token_hash: &str,
+    user_id: i64,
+    expires_at: &str,
+    replaces: Option<&str>,
+) -> Result<(), DbError> {
+    let now = now_text();
+    let mut tx = pool.begin().await?;
+    if let Some(old) = replaces {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(&now)
+    .bind(&now)
+    .bind(expires_at)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    user_id: i64,
+    username: String,
+    display_name: String,
+    active: bool,
+    unit_id: Option<i64>,
+    unit_name: Option<String>,
+    bloc_id: Option<i64>,
+    last_seen_at: String,
+    expires_at: String,
+}
+
+pub async fn load_session(
+    pool: &SqlitePool,
+    token_hash: &str,
+) -> Result<Option<SessionRecord>, DbError> {
+    let row: Option<SessionRow> = sqlx::query_as(
+        "SELECT u.id AS user_id, u.username, u.display_name, u.active, u.unit_id,
+                un.name AS unit_name, un.bloc_id, s.last_seen_at, s.expires_at
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN units un ON un.id = u.unit_id
+         WHERE s.token_hash = ?",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let roles: Vec<(String,)> = sqlx::query_as("SELECT role FROM user_roles WHERE user_id = ?")
+        .bind(row.user_id)
+        .fetch_all(pool)
+        .await?;
+    Ok(Some(SessionRecord {
+        user: CurrentUser {
+            user_id: row.user_id,
+            username: row.username,
+            display_name: row.display_name,
+            roles: roles.iter().filter_map(|(r,)| Role::from_code(r)).collect(),
+            unit_id: row.unit_id,
+            unit_name: row.unit_name,
+            bloc_id: row.bloc_id,
+        },
+        active: row.active,
+        last_seen_at: row.last_seen_at,
+        expires_at: row.expires_at,
+    }))
+}
+
+pub async fn touch_session(pool: &SqlitePool, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+        .bind(now_text())
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn create_user(
+    pool: &SqlitePool,
+    username: &str,
+    display_name: &str,
+    password_hash: &str,
+    roles: &[Role],
+) -> Result<i64, DbError> {
+    let mut tx = pool.begin().await?;
+    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = ?")
+        .bind(username)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if taken.is_some() {
+        return Err(DbError::Refused(format!(
+            "the account {username:?} already exists"
+        )));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(username)
+    .bind(display_name)
+    .bind(password_hash)
+    .bind(now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    for role in roles {
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+            .bind(id)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
+/// the last hash, so two writers cannot chain to the same row.
+pub async fn append_audit(pool: &SqlitePool, entry: &AuditEntry) -> Result<i64, DbError> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let last: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (id, prev) = match last {
+        Some((id, hash)) => (id + 1, hash),
+        None => (1, GENESIS.to_string()),
+    };
+    let at = now_text();
+    let hash = chain_hash(&prev, id, &at, entry);
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, actor_name, action, object_type, object_id,
+                                before, after, address, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(&at)
+    .bind(entry.actor_id)
+    .bind(&entry.actor_name)
+    .bind(&entry.action)
+    .bind(&entry.object_type)
+    .bind(&entry.object_id)
+    .bind(&entry.before)
+    .bind(&entry.after)
+    .bind(&entry.address)
+    .bind(&prev)
+    .bind(&hash)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+#[derive(sqlx::FromRow)]
+struct AuditDbRow {
+    id: i64,
+    at: String,
+    actor_id: Option<i64>,
+    actor_name: String,
+    action: String,
+    object_type: String,
+    object_id: Option<String>,
+    before: Option<String>,
+    after: Option<String>,
+    address: Option<String>,
+    prev_hash: String,
+    hash: String,
+}
+
+pub async fn audit_rows(pool: &SqlitePool) -> Result<Vec<AuditRow>, DbError> {
+    let rows: Vec<AuditDbRow> = sqlx::query_as("SELECT * FROM audit_log ORDER BY id")
+        .fetch_all(pool)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditRow {
+            id: r.id,
+            at: r.at,
+            entry: AuditEntry {
+                actor_id: r.actor_id,
+                actor_name: r.actor_name,
+                action: r.action,
+                object_type: r.object_type,
+                object_id: r.object_id,
+                before: r.before,
+                after: r.after,
+                address: r.address,
+            },
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+        })
+        .collect())
+}

@@ -1,0 +1,251 @@
+//! Who may do what: one function, `authorize`, called by the server on every server
+//! function (per object, before anything else) and by the UI to hide or disable what the
+//! user may not do, with the reason.
+
+use crate::domain::Stage;
+use crate::i18n::Lang;
+use crate::rules::transition::{classify_move, MoveKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Cán bộ thi đua of a unit.
+    UnitStaff,
+    /// Thủ trưởng of a unit.
+    UnitHead,
+    /// Trưởng khối of an emulation bloc.
+    BlocHead,
+    /// Thành viên Hội đồng Thi đua – Khen thưởng.
+    CouncilMember,
+    /// Thường trực Hội đồng / Văn phòng Sở.
+    CouncilOffice,
+    /// Ban Giám đốc Sở.
+    Leadership,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::UnitStaff,
+        Role::UnitHead,
+        Role::BlocHead,
+        Role::CouncilMember,
+        Role::CouncilOffice,
+        Role::Leadership,
+        Role::Admin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::UnitStaff => "unit_staff",
+            Role::UnitHead => "unit_head",
+            Role::BlocHead => "bloc_head",
+            Role::CouncilMember => "council_member",
+            Role::CouncilOffice => "council_office",
+            Role::Leadership => "leadership",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// The signed-in user, as far as permissions are concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i64,
+    pub roles: BTreeSet<Role>,
+    /// The user's unit: the scope of unit staff and unit heads.
+    pub unit_id: Option<i64>,
+    /// The bloc of the user's unit: the scope of a bloc head.
+    pub bloc_id: Option<i64>,
+}
+
+impl Actor {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    fn in_unit(&self, unit_id: i64) -> bool {
+        self.unit_id == Some(unit_id)
+    }
+
+    fn unit_role(&self, unit_id: i64, role: Role) -> bool {
+        self.has(role) && self.in_unit(unit_id)
+    }
+
+    fn is_unit_member(&self, unit_id: i64) -> bool {
+        self.unit_role(unit_id, Role::UnitStaff) || self.unit_role(unit_id, Role::UnitHead)
+    }
+}
+
+/// What a permission check needs to know about a nomination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NominationScope {
+    pub unit_id: i64,
+    pub bloc_id: i64,
+    pub stage: Stage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    ViewNomination(NominationScope),
+    CreateNomination {
+        unit_id: i64,
+    },
+    EditNomination(NominationScope),
+    MoveNomination {
+        nomination: NominationScope,
+        to: Stage,
+        dropped_from: Option<Stage>,
+    },
+    RecordFostering(NominationScope),
+    ApproveFosteringPlan(NominationScope),
+    RecordEvaluation(NominationScope),
+    WriteBlocReview {
+        bloc_id: i64,
+    },
+    Score(NominationScope),
+    Vote(NominationScope),
+    SelectForCity,
+    ViewSummaries,
+    ViewAudit,
+    Administer,
+}
+
+/// Why an action is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Denied {
+    /// No role of the user allows this kind of action.
+    Role,
+    /// A role allows it, but not on this unit's or bloc's objects.
+    Scope,
+    /// Leadership reads everything and changes nothing.
+    ReadOnly,
+    /// Council members do not score or vote on their own unit's nominations (S-3).
+    Recused,
+}
+
+impl Denied {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Denied::Role, Lang::Vi) => "Vai trò của bạn không được thực hiện thao tác này.",
+            (Denied::Role, Lang::En) => "Your role does not allow this action.",
+            (Denied::Scope, Lang::Vi) => "Hồ sơ này không thuộc đơn vị hoặc khối bạn phụ trách.",
+            (Denied::Scope, Lang::En) => {
+                "This belongs to a unit or bloc outside your responsibility."
+            }
+            (Denied::ReadOnly, Lang::Vi) => "Tài khoản lãnh đạo chỉ được xem, không được thay đổi.",
+            (Denied::ReadOnly, Lang::En) => "Leadership accounts can view but not change anything.",
+            (Denied::Recused, Lang::Vi) => {
+                "Bạn thuộc đơn vị có hồ sơ này nên không chấm điểm hay biểu quyết."
+            }
+            (Denied::Recused, Lang::En) => {
+                "You belong to this nominee's unit, so you do not score or vote on it."
+            }
+        }
+    }
+}
+
+fn council_visible(stage: Stage) -> bool {
+    !matches!(stage, Stage::Discovered | Stage::Dropped)
+}
+
+/// May `actor` do `action`? `Ok` or the reason it may not.
+pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
+    let office = actor.has(Role::CouncilOffice);
+    // When refusing, say "scope" if some role would allow it elsewhere, "read-only" for
+    // leadership, and "role" otherwise.
+    let refuse = |scoped_role: bool| {
+        if scoped_role {
+            Err(Denied::Scope)
+        } else if actor.has(Role::Leadership) {
+            Err(Denied::ReadOnly)
+        } else {
+            Err(Denied::Role)
+        }
+    };
+    let allow = |ok: bool, scoped_role: bool| if ok { Ok(()) } else { refuse(scoped_role) };
+    let unit_roles = actor.has(Role::UnitStaff) || actor.has(Role::UnitHead);
+    match *action {
+        Action::ViewNomination(n) => {
+            let ok = office
+                || actor.has(Role::Leadership)
+                || actor.is_unit_member(n.unit_id)
+                || (actor.has(Role::BlocHead) && actor.bloc_id == Some(n.bloc_id))
+                || (actor.has(Role::CouncilMember) && council_visible(n.stage));
+            if ok {
+                Ok(())
+            } else if unit_roles || actor.has(Role::BlocHead) || actor.has(Role::CouncilMember) {
+                Err(Denied::Scope)
+            } else {
+                Err(Denied::Role)
+            }
+        }
+        Action::CreateNomination { unit_id } => {
+            allow(office || actor.is_unit_member(unit_id), unit_roles)
+        }
+        Action::EditNomination(n) | Action::RecordFostering(n) | Action::RecordEvaluation(n) => {
+            allow(office || actor.is_unit_member(n.unit_id), unit_roles)
+        }
+        Action::ApproveFosteringPlan(n) => allow(
+            office || actor.unit_role(n.unit_id, Role::UnitHead),
+            actor.has(Role::UnitHead),
+        ),
+        Action::MoveNomination {
+            nomination: n,
+            to,
+            dropped_from,
+        } => {
+            if office {
+                return Ok(());
+            }
+            // An impossible move is the rules' business (it gets the rule's message); here
+            // only who may attempt it matters.
+            let Ok(kind) = classify_move(n.stage, to, dropped_from) else {
+                return allow(actor.is_unit_member(n.unit_id), unit_roles);
+            };
+            let head = actor.unit_role(n.unit_id, Role::UnitHead);
+            let staff = actor.unit_role(n.unit_id, Role::UnitStaff);
+            let ok = match (kind, n.stage, to) {
+                (MoveKind::Forward, Stage::Discovered, Stage::Registered) => head,
+                (MoveKind::Forward, Stage::Registered, Stage::Fostering) => head,
+                (MoveKind::Forward, Stage::Fostering, Stage::Evaluating) => head || staff,
+                (MoveKind::Drop, _, _) => head,
+                _ => false,
+            };
+            let could_elsewhere = match (kind, n.stage, to) {
+                (MoveKind::Forward, Stage::Fostering, Stage::Evaluating) => unit_roles,
+                (MoveKind::Forward, Stage::Discovered | Stage::Registered, _)
+                | (MoveKind::Drop, _, _) => actor.has(Role::UnitHead),
+                _ => false,
+            };
+            allow(ok, could_elsewhere)
+        }
+        Action::WriteBlocReview { bloc_id } => allow(
+            office || (actor.has(Role::BlocHead) && actor.bloc_id == Some(bloc_id)),
+            actor.has(Role::BlocHead),
+        ),
+        Action::Score(n) | Action::Vote(n) => {
+            if actor.has(Role::CouncilMember) && actor.in_unit(n.unit_id) {
+                return Err(Denied::Recused);
+            }
+            allow(
+                actor.has(Role::CouncilMember) && council_visible(n.stage),
+                false,
+            )
+        }
+        Action::SelectForCity => allow(office, false),
+        Action::ViewSummaries => allow(office || actor.has(Role::Leadership), false),
+        Action::ViewAudit => allow(office || actor.has(Role::Admin), false),
+        Action::Administer => allow(actor.has(Role::Admin), false),
+    }
+}
+
+#[cfg(test)]
+mod tests;
