@@ -41,5 +41,34 @@ pub fn request_user() -> Option<CurrentUser> {
 /// The user of the request, or `Unauthenticated`: the first line of every server function.
 #[cfg(feature = "ssr")]
 pub fn require_user() -> Result<CurrentUser, crate::error::AppError> {
-    request_user().ok_or(crate::error::AppError::Unauthenticated)
+    request_user().ok_or_else(|| crate::error::AppError::Unauthenticated.with_status())
+}
+
+/// Checks a permission; a refusal is recorded in the audit history (it concerns
+/// security) and returned as `Forbidden` with its reason.
+#[cfg(feature = "ssr")]
+pub async fn authorize(
+    ctx: &crate::repo::AppContext,
+    user: &CurrentUser,
+    action: Action,
+    object_type: &str,
+    object_id: Option<String>,
+) -> Result<(), crate::error::AppError> {
+    let Err(denied) = user.may(&action) else {
+        return Ok(());
+    };
+    tracing::warn!(user = %user.username, ?action, ?denied, "refused");
+    let entry = crate::model::AuditEntry {
+        actor_id: Some(user.user_id),
+        actor_name: user.username.clone(),
+        action: "forbidden".into(),
+        object_type: object_type.into(),
+        object_id,
+        after: serde_json::to_string(&(action, denied)).ok(),
+        ..Default::default()
+    };
+    if let Err(e) = ctx.repo.record_audit(&entry).await {
+        tracing::error!(error = %e, "could not record a refusal");
+    }
+    Err(crate::error::AppError::Forbidden(denied).with_status())
 }

@@ -14,6 +14,9 @@ pub enum AppError {
     Forbidden(shared::auth::Denied),
     #[error("not found")]
     NotFound,
+    /// The request could not be read (a client sent malformed arguments).
+    #[error("bad request")]
+    BadRequest,
     /// Something failed on the server; the details were logged there.
     #[error("internal error")]
     Internal,
@@ -29,9 +32,39 @@ impl AppError {
             AppError::Unauthenticated => t(lang, Msg::ErrorUnauthenticated),
             AppError::Forbidden(denied) => denied.message(lang),
             AppError::NotFound => t(lang, Msg::ErrorNotFound),
+            AppError::BadRequest => t(lang, Msg::ErrorBadRequest),
             AppError::Internal => t(lang, Msg::ErrorInternal),
             AppError::Communication(_) => t(lang, Msg::ErrorNetwork),
         }
+    }
+}
+
+impl AppError {
+    fn with_status_if_server(self) -> Self {
+        #[cfg(feature = "ssr")]
+        return self.with_status();
+        #[cfg(not(feature = "ssr"))]
+        self
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Gives the HTTP response of the current server function the status that fits, so
+    /// that clients other than our own pages see 401, 403 or 404 rather than 500.
+    pub fn with_status(self) -> Self {
+        use http::StatusCode;
+        let status = match &self {
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Internal | AppError::Communication(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        if let Some(resp) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(status);
+        }
+        self
     }
 }
 
@@ -42,6 +75,9 @@ impl FromServerFnError for AppError {
         match value {
             ServerFnErrorErr::Request(e) | ServerFnErrorErr::Response(e) => {
                 AppError::Communication(e)
+            }
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::BadRequest.with_status_if_server()
             }
             other => {
                 #[cfg(feature = "ssr")]

@@ -22,7 +22,7 @@ use leptos_router::{
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, tr};
-use crate::pages::{board::BoardPage, login::LoginPage, not_found::NotFound};
+use crate::pages::{audit::AuditPage, board::BoardPage, login::LoginPage, not_found::NotFound};
 use shared::i18n::Msg;
 
 /// The HTML document around the app; rendered on the server only.
@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("board") view=BoardPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("login") view=LoginPage/>
+                        <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
             </Router>

@@ -39,3 +39,50 @@ impl Board {
 pub struct BoardQuery {
     pub year: Option<i32>,
 }
+
+/// One entry of the audit history, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub actor_id: Option<i64>,
+    pub actor_name: String,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub address: Option<String>,
+}
+
+/// One stored entry, as the audit page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRowView {
+    pub id: i64,
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub entry: AuditEntry,
+}
+
+/// Which entries to show: newest first, `limit` of them, older than `before_id`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    pub actor: Option<String>,
+    pub before_id: Option<i64>,
+}
+
+/// Whether the hash chain of the whole history holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChainStatus {
+    Intact { rows: usize },
+    Broken { row_id: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub rows: Vec<AuditRowView>,
+    pub chain: ChainStatus,
+    /// The id to pass as `before_id` for the next (older) page, if there is one.
+    pub older: Option<i64>,
+}
+
+pub const AUDIT_PAGE_SIZE: usize = 100;

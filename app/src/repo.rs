@@ -1,7 +1,7 @@
 //! The data-access port the app needs. The server implements it once per database backend
 //! (SQLite now, PostgreSQL later), so nothing in `app` knows which database is behind it.
 
-use crate::model::{Board, BoardQuery};
+use crate::model::{AuditEntry, AuditFilter, AuditPage, Board, BoardQuery};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -22,6 +22,12 @@ pub trait Repository: Send + Sync + 'static {
 
     /// The board for a campaign year; `NotFound` when there is no such year.
     async fn board(&self, query: &BoardQuery) -> RepoResult<Board>;
+
+    /// Appends to the tamper-evident audit history.
+    async fn record_audit(&self, entry: &AuditEntry) -> RepoResult<()>;
+
+    /// A page of the audit history, newest first, with the state of its hash chain.
+    async fn audit_page(&self, filter: &AuditFilter) -> RepoResult<AuditPage>;
 }
 
 /// What the server hands to every server function and page render through Leptos context.

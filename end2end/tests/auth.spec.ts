@@ -42,3 +42,22 @@ test('signing out ends the session', async ({ page, consoleErrors }) => {
   await page.goto('/board');
   await expect(page).toHaveURL(/\/login\?next=\/board$/);
 });
+
+test('the office browses the audit history and filters it', async ({ page, consoleErrors }) => {
+  await signIn(page, 'office');
+  await page.getByRole('link', { name: 'Nhật ký' }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await hydrated(page);
+  await expect(page.getByRole('status')).toContainText('Chuỗi băm nhật ký toàn vẹn');
+  await expect(page.locator('tr[data-action="login"]').first()).toBeVisible();
+  await page.getByLabel('Thao tác').selectOption('logout');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page).toHaveURL(/action=logout/);
+  await expect(page.locator('tbody tr[data-action="login"]')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('unit staff have no audit link', async ({ page, consoleErrors }) => {
+  await signIn(page, 'staff1');
+  await expect(page.getByRole('link', { name: 'Nhật ký' })).toHaveCount(0);
+});

@@ -1,23 +1,10 @@
 //! The audit history's hash chain, independent of the database backend.
 
-use serde::{Deserialize, Serialize};
+pub use app::model::AuditEntry;
 use sha2::{Digest, Sha256};
 
 /// The hash that precedes the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// One entry to append.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub actor_id: Option<i64>,
-    pub actor_name: String,
-    pub action: String,
-    pub object_type: String,
-    pub object_id: Option<String>,
-    pub before: Option<String>,
-    pub after: Option<String>,
-    pub address: Option<String>,
-}
 
 /// A stored row: the entry with its time and chain links.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -388,3 +388,43 @@ async fn the_first_administrator_is_created_by_command() {
     let _ = stop.send(());
     handle.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn the_audit_page_is_for_the_office_and_refusals_are_recorded() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let html = app.get_as(&office, "/audit").await.text().await.unwrap();
+    assert!(html.contains("Nhật ký thay đổi và an ninh"));
+    assert!(
+        html.contains("Chuỗi băm nhật ký toàn vẹn"),
+        "the chain is verified on the page"
+    );
+    assert!(html.contains(r#"data-action="login""#));
+
+    let staff = app.login("staff1").await;
+    let html = app.get_as(&staff, "/audit").await.text().await.unwrap();
+    assert!(html.contains("Vai trò của bạn không được thực hiện thao tác này."));
+    assert!(
+        !html.contains(r#"data-action="login""#),
+        "no rows for staff"
+    );
+    let api = app
+        .client
+        .post(app.url("/api/audit"))
+        .header("origin", app.origin())
+        .header("cookie", &staff)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    let status = api.status().as_u16();
+    assert_eq!(
+        status,
+        403,
+        "a non-browser client gets the status: {}",
+        api.text().await.unwrap()
+    );
+    assert!(audit_actions(&app).await.contains(&"forbidden".to_string()));
+    app.stop().await;
+}

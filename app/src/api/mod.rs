@@ -1,4 +1,5 @@
 //! Server functions, one per file, grouped by feature.
 
+pub mod audit;
 pub mod auth;
 pub mod board;

@@ -3,6 +3,7 @@ use crate::components::lang_toggle::LangToggle;
 use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::auth::Action;
 use shared::i18n::Msg;
 
 #[component]
@@ -16,6 +17,14 @@ pub fn Header() -> impl IntoView {
             </div>
             <nav aria-label="primary">
                 <A href="/board">{tr(Msg::NavBoard)}</A>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let user = me.await.ok().flatten()?;
+                        user.may(&Action::ViewAudit)
+                            .is_ok()
+                            .then(|| view! { <A href="/audit">{tr(Msg::NavAudit)}</A> })
+                    })}
+                </Suspense>
             </nav>
             <LangToggle/>
             <Suspense fallback=|| ()>

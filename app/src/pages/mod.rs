@@ -1,3 +1,4 @@
+pub mod audit;
 pub mod board;
 pub mod login;
 pub mod not_found;

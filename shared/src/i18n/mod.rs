@@ -67,6 +67,7 @@ pub enum Msg {
     ErrorNetwork,
     ErrorNotFound,
     ErrorUnauthenticated,
+    ErrorBadRequest,
     LoginTitle,
     LoginIntro,
     Username,
@@ -79,6 +80,20 @@ pub enum Msg {
     LoginErrorDisabled,
     LoginSessionExpired,
     LoginSignedOut,
+    NavAudit,
+    AuditTitle,
+    AuditAction,
+    AuditAllActions,
+    AuditActor,
+    AuditFilter,
+    AuditWhen,
+    AuditObject,
+    AuditAddress,
+    AuditDetails,
+    AuditChainIntact,
+    AuditChainBroken,
+    AuditOlder,
+    AuditEmpty,
     Stage(Stage),
     Kind(NomineeKind),
 }
@@ -112,6 +127,7 @@ fn vi(msg: Msg) -> &'static str {
         Msg::ErrorNetwork => "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.",
         Msg::ErrorNotFound => "Không tìm thấy dữ liệu yêu cầu.",
         Msg::ErrorUnauthenticated => "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.",
+        Msg::ErrorBadRequest => "Yêu cầu không hợp lệ. Vui lòng tải lại trang và thử lại.",
         Msg::LoginTitle => "Đăng nhập",
         Msg::LoginIntro => "Đăng nhập bằng tài khoản được Văn phòng Sở cấp.",
         Msg::Username => "Tên đăng nhập",
@@ -124,6 +140,22 @@ fn vi(msg: Msg) -> &'static str {
         Msg::LoginErrorDisabled => "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.",
         Msg::LoginSessionExpired => "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
         Msg::LoginSignedOut => "Bạn đã đăng xuất.",
+        Msg::NavAudit => "Nhật ký",
+        Msg::AuditTitle => "Nhật ký thay đổi và an ninh",
+        Msg::AuditAction => "Thao tác",
+        Msg::AuditAllActions => "Tất cả thao tác",
+        Msg::AuditActor => "Người thực hiện",
+        Msg::AuditFilter => "Lọc",
+        Msg::AuditWhen => "Thời gian",
+        Msg::AuditObject => "Đối tượng",
+        Msg::AuditAddress => "Địa chỉ",
+        Msg::AuditDetails => "Chi tiết",
+        Msg::AuditChainIntact => {
+            "Chuỗi băm nhật ký toàn vẹn: không bản ghi nào bị sửa hay xóa. Số bản ghi:"
+        }
+        Msg::AuditChainBroken => "CẢNH BÁO: nhật ký đã bị can thiệp, chuỗi băm đứt tại bản ghi",
+        Msg::AuditOlder => "Xem các bản ghi cũ hơn",
+        Msg::AuditEmpty => "Không có bản ghi nào khớp bộ lọc.",
         Msg::Stage(s) => match s {
             Stage::Discovered => "Phát hiện",
             Stage::Registered => "Đăng ký",
@@ -164,6 +196,7 @@ fn en(msg: Msg) -> &'static str {
         Msg::ErrorNetwork => "Cannot reach the server. Please check the network and try again.",
         Msg::ErrorNotFound => "The requested data was not found.",
         Msg::ErrorUnauthenticated => "Your session has ended. Please sign in again.",
+        Msg::ErrorBadRequest => "The request was not valid. Please reload the page and try again.",
         Msg::LoginTitle => "Sign in",
         Msg::LoginIntro => "Sign in with the account the Department office gave you.",
         Msg::Username => "Username",
@@ -176,6 +209,22 @@ fn en(msg: Msg) -> &'static str {
         Msg::LoginErrorDisabled => "This account is disabled. Please contact the administrator.",
         Msg::LoginSessionExpired => "Your session has expired. Please sign in again.",
         Msg::LoginSignedOut => "You have signed out.",
+        Msg::NavAudit => "Audit",
+        Msg::AuditTitle => "Change and security history",
+        Msg::AuditAction => "Action",
+        Msg::AuditAllActions => "All actions",
+        Msg::AuditActor => "By",
+        Msg::AuditFilter => "Filter",
+        Msg::AuditWhen => "When",
+        Msg::AuditObject => "Object",
+        Msg::AuditAddress => "Address",
+        Msg::AuditDetails => "Details",
+        Msg::AuditChainIntact => "Hash chain intact: no entry was edited or removed. Entries:",
+        Msg::AuditChainBroken => {
+            "WARNING: the history was tampered with; the hash chain breaks at entry"
+        }
+        Msg::AuditOlder => "Show older entries",
+        Msg::AuditEmpty => "No entry matches the filter.",
         Msg::Stage(s) => match s {
             Stage::Discovered => "Discovered",
             Stage::Registered => "Registered",
@@ -190,6 +239,59 @@ fn en(msg: Msg) -> &'static str {
             NomineeKind::Cooperative => "Cooperative / co-op group",
             NomineeKind::Household => "Good-producer household",
         },
+    }
+}
+
+/// The label of an audit action code; unknown codes are shown as they are.
+pub fn audit_action_label(lang: Lang, action: &str) -> String {
+    let (vi, en) = match action {
+        "login" => ("Đăng nhập", "Signed in"),
+        "login_failed" => ("Đăng nhập sai", "Failed sign-in"),
+        "login_throttled" => ("Bị tạm khóa đăng nhập", "Sign-in locked out"),
+        "login_disabled" => (
+            "Tài khoản bị khóa đăng nhập",
+            "Disabled account tried to sign in",
+        ),
+        "logout" => ("Đăng xuất", "Signed out"),
+        "csrf_refused" => ("Từ chối yêu cầu giả mạo", "Cross-site request refused"),
+        "forbidden" => (
+            "Từ chối thao tác không được phép",
+            "Forbidden action refused",
+        ),
+        "account_created" => ("Tạo tài khoản", "Account created"),
+        "dataset_loaded" => ("Nạp dữ liệu", "Data set loaded"),
+        other => return other.to_string(),
+    };
+    match lang {
+        Lang::Vi => vi.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// The label of an audited object's type; unknown types are shown as they are.
+pub fn audit_object_label(lang: Lang, object_type: &str) -> String {
+    let (vi, en) = match object_type {
+        "account" => ("Tài khoản", "Account"),
+        "request" => ("Yêu cầu", "Request"),
+        "audit_log" => ("Nhật ký", "Audit history"),
+        "nomination" => ("Hồ sơ", "Nomination"),
+        other => return other.to_string(),
+    };
+    match lang {
+        Lang::Vi => vi.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// A stored UTC timestamp shown in Vietnam's time (UTC+7), dd/MM/yyyy HH:mm:ss.
+pub fn format_timestamp(utc_rfc3339: &str) -> String {
+    let parsed = chrono::DateTime::parse_from_rfc3339(utc_rfc3339).ok();
+    match (parsed, chrono::FixedOffset::east_opt(7 * 3600)) {
+        (Some(t), Some(vietnam)) => t
+            .with_timezone(&vietnam)
+            .format("%d/%m/%Y %H:%M:%S")
+            .to_string(),
+        _ => utc_rfc3339.to_string(),
     }
 }
 
@@ -239,6 +341,20 @@ mod tests {
         for kind in NomineeKind::ALL {
             assert_ne!(t(Lang::Vi, Msg::Kind(kind)), t(Lang::En, Msg::Kind(kind)));
         }
+    }
+
+    #[test]
+    fn timestamps_are_shown_in_vietnam_time() {
+        assert_eq!(
+            format_timestamp("2026-11-29T17:05:09.123456Z"),
+            "30/11/2026 00:05:09"
+        );
+        assert_eq!(format_timestamp("garbage"), "garbage");
+        assert_eq!(audit_action_label(Lang::Vi, "logout"), "Đăng xuất");
+        assert_eq!(
+            audit_action_label(Lang::En, "something_new"),
+            "something_new"
+        );
     }
 
     #[test]

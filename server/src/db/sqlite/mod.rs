@@ -9,7 +9,7 @@ pub use auth::{now_text, timestamp};
 use super::{DbError, LoginCandidate, SessionRecord, Store};
 use crate::audit::{AuditEntry, AuditRow};
 use crate::seed::Dataset;
-use app::model::{Board, BoardQuery};
+use app::model::{AuditFilter, AuditPage, Board, BoardQuery};
 use app::repo::{RepoError, RepoResult, Repository};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -101,6 +101,20 @@ impl Repository for SqliteStore {
     #[tracing::instrument(skip(self))]
     async fn board(&self, query: &BoardQuery) -> RepoResult<Board> {
         board::load(&self.pool, query).await
+    }
+
+    async fn record_audit(&self, entry: &AuditEntry) -> RepoResult<()> {
+        auth::append_audit(&self.pool, entry)
+            .await
+            .map(|_| ())
+            .map_err(|e| RepoError::Unavailable(e.to_string()))
+    }
+
+    #[tracing::instrument(skip(self))]
+    async fn audit_page(&self, filter: &AuditFilter) -> RepoResult<AuditPage> {
+        auth::audit_page(&self.pool, filter)
+            .await
+            .map_err(|e| RepoError::Unavailable(e.to_string()))
     }
 }
 
