@@ -17,6 +17,17 @@ pub enum AppError {
     /// The request could not be read (a client sent malformed arguments).
     #[error("bad request")]
     BadRequest,
+    /// Input refused by a rule; the messages are already in the user's language.
+    #[error("invalid input")]
+    Invalid(Vec<String>),
+    /// Somebody else changed the object first.
+    #[error("conflict")]
+    Conflict {
+        by: Option<String>,
+        at: Option<String>,
+    },
+    #[error("duplicate")]
+    Duplicate,
     /// Something failed on the server; the details were logged there.
     #[error("internal error")]
     Internal,
@@ -26,9 +37,31 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The full text shown to the user, with details where the error has them.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            AppError::Invalid(messages) => messages.join(" "),
+            AppError::Conflict { by, at } => {
+                let mut text = t(lang, Msg::ErrorConflict).to_string();
+                if let (Some(by), Some(at)) = (by, at) {
+                    text.push_str(&format!(
+                        " ({}: {by}, {})",
+                        t(lang, Msg::ChangedBy),
+                        shared::i18n::format_timestamp(at)
+                    ));
+                }
+                text
+            }
+            other => other.message(lang).to_string(),
+        }
+    }
+
     /// The safe message shown to the user.
     pub fn message(&self, lang: Lang) -> &'static str {
         match self {
+            AppError::Invalid(_) => t(lang, Msg::ErrorInvalid),
+            AppError::Conflict { .. } => t(lang, Msg::ErrorConflict),
+            AppError::Duplicate => t(lang, Msg::ErrorDuplicate),
             AppError::Unauthenticated => t(lang, Msg::ErrorUnauthenticated),
             AppError::Forbidden(denied) => denied.message(lang),
             AppError::NotFound => t(lang, Msg::ErrorNotFound),
@@ -58,7 +91,8 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::BadRequest | AppError::Invalid(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict { .. } | AppError::Duplicate => StatusCode::CONFLICT,
             AppError::Internal | AppError::Communication(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if let Some(resp) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
@@ -95,6 +129,8 @@ impl From<crate::repo::RepoError> for AppError {
         use crate::repo::RepoError;
         match e {
             RepoError::NotFound => AppError::NotFound,
+            RepoError::Conflict { by, at } => AppError::Conflict { by, at },
+            RepoError::Duplicate => AppError::Duplicate,
             RepoError::Unavailable(detail) => {
                 tracing::error!(%detail, "database unavailable");
                 AppError::Internal

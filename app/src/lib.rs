@@ -11,6 +11,8 @@ pub mod i18n;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
 pub mod repo;
 
 use leptos::prelude::*;
@@ -22,7 +24,10 @@ use leptos_router::{
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, tr};
-use crate::pages::{audit::AuditPage, board::BoardPage, login::LoginPage, not_found::NotFound};
+use crate::pages::{
+    admin_accounts::AdminAccountsPage, audit::AuditPage, board::BoardPage, login::LoginPage,
+    not_found::NotFound,
+};
 use shared::i18n::Msg;
 
 /// The HTML document around the app; rendered on the server only.
@@ -89,6 +94,11 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("board") view=BoardPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("login") view=LoginPage/>
                         <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("accounts"))
+                            view=AdminAccountsPage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </main>
             </Router>

@@ -86,3 +86,40 @@ pub struct AuditPage {
 }
 
 pub const AUDIT_PAGE_SIZE: usize = 100;
+
+/// An account as the administration page shows it (never its password hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub position: String,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+    pub roles: std::collections::BTreeSet<shared::auth::Role>,
+    pub active: bool,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitOption {
+    pub id: i64,
+    pub name: String,
+    pub bloc_name: String,
+}
+
+/// The editable fields of an account (validated before they reach the repository).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountFields {
+    pub display_name: String,
+    pub position: String,
+    pub unit_id: Option<i64>,
+    pub roles: std::collections::BTreeSet<shared::auth::Role>,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountsOverview {
+    pub accounts: Vec<AccountView>,
+    pub units: Vec<UnitOption>,
+}

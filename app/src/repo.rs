@@ -1,7 +1,10 @@
 //! The data-access port the app needs. The server implements it once per database backend
 //! (SQLite now, PostgreSQL later), so nothing in `app` knows which database is behind it.
 
-use crate::model::{AuditEntry, AuditFilter, AuditPage, Board, BoardQuery};
+use crate::auth::CurrentUser;
+use crate::model::{
+    AccountFields, AccountView, AuditEntry, AuditFilter, AuditPage, Board, BoardQuery, UnitOption,
+};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -11,6 +14,15 @@ pub enum RepoError {
     NotFound,
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// The object changed since the version the writer saw.
+    #[error("stale version: changed by {by:?} at {at:?}")]
+    Conflict {
+        by: Option<String>,
+        at: Option<String>,
+    },
+    /// A unique value (such as a username) is taken.
+    #[error("already exists")]
+    Duplicate,
 }
 
 pub type RepoResult<T> = Result<T, RepoError>;
@@ -28,6 +40,36 @@ pub trait Repository: Send + Sync + 'static {
 
     /// A page of the audit history, newest first, with the state of its hash chain.
     async fn audit_page(&self, filter: &AuditFilter) -> RepoResult<AuditPage>;
+
+    async fn list_accounts(&self) -> RepoResult<Vec<AccountView>>;
+    async fn list_units(&self) -> RepoResult<Vec<UnitOption>>;
+
+    /// Creates an account and records it in the audit history, in one transaction.
+    async fn create_account(
+        &self,
+        username: &str,
+        fields: &AccountFields,
+        password_hash: &str,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView>;
+
+    /// Changes an account if it is still at `version`; a disabled account's sessions end.
+    async fn update_account(
+        &self,
+        id: i64,
+        version: i64,
+        fields: &AccountFields,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView>;
+
+    /// Sets a new password if the account is still at `version`, ending its sessions.
+    async fn set_password(
+        &self,
+        id: i64,
+        version: i64,
+        password_hash: &str,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView>;
 }
 
 /// What the server hands to every server function and page render through Leptos context.

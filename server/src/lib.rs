@@ -4,7 +4,6 @@ pub mod audit;
 pub mod auth;
 pub mod configuration;
 pub mod db;
-pub mod password;
 pub mod routes;
 pub mod security_headers;
 pub mod seed;

@@ -6,6 +6,8 @@ use server::seed::{demo, synthetic};
 use server::startup::{shutdown_signal, Application};
 use server::{db, telemetry};
 use shared::auth::Role;
+use shared::domain::{NewPassword, Username};
+use shared::i18n::{input_error, Lang};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: exemplar [serve | migrate | seed --nominations N | create-admin --username NAME | verify-audit]";
@@ -33,15 +35,11 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             Ok(Command::Seed { nominations })
         }
         [c, flag, name] if c == "create-admin" && flag == "--username" => {
-            let username = name.trim().to_lowercase();
-            let valid = (3..=40).contains(&username.len())
-                && username
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-            if !valid {
-                return Err("--username: 3 to 40 letters, digits, '.', '_' or '-'".into());
-            }
-            Ok(Command::CreateAdmin { username })
+            let username = Username::parse(name)
+                .map_err(|e| format!("--username: {}", input_error(Lang::En, &e)))?;
+            Ok(Command::CreateAdmin {
+                username: username.as_str().to_string(),
+            })
         }
         [c] if c == "verify-audit" => Ok(Command::VerifyAudit),
         _ => Err(USAGE.into()),
@@ -61,12 +59,9 @@ fn read_admin_password() -> Result<String, String> {
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    if password.chars().count() < 12 {
-        return Err(
-            "the password must have at least 12 characters (EXEMPLAR_ADMIN_PASSWORD)".into(),
-        );
-    }
-    Ok(password)
+    NewPassword::parse(&password)
+        .map(|p| p.expose().to_string())
+        .map_err(|e| format!("EXEMPLAR_ADMIN_PASSWORD: {}", input_error(Lang::En, &e)))
 }
 
 #[tokio::main]
@@ -98,7 +93,7 @@ async fn run(args: Vec<String>) -> Result<(), String> {
         }
         Command::CreateAdmin { username } => {
             let password = read_admin_password()?;
-            let hash = server::password::hash(&password).map_err(|e| e.to_string())?;
+            let hash = app::password::hash(&password).map_err(|e| e.to_string())?;
             let store = db::open(&settings.database_url)
                 .await
                 .map_err(|e| e.to_string())?;

@@ -247,5 +247,47 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
     }
 }
 
+/// Roles scoped to a unit or bloc need the account to belong to a unit; an account needs
+/// at least one role.
+pub fn validate_roles(
+    roles: &BTreeSet<Role>,
+    unit_id: Option<i64>,
+) -> Vec<crate::domain::InputError> {
+    use crate::domain::{Field, InputError};
+    let mut errors = Vec::new();
+    if roles.is_empty() {
+        errors.push(InputError::Required {
+            field: Field::Roles,
+        });
+    }
+    let scoped = roles
+        .iter()
+        .any(|r| matches!(r, Role::UnitStaff | Role::UnitHead | Role::BlocHead));
+    if scoped && unit_id.is_none() {
+        errors.push(InputError::Required { field: Field::Unit });
+    }
+    errors
+}
+
+/// The role's name as users know it.
+pub fn role_label(lang: Lang, role: Role) -> &'static str {
+    match (role, lang) {
+        (Role::UnitStaff, Lang::Vi) => "Cán bộ thi đua đơn vị",
+        (Role::UnitStaff, Lang::En) => "Unit emulation staff",
+        (Role::UnitHead, Lang::Vi) => "Thủ trưởng đơn vị",
+        (Role::UnitHead, Lang::En) => "Unit head",
+        (Role::BlocHead, Lang::Vi) => "Trưởng khối thi đua",
+        (Role::BlocHead, Lang::En) => "Bloc head",
+        (Role::CouncilMember, Lang::Vi) => "Thành viên Hội đồng",
+        (Role::CouncilMember, Lang::En) => "Council member",
+        (Role::CouncilOffice, Lang::Vi) => "Thường trực Hội đồng / Văn phòng Sở",
+        (Role::CouncilOffice, Lang::En) => "Council standing / Department office",
+        (Role::Leadership, Lang::Vi) => "Ban Giám đốc",
+        (Role::Leadership, Lang::En) => "Leadership",
+        (Role::Admin, Lang::Vi) => "Quản trị hệ thống",
+        (Role::Admin, Lang::En) => "Administrator",
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! Server functions, one per file, grouped by feature.
 
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod board;

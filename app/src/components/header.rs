@@ -20,9 +20,16 @@ pub fn Header() -> impl IntoView {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let user = me.await.ok().flatten()?;
-                        user.may(&Action::ViewAudit)
-                            .is_ok()
-                            .then(|| view! { <A href="/audit">{tr(Msg::NavAudit)}</A> })
+                        let audit = user.may(&Action::ViewAudit).is_ok();
+                        let admin = user.may(&Action::Administer).is_ok();
+                        Some(view! {
+                            <Show when=move || audit>
+                                <A href="/audit">{tr(Msg::NavAudit)}</A>
+                            </Show>
+                            <Show when=move || admin>
+                                <A href="/admin/accounts">{tr(Msg::NavAdmin)}</A>
+                            </Show>
+                        })
                     })}
                 </Suspense>
             </nav>

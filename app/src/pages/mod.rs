@@ -1,3 +1,4 @@
+pub mod admin_accounts;
 pub mod audit;
 pub mod board;
 pub mod login;

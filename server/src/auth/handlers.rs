@@ -6,8 +6,8 @@ use super::session::{
 };
 use crate::audit::AuditEntry;
 use crate::db::sqlite::timestamp;
-use crate::password;
 use crate::state::AppState;
+use app::password;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -44,7 +44,11 @@ impl TestApp {
 
     /// Signs in with the demo password; returns the session cookie (`name=value`).
     pub async fn login(&self, username: &str) -> String {
-        let resp = self.try_login(username, DEMO_PASSWORD).await;
+        self.login_with(username, DEMO_PASSWORD).await
+    }
+
+    pub async fn login_with(&self, username: &str, password: &str) -> String {
+        let resp = self.try_login(username, password).await;
         assert_eq!(resp.status().as_u16(), 204, "{username} signs in");
         session_cookie(&resp).expect("a session cookie")
     }

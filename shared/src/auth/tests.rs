@@ -274,3 +274,24 @@ fn role_codes_round_trip() {
         assert_eq!(Role::from_code(r.code()), Some(r));
     }
 }
+
+#[test]
+fn unit_scoped_roles_need_a_unit() {
+    use crate::domain::{Field, InputError};
+    let staff = BTreeSet::from([Role::UnitStaff]);
+    assert_eq!(
+        validate_roles(&staff, None),
+        vec![InputError::Required { field: Field::Unit }]
+    );
+    assert!(validate_roles(&staff, Some(1)).is_empty());
+    assert!(validate_roles(&BTreeSet::from([Role::Leadership]), None).is_empty());
+    assert_eq!(
+        validate_roles(&BTreeSet::new(), Some(1)),
+        vec![InputError::Required {
+            field: Field::Roles
+        }]
+    );
+    for r in Role::ALL {
+        assert_ne!(role_label(Lang::Vi, r), role_label(Lang::En, r));
+    }
+}

@@ -25,6 +25,11 @@ pub enum Field {
     Achievements,
     Evaluator,
     EvaluationDate,
+    Username,
+    Password,
+    DisplayName,
+    Roles,
+    Unit,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.
@@ -34,6 +39,10 @@ pub enum InputError {
     Required { field: Field },
     #[error("{field:?} is longer than {max} characters")]
     TooLong { field: Field, max: usize },
+    #[error("{field:?} is shorter than {min} characters")]
+    TooShort { field: Field, min: usize },
+    #[error("{field:?} is not in the expected form")]
+    Invalid { field: Field },
     #[error("{field:?} must be between {min} and {max}")]
     OutOfRange { field: Field, min: i64, max: i64 },
     #[error("{field:?} must fall within {year}")]
@@ -46,6 +55,8 @@ impl InputError {
     pub fn field(&self) -> Field {
         match self {
             InputError::Required { field }
+            | InputError::Invalid { field }
+            | InputError::TooShort { field, .. }
             | InputError::TooLong { field, .. }
             | InputError::OutOfRange { field, .. }
             | InputError::OutsideYear { field, .. }

@@ -1,5 +1,6 @@
 //! Domain types. Constructors that take user input return typed errors; nothing panics.
 
+pub mod account;
 pub mod campaign;
 pub mod criteria;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod profile;
 pub mod score;
 mod stage;
 
+pub use account::{NewPassword, Username};
 pub use campaign::{Campaign, CampaignYear, Checkpoints, Quota};
 pub use criteria::{criteria_for, scored_criteria, Assessment, Criterion};
 pub use error::{Field, InputError, RequiredText};

@@ -37,6 +37,11 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         Achievements => ("Thành tích", "Achievements"),
         Evaluator => ("Người đánh giá", "Evaluator"),
         EvaluationDate => ("Ngày đánh giá", "Evaluation date"),
+        Username => ("Tên đăng nhập", "Username"),
+        Password => ("Mật khẩu", "Password"),
+        DisplayName => ("Họ và tên", "Full name"),
+        Roles => ("Vai trò", "Roles"),
+        Unit => ("Đơn vị", "Unit"),
     };
     pick(lang, vi, en)
 }
@@ -88,6 +93,26 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         (Lang::En, InputError::TooLong { max, .. }) => {
             format!("{field} is longer than {max} characters.")
         }
+        (Lang::Vi, InputError::TooShort { min, .. }) => format!("{field} cần ít nhất {min} ký tự."),
+        (Lang::En, InputError::TooShort { min, .. }) => {
+            format!("{field} needs at least {min} characters.")
+        }
+        (
+            Lang::Vi,
+            InputError::Invalid {
+                field: Field::Username,
+            },
+        ) => format!(
+            "{field} chỉ gồm 3–40 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang."
+        ),
+        (
+            Lang::En,
+            InputError::Invalid {
+                field: Field::Username,
+            },
+        ) => format!("{field}: 3–40 letters without accents, digits, '.', '_' or '-'."),
+        (Lang::Vi, InputError::Invalid { .. }) => format!("{field} không hợp lệ."),
+        (Lang::En, InputError::Invalid { .. }) => format!("{field} is not valid."),
         (Lang::Vi, InputError::OutOfRange { min, max, .. }) => {
             format!("{field} phải từ {min} đến {max}.")
         }

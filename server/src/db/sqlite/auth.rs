@@ -205,9 +205,20 @@ pub async fn create_user(
 /// the last hash, so two writers cannot chain to the same row.
 pub async fn append_audit(pool: &SqlitePool, entry: &AuditEntry) -> Result<i64, DbError> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let id = append_audit_in(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Appends inside the caller's transaction (which must have begun `IMMEDIATE`), so that a
+/// change and its audit entry are written together or not at all.
+pub async fn append_audit_in(
+    conn: &mut sqlx::SqliteConnection,
+    entry: &AuditEntry,
+) -> Result<i64, DbError> {
     let last: Option<(i64, String)> =
         sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
             .await?;
     let (id, prev) = match last {
         Some((id, hash)) => (id + 1, hash),
@@ -232,9 +243,8 @@ pub async fn append_audit(pool: &SqlitePool, entry: &AuditEntry) -> Result<i64, 
     .bind(&entry.address)
     .bind(&prev)
     .bind(&hash)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

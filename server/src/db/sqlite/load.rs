@@ -1,6 +1,6 @@
 use crate::db::DbError;
-use crate::password;
 use crate::seed::Dataset;
+use app::password;
 use shared::domain::{Position, Stage};
 use sqlx::SqlitePool;
 use std::collections::HashMap;

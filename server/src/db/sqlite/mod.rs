@@ -1,5 +1,6 @@
 //! The SQLite backend: the embedded default.
 
+mod accounts;
 mod auth;
 mod board;
 mod load;
@@ -9,7 +10,10 @@ pub use auth::{now_text, timestamp};
 use super::{DbError, LoginCandidate, SessionRecord, Store};
 use crate::audit::{AuditEntry, AuditRow};
 use crate::seed::Dataset;
-use app::model::{AuditFilter, AuditPage, Board, BoardQuery};
+use app::auth::CurrentUser;
+use app::model::{
+    AccountFields, AccountView, AuditFilter, AuditPage, Board, BoardQuery, UnitOption,
+};
 use app::repo::{RepoError, RepoResult, Repository};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -115,6 +119,47 @@ impl Repository for SqliteStore {
         auth::audit_page(&self.pool, filter)
             .await
             .map_err(|e| RepoError::Unavailable(e.to_string()))
+    }
+
+    async fn list_accounts(&self) -> RepoResult<Vec<AccountView>> {
+        accounts::list_accounts(&self.pool).await
+    }
+
+    async fn list_units(&self) -> RepoResult<Vec<UnitOption>> {
+        accounts::list_units(&self.pool).await
+    }
+
+    #[tracing::instrument(skip(self, fields, password_hash, by))]
+    async fn create_account(
+        &self,
+        username: &str,
+        fields: &AccountFields,
+        password_hash: &str,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView> {
+        accounts::create_account(&self.pool, username, fields, password_hash, by).await
+    }
+
+    #[tracing::instrument(skip(self, fields, by))]
+    async fn update_account(
+        &self,
+        id: i64,
+        version: i64,
+        fields: &AccountFields,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView> {
+        accounts::update_account(&self.pool, id, version, fields, by).await
+    }
+
+    #[tracing::instrument(skip(self, password_hash, by))]
+    async fn set_password(
+        &self,
+        id: i64,
+        version: i64,
+        password_hash: &str,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView> {
+        accounts::set_password(&self.pool, id, version, password_hash, by).await
     }
 }
 

@@ -35,6 +35,19 @@ pub fn burn_time(password: &str) {
     let _ = verify(password, hash);
 }
 
+/// Hashes off the async workers (Argon2 takes tens of milliseconds by design).
+pub async fn hash_blocking(
+    password: shared::domain::NewPassword,
+) -> Result<String, crate::error::AppError> {
+    tokio::task::spawn_blocking(move || hash(password.expose()))
+        .await
+        .map_err(|_| crate::error::AppError::Internal)?
+        .map_err(|e| {
+            tracing::error!(error = %e, "password hashing failed");
+            crate::error::AppError::Internal
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,34 @@
+use crate::error::AppError;
+use crate::model::AccountView;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// Sets a new password for an account and ends all its sessions.
+#[server(prefix = "/api", endpoint = "admin/reset_password", input = Json)]
+pub async fn reset_password(
+    id: i64,
+    version: i64,
+    password: String,
+) -> Result<AccountView, AppError> {
+    use crate::repo::AppContext;
+    use shared::auth::Action;
+    use shared::domain::NewPassword;
+
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
+    crate::auth::authorize(
+        &ctx,
+        &user,
+        Action::Administer,
+        "account",
+        Some(id.to_string()),
+    )
+    .await?;
+    let password = NewPassword::parse(&password)
+        .map_err(|e| super::invalid(crate::i18n::request_lang(), &[e]).with_status())?;
+    let hash = crate::password::hash_blocking(password).await?;
+    ctx.repo
+        .set_password(id, version, &hash, &user)
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}

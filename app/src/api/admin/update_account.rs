@@ -1,0 +1,45 @@
+use crate::error::AppError;
+use crate::model::{AccountFields, AccountView};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// Changes an account's name, unit, roles or status; `version` is the one the
+/// administrator saw (a stale edit is refused with who changed it and when).
+#[server(prefix = "/api", endpoint = "admin/update_account", input = Json)]
+pub async fn update_account(
+    id: i64,
+    version: i64,
+    fields: AccountFields,
+) -> Result<AccountView, AppError> {
+    use crate::repo::AppContext;
+    use shared::auth::Action;
+
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
+    crate::auth::authorize(
+        &ctx,
+        &user,
+        Action::Administer,
+        "account",
+        Some(id.to_string()),
+    )
+    .await?;
+    let errors = super::account_field_errors(&fields);
+    if !errors.is_empty() {
+        return Err(super::invalid(crate::i18n::request_lang(), &errors).with_status());
+    }
+    if id == user.user_id && (!fields.active || !fields.roles.contains(&shared::auth::Role::Admin))
+    {
+        // Locking oneself out would leave nobody to undo it.
+        return Err(AppError::Invalid(vec![shared::i18n::t(
+            crate::i18n::request_lang(),
+            shared::i18n::Msg::ErrorSelfLockout,
+        )
+        .to_string()])
+        .with_status());
+    }
+    ctx.repo
+        .update_account(id, version, &fields, &user)
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}

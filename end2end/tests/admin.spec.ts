@@ -1,0 +1,39 @@
+import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+
+test('an administrator creates an account, with instant feedback on bad input', async ({ page, consoleErrors }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Quản trị' }).click();
+  await expect(page).toHaveURL(/\/admin\/accounts$/);
+  await hydrated(page);
+  await expect(page.locator('tr[data-username="staff1"]')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByText('Tạo tài khoản', { exact: true }).first().click();
+  await page.getByLabel('Tên đăng nhập').fill('có dấu');
+  await page.getByLabel('Mật khẩu').fill('ngắn');
+  await page.locator('form.admin-form button.primary').click();
+  const alert = page.locator('form.admin-form [role="alert"]');
+  await expect(alert).toContainText('Mật khẩu cần ít nhất 12 ký tự.');
+  await expect(alert).toContainText('Vui lòng nhập họ và tên.');
+
+  await page.getByLabel('Tên đăng nhập').fill('canbo.moi');
+  await page.getByLabel('Họ và tên').first().fill('Lê Thị Mới');
+  await page.locator('#new-unit').selectOption({ label: 'Chi cục Thủy sản (Khối các Chi cục)' });
+  await page.locator('#new-role-unit_staff').check();
+  await page.getByLabel('Mật khẩu').fill('mật khẩu đủ dài');
+  await expect(alert).toHaveCount(0);
+  await page.locator('form.admin-form button.primary').click();
+  await expect(page.getByRole('status')).toContainText('Đã tạo tài khoản canbo.moi');
+  await expect(page.locator('tr[data-username="canbo.moi"]')).toContainText('Cán bộ thi đua đơn vị');
+  await expectAccessible(page);
+});
+
+test('an administrator disables an account', async ({ page, consoleErrors }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/accounts');
+  await hydrated(page);
+  const row = page.locator('tr[data-username="staff.cctt"]');
+  await row.getByRole('button', { name: 'Khóa' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã lưu tài khoản staff.cctt');
+  await expect(page.locator('tr[data-username="staff.cctt"]')).toContainText('Đã khóa');
+});

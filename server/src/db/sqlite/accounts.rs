@@ -1,0 +1,279 @@
+//! Account administration on SQLite: every change versioned and audited in one
+//! transaction.
+
+use super::auth::{append_audit_in, now_text};
+use app::auth::CurrentUser;
+use app::model::{AccountFields, AccountView, AuditEntry, UnitOption};
+use app::repo::{RepoError, RepoResult};
+use shared::auth::Role;
+use sqlx::{SqliteConnection, SqlitePool};
+
+fn unavailable(e: impl std::fmt::Display) -> RepoError {
+    RepoError::Unavailable(e.to_string())
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    position: String,
+    unit_id: Option<i64>,
+    unit_name: Option<String>,
+    active: bool,
+    version: i64,
+    roles: Option<String>,
+}
+
+const SELECT: &str = "SELECT u.id, u.username, u.display_name, u.position, u.unit_id,
+        un.name AS unit_name, u.active, u.version,
+        (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles
+     FROM users u LEFT JOIN units un ON un.id = u.unit_id";
+
+impl From<AccountRow> for AccountView {
+    fn from(r: AccountRow) -> Self {
+        AccountView {
+            id: r.id,
+            username: r.username,
+            display_name: r.display_name,
+            position: r.position,
+            unit_id: r.unit_id,
+            unit_name: r.unit_name,
+            roles: r
+                .roles
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(Role::from_code)
+                .collect(),
+            active: r.active,
+            version: r.version,
+        }
+    }
+}
+
+pub async fn list_accounts(pool: &SqlitePool) -> RepoResult<Vec<AccountView>> {
+    let rows: Vec<AccountRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY u.username")))
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+    Ok(rows.into_iter().map(AccountView::from).collect())
+}
+
+async fn load(conn: &mut SqliteConnection, id: i64) -> RepoResult<AccountView> {
+    let row: Option<AccountRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE u.id = ?")))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(unavailable)?;
+    row.map(AccountView::from).ok_or(RepoError::NotFound)
+}
+
+pub async fn list_units(pool: &SqlitePool) -> RepoResult<Vec<UnitOption>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.name, b.name FROM units u JOIN blocs b ON b.id = u.bloc_id ORDER BY b.code, u.name",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(unavailable)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, bloc_name)| UnitOption {
+            id,
+            name,
+            bloc_name,
+        })
+        .collect())
+}
+
+fn audit(
+    by: &CurrentUser,
+    action: &str,
+    target: &AccountView,
+    before: Option<&AccountView>,
+    after: &AccountView,
+) -> AuditEntry {
+    AuditEntry {
+        actor_id: Some(by.user_id),
+        actor_name: by.username.clone(),
+        action: action.into(),
+        object_type: "account".into(),
+        object_id: Some(target.username.clone()),
+        before: before.and_then(|b| serde_json::to_string(b).ok()),
+        after: serde_json::to_string(after).ok(),
+        address: None,
+    }
+}
+
+async fn write_roles(
+    conn: &mut SqliteConnection,
+    id: i64,
+    fields: &AccountFields,
+) -> RepoResult<()> {
+    sqlx::query("DELETE FROM user_roles WHERE user_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    for role in &fields.roles {
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+            .bind(id)
+            .bind(role.code())
+            .execute(&mut *conn)
+            .await
+            .map_err(unavailable)?;
+    }
+    Ok(())
+}
+
+pub async fn create_account(
+    pool: &SqlitePool,
+    username: &str,
+    fields: &AccountFields,
+    password_hash: &str,
+    by: &CurrentUser,
+) -> RepoResult<AccountView> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = ?")
+        .bind(username)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+    if taken.is_some() {
+        return Err(RepoError::Duplicate);
+    }
+    let now = now_text();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (username, display_name, position, unit_id, password_hash, active, created_at, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(username)
+    .bind(&fields.display_name)
+    .bind(&fields.position)
+    .bind(fields.unit_id)
+    .bind(password_hash)
+    .bind(fields.active)
+    .bind(&now)
+    .bind(&now)
+    .bind(&by.username)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    write_roles(&mut tx, id, fields).await?;
+    let created = load(&mut tx, id).await?;
+    append_audit_in(
+        &mut tx,
+        &audit(by, "account_created", &created, None, &created),
+    )
+    .await
+    .map_err(unavailable)?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(created)
+}
+
+/// Locks the row's version: `Conflict` (with who changed it and when) if it moved on.
+async fn check_version(
+    conn: &mut SqliteConnection,
+    id: i64,
+    version: i64,
+) -> RepoResult<AccountView> {
+    let current = load(conn, id).await?;
+    if current.version != version {
+        let (by, at): (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT updated_by, updated_at FROM users WHERE id = ?")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(unavailable)?;
+        return Err(RepoError::Conflict { by, at });
+    }
+    Ok(current)
+}
+
+pub async fn update_account(
+    pool: &SqlitePool,
+    id: i64,
+    version: i64,
+    fields: &AccountFields,
+    by: &CurrentUser,
+) -> RepoResult<AccountView> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let before = check_version(&mut tx, id, version).await?;
+    sqlx::query(
+        "UPDATE users SET display_name = ?, position = ?, unit_id = ?, active = ?,
+                version = version + 1, updated_at = ?, updated_by = ?
+         WHERE id = ? AND version = ?",
+    )
+    .bind(&fields.display_name)
+    .bind(&fields.position)
+    .bind(fields.unit_id)
+    .bind(fields.active)
+    .bind(now_text())
+    .bind(&by.username)
+    .bind(id)
+    .bind(version)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    write_roles(&mut tx, id, fields).await?;
+    if !fields.active {
+        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+    }
+    let after = load(&mut tx, id).await?;
+    append_audit_in(
+        &mut tx,
+        &audit(by, "account_updated", &after, Some(&before), &after),
+    )
+    .await
+    .map_err(unavailable)?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(after)
+}
+
+pub async fn set_password(
+    pool: &SqlitePool,
+    id: i64,
+    version: i64,
+    password_hash: &str,
+    by: &CurrentUser,
+) -> RepoResult<AccountView> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    check_version(&mut tx, id, version).await?;
+    sqlx::query(
+        "UPDATE users SET password_hash = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?",
+    )
+    .bind(password_hash)
+    .bind(now_text())
+    .bind(&by.username)
+    .bind(id)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+    let after = load(&mut tx, id).await?;
+    let mut entry = audit(by, "password_reset", &after, None, &after);
+    entry.after = None;
+    append_audit_in(&mut tx, &entry)
+        .await
+        .map_err(unavailable)?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(after)
+}
