@@ -15,6 +15,7 @@ pub mod password;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
+use crate::pages::change_password::ChangePasswordPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -94,6 +95,10 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("board") view=BoardPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("login") view=LoginPage/>
                         <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("password"))
+                            view=ChangePasswordPage
+                        />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("accounts"))
                             view=AdminAccountsPage

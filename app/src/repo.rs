@@ -62,6 +62,9 @@ pub trait Repository: Send + Sync + 'static {
         by: &CurrentUser,
     ) -> RepoResult<AccountView>;
 
+    /// The stored password hash and version of an account (for changing one's own password).
+    async fn password_of(&self, user_id: i64) -> RepoResult<(String, i64)>;
+
     /// Sets a new password if the account is still at `version`, ending its sessions.
     async fn set_password(
         &self,

@@ -2,7 +2,7 @@ import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
 
 test('an administrator creates an account, with instant feedback on bad input', async ({ page, consoleErrors }) => {
   await signIn(page, 'admin');
-  await page.getByRole('link', { name: 'Quản trị' }).click();
+  await page.getByRole('link', { name: 'Quản trị', exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/accounts$/);
   await hydrated(page);
   await expect(page.locator('tr[data-username="staff1"]')).toBeVisible();
@@ -15,6 +15,7 @@ test('an administrator creates an account, with instant feedback on bad input', 
   const alert = page.locator('form.admin-form [role="alert"]');
   await expect(alert).toContainText('Mật khẩu cần ít nhất 12 ký tự.');
   await expect(alert).toContainText('Vui lòng nhập họ và tên.');
+  await expectAccessible(page);
 
   await page.getByLabel('Tên đăng nhập').fill('canbo.moi');
   await page.getByLabel('Họ và tên').first().fill('Lê Thị Mới');
@@ -23,7 +24,7 @@ test('an administrator creates an account, with instant feedback on bad input', 
   await page.getByLabel('Mật khẩu').fill('mật khẩu đủ dài');
   await expect(alert).toHaveCount(0);
   await page.locator('form.admin-form button.primary').click();
-  await expect(page.getByRole('status')).toContainText('Đã tạo tài khoản canbo.moi');
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã tạo tài khoản canbo.moi');
   await expect(page.locator('tr[data-username="canbo.moi"]')).toContainText('Cán bộ thi đua đơn vị');
   await expectAccessible(page);
 });
@@ -34,6 +35,6 @@ test('an administrator disables an account', async ({ page, consoleErrors }) => 
   await hydrated(page);
   const row = page.locator('tr[data-username="staff.cctt"]');
   await row.getByRole('button', { name: 'Khóa' }).click();
-  await expect(page.getByRole('status')).toContainText('Đã lưu tài khoản staff.cctt');
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã lưu tài khoản staff.cctt');
   await expect(page.locator('tr[data-username="staff.cctt"]')).toContainText('Đã khóa');
 });

@@ -61,3 +61,20 @@ test('unit staff have no audit link', async ({ page, consoleErrors }) => {
   await signIn(page, 'staff1');
   await expect(page.getByRole('link', { name: 'Nhật ký' })).toHaveCount(0);
 });
+
+test('a user changes their own password and signs in with the new one', async ({ page, consoleErrors }) => {
+  await signIn(page, 'head.cctt');
+  await page.locator('a.user-name').click();
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await hydrated(page);
+  await page.getByLabel('Mật khẩu hiện tại').fill('exemplar-demo');
+  await page.getByLabel('Mật khẩu mới (ít nhất 12 ký tự)').fill('mật khẩu mới của tôi');
+  await page.getByLabel('Nhập lại mật khẩu mới').fill('khác hẳn rồi nhé');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(page.getByRole('alert')).toContainText('Hai lần nhập mật khẩu mới không khớp.');
+  await expectAccessible(page);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill('mật khẩu mới của tôi');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(page).toHaveURL(/\/login\?signed_out=1$/);
+  await signIn(page, 'head.cctt', 'mật khẩu mới của tôi');
+});

@@ -225,3 +225,35 @@ async fn an_administrator_cannot_lock_themselves_out() {
     pool.close().await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_user_changes_their_own_password_and_signs_in_again() {
+    let app = spawn_app().await;
+    let cookie = app.login("head1").await;
+    let change = |current: &str, new: &str| {
+        app.client
+            .post(app.url("/api/account/password"))
+            .header("origin", app.origin())
+            .header("cookie", &cookie)
+            .json(&json!({ "current": current, "new": new }))
+            .send()
+    };
+    let wrong = change("not my password", "một mật khẩu mới").await.unwrap();
+    assert_eq!(wrong.status().as_u16(), 400);
+    assert!(wrong
+        .text()
+        .await
+        .unwrap()
+        .contains("Mật khẩu hiện tại không đúng."));
+    let short = change(DEMO_PASSWORD, "ngắn").await.unwrap();
+    assert_eq!(short.status().as_u16(), 400);
+    let ok = change(DEMO_PASSWORD, "một mật khẩu mới").await.unwrap();
+    assert_eq!(ok.status().as_u16(), 200);
+    assert_eq!(
+        app.get_as(&cookie, "/board").await.status().as_u16(),
+        303,
+        "the session ended"
+    );
+    app.login_with("head1", "một mật khẩu mới").await;
+    app.stop().await;
+}

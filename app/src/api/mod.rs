@@ -1,5 +1,6 @@
 //! Server functions, one per file, grouped by feature.
 
+pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod auth;

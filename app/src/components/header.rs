@@ -38,10 +38,10 @@ pub fn Header() -> impl IntoView {
                 {move || Suspend::new(async move {
                     me.await.ok().flatten().map(|user| view! {
                         <div class="user-box">
-                            <span class="user-name">
+                            <a class="user-name" href="/account/password" title=tr(Msg::ChangePasswordTitle)>
                                 <span class="visually-hidden">{tr(Msg::SignedInAs)} " "</span>
                                 {user.display_name}
-                            </span>
+                            </a>
                             <form method="post" action="/logout">
                                 <button type="submit" class="sign-out">{tr(Msg::SignOut)}</button>
                             </form>

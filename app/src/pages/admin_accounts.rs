@@ -24,7 +24,8 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 Ok(text) => view! { <p class="notice" role="status">{text}</p> }.into_any(),
                 Err(e) => view! { <p class="error" role="alert">{e.describe(lang.get())}</p> }.into_any(),
             })}
-            <Suspense fallback=move || view! { <p role="status">{tr(Msg::Loading)}</p> }>
+            // A transition keeps the list on screen while it reloads after a change.
+            <Transition fallback=move || view! { <p role="status">{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match overview.await {
                         Err(e) => view! { <p class="error" role="alert">{move || e.describe(lang.get())}</p> }.into_any(),
@@ -51,7 +52,7 @@ pub fn AdminAccountsPage() -> impl IntoView {
                         }
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
@@ -186,9 +187,9 @@ fn CreateAccount(
                 <label for="new-password">{tr(Msg::Password)}</label>
                 <input id="new-password" type="password" autocomplete="new-password" prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
                 <Show when=move || tried.get() && !problems().is_empty()>
-                    <ul class="error" role="alert">
-                        {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                    </ul>
+                    <div class="error" role="alert">
+                        <ul>{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </div>
                 </Show>
                 <button type="submit" class="primary" disabled=move || create.pending().get()>
                     {tr(Msg::AdminCreate)}

@@ -18,7 +18,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     let page = Resource::new(filter, |f| list_audit(f.action, f.actor, f.before_id));
     let lang = use_lang();
-    const ACTIONS: [&str; 9] = [
+    const ACTIONS: [&str; 11] = [
         "login",
         "login_failed",
         "login_throttled",
@@ -27,6 +27,8 @@ pub fn AuditPage() -> impl IntoView {
         "csrf_refused",
         "forbidden",
         "account_created",
+        "account_updated",
+        "password_reset",
         "dataset_loaded",
     ];
     view! {

@@ -1,5 +1,6 @@
 pub mod admin_accounts;
 pub mod audit;
 pub mod board;
+pub mod change_password;
 pub mod login;
 pub mod not_found;

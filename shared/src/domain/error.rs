@@ -30,6 +30,7 @@ pub enum Field {
     DisplayName,
     Roles,
     Unit,
+    CurrentPassword,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.

@@ -42,6 +42,7 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         DisplayName => ("Họ và tên", "Full name"),
         Roles => ("Vai trò", "Roles"),
         Unit => ("Đơn vị", "Unit"),
+        CurrentPassword => ("Mật khẩu hiện tại", "Current password"),
     };
     pick(lang, vi, en)
 }
@@ -111,6 +112,18 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
                 field: Field::Username,
             },
         ) => format!("{field}: 3–40 letters without accents, digits, '.', '_' or '-'."),
+        (
+            Lang::Vi,
+            InputError::Invalid {
+                field: Field::CurrentPassword,
+            },
+        ) => format!("{field} không đúng."),
+        (
+            Lang::En,
+            InputError::Invalid {
+                field: Field::CurrentPassword,
+            },
+        ) => format!("The {} is not correct.", field.to_lowercase()),
         (Lang::Vi, InputError::Invalid { .. }) => format!("{field} không hợp lệ."),
         (Lang::En, InputError::Invalid { .. }) => format!("{field} is not valid."),
         (Lang::Vi, InputError::OutOfRange { min, max, .. }) => {

@@ -151,6 +151,15 @@ impl Repository for SqliteStore {
         accounts::update_account(&self.pool, id, version, fields, by).await
     }
 
+    async fn password_of(&self, user_id: i64) -> RepoResult<(String, i64)> {
+        sqlx::query_as("SELECT password_hash, version FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(unavailable)?
+            .ok_or(RepoError::NotFound)
+    }
+
     #[tracing::instrument(skip(self, password_hash, by))]
     async fn set_password(
         &self,

@@ -1,0 +1,36 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// Changes the signed-in user's own password. Every session of the account ends, this one
+/// included: the user signs in again with the new password.
+#[server(prefix = "/api", endpoint = "account/password", input = Json)]
+pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
+    use crate::repo::AppContext;
+    use shared::domain::{Field, InputError, NewPassword};
+
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
+    let lang = crate::i18n::request_lang();
+    let new = NewPassword::parse(&new)
+        .map_err(|e| crate::api::admin::invalid(lang, &[e]).with_status())?;
+    let (hash, version) = ctx.repo.password_of(user.user_id).await?;
+    let ok = tokio::task::spawn_blocking(move || crate::password::verify(&current, &hash))
+        .await
+        .unwrap_or(false);
+    if !ok {
+        return Err(crate::api::admin::invalid(
+            lang,
+            &[InputError::Invalid {
+                field: Field::CurrentPassword,
+            }],
+        )
+        .with_status());
+    }
+    let new_hash = crate::password::hash_blocking(new).await?;
+    ctx.repo
+        .set_password(user.user_id, version, &new_hash, &user)
+        .await
+        .map_err(|e| AppError::from(e).with_status())?;
+    Ok(())
+}

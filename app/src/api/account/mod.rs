@@ -1,0 +1,3 @@
+mod change_password;
+
+pub use change_password::*;
