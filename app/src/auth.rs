@@ -72,3 +72,18 @@ pub async fn authorize(
     }
     Err(crate::error::AppError::Forbidden(denied).with_status())
 }
+
+/// The first lines of every server function, in order: who is asking (or 401), the
+/// repository, and may they do `action` (or 403, recorded in the audit history).
+#[cfg(feature = "ssr")]
+pub async fn guard(
+    action: Action,
+    object_type: &str,
+    object_id: Option<String>,
+) -> Result<(CurrentUser, crate::repo::AppContext), crate::error::AppError> {
+    let user = require_user()?;
+    let ctx = leptos::prelude::use_context::<crate::repo::AppContext>()
+        .ok_or(crate::error::AppError::Internal)?;
+    authorize(&ctx, &user, action, object_type, object_id).await?;
+    Ok((user, ctx))
+}

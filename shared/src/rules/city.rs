@@ -24,11 +24,7 @@ pub fn check_city_selection(
             ViolationKind::CityQuotaFull { max: quota.max() },
         ));
     }
-    if v.is_empty() {
-        Ok(())
-    } else {
-        Err(v)
-    }
+    super::verdict(v)
 }
 
 /// May the year's list of `selected` models be submitted to the City?
@@ -49,11 +45,7 @@ pub fn check_city_submission(selected: usize, quota: Quota) -> Result<(), Vec<Vi
             ViolationKind::CityQuotaFull { max: quota.max() },
         ));
     }
-    if v.is_empty() {
-        Ok(())
-    } else {
-        Err(v)
-    }
+    super::verdict(v)
 }
 
 #[cfg(test)]

@@ -59,11 +59,7 @@ pub fn check_new_evaluation(
             ViolationKind::EvaluationRepeated { period: new.period },
         ));
     }
-    if v.is_empty() {
-        Ok(())
-    } else {
-        Err(v)
-    }
+    super::verdict(v)
 }
 
 #[cfg(test)]

@@ -8,4 +8,4 @@ pub mod evaluation;
 pub mod transition;
 mod violation;
 
-pub use violation::{LeaderRole, Violation, ViolationKind};
+pub use violation::{verdict, LeaderRole, Violation, ViolationKind};

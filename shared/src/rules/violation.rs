@@ -95,3 +95,12 @@ impl Violation {
         crate::i18n::violation_message(lang, &self.kind)
     }
 }
+
+/// `Ok` when nothing was found, else every violation.
+pub fn verdict(violations: Vec<Violation>) -> Result<(), Vec<Violation>> {
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(violations)
+    }
+}

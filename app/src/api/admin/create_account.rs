@@ -9,21 +9,12 @@ pub async fn create_account(
     fields: AccountFields,
     password: String,
 ) -> Result<AccountView, AppError> {
-    use crate::repo::AppContext;
     use shared::auth::Action;
     use shared::domain::{NewPassword, Username};
 
     // Who is asking, may they, is it valid, write (with the audit entry), answer.
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
-    crate::auth::authorize(
-        &ctx,
-        &user,
-        Action::Administer,
-        "account",
-        Some(username.clone()),
-    )
-    .await?;
+    let (user, ctx) =
+        crate::auth::guard(Action::Administer, "account", Some(username.clone())).await?;
     let lang = crate::i18n::request_lang();
     let mut errors = super::account_field_errors(&fields);
     let username = Username::parse(&username).map_err(|e| errors.push(e)).ok();

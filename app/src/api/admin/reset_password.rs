@@ -10,20 +10,11 @@ pub async fn reset_password(
     version: i64,
     password: String,
 ) -> Result<AccountView, AppError> {
-    use crate::repo::AppContext;
     use shared::auth::Action;
     use shared::domain::NewPassword;
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
-    crate::auth::authorize(
-        &ctx,
-        &user,
-        Action::Administer,
-        "account",
-        Some(id.to_string()),
-    )
-    .await?;
+    let (user, ctx) =
+        crate::auth::guard(Action::Administer, "account", Some(id.to_string())).await?;
     let password = NewPassword::parse(&password)
         .map_err(|e| super::invalid(crate::i18n::request_lang(), &[e]).with_status())?;
     let hash = crate::password::hash_blocking(password).await?;

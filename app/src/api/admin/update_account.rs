@@ -11,19 +11,10 @@ pub async fn update_account(
     version: i64,
     fields: AccountFields,
 ) -> Result<AccountView, AppError> {
-    use crate::repo::AppContext;
     use shared::auth::Action;
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
-    crate::auth::authorize(
-        &ctx,
-        &user,
-        Action::Administer,
-        "account",
-        Some(id.to_string()),
-    )
-    .await?;
+    let (user, ctx) =
+        crate::auth::guard(Action::Administer, "account", Some(id.to_string())).await?;
     let errors = super::account_field_errors(&fields);
     if !errors.is_empty() {
         return Err(super::invalid(crate::i18n::request_lang(), &errors).with_status());

@@ -11,12 +11,9 @@ pub async fn list_audit(
     before_id: Option<i64>,
 ) -> Result<AuditPage, AppError> {
     use crate::model::AuditFilter;
-    use crate::repo::AppContext;
     use shared::auth::Action;
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
-    crate::auth::authorize(&ctx, &user, Action::ViewAudit, "audit_log", None).await?;
+    let (_user, ctx) = crate::auth::guard(Action::ViewAudit, "audit_log", None).await?;
     let filter = AuditFilter {
         action,
         actor,

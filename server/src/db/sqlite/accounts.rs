@@ -175,6 +175,16 @@ pub async fn create_account(
     Ok(created)
 }
 
+/// Signs the account out everywhere.
+async fn end_sessions(conn: &mut SqliteConnection, user_id: i64) -> RepoResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    Ok(())
+}
+
 /// Locks the row's version: `Conflict` (with who changed it and when) if it moved on.
 async fn check_version(
     conn: &mut SqliteConnection,
@@ -224,11 +234,7 @@ pub async fn update_account(
     .map_err(unavailable)?;
     write_roles(&mut tx, id, fields).await?;
     if !fields.active {
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+        end_sessions(&mut tx, id).await?;
     }
     let after = load(&mut tx, id).await?;
     append_audit_in(
@@ -263,11 +269,7 @@ pub async fn set_password(
     .execute(&mut *tx)
     .await
     .map_err(unavailable)?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+    end_sessions(&mut tx, id).await?;
     let after = load(&mut tx, id).await?;
     let mut entry = audit(by, "password_reset", &after, None, &after);
     entry.after = None;
