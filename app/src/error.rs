@@ -131,6 +131,10 @@ impl From<crate::repo::RepoError> for AppError {
             RepoError::NotFound => AppError::NotFound,
             RepoError::Conflict { by, at } => AppError::Conflict { by, at },
             RepoError::Duplicate => AppError::Duplicate,
+            RepoError::Invalid(e) => AppError::Invalid(vec![shared::i18n::input_error(
+                crate::i18n::request_lang(),
+                &e,
+            )]),
             RepoError::Unavailable(detail) => {
                 tracing::error!(%detail, "database unavailable");
                 AppError::Internal

@@ -15,6 +15,7 @@ pub mod password;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
+use crate::pages::admin_org::AdminOrgPage;
 use crate::pages::change_password::ChangePasswordPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -98,6 +99,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("account"), StaticSegment("password"))
                             view=ChangePasswordPage
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("organisation"))
+                            view=AdminOrgPage
+                            ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("accounts"))

@@ -123,3 +123,39 @@ pub struct AccountsOverview {
     pub accounts: Vec<AccountView>,
     pub units: Vec<UnitOption>,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlocRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub head_unit_id: Option<i64>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub bloc_id: i64,
+    pub version: i64,
+}
+
+/// One account and whether it sits on the council of the current campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilSeat {
+    pub user_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub unit_name: Option<String>,
+    pub member: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub blocs: Vec<BlocRow>,
+    pub units: Vec<UnitRow>,
+    pub campaign_name: String,
+    pub council: Vec<CouncilSeat>,
+}

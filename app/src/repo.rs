@@ -3,7 +3,8 @@
 
 use crate::auth::CurrentUser;
 use crate::model::{
-    AccountFields, AccountView, AuditEntry, AuditFilter, AuditPage, Board, BoardQuery, UnitOption,
+    AccountFields, AccountView, AuditEntry, AuditFilter, AuditPage, Board, BoardQuery,
+    Organisation, UnitOption,
 };
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -23,6 +24,9 @@ pub enum RepoError {
     /// A unique value (such as a username) is taken.
     #[error("already exists")]
     Duplicate,
+    /// Refused by a rule checked against stored data.
+    #[error("invalid: {0:?}")]
+    Invalid(shared::domain::InputError),
 }
 
 pub type RepoResult<T> = Result<T, RepoError>;
@@ -61,6 +65,40 @@ pub trait Repository: Send + Sync + 'static {
         fields: &AccountFields,
         by: &CurrentUser,
     ) -> RepoResult<AccountView>;
+
+    /// Blocs, units and the council of the current campaign.
+    async fn organisation(&self) -> RepoResult<Organisation>;
+
+    /// Creates (`id` None) or changes a bloc at `version`. The head unit, if any, must be
+    /// one of the bloc's units (checked inside the transaction).
+    async fn save_bloc(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        code: &str,
+        name: &str,
+        head_unit_id: Option<i64>,
+        by: &CurrentUser,
+    ) -> RepoResult<()>;
+
+    /// Creates (`id` None) or changes a unit at `version`.
+    async fn save_unit(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        code: &str,
+        name: &str,
+        bloc_id: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<()>;
+
+    /// Seats or unseats an account on the council of the current campaign.
+    async fn set_council_member(
+        &self,
+        user_id: i64,
+        member: bool,
+        by: &CurrentUser,
+    ) -> RepoResult<()>;
 
     /// The stored password hash and version of an account (for changing one's own password).
     async fn password_of(&self, user_id: i64) -> RepoResult<(String, i64)>;

@@ -38,3 +38,23 @@ test('an administrator disables an account', async ({ page, consoleErrors }) => 
   await expect(page.locator('p.notice[role="status"]')).toContainText('Đã lưu tài khoản staff.cctt');
   await expect(page.locator('tr[data-username="staff.cctt"]')).toContainText('Đã khóa');
 });
+
+test('an administrator adds a unit and seats a council member', async ({ page, consoleErrors }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Tổ chức', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/organisation$/);
+  await hydrated(page);
+  await expect(page.locator('#bloc-new-code')).toBeVisible();
+  await expectAccessible(page);
+  await page.locator('#unit-new-code').fill('PKT');
+  await page.locator('#unit-new-name').fill('Phòng Kinh tế hợp tác');
+  await page.locator('#unit-new-name').press('Enter');
+  await expect(page.locator('p.notice[role="status"]')).toBeVisible();
+  await expect.poll(async () => page.locator('input.code').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('PKT');
+  const seat = page.getByLabel(/^head1 —/);
+  await seat.check();
+  await expect(page.locator('p.notice[role="status"]')).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel(/^head1 —/)).toBeChecked();
+});

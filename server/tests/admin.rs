@@ -257,3 +257,130 @@ async fn a_user_changes_their_own_password_and_signs_in_again() {
     app.login_with("head1", "một mật khẩu mới").await;
     app.stop().await;
 }
+
+async fn ids(app: &TestApp, sql: &'static str) -> (i64, i64) {
+    let pool = app.pool().await;
+    let r: (i64, i64) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
+    pool.close().await;
+    r
+}
+
+#[tokio::test]
+async fn blocs_and_units_are_edited_with_their_rules() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let (k1, k1_version) = ids(&app, "SELECT id, version FROM blocs WHERE code = 'K1'").await;
+    let (vp, _) = ids(&app, "SELECT id, version FROM units WHERE code = 'VP'").await;
+    let (cctt, cctt_version) = ids(&app, "SELECT id, version FROM units WHERE code = 'CCTT'").await;
+
+    // D-2: the head unit of a bloc is one of its own units.
+    let (status, err) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Khối các Chi cục", "head_unit_id": vp })).await;
+    assert_eq!(status, 400, "{err}");
+    assert!(err.to_string().contains("D-2"));
+    let (status, _) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Khối các Chi cục", "head_unit_id": cctt })).await;
+    assert_eq!(status, 200);
+    let (status, err) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Tên cũ", "head_unit_id": cctt })).await;
+    assert_eq!(status, 409, "stale: {err}");
+
+    let (status, _) = call(
+        &app,
+        &admin,
+        "save_unit",
+        json!({ "id": null, "version": 0, "code": "ccmoi", "name": "Chi cục Mới", "bloc_id": k1 }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = call(
+        &app,
+        &admin,
+        "save_unit",
+        json!({ "id": null, "version": 0, "code": "CCMOI", "name": "Trùng mã", "bloc_id": k1 }),
+    )
+    .await;
+    assert_eq!(status, 409, "codes are unique");
+    let (status, err) = call(
+        &app,
+        &admin,
+        "save_unit",
+        json!({ "id": null, "version": 0, "code": "có dấu", "name": " ", "bloc_id": k1 }),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(err.to_string().contains("Mã"), "{err}");
+    // The head unit of K1 cannot move to another bloc.
+    let (k2, _) = ids(&app, "SELECT id, version FROM blocs WHERE code = 'K2'").await;
+    let (status, _) = call(&app, &admin, "save_unit", json!({ "id": cctt, "version": cctt_version, "code": "CCTT", "name": "Chi cục Trồng trọt", "bloc_id": k2 })).await;
+    assert_eq!(status, 400);
+
+    let pool = app.pool().await;
+    let actions: Vec<(String,)> = sqlx::query_as(
+        "SELECT action FROM audit_log WHERE action IN ('bloc_updated', 'unit_created') ORDER BY id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(actions.len(), 2, "one audit entry per accepted change");
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn council_seats_are_set_per_campaign_and_audited() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let (head1, _) = ids(&app, "SELECT id, 0 FROM users WHERE username = 'head1'").await;
+    let (status, _) = call(
+        &app,
+        &admin,
+        "council_seat",
+        json!({ "user_id": head1, "member": true }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let resp = app
+        .client
+        .post(app.url("/api/admin/organisation"))
+        .header("origin", app.origin())
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap();
+    let org: Value = resp.json().await.unwrap();
+    let seat = org["council"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["username"] == "head1")
+        .unwrap()
+        .clone();
+    assert_eq!(seat["member"], true);
+    let members = org["council"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["member"] == true)
+        .count();
+    assert_eq!(members, 8, "the 7 demo members and head1");
+    let (status, _) = call(
+        &app,
+        &admin,
+        "council_seat",
+        json!({ "user_id": head1, "member": false }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let office = app.login("office").await;
+    let (status, _) = call(
+        &app,
+        &office,
+        "council_seat",
+        json!({ "user_id": head1, "member": true }),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let pool = app.pool().await;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('council_seated', 'council_unseated') AND object_id = 'head1'").fetch_one(&pool).await.unwrap();
+    assert_eq!(n, 2);
+    pool.close().await;
+    app.stop().await;
+}

@@ -28,6 +28,7 @@ pub fn Header() -> impl IntoView {
                             </Show>
                             <Show when=move || admin>
                                 <A href="/admin/accounts">{tr(Msg::NavAdmin)}</A>
+                                <A href="/admin/organisation">{tr(Msg::NavOrg)}</A>
                             </Show>
                         })
                     })}

@@ -31,6 +31,9 @@ pub enum Field {
     Roles,
     Unit,
     CurrentPassword,
+    OrgCode,
+    OrgName,
+    HeadUnit,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.
@@ -44,6 +47,9 @@ pub enum InputError {
     TooShort { field: Field, min: usize },
     #[error("{field:?} is not in the expected form")]
     Invalid { field: Field },
+    /// A bloc's head unit must be one of the bloc's own units (D-2).
+    #[error("the head unit is not in this bloc")]
+    HeadUnitOutsideBloc,
     #[error("{field:?} must be between {min} and {max}")]
     OutOfRange { field: Field, min: i64, max: i64 },
     #[error("{field:?} must fall within {year}")]
@@ -55,6 +61,7 @@ pub enum InputError {
 impl InputError {
     pub fn field(&self) -> Field {
         match self {
+            InputError::HeadUnitOutsideBloc => Field::HeadUnit,
             InputError::Required { field }
             | InputError::Invalid { field }
             | InputError::TooShort { field, .. }

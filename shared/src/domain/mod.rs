@@ -8,6 +8,7 @@ pub mod evaluation;
 mod kind;
 pub mod nomination;
 pub mod org;
+pub mod org_input;
 mod position;
 pub mod profile;
 pub mod score;

@@ -43,6 +43,9 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         Roles => ("Vai trò", "Roles"),
         Unit => ("Đơn vị", "Unit"),
         CurrentPassword => ("Mật khẩu hiện tại", "Current password"),
+        OrgCode => ("Mã", "Code"),
+        OrgName => ("Tên", "Name"),
+        HeadUnit => ("Đơn vị trưởng khối", "Head unit"),
     };
     pick(lang, vi, en)
 }
@@ -86,6 +89,26 @@ fn stage(lang: Lang, s: Stage) -> &'static str {
 pub fn input_error(lang: Lang, e: &InputError) -> String {
     let field = field_name(lang, e.field());
     match (lang, e) {
+        (Lang::Vi, InputError::HeadUnitOutsideBloc) => {
+            "Đơn vị trưởng khối phải thuộc chính khối đó (D-2).".to_string()
+        }
+        (Lang::En, InputError::HeadUnitOutsideBloc) => {
+            "The head unit must belong to the bloc itself (D-2).".to_string()
+        }
+        (
+            Lang::Vi,
+            InputError::Invalid {
+                field: Field::OrgCode,
+            },
+        ) => format!("{field} chỉ gồm tối đa 20 chữ in hoa không dấu, chữ số, '_' hoặc '-'."),
+        (
+            Lang::En,
+            InputError::Invalid {
+                field: Field::OrgCode,
+            },
+        ) => {
+            format!("{field}: up to 20 capital letters without accents, digits, '_' or '-'.")
+        }
         (Lang::Vi, InputError::Required { .. }) => {
             format!("Vui lòng nhập {}.", field.to_lowercase())
         }

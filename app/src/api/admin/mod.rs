@@ -2,11 +2,13 @@
 
 mod create_account;
 mod list_accounts;
+mod organisation;
 mod reset_password;
 mod update_account;
 
 pub use create_account::*;
 pub use list_accounts::*;
+pub use organisation::*;
 pub use reset_password::*;
 pub use update_account::*;
 

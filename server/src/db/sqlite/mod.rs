@@ -4,6 +4,7 @@ mod accounts;
 mod auth;
 mod board;
 mod load;
+mod org;
 
 pub use auth::{now_text, timestamp};
 
@@ -12,7 +13,7 @@ use crate::audit::{AuditEntry, AuditRow};
 use crate::seed::Dataset;
 use app::auth::CurrentUser;
 use app::model::{
-    AccountFields, AccountView, AuditFilter, AuditPage, Board, BoardQuery, UnitOption,
+    AccountFields, AccountView, AuditFilter, AuditPage, Board, BoardQuery, Organisation, UnitOption,
 };
 use app::repo::{RepoError, RepoResult, Repository};
 use async_trait::async_trait;
@@ -149,6 +150,43 @@ impl Repository for SqliteStore {
         by: &CurrentUser,
     ) -> RepoResult<AccountView> {
         accounts::update_account(&self.pool, id, version, fields, by).await
+    }
+
+    async fn organisation(&self) -> RepoResult<Organisation> {
+        org::organisation(&self.pool).await
+    }
+
+    async fn save_bloc(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        code: &str,
+        name: &str,
+        head_unit_id: Option<i64>,
+        by: &CurrentUser,
+    ) -> RepoResult<()> {
+        org::save_bloc(&self.pool, id, version, code, name, head_unit_id, by).await
+    }
+
+    async fn save_unit(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        code: &str,
+        name: &str,
+        bloc_id: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<()> {
+        org::save_unit(&self.pool, id, version, code, name, bloc_id, by).await
+    }
+
+    async fn set_council_member(
+        &self,
+        user_id: i64,
+        member: bool,
+        by: &CurrentUser,
+    ) -> RepoResult<()> {
+        org::set_council_member(&self.pool, user_id, member, by).await
     }
 
     async fn password_of(&self, user_id: i64) -> RepoResult<(String, i64)> {

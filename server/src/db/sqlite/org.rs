@@ -1,0 +1,350 @@
+//! Blocs, units and council seats on SQLite: versioned and audited.
+
+use super::auth::{append_audit_in, now_text};
+use app::auth::CurrentUser;
+use app::model::{AuditEntry, BlocRow, CouncilSeat, Organisation, UnitRow};
+use app::repo::{RepoError, RepoResult};
+use shared::domain::InputError;
+use sqlx::{SqliteConnection, SqlitePool};
+
+fn unavailable(e: impl std::fmt::Display) -> RepoError {
+    RepoError::Unavailable(e.to_string())
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+async fn current_campaign(conn: &mut SqliteConnection) -> RepoResult<(i64, String)> {
+    sqlx::query_as("SELECT id, name FROM campaigns ORDER BY end_year DESC, id DESC LIMIT 1")
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(unavailable)?
+        .ok_or(RepoError::NotFound)
+}
+
+pub async fn organisation(pool: &SqlitePool) -> RepoResult<Organisation> {
+    let mut conn = pool.acquire().await.map_err(unavailable)?;
+    let blocs: Vec<(i64, String, String, Option<i64>, i64)> =
+        sqlx::query_as("SELECT id, code, name, head_unit_id, version FROM blocs ORDER BY code")
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(unavailable)?;
+    let units: Vec<(i64, String, String, i64, i64)> =
+        sqlx::query_as("SELECT id, code, name, bloc_id, version FROM units ORDER BY bloc_id, name")
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(unavailable)?;
+    let (campaign_name, council) = match current_campaign(&mut conn).await {
+        Ok((campaign_id, name)) => {
+            let seats: Vec<(i64, String, String, Option<String>, bool)> = sqlx::query_as(
+                "SELECT u.id, u.username, u.display_name, un.name,
+                        EXISTS (SELECT 1 FROM council_members c WHERE c.user_id = u.id AND c.campaign_id = ?)
+                 FROM users u LEFT JOIN units un ON un.id = u.unit_id
+                 WHERE u.active = 1 ORDER BY u.username",
+            )
+            .bind(campaign_id)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(unavailable)?;
+            let seats = seats
+                .into_iter()
+                .map(
+                    |(user_id, username, display_name, unit_name, member)| CouncilSeat {
+                        user_id,
+                        username,
+                        display_name,
+                        unit_name,
+                        member,
+                    },
+                )
+                .collect();
+            (name, seats)
+        }
+        Err(RepoError::NotFound) => (String::new(), Vec::new()),
+        Err(e) => return Err(e),
+    };
+    Ok(Organisation {
+        blocs: blocs
+            .into_iter()
+            .map(|(id, code, name, head_unit_id, version)| BlocRow {
+                id,
+                code,
+                name,
+                head_unit_id,
+                version,
+            })
+            .collect(),
+        units: units
+            .into_iter()
+            .map(|(id, code, name, bloc_id, version)| UnitRow {
+                id,
+                code,
+                name,
+                bloc_id,
+                version,
+            })
+            .collect(),
+        campaign_name,
+        council,
+    })
+}
+
+/// Refuses a stale write, naming who changed the row and when.
+async fn check_version(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    version: i64,
+) -> RepoResult<String> {
+    let sql = format!("SELECT version, updated_by, updated_at, code FROM {table} WHERE id = ?");
+    let row: Option<(i64, Option<String>, Option<String>, String)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(unavailable)?;
+    let (current, by, at, code) = row.ok_or(RepoError::NotFound)?;
+    if current != version {
+        return Err(RepoError::Conflict { by, at });
+    }
+    Ok(code)
+}
+
+fn audit(
+    by: &CurrentUser,
+    action: &str,
+    object_type: &str,
+    code: &str,
+    before: Option<String>,
+    after: String,
+) -> AuditEntry {
+    AuditEntry {
+        actor_id: Some(by.user_id),
+        actor_name: by.username.clone(),
+        action: action.into(),
+        object_type: object_type.into(),
+        object_id: Some(code.into()),
+        before,
+        after: Some(after),
+        address: None,
+    }
+}
+
+pub async fn save_bloc(
+    pool: &SqlitePool,
+    id: Option<i64>,
+    version: i64,
+    code: &str,
+    name: &str,
+    head_unit_id: Option<i64>,
+    by: &CurrentUser,
+) -> RepoResult<()> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    if let (Some(bloc), Some(head)) = (id, head_unit_id) {
+        let in_bloc: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM units WHERE id = ? AND bloc_id = ?")
+                .bind(head)
+                .bind(bloc)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        if in_bloc.is_none() {
+            return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
+        }
+    } else if id.is_none() && head_unit_id.is_some() {
+        // A new bloc has no units yet, so it cannot have a head unit.
+        return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
+    }
+    let after =
+        serde_json::json!({ "code": code, "name": name, "head_unit_id": head_unit_id }).to_string();
+    let now = now_text();
+    let result = match id {
+        None => sqlx::query(
+            "INSERT INTO blocs (code, name, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+        )
+        .bind(code)
+        .bind(name)
+        .bind(&now)
+        .bind(&by.username)
+        .execute(&mut *tx)
+        .await
+        .map(|_| None),
+        Some(id) => {
+            let old = check_version(&mut tx, "blocs", id, version).await?;
+            sqlx::query(
+                "UPDATE blocs SET code = ?, name = ?, head_unit_id = ?, version = version + 1,
+                        updated_at = ?, updated_by = ? WHERE id = ?",
+            )
+            .bind(code)
+            .bind(name)
+            .bind(head_unit_id)
+            .bind(&now)
+            .bind(&by.username)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map(|_| Some(old))
+        }
+    };
+    let before = match result {
+        Ok(before) => before,
+        Err(e) if is_unique_violation(&e) => return Err(RepoError::Duplicate),
+        Err(e) => return Err(unavailable(e)),
+    };
+    let action = if id.is_some() {
+        "bloc_updated"
+    } else {
+        "bloc_created"
+    };
+    append_audit_in(
+        &mut tx,
+        &audit(
+            by,
+            action,
+            "bloc",
+            code,
+            before.map(|c| format!("{{\"code\":\"{c}\"}}")),
+            after,
+        ),
+    )
+    .await
+    .map_err(unavailable)?;
+    tx.commit().await.map_err(unavailable)
+}
+
+pub async fn save_unit(
+    pool: &SqlitePool,
+    id: Option<i64>,
+    version: i64,
+    code: &str,
+    name: &str,
+    bloc_id: i64,
+    by: &CurrentUser,
+) -> RepoResult<()> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let after = serde_json::json!({ "code": code, "name": name, "bloc_id": bloc_id }).to_string();
+    let now = now_text();
+    let result = match id {
+        None => sqlx::query("INSERT INTO units (code, name, bloc_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)")
+            .bind(code)
+            .bind(name)
+            .bind(bloc_id)
+            .bind(&now)
+            .bind(&by.username)
+            .execute(&mut *tx)
+            .await
+            .map(|_| None),
+        Some(id) => {
+            let old = check_version(&mut tx, "units", id, version).await?;
+            // A unit that heads its bloc cannot leave it (D-2): the bloc would lose its head.
+            let heads_other: Option<(i64,)> =
+                sqlx::query_as("SELECT 1 FROM blocs WHERE head_unit_id = ? AND id <> ?")
+                    .bind(id)
+                    .bind(bloc_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(unavailable)?;
+            if heads_other.is_some() {
+                return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
+            }
+            sqlx::query(
+                "UPDATE units SET code = ?, name = ?, bloc_id = ?, version = version + 1,
+                        updated_at = ?, updated_by = ? WHERE id = ?",
+            )
+            .bind(code)
+            .bind(name)
+            .bind(bloc_id)
+            .bind(&now)
+            .bind(&by.username)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map(|_| Some(old))
+        }
+    };
+    let before = match result {
+        Ok(before) => before,
+        Err(e) if is_unique_violation(&e) => return Err(RepoError::Duplicate),
+        Err(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
+            return Err(RepoError::NotFound)
+        }
+        Err(e) => return Err(unavailable(e)),
+    };
+    let action = if id.is_some() {
+        "unit_updated"
+    } else {
+        "unit_created"
+    };
+    append_audit_in(
+        &mut tx,
+        &audit(
+            by,
+            action,
+            "unit",
+            code,
+            before.map(|c| format!("{{\"code\":\"{c}\"}}")),
+            after,
+        ),
+    )
+    .await
+    .map_err(unavailable)?;
+    tx.commit().await.map_err(unavailable)
+}
+
+pub async fn set_council_member(
+    pool: &SqlitePool,
+    user_id: i64,
+    member: bool,
+    by: &CurrentUser,
+) -> RepoResult<()> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let (campaign_id, _) = current_campaign(&mut tx).await?;
+    let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?
+        .ok_or(RepoError::NotFound)?;
+    let changed = if member {
+        sqlx::query("INSERT OR IGNORE INTO council_members (user_id, campaign_id) VALUES (?, ?)")
+    } else {
+        sqlx::query("DELETE FROM council_members WHERE user_id = ? AND campaign_id = ?")
+    }
+    .bind(user_id)
+    .bind(campaign_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?
+    .rows_affected();
+    if changed > 0 {
+        let action = if member {
+            "council_seated"
+        } else {
+            "council_unseated"
+        };
+        append_audit_in(
+            &mut tx,
+            &audit(
+                by,
+                action,
+                "account",
+                &username,
+                None,
+                serde_json::json!({ "campaign_id": campaign_id }).to_string(),
+            ),
+        )
+        .await
+        .map_err(unavailable)?;
+    }
+    tx.commit().await.map_err(unavailable)
+}
