@@ -131,6 +131,35 @@ async fn an_idle_session_expires() {
 }
 
 #[tokio::test]
+async fn a_session_ends_after_its_absolute_lifetime_even_if_active() {
+    let app = spawn_app().await;
+    let cookie = app.login("staff1").await;
+    let pool = app.pool().await;
+    let past = (chrono::Utc::now() - chrono::Duration::seconds(1))
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string();
+    sqlx::query("UPDATE sessions SET expires_at = ?")
+        .bind(past)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let remaining: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(remaining, 1);
+    let resp = app.get_as(&cookie, "/board").await;
+    assert_eq!(resp.status().as_u16(), 303);
+    let remaining: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(remaining, 0, "the expired session is deleted");
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn wrong_passwords_are_refused_alike_and_then_rate_limited() {
     let app = spawn_app().await;
     let wrong = app.try_login("staff1", "not the password").await;
