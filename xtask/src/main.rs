@@ -96,6 +96,61 @@ fn sh_in(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &OsStr)]) -> R
     }
 }
 
+/// Test counts read from the runners' own summary lines.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+}
+
+/// The number just before `word` in `line` ("12 passed" → 12).
+fn count_before(line: &str, word: &str) -> Option<u64> {
+    let at = line.find(word)?;
+    line[..at].split_whitespace().last()?.parse().ok()
+}
+
+/// Reads a cargo test or Playwright summary line.
+fn parse_counts(line: &str) -> Option<Counts> {
+    let line = line.trim();
+    let cargo = line.starts_with("test result:");
+    let playwright = !cargo
+        && line
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w == "passed" || w == "failed");
+    if !cargo && !playwright {
+        return None;
+    }
+    Some(Counts {
+        passed: count_before(line, " passed").unwrap_or(0),
+        failed: count_before(line, " failed").unwrap_or(0),
+    })
+}
+
+/// Runs a test runner, echoing its output and adding up its summary lines.
+fn run_counting(cmd: &mut Command, what: &str, totals: &mut Counts) -> Result {
+    use std::io::{BufRead, BufReader};
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {what}: {e}"))?;
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
+            println!("{line}");
+            if let Some(c) = parse_counts(&line) {
+                totals.passed += c.passed;
+                totals.failed += c.failed;
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
     out.status
@@ -359,22 +414,30 @@ fn test(args: &[String]) -> Result {
             sh("cargo", &["check", "-p", "shared", "--target", WASM_TARGET])
         })?;
     }
+    let mut totals = Counts::default();
     step("unit and integration tests", || {
-        sh(
-            "cargo",
-            &[
-                "test",
-                "-p",
-                "shared",
-                "-p",
-                "app",
-                "-p",
-                "server",
-                "-p",
-                "xtask",
-                "--features",
-                "app/ssr",
-            ],
+        // No doc tests: the crates have none, and their empty summaries would only add noise.
+        let args = [
+            "test",
+            "-p",
+            "shared",
+            "-p",
+            "app",
+            "-p",
+            "server",
+            "-p",
+            "xtask",
+            "--features",
+            "app/ssr",
+            "--lib",
+            "--bins",
+            "--tests",
+        ];
+        println!("$ cargo {}", args.join(" "));
+        run_counting(
+            Command::new("cargo").args(args).current_dir(root()),
+            "cargo test",
+            &mut totals,
         )
     })?;
     if !fast {
@@ -385,16 +448,20 @@ fn test(args: &[String]) -> Result {
         if !bin.exists() {
             return Err(format!("{} was not built by the tests", bin.display()));
         }
-        step("end-to-end tests (Playwright, Chromium)", end_to_end)?;
+        step("end-to-end tests (Playwright, Chromium)", || {
+            end_to_end(&mut totals)
+        })?;
     }
     println!(
         "\nall checks passed in {:.0} s",
         started.elapsed().as_secs_f64()
     );
+    // A plain closing line with the runners' own counts added up.
+    println!("tests: {} passed, {} failed", totals.passed, totals.failed);
     Ok(())
 }
 
-fn end_to_end() -> Result {
+fn end_to_end(totals: &mut Counts) -> Result {
     ensure_chromium()?;
     ensure_npm_packages()?;
     let work = target_dir().join("e2e");
@@ -405,8 +472,8 @@ fn end_to_end() -> Result {
     let site = Profile::Debug.site_dir();
     let e2e = root().join("end2end");
     println!("$ npx playwright test");
-    let status = Command::new("npx")
-        .args(["playwright", "test"])
+    let mut cmd = Command::new("npx");
+    cmd.args(["playwright", "test"])
         .current_dir(&e2e)
         .env("EXEMPLAR_BIN", &bin)
         .env("LEPTOS_SITE_ROOT", &site)
@@ -417,22 +484,27 @@ fn end_to_end() -> Result {
         .env_remove("http_proxy")
         .env_remove("HTTPS_PROXY")
         .env_remove("https_proxy")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .status()
-        .map_err(|e| format!("cannot start npx: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "Playwright failed ({status}); traces are in {}",
-            work.display()
-        ))
-    }
+        .env("NO_PROXY", "127.0.0.1,localhost");
+    run_counting(&mut cmd, "Playwright", totals)
+        .map_err(|e| format!("{e}; traces are in {}", work.display()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_runners_summary_lines() {
+        let c =
+            parse_counts("test result: ok. 72 passed; 0 failed; 0 ignored; 0 measured").unwrap();
+        assert_eq!((c.passed, c.failed), (72, 0));
+        let c = parse_counts("  14 passed (1.1m)").unwrap();
+        assert_eq!((c.passed, c.failed), (14, 0));
+        let c = parse_counts("  2 failed").unwrap();
+        assert_eq!((c.passed, c.failed), (0, 2));
+        assert!(parse_counts("test shared::x ... ok").is_none());
+        assert!(parse_counts("Running 14 tests using 1 worker").is_none());
+    }
 
     #[test]
     fn finds_the_locked_wasm_bindgen_version() {
