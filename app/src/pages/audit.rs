@@ -18,7 +18,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     let page = Resource::new(filter, |f| list_audit(f.action, f.actor, f.before_id));
     let lang = use_lang();
-    const ACTIONS: [&str; 11] = [
+    const ACTIONS: [&str; 17] = [
         "login",
         "login_failed",
         "login_throttled",
@@ -29,6 +29,12 @@ pub fn AuditPage() -> impl IntoView {
         "account_created",
         "account_updated",
         "password_reset",
+        "bloc_created",
+        "bloc_updated",
+        "unit_created",
+        "unit_updated",
+        "council_seated",
+        "council_unseated",
         "dataset_loaded",
     ];
     view! {

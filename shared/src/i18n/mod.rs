@@ -391,6 +391,12 @@ pub fn audit_action_label(lang: Lang, action: &str) -> String {
         "account_created" => ("Tạo tài khoản", "Account created"),
         "account_updated" => ("Sửa tài khoản", "Account changed"),
         "password_reset" => ("Đổi mật khẩu", "Password changed"),
+        "bloc_created" => ("Tạo khối thi đua", "Bloc created"),
+        "bloc_updated" => ("Sửa khối thi đua", "Bloc changed"),
+        "unit_created" => ("Tạo đơn vị", "Unit created"),
+        "unit_updated" => ("Sửa đơn vị", "Unit changed"),
+        "council_seated" => ("Thêm vào Hội đồng", "Seated on the council"),
+        "council_unseated" => ("Rút khỏi Hội đồng", "Removed from the council"),
         "dataset_loaded" => ("Nạp dữ liệu", "Data set loaded"),
         other => return other.to_string(),
     };
@@ -407,6 +413,8 @@ pub fn audit_object_label(lang: Lang, object_type: &str) -> String {
         "request" => ("Yêu cầu", "Request"),
         "audit_log" => ("Nhật ký", "Audit history"),
         "nomination" => ("Hồ sơ", "Nomination"),
+        "bloc" => ("Khối thi đua", "Bloc"),
+        "unit" => ("Đơn vị", "Unit"),
         other => return other.to_string(),
     };
     match lang {

@@ -131,6 +131,39 @@ fn audit(
     }
 }
 
+/// The end of every bloc or unit save: map the write's outcome (duplicate code, unknown
+/// bloc), append the audit entry in the same transaction, commit.
+async fn record_save(
+    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    result: Result<Option<String>, sqlx::Error>,
+    by: &CurrentUser,
+    object_type: &str,
+    updated: bool,
+    code: &str,
+    after: String,
+) -> RepoResult<()> {
+    let before = match result {
+        Ok(before) => before,
+        Err(e) if is_unique_violation(&e) => return Err(RepoError::Duplicate),
+        Err(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
+            return Err(RepoError::NotFound)
+        }
+        Err(e) => return Err(unavailable(e)),
+    };
+    let action = format!(
+        "{object_type}_{}",
+        if updated { "updated" } else { "created" }
+    );
+    let before = before.map(|c| serde_json::json!({ "code": c }).to_string());
+    append_audit_in(
+        &mut tx,
+        &audit(by, &action, object_type, code, before, after),
+    )
+    .await
+    .map_err(unavailable)?;
+    tx.commit().await.map_err(unavailable)
+}
+
 pub async fn save_bloc(
     pool: &SqlitePool,
     id: Option<i64>,
@@ -190,30 +223,7 @@ pub async fn save_bloc(
             .map(|_| Some(old))
         }
     };
-    let before = match result {
-        Ok(before) => before,
-        Err(e) if is_unique_violation(&e) => return Err(RepoError::Duplicate),
-        Err(e) => return Err(unavailable(e)),
-    };
-    let action = if id.is_some() {
-        "bloc_updated"
-    } else {
-        "bloc_created"
-    };
-    append_audit_in(
-        &mut tx,
-        &audit(
-            by,
-            action,
-            "bloc",
-            code,
-            before.map(|c| format!("{{\"code\":\"{c}\"}}")),
-            after,
-        ),
-    )
-    .await
-    .map_err(unavailable)?;
-    tx.commit().await.map_err(unavailable)
+    record_save(tx, result, by, "bloc", id.is_some(), code, after).await
 }
 
 pub async fn save_unit(
@@ -269,33 +279,7 @@ pub async fn save_unit(
             .map(|_| Some(old))
         }
     };
-    let before = match result {
-        Ok(before) => before,
-        Err(e) if is_unique_violation(&e) => return Err(RepoError::Duplicate),
-        Err(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
-            return Err(RepoError::NotFound)
-        }
-        Err(e) => return Err(unavailable(e)),
-    };
-    let action = if id.is_some() {
-        "unit_updated"
-    } else {
-        "unit_created"
-    };
-    append_audit_in(
-        &mut tx,
-        &audit(
-            by,
-            action,
-            "unit",
-            code,
-            before.map(|c| format!("{{\"code\":\"{c}\"}}")),
-            after,
-        ),
-    )
-    .await
-    .map_err(unavailable)?;
-    tx.commit().await.map_err(unavailable)
+    record_save(tx, result, by, "unit", id.is_some(), code, after).await
 }
 
 pub async fn set_council_member(
