@@ -131,6 +131,16 @@ impl From<crate::repo::RepoError> for AppError {
             RepoError::NotFound => AppError::NotFound,
             RepoError::Conflict { by, at } => AppError::Conflict { by, at },
             RepoError::Duplicate => AppError::Duplicate,
+            RepoError::Denied(d) => AppError::Forbidden(d),
+            RepoError::Rules(violations) => {
+                let lang = crate::i18n::request_lang();
+                AppError::Invalid(
+                    violations
+                        .iter()
+                        .map(|v| shared::i18n::violation_message(lang, &v.kind))
+                        .collect(),
+                )
+            }
             RepoError::Invalid(e) => AppError::Invalid(vec![shared::i18n::input_error(
                 crate::i18n::request_lang(),
                 &e,

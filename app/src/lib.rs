@@ -9,6 +9,7 @@ pub mod components;
 pub mod error;
 pub mod i18n;
 pub mod model;
+pub mod moves;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -17,6 +17,8 @@ pub struct BoardCard {
     pub position: Position,
     pub version: i64,
     pub city_registered: bool,
+    /// Where a dropped nomination was dropped from (the only stage it can be restored to).
+    pub dropped_from: Option<Stage>,
 }
 
 /// The board of one campaign year, cards in column order.
@@ -24,6 +26,11 @@ pub struct BoardCard {
 pub struct Board {
     pub campaign_name: String,
     pub year: i32,
+    /// The years of the campaign, for the year filter.
+    pub years: Vec<i32>,
+    /// The event log's sequence number this board is current to: live updates resume
+    /// after it.
+    pub seq: i64,
     pub cards: Vec<BoardCard>,
 }
 
@@ -38,6 +45,281 @@ impl Board {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardQuery {
     pub year: Option<i32>,
+}
+
+/// How many cards a column shows before "show more": a province's board has thousands.
+pub const COLUMN_WINDOW: usize = 50;
+
+/// The board's filters, as they stand in the URL (`/board?year=2026&bloc=2&q=an`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BoardFilters {
+    pub year: Option<i32>,
+    pub bloc: Option<i64>,
+    pub unit: Option<i64>,
+    pub kind: Option<NomineeKind>,
+    /// Only cards registered with the City (`Some(true)`) or only those not (`Some(false)`).
+    pub city: Option<bool>,
+    /// Search in the nominee's and unit's names, ignoring Vietnamese accents and case.
+    pub q: Option<String>,
+    /// Group the board into swimlanes by bloc.
+    pub lanes: bool,
+}
+
+impl BoardFilters {
+    /// Reads the filters from URL query parameters (unknown or malformed values are
+    /// ignored rather than refused: a shared link should open something).
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> BoardFilters {
+        let num = |k: &str| get(k).and_then(|v| v.trim().parse().ok());
+        BoardFilters {
+            year: num("year").map(|y: i64| y as i32),
+            bloc: num("bloc"),
+            unit: num("unit"),
+            kind: get("kind").and_then(|k| NomineeKind::from_code(&k)),
+            city: match get("city").as_deref() {
+                Some("yes") => Some(true),
+                Some("no") => Some(false),
+                _ => None,
+            },
+            q: get("q").filter(|q| !q.trim().is_empty()),
+            lanes: get("lanes").as_deref() == Some("bloc"),
+        }
+    }
+
+    /// The URL query string for these filters (without the `?`), `year` included only when
+    /// chosen.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<(String, String)> = Vec::new();
+        if let Some(y) = self.year {
+            parts.push(("year".into(), y.to_string()));
+        }
+        if let Some(b) = self.bloc {
+            parts.push(("bloc".into(), b.to_string()));
+        }
+        if let Some(u) = self.unit {
+            parts.push(("unit".into(), u.to_string()));
+        }
+        if let Some(k) = self.kind {
+            parts.push(("kind".into(), k.code().into()));
+        }
+        if let Some(c) = self.city {
+            parts.push(("city".into(), if c { "yes" } else { "no" }.into()));
+        }
+        if let Some(q) = &self.q {
+            parts.push(("q".into(), q.clone()));
+        }
+        if self.lanes {
+            parts.push(("lanes".into(), "bloc".into()));
+        }
+        parts
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode_query_value(&v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Whether a card passes every filter but the year (the board is one year already).
+    pub fn admits(&self, card: &BoardCard) -> bool {
+        self.bloc.is_none_or(|b| card.bloc_id == b)
+            && self.unit.is_none_or(|u| card.unit_id == u)
+            && self.kind.is_none_or(|k| card.kind == k)
+            && self.city.is_none_or(|c| card.city_registered == c)
+            && self.q.as_deref().is_none_or(|q| {
+                shared::text::matches_search(&card.nominee_name, q)
+                    || shared::text::matches_search(&card.unit_name, q)
+            })
+    }
+}
+
+fn encode_query_value(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A name to choose in a filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One column of a lane: how many cards pass the filters, and the first of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnView {
+    pub stage: Stage,
+    pub total: usize,
+    pub cards: Vec<BoardCard>,
+}
+
+/// A row of columns: the whole board, or one bloc's swimlane.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lane {
+    pub bloc: Option<Choice>,
+    pub columns: Vec<ColumnView>,
+}
+
+/// The board as the page shows it: filtered, windowed, for one user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoardView {
+    pub campaign_name: String,
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub seq: i64,
+    pub filters: BoardFilters,
+    pub lanes: Vec<Lane>,
+    /// The blocs and units of the cards the user may see, for the filters.
+    pub blocs: Vec<Choice>,
+    pub units: Vec<Choice>,
+    /// Who is looking (the browser's pre-check of moves uses it).
+    pub user: crate::auth::CurrentUser,
+}
+
+impl BoardView {
+    /// Arranges a year's visible cards (in column order) into lanes and windowed columns.
+    pub fn arrange(
+        board: Board,
+        filters: BoardFilters,
+        user: crate::auth::CurrentUser,
+    ) -> BoardView {
+        let mut blocs: Vec<Choice> = Vec::new();
+        let mut units: Vec<Choice> = Vec::new();
+        for card in &board.cards {
+            if !blocs.iter().any(|b| b.id == card.bloc_id) {
+                blocs.push(Choice {
+                    id: card.bloc_id,
+                    name: card.bloc_name.clone(),
+                });
+            }
+            if !units.iter().any(|u| u.id == card.unit_id) {
+                units.push(Choice {
+                    id: card.unit_id,
+                    name: card.unit_name.clone(),
+                });
+            }
+        }
+        blocs.sort_by(|a, b| shared::text::compare_vi(&a.name, &b.name));
+        units.sort_by(|a, b| shared::text::compare_vi(&a.name, &b.name));
+        let empty_columns = || {
+            Stage::ALL
+                .into_iter()
+                .map(|stage| ColumnView {
+                    stage,
+                    total: 0,
+                    cards: Vec::new(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut lanes: Vec<Lane> = if filters.lanes {
+            blocs
+                .iter()
+                .filter(|b| filters.bloc.is_none_or(|f| f == b.id))
+                .map(|b| Lane {
+                    bloc: Some(b.clone()),
+                    columns: empty_columns(),
+                })
+                .collect()
+        } else {
+            vec![Lane {
+                bloc: None,
+                columns: empty_columns(),
+            }]
+        };
+        for card in board.cards {
+            if !filters.admits(&card) {
+                continue;
+            }
+            let lane = if filters.lanes {
+                lanes
+                    .iter_mut()
+                    .find(|l| l.bloc.as_ref().is_some_and(|b| b.id == card.bloc_id))
+            } else {
+                lanes.first_mut()
+            };
+            let Some(lane) = lane else { continue };
+            let Some(column) = lane.columns.iter_mut().find(|c| c.stage == card.stage) else {
+                continue;
+            };
+            column.total += 1;
+            if column.cards.len() < COLUMN_WINDOW {
+                column.cards.push(card);
+            }
+        }
+        BoardView {
+            campaign_name: board.campaign_name,
+            year: board.year,
+            years: board.years,
+            seq: board.seq,
+            filters,
+            lanes,
+            blocs,
+            units,
+            user,
+        }
+    }
+}
+
+/// Where a moved card goes inside its target column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// At the top of the column.
+    Top,
+    /// Right below this card (ignored, and the card goes to the top, if that card is no
+    /// longer in the column).
+    After(i64),
+}
+
+/// A move of one card, made against the version the user saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveRequest {
+    pub id: i64,
+    pub version: i64,
+    pub to: Stage,
+    pub place: Place,
+    /// Required for backward moves and drops (II.3).
+    pub reason: Option<String>,
+    /// Reverses the user's own move with this event number, if nothing changed since.
+    pub undo_of: Option<i64>,
+}
+
+/// What kind of change a move made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveAction {
+    Move,
+    Reorder,
+    Undo,
+}
+
+impl MoveAction {
+    pub fn code(self) -> &'static str {
+        match self {
+            MoveAction::Move => "move_nomination",
+            MoveAction::Reorder => "reorder_nomination",
+            MoveAction::Undo => "undo_move",
+        }
+    }
+}
+
+/// An accepted change of a card, as stored in the event log and pushed to live boards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardEvent {
+    /// The event log's sequence number (the SSE `id`).
+    pub seq: i64,
+    pub action: MoveAction,
+    pub by: String,
+    /// The stage before the change.
+    pub from: Stage,
+    /// The card after the change.
+    pub card: BoardCard,
 }
 
 /// One entry of the audit history, as written.

@@ -3,8 +3,8 @@
 
 use crate::auth::CurrentUser;
 use crate::model::{
-    AccountFields, AccountView, AuditEntry, AuditFilter, AuditPage, Board, BoardQuery,
-    Organisation, UnitOption,
+    AccountFields, AccountView, AuditEntry, AuditFilter, AuditPage, Board, BoardCard, BoardQuery,
+    CardEvent, MoveRequest, Organisation, UnitOption,
 };
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -27,6 +27,21 @@ pub enum RepoError {
     /// Refused by a rule checked against stored data.
     #[error("invalid: {0:?}")]
     Invalid(shared::domain::InputError),
+    /// Refused by the permission rules, checked against stored data inside the transaction.
+    #[error("denied: {0:?}")]
+    Denied(shared::auth::Denied),
+    /// Refused by the domain rules (a move's guards), checked inside the transaction.
+    #[error("refused by rules: {0:?}")]
+    Rules(Vec<shared::rules::Violation>),
+}
+
+impl From<crate::moves::Refusal> for RepoError {
+    fn from(r: crate::moves::Refusal) -> Self {
+        match r {
+            crate::moves::Refusal::Denied(d) => RepoError::Denied(d),
+            crate::moves::Refusal::Rules(v) => RepoError::Rules(v),
+        }
+    }
 }
 
 pub type RepoResult<T> = Result<T, RepoError>;
@@ -36,8 +51,31 @@ pub trait Repository: Send + Sync + 'static {
     /// Answers when the database does (used by `/healthz`).
     async fn ping(&self) -> RepoResult<()>;
 
-    /// The board for a campaign year; `NotFound` when there is no such year.
-    async fn board(&self, query: &BoardQuery) -> RepoResult<Board>;
+    /// The board for a campaign year (every card of it; the caller filters by permission),
+    /// read in one snapshot with the event sequence number it is current to.
+    /// `NotFound` when there is no such year.
+    async fn board(&self, query: &BoardQuery, today: chrono::NaiveDate) -> RepoResult<Board>;
+
+    /// One card as it is now.
+    async fn card(&self, id: i64) -> RepoResult<BoardCard>;
+
+    /// Makes a move in one transaction: the version, the permission and the rules are
+    /// checked on the stored data (see [`crate::moves`]), the card, the event log and the
+    /// audit history are written together, and the change is published to live clients.
+    /// A refused permission is recorded in the audit history.
+    async fn move_nomination(
+        &self,
+        by: &CurrentUser,
+        request: &MoveRequest,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<CardEvent>;
+
+    /// The card events after sequence number `after`, oldest first, at most `limit`.
+    async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
+
+    /// Live card events as they are committed (a lagging receiver recovers with
+    /// [`Repository::events_after`]).
+    fn subscribe(&self) -> tokio::sync::broadcast::Receiver<std::sync::Arc<CardEvent>>;
 
     /// Appends to the tamper-evident audit history.
     async fn record_audit(&self, entry: &AuditEntry) -> RepoResult<()>;
@@ -117,4 +155,19 @@ pub trait Repository: Send + Sync + 'static {
 #[derive(Clone)]
 pub struct AppContext {
     pub repo: Arc<dyn Repository>,
+    pub clock: Clock,
+}
+
+/// Today's date for the rules: the calendar in UTC+7, or a fixed date (tests and demos of
+/// deadlines set `EXEMPLAR_TODAY`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Clock {
+    pub fixed: Option<chrono::NaiveDate>,
+}
+
+impl Clock {
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.fixed
+            .unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive())
+    }
 }

@@ -61,6 +61,8 @@ pub struct Settings {
     /// Load the demo data set into an empty database at start-up.
     pub demo_data: bool,
     pub sessions: crate::auth::SessionConfig,
+    /// A fixed "today" for the rules' deadlines (tests and rehearsals); None = the calendar.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -86,6 +88,7 @@ struct FileSettings {
     demo_data: Option<bool>,
     session_idle_minutes: Option<i64>,
     secure_cookies: Option<bool>,
+    today: Option<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/exemplar.db";
@@ -191,7 +194,19 @@ impl Settings {
                 })
             }
         };
+        let today =
+            match pick("EXEMPLAR_TODAY", file.today, "").as_str() {
+                "" => None,
+                text => Some(chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(
+                    |_| ConfigError::Invalid {
+                        setting: "EXEMPLAR_TODAY",
+                        value: text.into(),
+                        reason: "expected a date as YYYY-MM-DD".into(),
+                    },
+                )?),
+            };
         Ok(Settings {
+            today,
             database_url,
             site_addr,
             site_root,
@@ -217,6 +232,7 @@ impl Settings {
             log_format: LogFormat::Pretty,
             demo_data: true,
             sessions: crate::auth::SessionConfig::default(),
+            today: None,
         }
     }
 }

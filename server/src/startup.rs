@@ -38,6 +38,7 @@ pub struct Application {
     router: Router,
     store: Arc<dyn Store>,
     demo_loaded: bool,
+    stop: tokio::sync::watch::Sender<bool>,
 }
 
 impl Application {
@@ -71,19 +72,25 @@ impl Application {
             .site_addr(addr)
             .build();
         let repo: Arc<dyn Repository> = store.clone();
+        let (stop, stop_rx) = tokio::sync::watch::channel(false);
         let state = AppState {
             leptos_options,
             repo: repo.clone(),
             store: store.clone(),
             sessions: settings.sessions,
+            stopping: stop_rx,
         };
-        let router = router(state, AppContext { repo });
+        let clock = app::repo::Clock {
+            fixed: settings.today,
+        };
+        let router = router(state, AppContext { repo, clock });
         Ok(Application {
             listener,
             addr,
             router,
             store,
             demo_loaded,
+            stop,
         })
     }
 
@@ -106,7 +113,11 @@ impl Application {
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            // Live-event streams never end by themselves: tell them to.
+            let _ = self.stop.send(true);
+        })
         .await;
         self.store.close().await;
         served.map_err(|e| StartupError::Serve(e.to_string()))
@@ -122,6 +133,7 @@ fn router(state: AppState, ctx: AppContext) -> Router {
         .route("/", get(|| async { Redirect::to("/board") }))
         .route("/login", post(auth::handlers::login))
         .route("/logout", post(auth::handlers::logout))
+        .route("/events", get(crate::live::events))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -12,4 +12,6 @@ pub struct AppState {
     pub repo: Arc<dyn Repository>,
     pub store: Arc<dyn Store>,
     pub sessions: SessionConfig,
+    /// Turns true when the server begins to stop: endless responses (live events) end.
+    pub stopping: tokio::sync::watch::Receiver<bool>,
 }

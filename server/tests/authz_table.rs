@@ -19,7 +19,31 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
         json!({ "display_name": "", "position": "", "unit_id": null, "roles": [], "active": true });
     vec![
         ("me", None, ['A', 'A', 'A', 'A', 'A', 'A', 'A', 'A']),
-        ("board", None, ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A']),
+        (
+            "board",
+            Some(json!({ "filters": {} })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        (
+            "board/more",
+            Some(json!({ "filters": {}, "stage": "discovered", "bloc": null, "offset": 0 })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // Every signed-in user may ask; who may see or move which card is decided on the
+        // card itself (tests in board.rs): an unknown card is 404 for everyone.
+        (
+            "board/card",
+            Some(json!({ "id": -1 })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        (
+            "board/move",
+            Some(
+                json!({ "request": { "id": -1, "version": 1, "to": "registered",
+                "place": "top", "reason": null, "undo_of": null } }),
+            ),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
         ("audit", None, ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'A']),
         (
             "admin/accounts",

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("seed") => seed(&args[1..]),
         Some("build") => build(&args[1..]),
+        Some("bench") => bench(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match outcome {
@@ -37,7 +38,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test [--fast]            everything CI runs; --fast: formatting, unit and integration tests only
   seed --nominations N     load a synthetic campaign of N nominations into an empty DATABASE_URL
                            (default sqlite://data/synthetic.db)
-  build [--release]        build the server and the browser bundle only";
+  build [--release]        build the server and the browser bundle only
+  bench                    measure the board (10,000 nominations) and write BENCHMARKS.md";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Profile {
@@ -325,6 +327,93 @@ fn build(args: &[String]) -> Result {
 }
 
 // ---------------------------------------------------------------- commands
+
+/// Measures what BENCHMARKS.md reports, on this machine, and rewrites it.
+fn bench(args: &[String]) -> Result {
+    if !args.is_empty() {
+        return Err(USAGE.into());
+    }
+    step("browser bundle (release)", || build_site(Profile::Release))?;
+    let wasm = Profile::Release
+        .site_dir()
+        .join("pkg")
+        .join(format!("{OUTPUT_NAME}.wasm"));
+    let raw = fs::metadata(&wasm)
+        .map_err(|e| format!("{}: {e}", wasm.display()))?
+        .len();
+    let gzipped = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(&wasm)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?
+        .stdout
+        .len() as u64;
+    let rows = target_dir().join("bench-rows.md");
+    step("server benchmarks (release)", || {
+        sh_in(
+            &root(),
+            "cargo",
+            &["bench", "--package", "server", "--bench", "board"],
+            &[("BENCH_OUT", rows.as_os_str())],
+        )
+    })?;
+    let measured = fs::read_to_string(&rows).map_err(|e| format!("{}: {e}", rows.display()))?;
+    let kib = |b: u64| b as f64 / 1024.0;
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let memory = fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("MemTotal"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<f64>().ok())
+        })
+        .map(|k| format!("{:.0} GiB", k / 1024.0 / 1024.0))
+        .unwrap_or_else(|| "unknown".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let output = |program: &str, args: &[&str]| {
+        Command::new(program)
+            .args(args)
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    // The hand-written reading of the figures, below the marker, is kept.
+    const MARKER: &str = "<!-- notes: kept by cargo xtask bench -->";
+    let notes = fs::read_to_string(root().join("BENCHMARKS.md"))
+        .ok()
+        .and_then(|t| t.find(MARKER).map(|i| t[i..].to_string()))
+        .unwrap_or_else(|| format!("{MARKER}\n"));
+    let report = format!(
+        "# Benchmarks\n\n\
+         Written by `cargo xtask bench` ({date}). Release build; server and load generator in\n\
+         one process on the same machine, HTTP over loopback; SQLite in WAL mode with\n\
+         `synchronous=FULL`.\n\n\
+         Machine: {cores} cores ({cpu}), {memory} RAM; {rustc}.\n\n\
+         | Measure | Result | Target |\n|---|---|---|\n{measured}\
+         | Release WASM (`{OUTPUT_NAME}.wasm`) | {raw:.0} KiB raw · {gz:.0} KiB gzip | ≤ 250 KiB gzip |\n\n\
+         {notes}",
+        date = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        rustc = output("rustc", &["--version"]),
+        raw = kib(raw),
+        gz = kib(gzipped),
+        notes = notes,
+    );
+    fs::write(root().join("BENCHMARKS.md"), report).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
+    println!("wrote BENCHMARKS.md");
+    Ok(())
+}
 
 fn run(args: &[String]) -> Result {
     if !args.is_empty() {

@@ -380,6 +380,10 @@ pub fn dataset() -> Dataset {
             ),
             start_year: start,
             end_year: start + 4,
+            // The demo year's registration stays open until the year's end, so that the
+            // demo's heads can still register their discovered nominees (D-1 lets a
+            // campaign set its own deadline).
+            registration_deadline: chrono::NaiveDate::from_ymd_opt(year, 12, 31).map(|d| (year, d)),
         },
         accounts: accounts(),
         password: DEMO_PASSWORD,

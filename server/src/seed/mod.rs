@@ -24,6 +24,8 @@ pub struct CampaignSeed {
     pub name: String,
     pub start_year: i32,
     pub end_year: i32,
+    /// A campaign year whose registration deadline (D-1) differs from the plan's default.
+    pub registration_deadline: Option<(i32, chrono::NaiveDate)>,
 }
 
 pub struct AccountSeed {

@@ -23,7 +23,7 @@ pub use evaluation::{
     Rating,
 };
 pub use kind::NomineeKind;
-pub use nomination::Nomination;
+pub use nomination::{Nomination, NominationDraft};
 pub use org::{Bloc, Unit};
 pub use position::Position;
 pub use profile::{CoopType, Profile};

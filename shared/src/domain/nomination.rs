@@ -30,3 +30,159 @@ impl Nomination {
         self.profile.kind()
     }
 }
+
+/// The longest nominee name accepted.
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest description, replication note or evidence text accepted.
+pub const MAX_TEXT_CHARS: usize = 4000;
+
+/// What a user fills in to create or edit a nomination (S-1). Completeness for
+/// registration (every scored criterion's evidence) is a stage rule, checked when the
+/// nomination is moved to "registered"; a draft may be saved incomplete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NominationDraft {
+    pub unit_id: i64,
+    pub nominee_name: String,
+    pub profile: Profile,
+    pub description: String,
+    pub replication_potential: String,
+    /// Evidence per criterion code; empty texts are dropped.
+    pub evidence: BTreeMap<String, String>,
+}
+
+impl NominationDraft {
+    /// Every problem with what was typed, field by field (nothing is saved while any).
+    pub fn validate(&self) -> Vec<super::InputError> {
+        use super::{Field, InputError};
+        let mut errors = Vec::new();
+        let name = self.nominee_name.trim();
+        if name.is_empty() {
+            errors.push(InputError::Required {
+                field: Field::NomineeName,
+            });
+        } else if name.chars().count() > MAX_NAME_CHARS {
+            errors.push(InputError::TooLong {
+                field: Field::NomineeName,
+                max: MAX_NAME_CHARS,
+            });
+        }
+        if self.description.trim().is_empty() {
+            errors.push(InputError::Required {
+                field: Field::Description,
+            });
+        }
+        for (field, text) in [
+            (Field::Description, &self.description),
+            (Field::ReplicationPotential, &self.replication_potential),
+        ] {
+            if text.chars().count() > MAX_TEXT_CHARS {
+                errors.push(InputError::TooLong {
+                    field,
+                    max: MAX_TEXT_CHARS,
+                });
+            }
+        }
+        let known: Vec<&str> = super::criteria_for(self.profile.kind())
+            .iter()
+            .map(|c| c.code)
+            .collect();
+        for (code, text) in &self.evidence {
+            if !known.contains(&code.as_str()) {
+                errors.push(InputError::Invalid {
+                    field: Field::Evidence,
+                });
+            } else if text.chars().count() > MAX_TEXT_CHARS {
+                errors.push(InputError::TooLong {
+                    field: Field::Evidence,
+                    max: MAX_TEXT_CHARS,
+                });
+            }
+        }
+        errors.extend(self.profile.validate());
+        errors
+    }
+
+    /// The draft as it is stored: names and texts trimmed, empty evidence left out.
+    pub fn normalised(mut self) -> NominationDraft {
+        self.nominee_name = self.nominee_name.trim().to_string();
+        self.description = self.description.trim().to_string();
+        self.replication_potential = self.replication_potential.trim().to_string();
+        self.evidence = self
+            .evidence
+            .into_iter()
+            .map(|(c, t)| (c, t.trim().to_string()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Field, InputError, NomineeKind};
+    use proptest::prelude::*;
+
+    fn draft() -> NominationDraft {
+        NominationDraft {
+            unit_id: 1,
+            nominee_name: "Nguyễn Văn An".into(),
+            profile: Profile::Individual {
+                position: "Chuyên viên".into(),
+                heads_unit: false,
+                collective_nomination: None,
+            },
+            description: "Sáng kiến số hóa hồ sơ".into(),
+            replication_potential: String::new(),
+            evidence: BTreeMap::from([("C-C1".to_string(), "Bằng khen 2025".to_string())]),
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_is_accepted() {
+        assert_eq!(draft().validate(), vec![]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut d = draft();
+        d.nominee_name = "   ".into();
+        d.description = String::new();
+        d.evidence
+            .insert("C-A1".into(), "không thuộc loại cá nhân".into());
+        d.profile = Profile::empty(NomineeKind::Individual);
+        let fields: Vec<Field> = d.validate().iter().map(InputError::field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::NomineeName,
+                Field::Description,
+                Field::Evidence,
+                Field::IndividualPosition
+            ]
+        );
+    }
+
+    #[test]
+    fn normalising_trims_and_drops_empty_evidence() {
+        let mut d = draft();
+        d.nominee_name = "  Lê Thị Mai ".into();
+        d.evidence.insert("C-C2".into(), "   ".into());
+        let n = d.normalised();
+        assert_eq!(n.nominee_name, "Lê Thị Mai");
+        assert!(!n.evidence.contains_key("C-C2"));
+    }
+
+    proptest! {
+        #[test]
+        fn names_are_accepted_exactly_up_to_the_limit(len in 1usize..400) {
+            let mut d = draft();
+            d.nominee_name = "ễ".repeat(len);
+            let too_long = d.validate().contains(&InputError::TooLong {
+                field: Field::NomineeName,
+                max: MAX_NAME_CHARS,
+            });
+            prop_assert_eq!(too_long, len > MAX_NAME_CHARS);
+        }
+    }
+}

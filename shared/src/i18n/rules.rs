@@ -324,6 +324,14 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 )
             }
         }
+        UndoUnavailable => {
+            if vi {
+                "Không thể hoàn tác: chỉ hoàn tác được thao tác chuyển gần nhất của chính bạn, ngay sau khi chuyển.".into()
+            } else {
+                "Cannot undo: only your own latest move can be undone, shortly after making it."
+                    .into()
+            }
+        }
         DateOutsideYear { year } => {
             if vi {
                 format!("Ngày phải thuộc năm {year}.")

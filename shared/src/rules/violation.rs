@@ -61,6 +61,8 @@ pub enum ViolationKind {
         year: i32,
     },
     DateInFuture,
+    /// Only one's own latest move can be undone, shortly after, if nothing changed since.
+    UndoUnavailable,
     CityQuotaFull {
         max: u8,
     },

@@ -1,24 +1,75 @@
 use crate::error::AppError;
-use crate::model::Board;
+use crate::model::{BoardCard, BoardFilters, BoardView};
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use shared::domain::Stage;
 
-/// The board of a campaign year (the current one when `year` is `None`), holding only the
-/// nominations the user may see.
-#[server(prefix = "/api", endpoint = "board")]
-pub async fn get_board(year: Option<i32>) -> Result<Board, AppError> {
+/// The board of a campaign year (the current one when no year is chosen), holding only the
+/// nominations the user may see, filtered, with each column's first cards.
+#[server(prefix = "/api", endpoint = "board", input = Json)]
+pub async fn get_board(filters: BoardFilters) -> Result<BoardView, AppError> {
+    let (user, cards) = visible_board(&filters).await?;
+    Ok(BoardView::arrange(cards, filters, user))
+}
+
+/// More cards of one column (of one bloc's lane, with swimlanes), after the first `offset`.
+#[server(prefix = "/api", endpoint = "board/more", input = Json)]
+pub async fn more_cards(
+    filters: BoardFilters,
+    stage: Stage,
+    bloc: Option<i64>,
+    offset: usize,
+) -> Result<Vec<BoardCard>, AppError> {
+    let (_, board) = visible_board(&filters).await?;
+    Ok(board
+        .cards
+        .into_iter()
+        .filter(|c| c.stage == stage && bloc.is_none_or(|b| c.bloc_id == b) && filters.admits(c))
+        .skip(offset)
+        .take(crate::model::COLUMN_WINDOW)
+        .collect())
+}
+
+/// One card as it is now (after a refused stale move, the board refreshes it).
+#[server(prefix = "/api", endpoint = "board/card", input = Json)]
+pub async fn get_card(id: i64) -> Result<BoardCard, AppError> {
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let card = ctx
+        .repo
+        .card(id)
+        .await
+        .map_err(|e| AppError::from(e).with_status())?;
+    // A card the user may not see does not exist for them.
+    if user
+        .may(&shared::auth::Action::ViewNomination(crate::moves::scope(
+            &card,
+        )))
+        .is_err()
+    {
+        return Err(AppError::NotFound.with_status());
+    }
+    Ok(card)
+}
+
+#[cfg(feature = "ssr")]
+async fn visible_board(
+    filters: &BoardFilters,
+) -> Result<(crate::auth::CurrentUser, crate::model::Board), AppError> {
     use crate::repo::AppContext;
-    use shared::auth::{Action, NominationScope};
+    use shared::auth::Action;
 
     let user = crate::auth::require_user()?;
     let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
-    let mut board = ctx.repo.board(&crate::model::BoardQuery { year }).await?;
+    let query = crate::model::BoardQuery { year: filters.year };
+    let mut board = ctx
+        .repo
+        .board(&query, ctx.clock.today())
+        .await
+        .map_err(|e| AppError::from(e).with_status())?;
     board.cards.retain(|card| {
-        user.may(&Action::ViewNomination(NominationScope {
-            unit_id: card.unit_id,
-            bloc_id: card.bloc_id,
-            stage: card.stage,
-        }))
-        .is_ok()
+        user.may(&Action::ViewNomination(crate::moves::scope(card)))
+            .is_ok()
     });
-    Ok(board)
+    Ok((user, board))
 }

@@ -1,11 +1,10 @@
 use app::model::{Board, BoardCard, BoardQuery};
 use app::repo::{RepoError, RepoResult};
-use chrono::Datelike;
 use shared::domain::{NomineeKind, Position, Stage};
-use sqlx::SqlitePool;
+use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
-struct CardRow {
+pub(super) struct CardRow {
     id: i64,
     nominee_name: String,
     kind: String,
@@ -17,75 +16,116 @@ struct CardRow {
     position: String,
     version: i64,
     city_registered: bool,
+    dropped_from: Option<String>,
+}
+
+/// The columns of a [`CardRow`], from `nominations n JOIN units u JOIN blocs b`.
+pub(super) const CARD_COLUMNS: &str = "n.id, n.nominee_name, n.kind, u.id AS unit_id,
+    u.name AS unit_name, b.id AS bloc_id, b.name AS bloc_name, n.stage, n.position,
+    n.version, n.city_registered, n.dropped_from";
+
+pub(super) const CARD_FROM: &str = "FROM nominations n
+    JOIN units u ON u.id = n.unit_id
+    JOIN blocs b ON b.id = u.bloc_id";
+
+impl CardRow {
+    pub(super) fn into_card(self) -> RepoResult<BoardCard> {
+        // The schema's CHECK constraints keep these codes valid; a bad row is a bug worth
+        // reporting rather than a card worth guessing at.
+        let id = self.id;
+        let corrupt = |what: &str| RepoError::Unavailable(format!("nomination {id}: bad {what}"));
+        Ok(BoardCard {
+            id,
+            kind: NomineeKind::from_code(&self.kind).ok_or_else(|| corrupt("kind"))?,
+            stage: Stage::from_code(&self.stage).ok_or_else(|| corrupt("stage"))?,
+            position: Position::try_from(self.position).map_err(|_| corrupt("position"))?,
+            dropped_from: match self.dropped_from {
+                None => None,
+                Some(code) => Some(Stage::from_code(&code).ok_or_else(|| corrupt("dropped_from"))?),
+            },
+            nominee_name: self.nominee_name,
+            unit_id: self.unit_id,
+            unit_name: self.unit_name,
+            bloc_id: self.bloc_id,
+            bloc_name: self.bloc_name,
+            version: self.version,
+            city_registered: self.city_registered,
+        })
+    }
+}
+
+fn unavailable(e: sqlx::Error) -> RepoError {
+    RepoError::Unavailable(e.to_string())
 }
 
 /// The campaign year to show when none is asked for: this calendar year in the campaign
 /// that covers it, else the latest campaign's last year.
-async fn resolve_year(pool: &SqlitePool, query: &BoardQuery) -> RepoResult<(i64, String, i32)> {
-    let today = chrono::Local::now().year();
+async fn resolve_year(
+    conn: &mut SqliteConnection,
+    query: &BoardQuery,
+    today: i32,
+) -> RepoResult<(i64, String, i32, i32, i32)> {
     let year = query.year.unwrap_or(today);
     let row: Option<(i64, String, i32, i32)> = sqlx::query_as(
         "SELECT id, name, start_year, end_year FROM campaigns
          ORDER BY (? BETWEEN start_year AND end_year) DESC, end_year DESC, id DESC LIMIT 1",
     )
     .bind(year)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await
-    .map_err(|e| RepoError::Unavailable(e.to_string()))?;
+    .map_err(unavailable)?;
     let (id, name, start, end) = row.ok_or(RepoError::NotFound)?;
     if (start..=end).contains(&year) {
-        Ok((id, name, year))
+        Ok((id, name, year, start, end))
     } else if query.year.is_some() {
         Err(RepoError::NotFound)
     } else {
-        Ok((id, name, end))
+        Ok((id, name, end, start, end))
     }
 }
 
-pub async fn load(pool: &SqlitePool, query: &BoardQuery) -> RepoResult<Board> {
-    let (campaign_id, campaign_name, year) = resolve_year(pool, query).await?;
-    let rows: Vec<CardRow> = sqlx::query_as(
-        "SELECT n.id, n.nominee_name, n.kind, u.id AS unit_id, u.name AS unit_name,
-                b.id AS bloc_id, b.name AS bloc_name,
-                n.stage, n.position, n.version, n.city_registered
-         FROM nominations n
-         JOIN units u ON u.id = n.unit_id
-         JOIN blocs b ON b.id = u.bloc_id
+pub async fn card(conn: &mut SqliteConnection, id: i64) -> RepoResult<BoardCard> {
+    let row: Option<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CARD_COLUMNS} {CARD_FROM} WHERE n.id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    row.ok_or(RepoError::NotFound)?.into_card()
+}
+
+/// Reads the board inside one read transaction, so that its cards and its sequence number
+/// come from the same snapshot.
+pub async fn load(
+    conn: &mut SqliteConnection,
+    query: &BoardQuery,
+    today: i32,
+) -> RepoResult<Board> {
+    let (campaign_id, campaign_name, year, start, end) = resolve_year(conn, query, today).await?;
+    let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    let rows: Vec<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CARD_COLUMNS} {CARD_FROM}
          WHERE n.campaign_id = ? AND n.year = ?
-         ORDER BY n.stage, n.position, n.id",
-    )
+         ORDER BY n.stage, n.position, n.id"
+    )))
     .bind(campaign_id)
     .bind(year)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await
-    .map_err(|e| RepoError::Unavailable(e.to_string()))?;
-
+    .map_err(unavailable)?;
     let cards = rows
         .into_iter()
-        .map(|r| {
-            // The schema's CHECK constraints keep these codes valid; a bad row is a bug
-            // worth reporting rather than a card worth guessing at.
-            let corrupt =
-                |what: &str| RepoError::Unavailable(format!("nomination {}: bad {what}", r.id));
-            Ok(BoardCard {
-                id: r.id,
-                kind: NomineeKind::from_code(&r.kind).ok_or_else(|| corrupt("kind"))?,
-                stage: Stage::from_code(&r.stage).ok_or_else(|| corrupt("stage"))?,
-                position: Position::try_from(r.position.clone())
-                    .map_err(|_| corrupt("position"))?,
-                nominee_name: r.nominee_name,
-                unit_id: r.unit_id,
-                unit_name: r.unit_name,
-                bloc_id: r.bloc_id,
-                bloc_name: r.bloc_name,
-                version: r.version,
-                city_registered: r.city_registered,
-            })
-        })
+        .map(CardRow::into_card)
         .collect::<RepoResult<Vec<_>>>()?;
     Ok(Board {
         campaign_name,
         year,
+        years: (start..=end).collect(),
+        seq,
         cards,
     })
 }

@@ -75,6 +75,16 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
     .bind(&now)
     .fetch_one(&mut *tx)
     .await?;
+    if let Some((year, deadline)) = data.campaign.registration_deadline {
+        sqlx::query(
+            "INSERT INTO campaign_years (campaign_id, year, registration_deadline) VALUES (?, ?, ?)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(deadline)
+        .execute(&mut *tx)
+        .await?;
+    }
 
     for (a, hash) in data.accounts.iter().zip(&hashes) {
         let user_id: i64 = sqlx::query_scalar(
@@ -115,8 +125,8 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO nominations (campaign_id, year, unit_id, kind, nominee_name, profile,
                  description, replication_potential, stage, position, city_registered, city_year,
-                 created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 created_at, updated_at, dropped_from)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(campaign_id)
         .bind(n.year)
@@ -132,6 +142,8 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         .bind(n.city_registered.then_some(n.year))
         .bind(&now)
         .bind(&now)
+        // Seeded nominations that are dropped were dropped at discovery.
+        .bind((n.stage == Stage::Dropped).then_some(Stage::Discovered.code()))
         .fetch_one(&mut *tx)
         .await?;
         for (code, text) in &n.evidence {

@@ -4,6 +4,7 @@ mod accounts;
 mod auth;
 mod board;
 mod load;
+mod moves;
 mod org;
 
 pub use auth::{now_text, timestamp};
@@ -13,10 +14,12 @@ use crate::audit::{AuditEntry, AuditRow};
 use crate::seed::Dataset;
 use app::auth::CurrentUser;
 use app::model::{
-    AccountFields, AccountView, AuditFilter, AuditPage, Board, BoardQuery, Organisation, UnitOption,
+    AccountFields, AccountView, AuditFilter, AuditPage, Board, BoardCard, BoardQuery, CardEvent,
+    MoveRequest, Organisation, UnitOption,
 };
 use app::repo::{RepoError, RepoResult, Repository};
 use async_trait::async_trait;
+use chrono::{Datelike, NaiveDate};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;
@@ -27,7 +30,12 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    moves: tokio::sync::mpsc::Sender<moves::MoveJob>,
+    live: tokio::sync::broadcast::Sender<std::sync::Arc<CardEvent>>,
 }
+
+/// Live events kept for slow subscribers before they must catch up from the event log.
+const LIVE_BUFFER: usize = 4096;
 
 impl SqliteStore {
     pub async fn open(url: &str, path: Option<&Path>) -> Result<Self, DbError> {
@@ -72,7 +80,9 @@ impl SqliteStore {
             .await
             .map_err(|e| open_err(describe_open_error(&e)))?;
         drop(conn);
-        Ok(SqliteStore { pool })
+        let (live, _) = tokio::sync::broadcast::channel(LIVE_BUFFER);
+        let moves = moves::spawn_writer(pool.clone(), live.clone());
+        Ok(SqliteStore { pool, moves, live })
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -104,8 +114,43 @@ impl Repository for SqliteStore {
     }
 
     #[tracing::instrument(skip(self))]
-    async fn board(&self, query: &BoardQuery) -> RepoResult<Board> {
-        board::load(&self.pool, query).await
+    async fn board(&self, query: &BoardQuery, today: NaiveDate) -> RepoResult<Board> {
+        // One read transaction: the cards and the sequence number from the same snapshot.
+        let mut tx = self.pool.begin().await.map_err(unavailable)?;
+        let board = board::load(&mut tx, query, today.year()).await;
+        let _ = tx.rollback().await;
+        board
+    }
+
+    async fn card(&self, id: i64) -> RepoResult<BoardCard> {
+        let mut conn = self.pool.acquire().await.map_err(unavailable)?;
+        board::card(&mut conn, id).await
+    }
+
+    async fn move_nomination(
+        &self,
+        by: &CurrentUser,
+        request: &MoveRequest,
+        today: NaiveDate,
+    ) -> RepoResult<CardEvent> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let job = moves::MoveJob {
+            user: by.clone(),
+            request: request.clone(),
+            today,
+            reply,
+        };
+        let gone = || RepoError::Unavailable("the move writer stopped".into());
+        self.moves.send(job).await.map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
+    }
+
+    async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
+        moves::events_after(&self.pool, after, limit).await
+    }
+
+    fn subscribe(&self) -> tokio::sync::broadcast::Receiver<std::sync::Arc<CardEvent>> {
+        self.live.subscribe()
     }
 
     async fn record_audit(&self, entry: &AuditEntry) -> RepoResult<()> {

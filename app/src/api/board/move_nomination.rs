@@ -1,0 +1,19 @@
+use crate::error::AppError;
+use crate::model::{CardEvent, MoveRequest};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// Moves a card (or reorders it in its column, or undoes one's own move). The version,
+/// the permission and the rules are checked on the stored data inside the transaction
+/// that makes the move; a stale version is refused with who changed the card and when.
+#[server(prefix = "/api", endpoint = "board/move", input = Json)]
+pub async fn move_nomination(request: MoveRequest) -> Result<CardEvent, AppError> {
+    use crate::repo::AppContext;
+
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
+    ctx.repo
+        .move_nomination(&user, &request, ctx.clock.today())
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}

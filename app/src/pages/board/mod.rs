@@ -1,0 +1,438 @@
+//! The live kanban: a column per stage, cards moved by drag and drop, by keyboard or by
+//! the "Move to…" menu; optimistic, confirmed by the server, live for everyone.
+
+mod live;
+mod moving;
+mod state;
+
+use crate::api::board::{get_board, more_cards};
+use crate::i18n::{tr, use_lang};
+use crate::model::{BoardCard, BoardFilters, BoardView};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use moving::{Moves, Picked};
+use shared::domain::{NomineeKind, Stage};
+use shared::i18n::{t, Msg};
+
+/// The board page: its filters live in the URL, so a view can be shared.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let query = use_query_map();
+    let filters = Memo::new(move |_| {
+        query.with(|q| BoardFilters::from_query(|k| q.get(k).map(|v| v.to_string())))
+    });
+    let board = Resource::new(move || filters.get(), get_board);
+    let lang = use_lang();
+
+    view! {
+        <section class="board-page" aria-labelledby="board-title">
+            <h1 id="board-title">{tr(Msg::BoardTitle)}</h1>
+            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match board.await {
+                        Ok(view) => view! { <LiveBoard view/> }.into_any(),
+                        Err(e) => view! {
+                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Navigates to the board with other filters (replacing the history entry while typing).
+fn go_to(filters: &BoardFilters, replace: bool) {
+    let query = filters.to_query();
+    let url = if query.is_empty() {
+        "/board".to_string()
+    } else {
+        format!("/board?{query}")
+    };
+    use_navigate()(
+        &url,
+        NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        },
+    );
+}
+
+#[component]
+fn FilterBar(view: BoardView) -> impl IntoView {
+    let lang = use_lang();
+    let filters = view.filters.clone();
+    let navigate = use_navigate();
+    let apply = {
+        let filters = filters.clone();
+        move |change: &dyn Fn(&mut BoardFilters)| {
+            let mut next = filters.clone();
+            change(&mut next);
+            let query = next.to_query();
+            let url = if query.is_empty() {
+                "/board".to_string()
+            } else {
+                format!("/board?{query}")
+            };
+            navigate(
+                &url,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let parse_id = |v: String| v.parse::<i64>().ok();
+    let year_options = view
+        .years
+        .iter()
+        .map(|y| {
+            let selected = *y == view.year;
+            view! { <option value=y.to_string() selected=selected>{*y}</option> }
+        })
+        .collect_view();
+    let bloc_options = view
+        .blocs
+        .iter()
+        .map(|b| {
+            let selected = filters.bloc == Some(b.id);
+            view! { <option value=b.id.to_string() selected=selected>{b.name.clone()}</option> }
+        })
+        .collect_view();
+    let unit_options = view
+        .units
+        .iter()
+        .map(|u| {
+            let selected = filters.unit == Some(u.id);
+            view! { <option value=u.id.to_string() selected=selected>{u.name.clone()}</option> }
+        })
+        .collect_view();
+    let kind_options = NomineeKind::ALL
+        .into_iter()
+        .map(|k| {
+            let selected = filters.kind == Some(k);
+            view! { <option value=k.code() selected=selected>{move || t(lang.get(), Msg::Kind(k))}</option> }
+        })
+        .collect_view();
+    let search = RwSignal::new(filters.q.clone().unwrap_or_default());
+    let typing = StoredValue::new(0u32);
+    let on_search = {
+        let filters = filters.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            search.set(value.clone());
+            // Wait for a pause in typing before asking the server.
+            typing.update_value(|n| *n += 1);
+            let ticket = typing.get_value();
+            let filters = filters.clone();
+            set_timeout(
+                move || {
+                    if typing.get_value() == ticket {
+                        let mut next = filters.clone();
+                        next.q = Some(value.trim().to_string()).filter(|q| !q.is_empty());
+                        go_to(&next, true);
+                    }
+                },
+                std::time::Duration::from_millis(300),
+            );
+        }
+    };
+    let any = filters != BoardFilters::default();
+    let (a1, a2, a3, a4, a5, a6) = (
+        apply.clone(),
+        apply.clone(),
+        apply.clone(),
+        apply.clone(),
+        apply.clone(),
+        apply.clone(),
+    );
+    view! {
+        <form class="filters" role="search" aria-label=tr(Msg::Filters) on:submit=|ev| ev.prevent_default()>
+            <label>
+                <span>{tr(Msg::Search)}</span>
+                <input type="search" name="q" prop:value=move || search.get()
+                    placeholder=tr(Msg::SearchHint) title=tr(Msg::SearchHint)
+                    on:input=on_search/>
+            </label>
+            <label>
+                <span>{tr(Msg::FilterYear)}</span>
+                <select name="year" on:change=move |ev| {
+                    let y = event_target_value(&ev).parse().ok();
+                    a1(&|f: &mut BoardFilters| f.year = y)
+                }>{year_options}</select>
+            </label>
+            <label>
+                <span>{tr(Msg::FilterBloc)}</span>
+                <select name="bloc" on:change=move |ev| {
+                    let b = parse_id(event_target_value(&ev));
+                    a2(&|f: &mut BoardFilters| { f.bloc = b; f.unit = None; })
+                }>
+                    <option value="">{tr(Msg::FilterAll)}</option>
+                    {bloc_options}
+                </select>
+            </label>
+            <label>
+                <span>{tr(Msg::FilterUnit)}</span>
+                <select name="unit" on:change=move |ev| {
+                    let u = parse_id(event_target_value(&ev));
+                    a3(&|f: &mut BoardFilters| f.unit = u)
+                }>
+                    <option value="">{tr(Msg::FilterAll)}</option>
+                    {unit_options}
+                </select>
+            </label>
+            <label>
+                <span>{tr(Msg::FilterKind)}</span>
+                <select name="kind" on:change=move |ev| {
+                    let k = NomineeKind::from_code(&event_target_value(&ev));
+                    a4(&|f: &mut BoardFilters| f.kind = k)
+                }>
+                    <option value="">{tr(Msg::FilterAll)}</option>
+                    {kind_options}
+                </select>
+            </label>
+            <label>
+                <span>{tr(Msg::FilterCity)}</span>
+                <select name="city" on:change=move |ev| {
+                    let c = match event_target_value(&ev).as_str() {
+                        "yes" => Some(true),
+                        "no" => Some(false),
+                        _ => None,
+                    };
+                    a5(&|f: &mut BoardFilters| f.city = c)
+                }>
+                    <option value="">{tr(Msg::FilterAll)}</option>
+                    <option value="yes" selected=filters.city == Some(true)>{tr(Msg::CityYes)}</option>
+                    <option value="no" selected=filters.city == Some(false)>{tr(Msg::CityNo)}</option>
+                </select>
+            </label>
+            <label class="check">
+                <input type="checkbox" name="lanes" prop:checked=filters.lanes on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    a6(&|f: &mut BoardFilters| f.lanes = on)
+                }/>
+                <span>{tr(Msg::Swimlanes)}</span>
+            </label>
+            <Show when=move || any>
+                <a class="clear-filters" href="/board">{tr(Msg::ClearFilters)}</a>
+            </Show>
+        </form>
+    }
+}
+
+/// The board once loaded: its state, the live feed and the move machinery.
+#[component]
+fn LiveBoard(view: BoardView) -> impl IntoView {
+    let year = view.year;
+    let campaign = view.campaign_name.clone();
+    let filter_bar = view! { <FilterBar view=view.clone()/> };
+    let state = RwSignal::new(view);
+    let moves = Moves::new(state);
+    provide_context(moves);
+    live::connect(state, moves);
+
+    let lanes = move || {
+        state.with(|v| {
+            v.lanes
+                .iter()
+                .enumerate()
+                .map(|(i, lane)| (i, lane.bloc.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let empty = move || {
+        state.with(|v| {
+            v.lanes
+                .iter()
+                .all(|l| l.columns.iter().all(|c| c.total == 0))
+        })
+    };
+    view! {
+        {filter_bar}
+        <p class="board-summary">
+            <strong>{tr(Msg::BoardSummary)} " " {year}</strong>
+            " · "
+            {campaign}
+        </p>
+        <p id="drag-help" class="hint">{tr(Msg::DragHelp)}</p>
+        <div class="board-alert" role="alert">
+            {move || moves.alert.get()}
+        </div>
+        <div class="visually-hidden" aria-live="assertive">{move || moves.announce.get()}</div>
+        <Show when=move || live::offline(moves)>
+            <p class="notice warning" role="status">{tr(Msg::LiveOffline)}</p>
+        </Show>
+        <Show when=empty>
+            <p class="notice" role="status">{tr(Msg::NoResults)}</p>
+        </Show>
+        <For each=lanes key=|(i, bloc)| (*i, bloc.as_ref().map(|b| b.id)) let:lane>
+            <LaneView index=lane.0 bloc=lane.1/>
+        </For>
+        <moving::ReasonDialog/>
+        <moving::UndoToast/>
+    }
+}
+
+#[component]
+fn LaneView(index: usize, bloc: Option<crate::model::Choice>) -> impl IntoView {
+    let heading = bloc.as_ref().map(|b| {
+        let name = b.name.clone();
+        view! { <h2 class="lane-title" id=format!("lane-{index}")>{name}</h2> }
+    });
+    let label = bloc.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| {
+        t(
+            crate::i18n::use_lang().get_untracked(),
+            Msg::BoardColumnsLabel,
+        )
+        .into()
+    });
+    let columns = Stage::ALL
+        .into_iter()
+        .map(|stage| view! { <Column lane=index stage in_lane=bloc.is_some()/> })
+        .collect_view();
+    view! {
+        <section class="lane">
+            {heading}
+            // Focusable so that keyboard users can scroll the columns sideways.
+            <div class="board" role="region" tabindex="0" aria-label=label>
+                {columns}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Column(lane: usize, stage: Stage, in_lane: bool) -> impl IntoView {
+    let lang = use_lang();
+    let moves = expect_context::<Moves>();
+    let state = moves.state;
+    let heading_id = format!("col-{lane}-{}", stage.code());
+    // In swimlanes, each column is named with its bloc too, so that landmarks differ.
+    let labelled_by = if in_lane {
+        format!("{heading_id} lane-{lane}")
+    } else {
+        heading_id.clone()
+    };
+    let total = move || state.with(|v| v.column(lane, stage).map(|c| c.total).unwrap_or(0));
+    let cards = move || {
+        state.with(|v| {
+            v.column(lane, stage)
+                .map(|c| c.cards.clone())
+                .unwrap_or_default()
+        })
+    };
+    let shown = move || state.with(|v| v.column(lane, stage).map(|c| c.cards.len()).unwrap_or(0));
+    // While a card is dragged or picked up, every column says whether it may receive it.
+    let verdict = move || {
+        moves
+            .active_card()
+            .filter(|c| c.stage != stage)
+            .map(|card| moves.check(&card, stage))
+    };
+    let class = move || match verdict() {
+        None => "column",
+        Some(Ok(_)) => "column drop-ok",
+        Some(Err(_)) => "column drop-no",
+    };
+    let reason = move || verdict().and_then(|v| v.err());
+    let keyboard_target = move || {
+        moves
+            .picked
+            .get()
+            .is_some_and(|p: Picked| p.target == stage && p.lane == lane)
+    };
+    let loading_more = RwSignal::new(false);
+    let show_more = move |_| {
+        let (filters, bloc) = state.with_untracked(|v| {
+            (
+                v.filters.clone(),
+                v.lanes
+                    .get(lane)
+                    .and_then(|l| l.bloc.as_ref().map(|b| b.id)),
+            )
+        });
+        let offset = shown();
+        loading_more.set(true);
+        leptos::task::spawn_local(async move {
+            match more_cards(filters, stage, bloc, offset).await {
+                Ok(more) => state.update(|v| v.extend(lane, stage, more)),
+                Err(e) => moves.alert.set(Some(e.describe(lang.get_untracked()))),
+            }
+            loading_more.set(false);
+        });
+    };
+    view! {
+        <section class=class class:keyboard-target=keyboard_target data-stage=stage.code()
+            aria-labelledby=labelled_by
+            on:dragover=move |ev| moves.drag_over(ev)
+            on:drop=move |ev| moves.drop_on(ev, lane, stage)>
+            <h2 id=heading_id>
+                <span class="column-title">{move || t(lang.get(), Msg::Stage(stage))}</span>
+                <span class="column-count" title=tr(Msg::CardCount)>{total}</span>
+            </h2>
+            {move || reason().map(|r| view! { <p class="drop-reason">{r}</p> })}
+            <Show when=move || total() == 0>
+                <p class="column-empty">{tr(Msg::EmptyColumn)}</p>
+            </Show>
+            <ul class="cards">
+                <For each=cards key=|c| (c.id, c.version, c.position.as_str().to_string()) let:card>
+                    <Card card lane/>
+                </For>
+            </ul>
+            <Show when=move || { shown() < total() }>
+                <button type="button" class="show-more" on:click=show_more disabled=move || loading_more.get()>
+                    {tr(Msg::ShowMore)} " (" {move || total().saturating_sub(shown())} " " {tr(Msg::Remaining)} ")"
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Card(card: BoardCard, lane: usize) -> impl IntoView {
+    let lang = use_lang();
+    let moves = expect_context::<Moves>();
+    let kind = card.kind;
+    let id = card.id;
+    let name = card.nominee_name.clone();
+    let city = card.city_registered;
+    let picked = move || moves.picked.get().is_some_and(|p| p.card.id == id);
+    let dragging = move || moves.dragging.get().is_some_and(|c| c.id == id);
+    let movable = moves.movable(&card);
+    let drag_card = card.clone();
+    let key_card = card.clone();
+    let menu_card = card.clone();
+    // Read-only users get the card without controls: nothing to drag, press or open.
+    let title = if movable {
+        view! {
+            <button type="button" class="card-name card-grab"
+                aria-describedby="drag-help" aria-pressed=move || picked().to_string()
+                title=tr(Msg::CardGrabHint)
+                on:keydown=move |ev| moves.key(ev, key_card.clone(), lane)>
+                {name}
+            </button>
+        }
+        .into_any()
+    } else {
+        view! { <p class="card-name">{name}</p> }.into_any()
+    };
+    view! {
+        <li class="card" class:picked=picked class:dragging=dragging
+            data-nomination-id=id data-kind=kind.code()
+            draggable=movable.then_some("true")
+            on:dragstart=move |ev| moves.drag_start(ev, drag_card.clone())
+            on:dragend=move |_| moves.drag_end()>
+            {title}
+            <p class="card-kind">{move || t(lang.get(), Msg::Kind(kind))}</p>
+            <p class="card-unit">{card.unit_name.clone()}</p>
+            <p class="card-bloc">{card.bloc_name.clone()}</p>
+            <Show when=move || city>
+                <span class="badge badge-city">{tr(Msg::CityBadge)}</span>
+            </Show>
+            {movable.then(|| view! { <moving::MoveMenu card=menu_card/> })}
+        </li>
+    }
+}

@@ -1,0 +1,174 @@
+import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+import type { Page, Locator } from '@playwright/test';
+
+// Wide enough for all six columns side by side: a drag then needs no scrolling (which
+// would move the page under the held mouse button).
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+/** Drags a card onto the top of a column, as a mouse user does. */
+async function drag(page: Page, card: Locator, stage: string) {
+  await card.dragTo(column(page, stage), {
+    sourcePosition: { x: 30, y: 12 },
+    targetPosition: { x: 60, y: 20 },
+  });
+}
+
+const column = (page: Page, stage: string) => page.locator(`.column[data-stage="${stage}"]`);
+const cardIn = (page: Page, stage: string, name: string) =>
+  column(page, stage).locator('[data-nomination-id]').filter({ hasText: name });
+
+/** The name of the n-th card of a column, and its id. */
+async function pick(page: Page, stage: string, n = 0): Promise<{ name: string; id: string; card: Locator }> {
+  const card = column(page, stage).locator('[data-nomination-id]').nth(n);
+  const name = (await card.locator('.card-name').textContent())!.trim();
+  const id = (await card.getAttribute('data-nomination-id'))!;
+  return { name, id, card: page.locator(`[data-nomination-id="${id}"]`) };
+}
+
+test('a card dragged to a permitted stage moves, and stays there after a reload', async ({ page, consoleErrors }) => {
+  await signIn(page, 'office');
+  const { name, card } = await pick(page, 'dropped');
+  await drag(page, card, 'discovered');
+  await expect(cardIn(page, 'discovered', name)).toHaveCount(1);
+  await expect(cardIn(page, 'dropped', name)).toHaveCount(0);
+  await expect(page.locator('.toast')).toContainText('Đã chuyển');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/board-after-drag.png', fullPage: true });
+
+  await page.reload();
+  await hydrated(page);
+  await expect(cardIn(page, 'discovered', name)).toHaveCount(1);
+});
+
+test('a card dragged to a forbidden stage is refused with the reason, and stays', async ({ page, consoleErrors }) => {
+  await signIn(page, 'staff1');
+  const { name, card } = await pick(page, 'discovered');
+  // While the card is held, the columns it may not go to are marked with the reason.
+  await card.hover({ position: { x: 30, y: 12 } });
+  await page.mouse.down();
+  await column(page, 'registered').hover({ position: { x: 60, y: 20 } });
+  await column(page, 'registered').hover({ position: { x: 70, y: 30 } });
+  await expect(column(page, 'registered')).toHaveClass(/drop-no/);
+  await expect(column(page, 'registered').locator('.drop-reason')).toContainText('Vai trò của bạn');
+  await page.screenshot({ path: 'test-results/board-drag-in-progress.png', fullPage: true });
+  await page.mouse.up();
+
+  await drag(page, card, 'registered');
+  await expect(page.getByRole('alert').filter({ hasText: 'Vai trò của bạn' })).toBeVisible();
+  await expect(cardIn(page, 'discovered', name)).toHaveCount(1);
+  await expect(cardIn(page, 'registered', name)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/board-refusal.png', fullPage: true });
+  await expectAccessible(page);
+});
+
+test('a card moves by keyboard, each step announced', async ({ page, consoleErrors }) => {
+  await signIn(page, 'office');
+  const { name, card } = await pick(page, 'dropped');
+  const grab = card.locator('.card-grab');
+  await grab.focus();
+  await page.keyboard.press('Space');
+  await expect(card).toHaveClass(/picked/);
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('Đã nhấc thẻ');
+  // Dropped is the last column: Right wraps round to Discovered, where it was dropped from.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('Cột đích: Phát hiện');
+  await expect(column(page, 'discovered')).toHaveClass(/drop-ok/);
+  await page.keyboard.press('Space');
+  await expect(cardIn(page, 'discovered', name)).toHaveCount(1);
+
+  // Escape puts a picked-up card down where it was.
+  const other = await pick(page, 'discovered', 1);
+  await other.card.locator('.card-grab').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('Đã hủy');
+  await expect(cardIn(page, 'discovered', other.name)).toHaveCount(1);
+});
+
+test('the Move to menu asks for a reason to go back, and the move can be undone', async ({ page, consoleErrors }) => {
+  await signIn(page, 'office');
+  const { name, card } = await pick(page, 'registered');
+  await card.getByRole('button', { name: /Chuyển đến/ }).click();
+  await expect(card.getByRole('menu')).toBeVisible();
+  await expectAccessible(page);
+  await card.getByRole('menuitem', { name: 'Phát hiện' }).click();
+
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('nêu lý do');
+  await expectAccessible(page);
+  await dialog.getByLabel('Lý do (bắt buộc)').fill('Hồ sơ cần bổ sung minh chứng');
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(cardIn(page, 'discovered', name)).toHaveCount(1);
+
+  await page.locator('.toast').getByRole('button', { name: 'Hoàn tác' }).click();
+  await expect(cardIn(page, 'registered', name)).toHaveCount(1);
+  await expect(page.locator('.toast')).toContainText('Đã hoàn tác');
+});
+
+test('a move in one browser appears in another without reloading', async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await signIn(a, 'office');
+  await signIn(b, 'leader');
+  const { name, card } = await pick(a, 'dropped');
+  await expect(cardIn(b, 'dropped', name)).toHaveCount(1);
+  await card.getByRole('button', { name: /Chuyển đến/ }).click();
+  await card.getByRole('menuitem', { name: 'Phát hiện' }).click();
+  await expect(cardIn(a, 'discovered', name)).toHaveCount(1);
+  // The leader's board follows within a second or so, with no reload.
+  await expect(cardIn(b, 'discovered', name)).toHaveCount(1, { timeout: 3_000 });
+  await expect(cardIn(b, 'dropped', name)).toHaveCount(0);
+  await a.context().close();
+  await b.context().close();
+});
+
+test('a stale move is refused with who changed the card, and the card is refreshed', async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  // B does not hear live updates, so it keeps acting on what it saw.
+  await b.route('**/events*', (route) => route.abort());
+  await signIn(a, 'office');
+  await signIn(b, 'head1');
+  const { name, id } = await pick(b, 'discovered');
+  const cardA = a.locator(`[data-nomination-id="${id}"]`);
+  await cardA.getByRole('button', { name: /Chuyển đến/ }).click();
+  await cardA.getByRole('menuitem', { name: 'Dừng' }).click();
+  await a.getByRole('dialog').getByLabel('Lý do (bắt buộc)').fill('Trùng với hồ sơ khác');
+  await a.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(cardIn(a, 'dropped', name)).toHaveCount(1);
+
+  const cardB = b.locator(`[data-nomination-id="${id}"]`);
+  await expect(cardIn(b, 'discovered', name)).toHaveCount(1);
+  await cardB.getByRole('button', { name: /Chuyển đến/ }).click();
+  await cardB.getByRole('menuitem', { name: 'Dừng' }).click();
+  await b.getByRole('dialog').getByLabel('Lý do (bắt buộc)').fill('Trùng');
+  await b.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(b.locator('.board-alert')).toContainText('người khác thay đổi');
+  await expect(b.locator('.board-alert')).toContainText('Phạm Hoàng Nam');
+  await expect(cardIn(b, 'dropped', name)).toHaveCount(1);
+  await a.context().close();
+  await b.context().close();
+});
+
+test('filters live in the URL and search ignores accents', async ({ page, consoleErrors }) => {
+  await signIn(page, 'office');
+  await page.getByRole('searchbox').fill('nguyen van an');
+  await expect(page).toHaveURL(/q=nguyen(%20|\+)van(%20|\+)an/);
+  await expect(page.locator('[data-nomination-id]').filter({ hasText: 'Nguyễn Văn An' }).first()).toBeVisible();
+  const names = await page.locator('.card-name').allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+  await page.getByLabel('Chia làn theo khối').check();
+  await expect(page).toHaveURL(/lanes=bloc/);
+  await expect(page.locator('.lane-title').first()).toBeVisible();
+  // The shared link opens the same view.
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('searchbox')).toHaveValue('nguyen van an');
+  await expect(page.locator('.lane-title').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/board-filtered.png', fullPage: true });
+});

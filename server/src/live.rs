@@ -1,0 +1,158 @@
+//! `/events`: Server-Sent Events of every accepted change, for the user's eyes only.
+//!
+//! The event log table is the source of truth; the in-process broadcast only wakes
+//! subscribers up. A client resumes after the last event it saw (`Last-Event-ID`, sent by
+//! the browser on reconnection, or `?after=` on first connection, from the board it
+//! loaded), and any gap (a lagging subscriber, a missed notification) is filled from the
+//! log, so that nothing is missed and nothing is shown twice.
+
+use crate::state::AppState;
+use app::auth::CurrentUser;
+use app::model::CardEvent;
+use app::repo::Repository;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::Extension;
+use futures_util::Stream;
+use serde::Deserialize;
+use shared::auth::Action;
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{broadcast, watch};
+
+/// Events read from the log at a time when catching up.
+const CATCH_UP: i64 = 500;
+/// A stream ends after this long; the browser reconnects at once (resuming where it was),
+/// which passes the sign-in gate again, so that a disabled account stops receiving.
+const STREAM_LIFETIME: Duration = Duration::from_secs(10 * 60);
+
+#[derive(Deserialize)]
+pub struct Resume {
+    after: Option<i64>,
+}
+
+pub async fn events(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    Query(resume): Query<Resume>,
+    headers: HeaderMap,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let last = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+        .or(resume.after)
+        .unwrap_or(0)
+        .max(0);
+    // Subscribe before reading the log, so that nothing committed in between is lost.
+    let feed = Feed {
+        rx: state.repo.subscribe(),
+        repo: state.repo.clone(),
+        user,
+        last,
+        backlog: VecDeque::new(),
+        caught_up: false,
+        stopping: state.stopping.clone(),
+        until: tokio::time::Instant::now() + STREAM_LIFETIME,
+    };
+    let stream = futures_util::stream::unfold(feed, |mut feed| async move {
+        feed.next_event().await.map(|e| (Ok(e), feed))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+struct Feed {
+    rx: broadcast::Receiver<Arc<CardEvent>>,
+    repo: Arc<dyn Repository>,
+    user: CurrentUser,
+    last: i64,
+    backlog: VecDeque<CardEvent>,
+    caught_up: bool,
+    stopping: watch::Receiver<bool>,
+    until: tokio::time::Instant,
+}
+
+impl Feed {
+    async fn catch_up(&mut self) -> bool {
+        match self.repo.events_after(self.last, CATCH_UP).await {
+            Ok(events) => {
+                self.caught_up = (events.len() as i64) < CATCH_UP;
+                self.backlog.extend(events);
+                true
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "live events: cannot read the event log");
+                false
+            }
+        }
+    }
+
+    async fn next_event(&mut self) -> Option<Event> {
+        if !self.caught_up && self.backlog.is_empty() && !self.catch_up().await {
+            return None;
+        }
+        loop {
+            if *self.stopping.borrow() {
+                return None;
+            }
+            if let Some(event) = self.backlog.pop_front() {
+                if event.seq <= self.last {
+                    continue;
+                }
+                self.last = event.seq;
+                match self.render(&event) {
+                    Some(e) => return Some(e),
+                    None => continue,
+                }
+            }
+            if !self.caught_up {
+                if !self.catch_up().await {
+                    return None;
+                }
+                continue;
+            }
+            tokio::select! {
+                _ = self.stopping.changed() => return None,
+                _ = tokio::time::sleep_until(self.until) => return None,
+                received = self.rx.recv() => match received {
+                    Ok(event) if event.seq <= self.last => {}
+                    Ok(event) if event.seq == self.last + 1 => {
+                        self.backlog.push_back((*event).clone());
+                    }
+                    // A gap (or a lagging receiver): the log has what was missed.
+                    Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {
+                        self.caught_up = false;
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+            }
+        }
+    }
+
+    /// The event as this user may see it: the card, a "gone" for a card that left their
+    /// view, or nothing.
+    fn render(&self, event: &CardEvent) -> Option<Event> {
+        let scope = app::moves::scope(&event.card);
+        let visible = self.user.may(&Action::ViewNomination(scope)).is_ok();
+        let was_visible = self
+            .user
+            .may(&Action::ViewNomination(shared::auth::NominationScope {
+                stage: event.from,
+                ..scope
+            }))
+            .is_ok();
+        let id = event.seq.to_string();
+        if visible {
+            let data = serde_json::to_string(event).ok()?;
+            Some(Event::default().event("card").id(id).data(data))
+        } else if was_visible {
+            let data = serde_json::json!({ "id": event.card.id, "seq": event.seq }).to_string();
+            Some(Event::default().event("gone").id(id).data(data))
+        } else {
+            None
+        }
+    }
+}

@@ -1,0 +1,467 @@
+//! The board over HTTP: guarded, versioned, audited moves; two hundred clients at once;
+//! live events that resume after a disconnect without missing anything.
+
+mod common;
+
+use common::{spawn_app, TestApp};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
+    let resp = app
+        .client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("origin", app.origin())
+        .header("cookie", cookie)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+async fn move_card(
+    app: &TestApp,
+    cookie: &str,
+    id: i64,
+    version: i64,
+    to: &str,
+    reason: Option<&str>,
+) -> (u16, Value) {
+    let request = json!({ "id": id, "version": version, "to": to, "place": "top",
+        "reason": reason, "undo_of": null });
+    call(app, cookie, "board/move", json!({ "request": request })).await
+}
+
+/// (id, version) of the nominations of a unit in a stage, oldest first.
+async fn cards(app: &TestApp, unit: &str, stage: &str) -> Vec<(i64, i64)> {
+    let pool = app.pool().await;
+    let rows = sqlx::query_as(
+        "SELECT n.id, n.version FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE u.code = ? AND n.stage = ? ORDER BY n.id",
+    )
+    .bind(unit)
+    .bind(stage)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    rows
+}
+
+async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
+    let pool = app.pool().await;
+    let v: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    v
+}
+
+async fn stage_of(app: &TestApp, id: i64) -> (String, i64) {
+    let pool = app.pool().await;
+    let row = sqlx::query_as("SELECT stage, version FROM nominations WHERE id = ?")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    row
+}
+
+/// Registers the first of head1's discovered nominations that meets the rules.
+async fn register_one(app: &TestApp, head: &str) -> (i64, Value) {
+    for (id, version) in cards(app, "CCPTNT", "discovered").await {
+        let (status, body) = move_card(app, head, id, version, "registered", None).await;
+        if status == 200 {
+            return (id, body);
+        }
+        assert_eq!(status, 400, "a refusal by the rules: {body}");
+    }
+    panic!("the demo unit CCPTNT has a complete discovered nomination");
+}
+
+#[tokio::test]
+async fn a_head_registers_a_nomination_in_one_recorded_transaction() {
+    let app = spawn_app().await;
+    let head = app.login("head1").await;
+    let (id, event) = register_one(&app, &head).await;
+    assert_eq!(event["card"]["stage"], "registered");
+    assert_eq!(event["from"], "discovered");
+    assert_eq!(event["action"], "move");
+    let (stage, version) = stage_of(&app, id).await;
+    assert_eq!(stage, "registered");
+    assert_eq!(event["card"]["version"], version);
+    let events = scalar(
+        &app,
+        "SELECT COUNT(*) FROM events WHERE nomination_id = ? AND action = 'move_nomination'",
+        id,
+    )
+    .await;
+    assert_eq!(events, 1);
+    let audited = scalar(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST(? AS TEXT) AND action = 'move_nomination'",
+        id,
+    )
+    .await;
+    assert_eq!(audited, 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn rules_and_permissions_refuse_with_the_reason_and_change_nothing() {
+    let app = spawn_app().await;
+    let staff = app.login("staff1").await;
+    let office = app.login("office").await;
+    let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
+
+    // Staff may not register (only the unit head may): 403, recorded, nothing moved.
+    let (status, body) = move_card(&app, &staff, id, version, "registered", None).await;
+    assert_eq!(status, 403, "{body}");
+    let refusals = scalar(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST(? AS TEXT) AND action = 'forbidden'",
+        id,
+    )
+    .await;
+    assert_eq!(refusals, 1);
+
+    // Skipping a stage is refused with the rule's message, in Vietnamese.
+    let (status, body) = move_card(&app, &office, id, version, "evaluating", None).await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("Không thể chuyển"), "{body}");
+
+    // Dropping needs a reason.
+    let (status, body) = move_card(&app, &office, id, version, "dropped", Some("  ")).await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("lý do"), "{body}");
+
+    // Another unit's staff does not even see the card.
+    let other = app.login("staff.cctt").await;
+    let (status, _) = move_card(&app, &other, id, version, "dropped", Some("x")).await;
+    assert_eq!(status, 404);
+
+    assert_eq!(
+        stage_of(&app, id).await,
+        ("discovered".to_string(), version)
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_stale_move_is_a_conflict_naming_who_changed_the_card_and_when() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let head = app.login("head1").await;
+    let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
+    let (status, _) = move_card(&app, &office, id, version, "dropped", Some("Trùng hồ sơ")).await;
+    assert_eq!(status, 200);
+    // head1 still holds the old version.
+    let (status, body) = move_card(&app, &head, id, version, "dropped", Some("Trùng")).await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["Conflict"]["by"], "Phạm Hoàng Nam", "{body}");
+    assert!(body["Conflict"]["at"].is_string(), "{body}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_user_undoes_their_own_move_and_nobody_elses() {
+    let app = spawn_app().await;
+    let head = app.login("head1").await;
+    let office = app.login("office").await;
+    let (id, event) = register_one(&app, &head).await;
+    let seq = event["seq"].as_i64().unwrap();
+    let version = event["card"]["version"].as_i64().unwrap();
+    let undo = |v: i64| {
+        json!({ "request": { "id": id, "version": v, "to": "discovered", "place": "top",
+            "reason": null, "undo_of": seq } })
+    };
+    let (status, body) = call(&app, &office, "board/move", undo(version)).await;
+    assert_eq!(status, 400, "only the author may undo: {body}");
+    let (status, body) = call(&app, &head, "board/move", undo(version)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["action"], "undo");
+    assert_eq!(stage_of(&app, id).await, ("discovered".into(), version + 1));
+    // An undo cannot be undone twice.
+    let (status, _) = call(&app, &head, "board/move", undo(version + 1)).await;
+    assert_eq!(status, 400);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn two_hundred_clients_moving_one_card_never_lose_or_duplicate_it() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let office = app.login("office").await;
+    let (id, start) = cards(&app, "CCPTNT", "discovered").await[0];
+    let before_events = scalar(
+        &app,
+        "SELECT COUNT(*) FROM events WHERE nomination_id = ?",
+        id,
+    )
+    .await;
+
+    // Round one: all two hundred at the same version. Exactly one wins.
+    let mut tasks = Vec::new();
+    for _ in 0..200 {
+        let app = app.clone();
+        let office = office.clone();
+        tasks.push(tokio::spawn(async move {
+            move_card(&app, &office, id, start, "dropped", Some("Thử đồng thời"))
+                .await
+                .0
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        199,
+        "{statuses:?}"
+    );
+
+    // Then each client reads the card and toggles it (drop ↔ restore), three times.
+    let mut tasks = Vec::new();
+    for _ in 0..200 {
+        let app = app.clone();
+        let office = office.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut won = 0;
+            for _ in 0..3 {
+                let (_, card) = call(&app, &office, "board/card", json!({ "id": id })).await;
+                let version = card["version"].as_i64().unwrap();
+                let to = if card["stage"] == "dropped" {
+                    "discovered"
+                } else {
+                    "dropped"
+                };
+                let (status, _) = move_card(&app, &office, id, version, to, Some("Thử")).await;
+                assert!(status == 200 || status == 409, "{status}");
+                won += usize::from(status == 200);
+            }
+            won
+        }));
+    }
+    let mut accepted = 1;
+    for t in tasks {
+        accepted += t.await.unwrap();
+    }
+
+    // The card exists once, its version counts every accepted move, and the history has
+    // each accepted move exactly once, in version order.
+    let pool = app.pool().await;
+    let copies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM nominations WHERE id = ?")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(copies, 1);
+    let (stage, version) = stage_of(&app, id).await;
+    assert_eq!(version - start, accepted as i64);
+    assert_eq!(
+        stage == "dropped",
+        accepted % 2 == 1,
+        "{stage} after {accepted}"
+    );
+    let payloads: Vec<String> =
+        sqlx::query_scalar("SELECT payload FROM events WHERE nomination_id = ? ORDER BY id")
+            .bind(id)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(payloads.len() as i64 - before_events, accepted as i64);
+    let versions: Vec<i64> = payloads
+        .iter()
+        .map(|p| {
+            serde_json::from_str::<Value>(p).unwrap()["card"]["version"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    let expected: Vec<i64> = (start + 1..=version).collect();
+    assert_eq!(versions, expected);
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST(? AS TEXT) AND action = 'move_nomination'",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, accepted as i64);
+    pool.close().await;
+    std::sync::Arc::try_unwrap(app).ok().unwrap().stop().await;
+}
+
+/// Reads the next event (id, type, data) of a Server-Sent Events response.
+async fn next_event(resp: &mut reqwest::Response, buf: &mut String) -> (i64, String, Value) {
+    loop {
+        if let Some(end) = buf.find("\n\n") {
+            let block: String = buf.drain(..end + 2).collect();
+            let (mut id, mut kind, mut data) = (None, String::new(), String::new());
+            for line in block.lines() {
+                if let Some(v) = line.strip_prefix("id:") {
+                    id = v.trim().parse().ok();
+                } else if let Some(v) = line.strip_prefix("event:") {
+                    kind = v.trim().to_string();
+                } else if let Some(v) = line.strip_prefix("data:") {
+                    data.push_str(v.trim());
+                }
+            }
+            if let Some(id) = id {
+                return (id, kind, serde_json::from_str(&data).unwrap());
+            }
+            continue;
+        }
+        let chunk = tokio::time::timeout(Duration::from_secs(5), resp.chunk())
+            .await
+            .expect("an event within five seconds")
+            .unwrap()
+            .expect("the stream stays open");
+        buf.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+}
+
+async fn subscribe(app: &TestApp, cookie: &str, last: Option<i64>) -> reqwest::Response {
+    let mut req = app
+        .client
+        .get(app.url("/events?after=0"))
+        .header("cookie", cookie)
+        .header("accept", "text/event-stream");
+    if let Some(last) = last {
+        req = req.header("last-event-id", last.to_string());
+    }
+    let resp = req.send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert!(resp.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/event-stream"));
+    resp
+}
+
+#[tokio::test]
+async fn live_events_resume_after_a_disconnect_without_missing_any() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let watcher = app.login("leader").await;
+    let ids = cards(&app, "CCPTNT", "discovered").await;
+
+    let mut live = subscribe(&app, &watcher, None).await;
+    let mut buf = String::new();
+    let (a, _) = ids[0];
+    move_card(&app, &office, a, ids[0].1, "dropped", Some("Một")).await;
+    let (first, kind, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(kind, "card");
+    assert_eq!(data["card"]["id"], a);
+    drop(live);
+
+    // While disconnected, two more moves.
+    let (b, vb) = ids[1];
+    let (status, _) = move_card(&app, &office, b, vb, "dropped", Some("Hai")).await;
+    assert_eq!(status, 200);
+    let (status, _) = move_card(&app, &office, a, ids[0].1 + 1, "discovered", None).await;
+    assert_eq!(status, 200);
+
+    let mut live = subscribe(&app, &watcher, Some(first)).await;
+    let mut buf = String::new();
+    let (second, _, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(data["card"]["id"], b);
+    let (third, _, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(data["card"]["id"], a);
+    assert_eq!(data["card"]["stage"], "discovered");
+    assert!(first < second && second < third);
+
+    // And live again once caught up.
+    let (status, _) = move_card(&app, &office, b, vb + 1, "discovered", None).await;
+    assert_eq!(status, 200);
+    let (fourth, _, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(data["card"]["id"], b);
+    assert!(fourth > third);
+    drop(live);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn live_events_only_show_what_the_user_may_see() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let other_unit = app.login("staff.cctt").await;
+    let own_unit = app.login("staff1").await;
+    let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
+    let (id2, version2) = cards(&app, "CCPTNT", "discovered").await[1];
+
+    let mut outsider = subscribe(&app, &other_unit, None).await;
+    let mut insider = subscribe(&app, &own_unit, None).await;
+    move_card(&app, &office, id, version, "dropped", Some("Một")).await;
+    let mut buf = String::new();
+    let (_, _, data) = next_event(&mut insider, &mut buf).await;
+    assert_eq!(data["card"]["id"], id);
+    // The outsider gets nothing about it: the next thing it could see is none of this unit.
+    let mut obuf = String::new();
+    move_card(&app, &office, id2, version2, "dropped", Some("Hai")).await;
+    let waited = tokio::time::timeout(
+        Duration::from_millis(800),
+        next_event(&mut outsider, &mut obuf),
+    )
+    .await;
+    assert!(waited.is_err(), "an outsider saw {waited:?}");
+    drop((outsider, insider));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_board_filters_ignore_accents_and_window_the_columns() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let (status, all) = call(&app, &office, "board", json!({ "filters": {} })).await;
+    assert_eq!(status, 200, "{all}");
+    let first = all["lanes"][0]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["cards"].as_array().unwrap().clone())
+        .next()
+        .unwrap();
+    let name = first["nominee_name"].as_str().unwrap().to_string();
+    let plain = shared::text::fold(&name);
+    assert_ne!(
+        plain,
+        name.to_lowercase(),
+        "the name has Vietnamese accents"
+    );
+    let (_, found) = call(&app, &office, "board", json!({ "filters": { "q": plain } })).await;
+    let names: Vec<String> = found["lanes"][0]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["cards"].as_array().unwrap().clone())
+        .map(|c| c["nominee_name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(names.contains(&name), "{names:?}");
+    assert!(names
+        .iter()
+        .all(|n| shared::text::matches_search(n, &plain)));
+    let (_, lanes) = call(
+        &app,
+        &office,
+        "board",
+        json!({ "filters": { "lanes": true } }),
+    )
+    .await;
+    assert_eq!(
+        lanes["lanes"].as_array().unwrap().len(),
+        4,
+        "one lane per bloc"
+    );
+    app.stop().await;
+}
