@@ -22,13 +22,17 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, tr};
 use crate::pages::{
-    admin_accounts::AdminAccountsPage, audit::AuditPage, board::BoardPage, login::LoginPage,
+    admin_accounts::AdminAccountsPage,
+    audit::AuditPage,
+    board::BoardPage,
+    login::LoginPage,
+    nomination::{form::NominationEditPage, NominationPage},
     not_found::NotFound,
 };
 use shared::i18n::Msg;
@@ -96,6 +100,21 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("board") view=BoardPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("login") view=LoginPage/>
+                        <Route
+                            path=(StaticSegment("nominations"), StaticSegment("new"))
+                            view=NominationEditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("nominations"), ParamSegment("id"))
+                            view=NominationPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("nominations"), ParamSegment("id"), StaticSegment("edit"))
+                            view=NominationEditPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("account"), StaticSegment("password"))

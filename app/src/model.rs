@@ -297,16 +297,129 @@ pub enum MoveAction {
     Move,
     Reorder,
     Undo,
+    Create,
+    Edit,
 }
 
 impl MoveAction {
+    pub const ALL: [MoveAction; 5] = [
+        MoveAction::Move,
+        MoveAction::Reorder,
+        MoveAction::Undo,
+        MoveAction::Create,
+        MoveAction::Edit,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             MoveAction::Move => "move_nomination",
             MoveAction::Reorder => "reorder_nomination",
             MoveAction::Undo => "undo_move",
+            MoveAction::Create => "create_nomination",
+            MoveAction::Edit => "edit_nomination",
         }
     }
+}
+
+/// One change in a nomination's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub seq: i64,
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub by: String,
+    pub action: MoveAction,
+    pub from: Stage,
+    pub to: Stage,
+    pub reason: Option<String>,
+}
+
+/// A nomination as stored: its card, what was filled in, and its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NominationRecord {
+    pub card: BoardCard,
+    pub year: i32,
+    pub draft: shared::domain::NominationDraft,
+    /// UTC, RFC 3339.
+    pub created_at: String,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The card detail page's data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NominationView {
+    pub record: NominationRecord,
+    pub can_edit: bool,
+}
+
+/// A stretch of time a nomination spent in one stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageSpan {
+    pub stage: Stage,
+    pub from: String,
+    /// None while it is still there.
+    pub to: Option<String>,
+    pub days: i64,
+}
+
+/// The stages a nomination went through, with the time spent in each (whole days),
+/// from its creation and its history of accepted moves; `now` closes the last span.
+pub fn stage_spans(
+    record: &NominationRecord,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<StageSpan> {
+    let parse = |t: &str| {
+        chrono::DateTime::parse_from_rfc3339(t)
+            .map(|d| d.with_timezone(&chrono::Utc))
+            .ok()
+    };
+    let moves: Vec<&HistoryEntry> = record.history.iter().filter(|h| h.from != h.to).collect();
+    let mut spans = Vec::new();
+    let mut stage = moves.first().map(|h| h.from).unwrap_or(record.card.stage);
+    let mut since = record.created_at.clone();
+    for h in moves {
+        let days = match (parse(&since), parse(&h.at)) {
+            (Some(a), Some(b)) => (b - a).num_days(),
+            _ => 0,
+        };
+        spans.push(StageSpan {
+            stage,
+            from: since.clone(),
+            to: Some(h.at.clone()),
+            days,
+        });
+        stage = h.to;
+        since = h.at.clone();
+    }
+    let days = parse(&since).map(|a| (now - a).num_days()).unwrap_or(0);
+    spans.push(StageSpan {
+        stage,
+        from: since,
+        to: None,
+        days,
+    });
+    spans
+}
+
+/// A collective nomination a unit head's nomination can go with (C-C4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollectiveOption {
+    pub id: i64,
+    pub name: String,
+    pub unit_id: i64,
+}
+
+/// What the create and edit form needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NominationFormData {
+    /// None for a new nomination.
+    pub id: Option<i64>,
+    pub version: i64,
+    pub year: i32,
+    pub draft: shared::domain::NominationDraft,
+    /// The units the user may create nominations for (the stored unit when editing).
+    pub units: Vec<Choice>,
+    pub collectives: Vec<CollectiveOption>,
 }
 
 /// An accepted change of a card, as stored in the event log and pushed to live boards.

@@ -70,6 +70,26 @@ pub trait Repository: Send + Sync + 'static {
         today: chrono::NaiveDate,
     ) -> RepoResult<CardEvent>;
 
+    /// A nomination with what was filled in and its history.
+    async fn nomination(&self, id: i64) -> RepoResult<crate::model::NominationRecord>;
+
+    /// The collective nominations of a campaign year (for C-C4's link).
+    async fn collectives(&self, year: i32) -> RepoResult<Vec<crate::model::CollectiveOption>>;
+
+    /// Creates a nomination (`id` None) in campaign year `year`, at the top of the
+    /// "discovered" column, or changes one still at `version` (its unit and kind stay;
+    /// permission to edit is checked on the stored nomination inside the transaction).
+    /// The draft must have passed `NominationDraft::validate`. Recorded and published
+    /// like a move.
+    async fn save_nomination(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        year: i32,
+        draft: &shared::domain::NominationDraft,
+        by: &CurrentUser,
+    ) -> RepoResult<CardEvent>;
+
     /// The card events after sequence number `after`, oldest first, at most `limit`.
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
 

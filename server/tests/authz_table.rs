@@ -37,6 +37,24 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
         (
+            "nominations/get",
+            Some(json!({ "id": -1 })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // Creating: unit staff and heads (for their own unit) and the office.
+        (
+            "nominations/form",
+            Some(json!({ "id": null })),
+            ['U', 'A', 'A', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        (
+            "nominations/save",
+            Some(json!({ "id": null, "version": 0, "year": 2026, "draft": {
+                "unit_id": 1, "nominee_name": "", "profile": { "kind": "collective", "size": 0 },
+                "description": "", "replication_potential": "", "evidence": {} } })),
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        (
             "board/move",
             Some(
                 json!({ "request": { "id": -1, "version": 1, "to": "registered",

@@ -4,4 +4,5 @@ pub mod audit;
 pub mod board;
 pub mod change_password;
 pub mod login;
+pub mod nomination;
 pub mod not_found;

@@ -229,6 +229,13 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
     let year = view.year;
     let campaign = view.campaign_name.clone();
     let filter_bar = view! { <FilterBar view=view.clone()/> };
+    let can_create = {
+        use shared::auth::{authorize, Action, Role};
+        let actor = view.user.actor();
+        let unit = view.user.unit_id.unwrap_or(-1);
+        authorize(&actor, &Action::CreateNomination { unit_id: unit }).is_ok()
+            || actor.has(Role::CouncilOffice)
+    };
     let state = RwSignal::new(view);
     let moves = Moves::new(state);
     provide_context(moves);
@@ -257,6 +264,9 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
             " · "
             {campaign}
         </p>
+        <Show when=move || can_create>
+            <p class="board-actions"><a class="button-link" href="/nominations/new">{tr(Msg::NewNomination)}</a></p>
+        </Show>
         <p id="drag-help" class="hint">{tr(Msg::DragHelp)}</p>
         <div class="board-alert" role="alert">
             {move || moves.alert.get()}
@@ -273,6 +283,7 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
         </For>
         <moving::ReasonDialog/>
         <moving::UndoToast/>
+        <Drawer/>
     }
 }
 
@@ -432,7 +443,67 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
             <Show when=move || city>
                 <span class="badge badge-city">{tr(Msg::CityBadge)}</span>
             </Show>
-            {movable.then(|| view! { <moving::MoveMenu card=menu_card/> })}
+            <div class="card-actions">
+                <a class="card-details" href=format!("/nominations/{id}")
+                    on:click=move |ev: leptos::ev::MouseEvent| {
+                        // A plain click opens the drawer; a new tab or window gets the page.
+                        if ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                            ev.prevent_default();
+                            moves.drawer.set(Some(id));
+                        }
+                    }>
+                    {tr(Msg::Details)}
+                    <span class="visually-hidden">{format!(" “{}”", card.nominee_name)}</span>
+                </a>
+                {movable.then(|| view! { <moving::MoveMenu card=menu_card/> })}
+            </div>
         </li>
+    }
+}
+
+/// The nomination beside the board, opened from a card's "Details".
+#[component]
+fn Drawer() -> impl IntoView {
+    use crate::api::nominations::get_nomination;
+    use crate::pages::nomination::NominationDetail;
+    let moves = expect_context::<Moves>();
+    let lang = use_lang();
+    let data = Resource::new(
+        move || moves.drawer.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_nomination(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let close = move || moves.drawer.set(None);
+    view! {
+        <Show when=move || moves.drawer.get().is_some()>
+            <aside class="drawer" aria-labelledby="nomination-title"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }>
+                <div class="drawer-bar">
+                    <button type="button" class="close" on:click=move |_| close()>{tr(Msg::Close)}</button>
+                    {move || moves.drawer.get().map(|id| view! {
+                        <a href=format!("/nominations/{id}")>{tr(Msg::OpenFullPage)}</a>
+                    })}
+                </div>
+                <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Ok(Some(view)) => view! { <NominationDetail view heading=2/> }.into_any(),
+                            Ok(None) => ().into_any(),
+                            Err(e) => view! {
+                                <p class="error" role="alert">{move || e.describe(lang.get())}</p>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </aside>
+        </Show>
     }
 }

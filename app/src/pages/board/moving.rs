@@ -53,6 +53,8 @@ pub struct Moves {
     pub toast: RwSignal<Option<Toast>>,
     pub menu: RwSignal<Option<i64>>,
     pub live_down: RwSignal<bool>,
+    /// The nomination shown in the drawer beside the board.
+    pub drawer: RwSignal<Option<i64>>,
     tickets: StoredValue<u64>,
 }
 
@@ -72,6 +74,7 @@ impl Moves {
             toast: RwSignal::new(None),
             menu: RwSignal::new(None),
             live_down: RwSignal::new(false),
+            drawer: RwSignal::new(None),
             tickets: StoredValue::new(0),
         }
     }

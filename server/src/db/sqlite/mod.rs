@@ -5,6 +5,7 @@ mod auth;
 mod board;
 mod load;
 mod moves;
+mod nominations;
 mod org;
 
 pub use auth::{now_text, timestamp};
@@ -143,6 +144,28 @@ impl Repository for SqliteStore {
         let gone = || RepoError::Unavailable("the move writer stopped".into());
         self.moves.send(job).await.map_err(|_| gone())?;
         answer.await.map_err(|_| gone())?
+    }
+
+    async fn nomination(&self, id: i64) -> RepoResult<app::model::NominationRecord> {
+        nominations::record(&self.pool, id).await
+    }
+
+    async fn collectives(&self, year: i32) -> RepoResult<Vec<app::model::CollectiveOption>> {
+        nominations::collectives(&self.pool, year).await
+    }
+
+    async fn save_nomination(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        year: i32,
+        draft: &shared::domain::NominationDraft,
+        by: &CurrentUser,
+    ) -> RepoResult<CardEvent> {
+        let event = nominations::save(&self.pool, id, version, year, draft, by).await?;
+        // Nobody listening is fine: the event log has it.
+        let _ = self.live.send(std::sync::Arc::new(event.clone()));
+        Ok(event)
     }
 
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {

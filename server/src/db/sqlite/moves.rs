@@ -147,14 +147,14 @@ async fn record_refusal(
 
 /// What the event log keeps of a change: enough to replay it to live clients and to undo it.
 #[derive(Serialize, Deserialize)]
-struct StoredChange {
-    action: MoveAction,
-    by: String,
-    from: Stage,
-    from_position: Position,
-    from_dropped_from: Option<Stage>,
-    reason: Option<String>,
-    card: BoardCard,
+pub(super) struct StoredChange {
+    pub action: MoveAction,
+    pub by: String,
+    pub from: Stage,
+    pub from_position: Position,
+    pub from_dropped_from: Option<Stage>,
+    pub reason: Option<String>,
+    pub card: BoardCard,
 }
 
 impl StoredChange {
@@ -421,7 +421,7 @@ async fn undo(
             < chrono::Duration::seconds(UNDO_WINDOW_SECONDS)
     });
     if actor_id != Some(job.user.user_id)
-        || change.action == MoveAction::Undo
+        || !matches!(change.action, MoveAction::Move | MoveAction::Reorder)
         || change.card.version != card.version
         || !recent
     {
@@ -472,44 +472,56 @@ async fn write(
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .map(str::to_string);
+    let audit_before =
+        serde_json::json!({ "stage": before.stage.code(), "version": before.version }).to_string();
     let change = StoredChange {
         action,
         by: job.user.display_name.clone(),
         from: before.stage,
         from_position: before.position.clone(),
         from_dropped_from: before.dropped_from,
-        reason: reason.clone(),
+        reason,
         card: after,
     };
+    record_change(conn, &job.user, change, Some(audit_before), &now).await
+}
+
+/// Appends a change of a card to the event log and the audit history (inside the caller's
+/// transaction) and returns it as the event live clients receive.
+pub(super) async fn record_change(
+    conn: &mut SqliteConnection,
+    user: &CurrentUser,
+    change: StoredChange,
+    audit_before: Option<String>,
+    now: &str,
+) -> RepoResult<CardEvent> {
     let payload =
         serde_json::to_string(&change).map_err(|e| RepoError::Unavailable(e.to_string()))?;
     let seq: i64 = sqlx::query_scalar(
         "INSERT INTO events (at, actor_id, nomination_id, action, payload) VALUES (?, ?, ?, ?, ?)
          RETURNING id",
     )
-    .bind(&now)
-    .bind(job.user.user_id)
-    .bind(before.id)
-    .bind(action.code())
+    .bind(now)
+    .bind(user.user_id)
+    .bind(change.card.id)
+    .bind(change.action.code())
     .bind(&payload)
     .fetch_one(&mut *conn)
     .await
     .map_err(unavailable)?;
     let entry = AuditEntry {
-        actor_id: Some(job.user.user_id),
-        actor_name: job.user.username.clone(),
-        action: action.code().into(),
+        actor_id: Some(user.user_id),
+        actor_name: user.username.clone(),
+        action: change.action.code().into(),
         object_type: "nomination".into(),
-        object_id: Some(before.id.to_string()),
-        before: Some(
-            serde_json::json!({ "stage": before.stage.code(), "version": before.version })
-                .to_string(),
-        ),
+        object_id: Some(change.card.id.to_string()),
+        before: audit_before,
         after: Some(
             serde_json::json!({
                 "stage": change.card.stage.code(),
                 "version": change.card.version,
-                "reason": reason,
+                "name": change.card.nominee_name,
+                "reason": change.reason,
                 "event": seq,
             })
             .to_string(),
@@ -524,11 +536,14 @@ async fn write(
 
 /// The card events after `after`, oldest first.
 pub async fn events_after(pool: &SqlitePool, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, payload FROM events
-         WHERE id > ? AND action IN ('move_nomination', 'reorder_nomination', 'undo_move')
-         ORDER BY id LIMIT ?",
-    )
+    let actions = MoveAction::ALL
+        .iter()
+        .map(|a| format!("'{}'", a.code()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id, payload FROM events WHERE id > ? AND action IN ({actions}) ORDER BY id LIMIT ?"
+    )))
     .bind(after)
     .bind(limit)
     .fetch_all(pool)

@@ -1,0 +1,24 @@
+use crate::error::AppError;
+use crate::model::NominationView;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// A nomination's detail: profile, evidence, history. Not found for those who may not see it.
+#[server(prefix = "/api", endpoint = "nominations/get", input = Json)]
+pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
+    use shared::auth::Action;
+
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let record = ctx
+        .repo
+        .nomination(id)
+        .await
+        .map_err(|e| AppError::from(e).with_status())?;
+    let scope = crate::moves::scope(&record.card);
+    if user.may(&Action::ViewNomination(scope)).is_err() {
+        return Err(AppError::NotFound.with_status());
+    }
+    let can_edit = user.may(&Action::EditNomination(scope)).is_ok();
+    Ok(NominationView { record, can_edit })
+}

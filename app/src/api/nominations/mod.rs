@@ -1,0 +1,7 @@
+mod get_nomination;
+mod nomination_form;
+mod save_nomination;
+
+pub use get_nomination::*;
+pub use nomination_form::*;
+pub use save_nomination::*;

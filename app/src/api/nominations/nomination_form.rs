@@ -1,0 +1,89 @@
+use crate::error::AppError;
+use crate::model::NominationFormData;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// What the create (`id` None) or edit form starts from: the stored nomination or an empty
+/// one, the units the user may nominate for, and the year's collective nominations.
+#[server(prefix = "/api", endpoint = "nominations/form", input = Json)]
+pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppError> {
+    use crate::model::Choice;
+    use chrono::Datelike;
+    use shared::auth::Action;
+    use shared::domain::{NominationDraft, NomineeKind, Profile};
+
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let status = |e: crate::repo::RepoError| AppError::from(e).with_status();
+    let (draft, version, year, units) = match id {
+        Some(id) => {
+            let record = ctx.repo.nomination(id).await.map_err(status)?;
+            let scope = crate::moves::scope(&record.card);
+            if user.may(&Action::ViewNomination(scope)).is_err() {
+                return Err(AppError::NotFound.with_status());
+            }
+            crate::auth::authorize(
+                &ctx,
+                &user,
+                Action::EditNomination(scope),
+                "nomination",
+                Some(id.to_string()),
+            )
+            .await?;
+            let unit = Choice {
+                id: record.card.unit_id,
+                name: record.card.unit_name.clone(),
+            };
+            (record.draft, record.card.version, record.year, vec![unit])
+        }
+        None => {
+            let units: Vec<Choice> = ctx
+                .repo
+                .list_units()
+                .await
+                .map_err(status)?
+                .into_iter()
+                .filter(|u| {
+                    user.may(&Action::CreateNomination { unit_id: u.id })
+                        .is_ok()
+                })
+                .map(|u| Choice {
+                    id: u.id,
+                    name: u.name,
+                })
+                .collect();
+            let Some(first) = units.first() else {
+                return Err(crate::auth::authorize(
+                    &ctx,
+                    &user,
+                    Action::CreateNomination {
+                        unit_id: user.unit_id.unwrap_or(-1),
+                    },
+                    "nomination",
+                    None,
+                )
+                .await
+                .err()
+                .unwrap_or(AppError::Forbidden(shared::auth::Denied::Role)));
+            };
+            let draft = NominationDraft {
+                unit_id: user.unit_id.unwrap_or(first.id),
+                nominee_name: String::new(),
+                profile: Profile::empty(NomineeKind::Collective),
+                description: String::new(),
+                replication_potential: String::new(),
+                evidence: Default::default(),
+            };
+            (draft, 0, ctx.clock.today().year(), units)
+        }
+    };
+    let collectives = ctx.repo.collectives(year).await.map_err(status)?;
+    Ok(NominationFormData {
+        id,
+        version,
+        year,
+        draft,
+        units,
+        collectives,
+    })
+}

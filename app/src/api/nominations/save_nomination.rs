@@ -1,0 +1,47 @@
+use crate::error::AppError;
+use crate::model::CardEvent;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use shared::domain::NominationDraft;
+
+/// Creates (`id` None, in campaign year `year`) or edits a nomination still at `version`.
+/// The same rules as the form's instant checks are applied again here.
+#[server(prefix = "/api", endpoint = "nominations/save", input = Json)]
+pub async fn save_nomination(
+    id: Option<i64>,
+    version: i64,
+    year: i32,
+    draft: NominationDraft,
+) -> Result<CardEvent, AppError> {
+    use shared::auth::Action;
+
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    if id.is_none() {
+        crate::auth::authorize(
+            &ctx,
+            &user,
+            Action::CreateNomination {
+                unit_id: draft.unit_id,
+            },
+            "nomination",
+            None,
+        )
+        .await?;
+    }
+    let errors = draft.validate();
+    if !errors.is_empty() {
+        let lang = crate::i18n::request_lang();
+        return Err(AppError::Invalid(
+            errors
+                .iter()
+                .map(|e| shared::i18n::input_error(lang, e))
+                .collect(),
+        )
+        .with_status());
+    }
+    ctx.repo
+        .save_nomination(id, version, year, &draft.normalised(), &user)
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}

@@ -1,0 +1,282 @@
+//! Creating, editing and reading one nomination.
+
+use super::auth::now_text;
+use super::board;
+use super::moves::{record_change, StoredChange};
+use app::auth::CurrentUser;
+use app::model::{CardEvent, CollectiveOption, HistoryEntry, MoveAction, NominationRecord};
+use app::moves::scope;
+use app::repo::{RepoError, RepoResult};
+use shared::auth::{authorize, Action};
+use shared::domain::{InputError, NominationDraft, Position, Profile, Stage};
+use sqlx::{SqliteConnection, SqlitePool};
+use std::collections::BTreeMap;
+
+fn unavailable(e: sqlx::Error) -> RepoError {
+    RepoError::Unavailable(e.to_string())
+}
+
+pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> {
+    let mut conn = pool.acquire().await.map_err(unavailable)?;
+    let card = board::card(&mut conn, id).await?;
+    let (year, profile, description, replication_potential, created_at): (
+        i32,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT year, profile, description, replication_potential, created_at
+         FROM nominations WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let profile: Profile = serde_json::from_str(&profile)
+        .map_err(|e| RepoError::Unavailable(format!("nomination {id}: bad profile: {e}")))?;
+    let evidence: BTreeMap<String, String> = sqlx::query_as(
+        "SELECT criterion_code, evidence FROM nomination_evidence WHERE nomination_id = ?",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?
+    .into_iter()
+    .collect();
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, at, payload FROM events WHERE nomination_id = ? ORDER BY id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(unavailable)?;
+    let history = rows
+        .into_iter()
+        .filter_map(|(seq, at, payload)| {
+            let change: StoredChange = serde_json::from_str(&payload).ok()?;
+            Some(HistoryEntry {
+                seq,
+                at,
+                by: change.by,
+                action: change.action,
+                from: change.from,
+                to: change.card.stage,
+                reason: change.reason,
+            })
+        })
+        .collect();
+    Ok(NominationRecord {
+        draft: NominationDraft {
+            unit_id: card.unit_id,
+            nominee_name: card.nominee_name.clone(),
+            profile,
+            description,
+            replication_potential,
+            evidence,
+        },
+        card,
+        year,
+        created_at,
+        history,
+    })
+}
+
+pub async fn collectives(pool: &SqlitePool, year: i32) -> RepoResult<Vec<CollectiveOption>> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT id, nominee_name, unit_id FROM nominations
+         WHERE year = ? AND kind = 'collective' AND stage <> 'dropped' ORDER BY nominee_name",
+    )
+    .bind(year)
+    .fetch_all(pool)
+    .await
+    .map_err(unavailable)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, unit_id)| CollectiveOption { id, name, unit_id })
+        .collect())
+}
+
+/// Creates or edits, in one `BEGIN IMMEDIATE` transaction with its event and audit entry.
+pub async fn save(
+    pool: &SqlitePool,
+    id: Option<i64>,
+    version: i64,
+    year: i32,
+    draft: &NominationDraft,
+    by: &CurrentUser,
+) -> RepoResult<CardEvent> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let event = match id {
+        None => create(&mut tx, year, draft, by).await?,
+        Some(id) => edit(&mut tx, id, version, draft, by).await?,
+    };
+    tx.commit().await.map_err(unavailable)?;
+    Ok(event)
+}
+
+async fn write_evidence(
+    conn: &mut SqliteConnection,
+    id: i64,
+    draft: &NominationDraft,
+) -> RepoResult<()> {
+    sqlx::query("DELETE FROM nomination_evidence WHERE nomination_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    for (code, text) in &draft.evidence {
+        sqlx::query(
+            "INSERT INTO nomination_evidence (nomination_id, criterion_code, evidence) VALUES (?, ?, ?)",
+        )
+        .bind(id)
+        .bind(code)
+        .bind(text)
+        .execute(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    }
+    Ok(())
+}
+
+fn profile_json(draft: &NominationDraft) -> RepoResult<String> {
+    serde_json::to_string(&draft.profile).map_err(|e| RepoError::Unavailable(e.to_string()))
+}
+
+async fn create(
+    conn: &mut SqliteConnection,
+    year: i32,
+    draft: &NominationDraft,
+    by: &CurrentUser,
+) -> RepoResult<CardEvent> {
+    let campaign: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM campaigns WHERE ? BETWEEN start_year AND end_year ORDER BY id DESC LIMIT 1",
+    )
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let campaign = campaign.ok_or(RepoError::Invalid(InputError::Invalid {
+        field: shared::domain::Field::Year,
+    }))?;
+    let unit: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = ?")
+        .bind(draft.unit_id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    if unit.is_none() {
+        return Err(RepoError::Invalid(InputError::Required {
+            field: shared::domain::Field::Unit,
+        }));
+    }
+    let first: Option<String> = sqlx::query_scalar(
+        "SELECT position FROM nominations WHERE campaign_id = ? AND year = ? AND stage = 'discovered'
+         ORDER BY position, id LIMIT 1",
+    )
+    .bind(campaign)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let position = match first.map(Position::try_from) {
+        Some(Ok(p)) => p.before(),
+        _ => Position::first(),
+    };
+    let now = now_text();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO nominations (campaign_id, year, unit_id, kind, nominee_name, profile,
+             description, replication_potential, stage, position, created_at, updated_at,
+             updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'discovered', ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(campaign)
+    .bind(year)
+    .bind(draft.unit_id)
+    .bind(draft.profile.kind().code())
+    .bind(&draft.nominee_name)
+    .bind(profile_json(draft)?)
+    .bind(&draft.description)
+    .bind(&draft.replication_potential)
+    .bind(position.as_str())
+    .bind(&now)
+    .bind(&now)
+    .bind(&by.display_name)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    write_evidence(conn, id, draft).await?;
+    let card = board::card(conn, id).await?;
+    let change = StoredChange {
+        action: MoveAction::Create,
+        by: by.display_name.clone(),
+        from: Stage::Discovered,
+        from_position: card.position.clone(),
+        from_dropped_from: None,
+        reason: None,
+        card,
+    };
+    record_change(conn, by, change, None, &now).await
+}
+
+async fn edit(
+    conn: &mut SqliteConnection,
+    id: i64,
+    version: i64,
+    draft: &NominationDraft,
+    by: &CurrentUser,
+) -> RepoResult<CardEvent> {
+    let before = board::card(conn, id).await?;
+    let actor = by.actor();
+    if authorize(&actor, &Action::ViewNomination(scope(&before))).is_err() {
+        return Err(RepoError::NotFound);
+    }
+    authorize(&actor, &Action::EditNomination(scope(&before))).map_err(RepoError::Denied)?;
+    if before.version != version {
+        let (who, at): (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = ?")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(unavailable)?;
+        return Err(RepoError::Conflict { by: who, at });
+    }
+    // The unit and the kind are what the nomination is; they do not change by editing.
+    if draft.unit_id != before.unit_id || draft.profile.kind() != before.kind {
+        return Err(RepoError::Invalid(InputError::Invalid {
+            field: shared::domain::Field::Unit,
+        }));
+    }
+    let now = now_text();
+    sqlx::query(
+        "UPDATE nominations SET nominee_name = ?, profile = ?, description = ?,
+             replication_potential = ?, version = version + 1, updated_at = ?, updated_by = ?
+         WHERE id = ? AND version = ?",
+    )
+    .bind(&draft.nominee_name)
+    .bind(profile_json(draft)?)
+    .bind(&draft.description)
+    .bind(&draft.replication_potential)
+    .bind(&now)
+    .bind(&by.display_name)
+    .bind(id)
+    .bind(version)
+    .execute(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    write_evidence(conn, id, draft).await?;
+    let card = board::card(conn, id).await?;
+    let audit_before =
+        serde_json::json!({ "name": before.nominee_name, "version": before.version }).to_string();
+    let change = StoredChange {
+        action: MoveAction::Edit,
+        by: by.display_name.clone(),
+        from: before.stage,
+        from_position: before.position.clone(),
+        from_dropped_from: before.dropped_from,
+        reason: None,
+        card,
+    };
+    record_change(conn, by, change, Some(audit_before), &now).await
+}
