@@ -6,17 +6,7 @@ use common::{spawn_app, TestApp, DEMO_PASSWORD};
 use serde_json::{json, Value};
 
 async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
-    let resp = app
-        .client
-        .post(app.url(&format!("/api/admin/{endpoint}")))
-        .header("origin", app.origin())
-        .header("cookie", cookie)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
+    app.call(cookie, &format!("admin/{endpoint}"), body).await
 }
 
 fn fields(unit_id: Option<i64>, roles: &[&str], active: bool) -> Value {

@@ -8,17 +8,7 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
-    let resp = app
-        .client
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header("origin", app.origin())
-        .header("cookie", cookie)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
+    app.call(cookie, endpoint, body).await
 }
 
 async fn move_card(

@@ -7,17 +7,7 @@ use common::{spawn_app, TestApp};
 use serde_json::{json, Value};
 
 async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
-    let resp = app
-        .client
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header("origin", app.origin())
-        .header("cookie", cookie)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
+    app.call(cookie, endpoint, body).await
 }
 
 fn household(unit_id: i64, name: &str) -> Value {

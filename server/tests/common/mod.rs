@@ -62,6 +62,27 @@ impl TestApp {
             .expect("request")
     }
 
+    /// Calls a JSON server function (`/api/{endpoint}`) as the holder of `cookie`; returns
+    /// the status and the JSON body (Null when there is none).
+    pub async fn call(
+        &self,
+        cookie: &str,
+        endpoint: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let resp = self
+            .client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("origin", self.origin())
+            .header("cookie", cookie)
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        let status = resp.status().as_u16();
+        (status, resp.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
     pub async fn pool(&self) -> sqlx::SqlitePool {
         let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&self.db_path);
         sqlx::SqlitePool::connect_with(options)
