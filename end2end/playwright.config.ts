@@ -47,6 +47,9 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? '',
       DATABASE_URL: process.env.DATABASE_URL ?? '',
+      // A fixed clock, never the wall clock: the demo campaign year and every deadline
+      // and evaluation period are then the same on every run, in any year.
+      EXEMPLAR_TODAY: process.env.EXEMPLAR_TODAY ?? '2026-10-15',
     },
   },
 });

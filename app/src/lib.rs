@@ -115,6 +115,11 @@ pub fn App() -> impl IntoView {
                             view=NominationEditPage
                             ssr=SsrMode::Async
                         />
+                        <Route
+                            path=(StaticSegment("nominations"), ParamSegment("id"), StaticSegment("plan"))
+                            view=crate::pages::nomination::year::PlanEditPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("account"), StaticSegment("password"))

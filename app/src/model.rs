@@ -299,15 +299,21 @@ pub enum MoveAction {
     Undo,
     Create,
     Edit,
+    SavePlan,
+    ApprovePlan,
+    Evaluate,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 5] = [
+    pub const ALL: [MoveAction; 8] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
         MoveAction::Create,
         MoveAction::Edit,
+        MoveAction::SavePlan,
+        MoveAction::ApprovePlan,
+        MoveAction::Evaluate,
     ];
 
     pub fn code(self) -> &'static str {
@@ -317,6 +323,9 @@ impl MoveAction {
             MoveAction::Undo => "undo_move",
             MoveAction::Create => "create_nomination",
             MoveAction::Edit => "edit_nomination",
+            MoveAction::SavePlan => "save_fostering_plan",
+            MoveAction::ApprovePlan => "approve_fostering_plan",
+            MoveAction::Evaluate => "record_evaluation",
         }
     }
 }
@@ -343,6 +352,33 @@ pub struct NominationRecord {
     /// UTC, RFC 3339.
     pub created_at: String,
     pub history: Vec<HistoryEntry>,
+    /// F-1: the fostering plan, once one is made.
+    pub plan: Option<PlanRecord>,
+    /// E-1: the periodic evaluations recorded, in period order.
+    pub evaluations: Vec<EvaluationRecord>,
+    /// The nomination's campaign year: its deadlines and evaluation checkpoints.
+    pub calendar: shared::domain::CampaignYear,
+}
+
+/// A nomination's fostering plan (F-1) with its version and approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRecord {
+    pub plan: shared::domain::FosteringPlan,
+    pub version: i64,
+    /// UTC, RFC 3339.
+    pub updated_at: String,
+    pub updated_by: String,
+    pub approved_at: Option<String>,
+    pub approved_by: Option<String>,
+}
+
+/// A periodic evaluation (E-1) and who recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationRecord {
+    pub evaluation: shared::domain::Evaluation,
+    /// UTC, RFC 3339.
+    pub recorded_at: String,
+    pub recorded_by: String,
 }
 
 /// The card detail page's data.
@@ -350,6 +386,14 @@ pub struct NominationRecord {
 pub struct NominationView {
     pub record: NominationRecord,
     pub can_edit: bool,
+    /// May make or change the fostering plan (F-1).
+    pub can_plan: bool,
+    /// May approve the plan (the unit head).
+    pub can_approve: bool,
+    /// May record a periodic evaluation (E-1).
+    pub can_evaluate: bool,
+    /// Today, by the server's clock (for the evaluation form's instant check).
+    pub today: chrono::NaiveDate,
 }
 
 /// A stretch of time a nomination spent in one stage.

@@ -172,3 +172,81 @@ test('filters live in the URL and search ignores accents', async ({ page, consol
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/board-filtered.png', fullPage: true });
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, viewport: { width: 1366, height: 1024 } });
+
+  /** A finger's path as the touchscreen sends it: real touch events, so the page sees the
+   *  pointer events a tablet would give it. */
+  async function finger(page: Page) {
+    const cdp = await page.context().newCDPSession(page);
+    let at = { x: 0, y: 0 };
+    return {
+      down: async (x: number, y: number) => {
+        at = { x, y };
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      },
+      moveTo: async (x: number, y: number) => {
+        const steps = 8;
+        const from = at;
+        for (let i = 1; i <= steps; i++) {
+          const p = { x: from.x + ((x - from.x) * i) / steps, y: from.y + ((y - from.y) * i) / steps };
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+        }
+        at = { x, y };
+      },
+      up: async () => {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      },
+    };
+  }
+
+  const centre = async (l: Locator) => {
+    const box = (await l.boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+
+  test('a finger carries a card by its grip; forbidden columns say why; the card lands where it is let go', async ({ page, consoleErrors }) => {
+    await signIn(page, 'office');
+    const { name, card } = await pick(page, 'dropped');
+    const grip = card.locator('.grip');
+    await expect(grip).toBeVisible();
+    const touch = await finger(page);
+
+    // A tap on the grip is not a move.
+    const g = await centre(grip);
+    await touch.down(g.x, g.y);
+    await touch.up();
+    await expect(cardIn(page, 'dropped', name)).toHaveCount(1);
+    await expect(page.locator('.touch-ghost')).toBeHidden();
+
+    // Carried over a column it may not enter: marked with the reason, the label follows.
+    await touch.down(g.x, g.y);
+    const fostering = await centre(column(page, 'fostering').locator('h2'));
+    await touch.moveTo(fostering.x, fostering.y + 40);
+    await expect(page.locator('.touch-ghost')).toBeVisible();
+    await expect(page.locator('.touch-ghost')).toContainText(name);
+    await expect(column(page, 'fostering')).toHaveClass(/drop-no/);
+    await expect(column(page, 'discovered')).toHaveClass(/drop-ok/);
+    await page.screenshot({ path: 'test-results/board-touch-carry.png' });
+
+    // Let go over Discovered, at its top.
+    const discovered = await centre(column(page, 'discovered').locator('h2'));
+    await touch.moveTo(discovered.x, discovered.y + 30);
+    await touch.up();
+    await expect(page.locator('.touch-ghost')).toBeHidden();
+    await expect(cardIn(page, 'discovered', name)).toHaveCount(1);
+    await expect(cardIn(page, 'dropped', name)).toHaveCount(0);
+    await expect(column(page, 'discovered').locator('[data-nomination-id]').first()).toContainText(name);
+    await expectAccessible(page);
+
+    // Let go over the forbidden column: refused, with the reason, and the card stays.
+    const again = await centre(cardIn(page, 'discovered', name).locator('.grip'));
+    await touch.down(again.x, again.y);
+    await touch.moveTo(fostering.x, fostering.y + 40);
+    await touch.up();
+    await expect(page.getByRole('alert').filter({ hasText: /./ }).first()).toBeVisible();
+    await expect(cardIn(page, 'discovered', name)).toHaveCount(1);
+    await expect(cardIn(page, 'fostering', name)).toHaveCount(0);
+  });
+});

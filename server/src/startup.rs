@@ -60,7 +60,11 @@ impl Application {
         store.migrate().await?;
         let mut demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
         if settings.demo_data && store.is_empty().await? {
-            store.load_dataset(&demo::dataset()).await?;
+            let today = app::repo::Clock {
+                fixed: settings.today,
+            }
+            .today();
+            store.load_dataset(&demo::dataset(today)).await?;
             tracing::info!("loaded the demo data set into the empty database");
             demo_loaded = true;
         }

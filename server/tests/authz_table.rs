@@ -54,6 +54,26 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
                 "description": "", "replication_potential": "", "evidence": {} } })),
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
+        // The plan and the evaluations: who may is decided on the nomination (tests in
+        // fostering.rs); an unknown one is 404 for everyone.
+        (
+            "nominations/plan",
+            Some(json!({ "id": -1, "version": 0, "draft": {} })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        (
+            "nominations/plan/approve",
+            Some(json!({ "id": -1, "version": 1 })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        (
+            "nominations/evaluate",
+            Some(
+                json!({ "id": -1, "draft": { "period": "six_month", "rating": "good",
+                "achievements": "", "evaluator": "", "date": null, "commendation": "" } }),
+            ),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
         (
             "board/move",
             Some(

@@ -147,6 +147,33 @@ pub fn compare_person_names(a: &str, b: &str) -> Ordering {
         .then_with(|| a.cmp(b))
 }
 
+/// Reads a date as Vietnamese users write it: day, month, year ("30/06/2026", "1/7/2026",
+/// "30-06-2026", "30.06.2026"), or the ISO form "2026-06-30". Blank is `Ok(None)`; anything
+/// else that is not a real calendar date is `Err(())`.
+#[allow(clippy::result_unit_err)]
+pub fn parse_date(text: &str) -> Result<Option<chrono::NaiveDate>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    let number = |s: &str| -> Result<u32, ()> {
+        if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(());
+        }
+        s.parse().map_err(|_| ())
+    };
+    let (day, month, year) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (number(d)?, number(m)?, number(y)?),
+        [d, m, y] if y.len() == 4 => (number(d)?, number(m)?, number(y)?),
+        _ => return Err(()),
+    };
+    let year = i32::try_from(year).map_err(|_| ())?;
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
+        .map(Some)
+        .ok_or(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +248,33 @@ mod tests {
                 prop_assert_ne!(compare_person_names(&a, &c), Ordering::Greater);
             }
             prop_assert_eq!(compare_vi(&a, &a), Ordering::Equal);
+        }
+    }
+
+    #[test]
+    fn dates_are_read_day_first_or_iso() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 6, 30);
+        assert_eq!(parse_date("30/06/2026"), Ok(d));
+        assert_eq!(parse_date(" 30-6-2026 "), Ok(d));
+        assert_eq!(parse_date("30.06.2026"), Ok(d));
+        assert_eq!(parse_date("2026-06-30"), Ok(d));
+        assert_eq!(parse_date(""), Ok(None));
+        assert_eq!(parse_date("31/06/2026"), Err(()), "June has 30 days");
+        assert_eq!(parse_date("06/30/26"), Err(()));
+        assert_eq!(parse_date("hôm qua"), Err(()));
+        assert_eq!(parse_date("+1/2/2026"), Err(()));
+    }
+
+    proptest! {
+        #[test]
+        fn a_formatted_date_reads_back(days in 0i64..40_000) {
+            let date = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Duration::days(days);
+            prop_assert_eq!(parse_date(&crate::i18n::format_date(date)), Ok(Some(date)));
+        }
+
+        #[test]
+        fn reading_a_date_never_panics(s in ".{0,20}") {
+            let _ = parse_date(&s);
         }
     }
 }

@@ -220,6 +220,19 @@ fn ensure_chromium() -> Result {
     )
 }
 
+/// Binaryen's `wasm-opt`, from Debian (cargo-leptos would download its own, which this
+/// machine cannot).
+fn ensure_wasm_opt() -> Result {
+    if output("wasm-opt", &["--version"]).is_some() {
+        return Ok(());
+    }
+    sh("apt-get", &["update"])?;
+    sh(
+        "apt-get",
+        &["install", "-y", "--no-install-recommends", "binaryen"],
+    )
+}
+
 fn ensure_npm_packages() -> Result {
     let e2e = root().join("end2end");
     let installed = e2e.join("node_modules/.package-lock.json");
@@ -287,6 +300,28 @@ fn build_site(profile: Profile) -> Result {
         &pkg.join(format!("{OUTPUT_NAME}_bg.wasm")),
         &pkg.join(format!("{OUTPUT_NAME}.wasm")),
     )?;
+    if profile == Profile::Release {
+        // Size first: the bundle is what every phone downloads before the board wakes up.
+        ensure_wasm_opt()?;
+        let bundle = pkg.join(format!("{OUTPUT_NAME}.wasm"));
+        let bundle = bundle.to_string_lossy().into_owned();
+        sh(
+            "wasm-opt",
+            &[
+                "-Oz",
+                // The features rustc's wasm32 target emits by default.
+                "--enable-bulk-memory",
+                "--enable-mutable-globals",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                &bundle,
+                "-o",
+                &bundle,
+            ],
+        )?;
+    }
     copy(
         &root().join("style/main.css"),
         &pkg.join(format!("{OUTPUT_NAME}.css")),

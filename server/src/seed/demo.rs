@@ -3,7 +3,10 @@
 
 use super::*;
 use chrono::Datelike;
-use shared::domain::{scored_criteria, CoopType};
+use shared::domain::{
+    scored_criteria, Activity, ActivityKind, ActivityStatus, CoopType, Evaluation,
+    EvaluationPeriod, Field, FosteringPlan, Leader, Rating, RequiredText,
+};
 
 pub const DEMO_PASSWORD: &str = "exemplar-demo";
 
@@ -339,6 +342,112 @@ fn evidence(kind: NomineeKind, stage: Stage, i: usize, what: &str) -> Vec<(&'sta
         .collect()
 }
 
+const LEADERS: [(&str, &str); 6] = [
+    ("Nguyễn Văn Hùng", "Phó Giám đốc Sở"),
+    ("Trần Thị Mai", "Chánh Văn phòng Sở"),
+    ("Lê Quốc Dũng", "Trưởng phòng Tổ chức cán bộ"),
+    ("Phạm Thị Thu", "Phó Chánh Văn phòng"),
+    ("Võ Minh Trí", "Thủ trưởng đơn vị"),
+    ("Đặng Thị Hạnh", "Chủ tịch Công đoàn"),
+];
+
+fn leader(k: usize) -> Leader {
+    let (name, position) = LEADERS[k % LEADERS.len()];
+    Leader::parse(name, position).unwrap_or_else(|_| unreachable!("demo leaders are valid"))
+}
+
+fn text(field: Field, s: &str) -> RequiredText {
+    RequiredText::parse(field, s, 300).unwrap_or_else(|_| unreachable!("demo text is valid"))
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+}
+
+/// A fostering plan naming its three leaders, with a training, a news item and a
+/// sharing session across the year.
+fn plan(i: usize, year: i32, what: &str) -> FosteringPlan {
+    FosteringPlan {
+        fostering_leader: Some(leader(i)),
+        publicity_leader: Some(leader(i + 1)),
+        replication_leader: Some(leader(i + 2)),
+        activities: vec![
+            Activity {
+                kind: ActivityKind::Fostering,
+                title: text(
+                    Field::ActivityTitle,
+                    "Tập huấn kỹ năng quản lý và ứng dụng kỹ thuật mới",
+                ),
+                date: Some(ymd(year, 3, 15 + (i % 10) as u32)),
+                status: ActivityStatus::Done,
+                outcome: "Hoàn thành, 25 người tham dự".into(),
+            },
+            Activity {
+                kind: ActivityKind::Publicity,
+                title: text(
+                    Field::ActivityTitle,
+                    &format!("Bài viết giới thiệu mô hình trên Bản tin ngành: {what}"),
+                ),
+                date: Some(ymd(year, 5, 10 + (i % 15) as u32)),
+                status: ActivityStatus::Done,
+                outcome: String::new(),
+            },
+            Activity {
+                kind: ActivityKind::Replication,
+                title: text(
+                    Field::ActivityTitle,
+                    "Hội nghị chia sẻ kinh nghiệm tại các đơn vị trong khối",
+                ),
+                date: Some(ymd(year, 10, 20 + (i % 8) as u32)),
+                status: ActivityStatus::Planned,
+                outcome: String::new(),
+            },
+        ],
+    }
+}
+
+/// The evaluations a nomination at `stage` has had: the 6-month one from "evaluating" on,
+/// the 9-month and annual ones once replicated.
+fn evaluations(stage: Stage, year: i32, what: &str) -> Vec<Evaluation> {
+    let eval = |period, rating, date, commendation: Option<&str>| Evaluation {
+        period,
+        rating,
+        achievements: format!("{what}: duy trì hiệu quả, vượt chỉ tiêu kế hoạch"),
+        evaluator: "Hội đồng Thi đua - Khen thưởng đơn vị".into(),
+        date,
+        commendation: commendation.map(str::to_string),
+    };
+    match stage {
+        Stage::Evaluating => vec![eval(
+            EvaluationPeriod::SixMonth,
+            Rating::Good,
+            ymd(year, 6, 30),
+            None,
+        )],
+        Stage::Replicated => vec![
+            eval(
+                EvaluationPeriod::SixMonth,
+                Rating::Good,
+                ymd(year, 6, 30),
+                None,
+            ),
+            eval(
+                EvaluationPeriod::NineMonth,
+                Rating::Excellent,
+                ymd(year, 9, 30),
+                None,
+            ),
+            eval(
+                EvaluationPeriod::Annual,
+                Rating::Excellent,
+                ymd(year, 10, 10),
+                Some("Giấy khen của Giám đốc Sở"),
+            ),
+        ],
+        _ => Vec::new(),
+    }
+}
+
 pub fn nominations(year: i32) -> Vec<NominationSeed> {
     NOMINATIONS
         .iter()
@@ -360,14 +469,22 @@ pub fn nominations(year: i32) -> Vec<NominationSeed> {
                 year,
                 city_registered: matches!(stage, Stage::Replicated) && i % 20 == 7,
                 evidence: evidence(n.kind, stage, i, n.what),
+                // Half the registered nominations have their plan already; everything
+                // further along has one, approved.
+                plan: (stage != Stage::Registered || i % 10 == 5)
+                    .then(|| plan(i, year, n.what))
+                    .filter(|_| !matches!(stage, Stage::Discovered | Stage::Dropped)),
+                plan_approved: stage != Stage::Registered,
+                evaluations: evaluations(stage, year, n.what),
             }
         })
         .collect()
 }
 
-/// The demo Department, with a campaign covering the current year.
-pub fn dataset() -> Dataset {
-    let year = chrono::Local::now().year();
+/// The demo Department, with a campaign covering the year of `today` (the server's
+/// clock, so that a fixed `EXEMPLAR_TODAY` gives the same demo every year).
+pub fn dataset(today: chrono::NaiveDate) -> Dataset {
+    let year = today.year();
     let start = year - (year - 2026).rem_euclid(5);
     Dataset {
         name: "demo",
@@ -398,7 +515,7 @@ mod tests {
 
     #[test]
     fn demo_department_is_realistic() {
-        let d = dataset();
+        let d = dataset(ymd(2026, 10, 15));
         assert_eq!(d.blocs.len(), 4);
         assert_eq!(d.units.len(), 20);
         assert_eq!(d.nominations.len(), 60);
@@ -427,9 +544,43 @@ mod tests {
     }
 
     #[test]
+    fn demo_plans_and_evaluations_meet_the_guards_of_the_stages_they_passed() {
+        use shared::rules::fostering::check_plan;
+        use shared::rules::transition::{fostering_violations, replication_violations};
+        let d = dataset(ymd(2026, 10, 15));
+        let mut without_plan = 0;
+        for n in &d.nominations {
+            match n.stage {
+                Stage::Fostering | Stage::Evaluating | Stage::Replicated => {
+                    assert!(
+                        fostering_violations(n.plan.as_ref()).is_empty(),
+                        "{}",
+                        n.nominee_name
+                    );
+                    // The plan is what the form would have accepted.
+                    let draft = shared::domain::PlanDraft::from(n.plan.as_ref().unwrap());
+                    assert!(check_plan(&draft, n.year).is_ok());
+                }
+                Stage::Registered => without_plan += usize::from(n.plan.is_none()),
+                Stage::Discovered | Stage::Dropped => assert!(n.plan.is_none()),
+            }
+            let periods: Vec<_> = n.evaluations.iter().map(|e| e.period).collect();
+            match n.stage {
+                Stage::Evaluating => assert_eq!(periods, [EvaluationPeriod::SixMonth]),
+                Stage::Replicated => assert!(replication_violations(&n.evaluations).is_empty()),
+                _ => assert!(periods.is_empty()),
+            }
+        }
+        assert!(
+            without_plan > 0,
+            "some registered nominations still need a plan"
+        );
+    }
+
+    #[test]
     fn demo_nominations_past_discovered_meet_the_registration_rules() {
         use shared::rules::transition::{registration_violations, MoveFacts};
-        let d = dataset();
+        let d = dataset(ymd(2026, 10, 15));
         let year = d.nominations[0].year;
         let calendar = shared::domain::CampaignYear::with_plan_defaults(year);
         let mut refused_at_discovery = 0;
@@ -465,7 +616,7 @@ mod tests {
 
     #[test]
     fn every_reference_resolves() {
-        let d = dataset();
+        let d = dataset(ymd(2026, 10, 15));
         let units: HashSet<_> = d.units.iter().map(|u| u.code).collect();
         let blocs: HashSet<_> = d.blocs.iter().map(|b| b.code).collect();
         assert!(d.units.iter().all(|u| blocs.contains(u.bloc)));

@@ -49,6 +49,11 @@ pub struct NominationSeed {
     pub city_registered: bool,
     /// Evidence per criterion code.
     pub evidence: Vec<(&'static str, String)>,
+    /// F-1: the fostering plan (approved by the unit head when `plan_approved`).
+    pub plan: Option<shared::domain::FosteringPlan>,
+    pub plan_approved: bool,
+    /// E-1: the periodic evaluations already recorded.
+    pub evaluations: Vec<shared::domain::Evaluation>,
 }
 
 pub struct Dataset {

@@ -11,7 +11,7 @@ const GIVEN: [&str; 10] = [
 ];
 
 pub fn dataset(n: usize) -> Dataset {
-    let mut d = super::demo::dataset();
+    let mut d = super::demo::dataset(chrono::Local::now().date_naive());
     let year = d.campaign.start_year;
     let units: Vec<&str> = d.units.iter().map(|u| u.code).collect();
     d.name = "synthetic";
@@ -57,6 +57,9 @@ pub fn dataset(n: usize) -> Dataset {
                 year,
                 city_registered: false,
                 evidence: Vec::new(),
+                plan: None,
+                plan_approved: false,
+                evaluations: Vec::new(),
             }
         })
         .collect();

@@ -135,13 +135,26 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_in(dir).await
 }
 
+/// Starts the app with its clock fixed at `today` (as `EXEMPLAR_TODAY` does); the demo
+/// campaign year is then `today`'s year.
+#[allow(dead_code)]
+pub async fn spawn_app_at(today: chrono::NaiveDate) -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    start(dir, Some(today)).await
+}
+
 /// Starts the app on `dir/exemplar.db` (an existing database is reused).
 pub async fn spawn_app_in(dir: tempfile::TempDir) -> TestApp {
+    start(dir, None).await
+}
+
+async fn start(dir: tempfile::TempDir, today: Option<chrono::NaiveDate>) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         server::telemetry::init(server::configuration::LogFormat::Pretty);
     }
     let db_path = dir.path().join("exemplar.db");
-    let settings = Settings::for_tests(&db_path, dir.path());
+    let mut settings = Settings::for_tests(&db_path, dir.path());
+    settings.today = today;
     let app = Application::build(settings)
         .await
         .expect("application builds");

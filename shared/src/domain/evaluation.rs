@@ -91,3 +91,241 @@ pub struct FosteringPlan {
     pub replication_leader: Option<Leader>,
     pub activities: Vec<Activity>,
 }
+
+impl EvaluationPeriod {
+    pub const ALL: [EvaluationPeriod; 3] = [
+        EvaluationPeriod::SixMonth,
+        EvaluationPeriod::NineMonth,
+        EvaluationPeriod::Annual,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EvaluationPeriod::SixMonth => "six_month",
+            EvaluationPeriod::NineMonth => "nine_month",
+            EvaluationPeriod::Annual => "annual",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EvaluationPeriod> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Excellent, Rating::Good, Rating::Pass, Rating::Fail];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rating::Excellent => "excellent",
+            Rating::Good => "good",
+            Rating::Pass => "pass",
+            Rating::Fail => "fail",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Rating> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 3] = [
+        ActivityKind::Fostering,
+        ActivityKind::Publicity,
+        ActivityKind::Replication,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ActivityKind::Fostering => "fostering",
+            ActivityKind::Publicity => "publicity",
+            ActivityKind::Replication => "replication",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ActivityKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+impl ActivityStatus {
+    pub const ALL: [ActivityStatus; 3] = [
+        ActivityStatus::Planned,
+        ActivityStatus::Done,
+        ActivityStatus::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ActivityStatus::Planned => "planned",
+            ActivityStatus::Done => "done",
+            ActivityStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ActivityStatus> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// A responsible leader as typed into the plan form.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LeaderDraft {
+    pub name: String,
+    pub position: String,
+}
+
+impl From<&Leader> for LeaderDraft {
+    fn from(l: &Leader) -> Self {
+        LeaderDraft {
+            name: l.name.to_string(),
+            position: l.position.to_string(),
+        }
+    }
+}
+
+/// An activity of the plan as typed into the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityDraft {
+    pub kind: ActivityKind,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub status: ActivityStatus,
+    pub outcome: String,
+}
+
+impl ActivityDraft {
+    pub fn new(kind: ActivityKind) -> ActivityDraft {
+        ActivityDraft {
+            kind,
+            title: String::new(),
+            date: None,
+            status: ActivityStatus::Planned,
+            outcome: String::new(),
+        }
+    }
+}
+
+impl From<&Activity> for ActivityDraft {
+    fn from(a: &Activity) -> Self {
+        ActivityDraft {
+            kind: a.kind,
+            title: a.title.to_string(),
+            date: a.date,
+            status: a.status,
+            outcome: a.outcome.clone(),
+        }
+    }
+}
+
+/// The fostering plan form (F-1); checked by `rules::fostering::check_plan`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanDraft {
+    pub fostering_leader: LeaderDraft,
+    pub publicity_leader: LeaderDraft,
+    pub replication_leader: LeaderDraft,
+    pub activities: Vec<ActivityDraft>,
+}
+
+impl From<&FosteringPlan> for PlanDraft {
+    fn from(p: &FosteringPlan) -> Self {
+        let leader = |l: &Option<Leader>| l.as_ref().map(LeaderDraft::from).unwrap_or_default();
+        PlanDraft {
+            fostering_leader: leader(&p.fostering_leader),
+            publicity_leader: leader(&p.publicity_leader),
+            replication_leader: leader(&p.replication_leader),
+            activities: p.activities.iter().map(ActivityDraft::from).collect(),
+        }
+    }
+}
+
+/// The evaluation form (E-1); checked by `rules::evaluation::check_evaluation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationDraft {
+    pub period: EvaluationPeriod,
+    pub rating: Rating,
+    pub achievements: String,
+    pub evaluator: String,
+    pub date: Option<NaiveDate>,
+    /// Annual only.
+    pub commendation: String,
+}
+
+/// E-2: the periods the Department office sends exemplars to the City for: each quarter,
+/// and the annual list for the sector's year-end conference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionPeriod {
+    Q1,
+    Q2,
+    Q3,
+    Q4,
+    Annual,
+}
+
+impl SelectionPeriod {
+    pub const ALL: [SelectionPeriod; 5] = [
+        SelectionPeriod::Q1,
+        SelectionPeriod::Q2,
+        SelectionPeriod::Q3,
+        SelectionPeriod::Q4,
+        SelectionPeriod::Annual,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SelectionPeriod::Q1 => "q1",
+            SelectionPeriod::Q2 => "q2",
+            SelectionPeriod::Q3 => "q3",
+            SelectionPeriod::Q4 => "q4",
+            SelectionPeriod::Annual => "annual",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SelectionPeriod> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// The quarter (1 to 4), or None for the annual list.
+    pub fn quarter(self) -> Option<u8> {
+        match self {
+            SelectionPeriod::Q1 => Some(1),
+            SelectionPeriod::Q2 => Some(2),
+            SelectionPeriod::Q3 => Some(3),
+            SelectionPeriod::Q4 => Some(4),
+            SelectionPeriod::Annual => None,
+        }
+    }
+
+    /// The quarter a date falls in.
+    pub fn of_date(date: NaiveDate) -> SelectionPeriod {
+        use chrono::Datelike;
+        match date.month() {
+            1..=3 => SelectionPeriod::Q1,
+            4..=6 => SelectionPeriod::Q2,
+            7..=9 => SelectionPeriod::Q3,
+            _ => SelectionPeriod::Q4,
+        }
+    }
+}
+
+/// Where a model was replicated (★): which unit or locality adopted it, when, and with
+/// what result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replication {
+    pub adopter: String,
+    pub date: NaiveDate,
+    pub result: String,
+}
+
+/// The replication form; checked by `rules::evaluation::check_replication`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReplicationDraft {
+    pub adopter: String,
+    pub date: Option<NaiveDate>,
+    pub result: String,
+}

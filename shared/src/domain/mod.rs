@@ -19,8 +19,9 @@ pub use campaign::{Campaign, CampaignYear, Checkpoints, Quota};
 pub use criteria::{criteria_for, scored_criteria, Assessment, Criterion};
 pub use error::{Field, InputError, RequiredText};
 pub use evaluation::{
-    Activity, ActivityKind, ActivityStatus, Evaluation, EvaluationPeriod, FosteringPlan, Leader,
-    Rating,
+    Activity, ActivityDraft, ActivityKind, ActivityStatus, Evaluation, EvaluationDraft,
+    EvaluationPeriod, FosteringPlan, Leader, LeaderDraft, PlanDraft, Rating, Replication,
+    ReplicationDraft, SelectionPeriod,
 };
 pub use kind::NomineeKind;
 pub use nomination::{Nomination, NominationDraft};

@@ -1,7 +1,9 @@
 //! The catalogue's messages for rules and input errors, with their parameters.
 
 use super::{format_date, t, Lang, Msg};
-use crate::domain::{EvaluationPeriod, Field, InputError, Rating, Stage};
+use crate::domain::{
+    ActivityKind, ActivityStatus, EvaluationPeriod, Field, InputError, Rating, Stage,
+};
 use crate::rules::{LeaderRole, ViolationKind};
 
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
@@ -37,6 +39,13 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         Achievements => ("Thành tích", "Achievements"),
         Evaluator => ("Người đánh giá", "Evaluator"),
         EvaluationDate => ("Ngày đánh giá", "Evaluation date"),
+        Commendation => ("Hình thức khen thưởng", "Commendation"),
+        ActivityOutcome => ("Kết quả", "Outcome"),
+        Activities => ("Các hoạt động", "Activities"),
+        Adopter => ("Đơn vị, địa phương áp dụng", "Adopting unit or locality"),
+        ReplicationDate => ("Ngày áp dụng", "Date adopted"),
+        ReplicationResult => ("Kết quả", "Result"),
+        Selection => ("Danh sách", "Selection"),
         Username => ("Tên đăng nhập", "Username"),
         Password => ("Mật khẩu", "Password"),
         DisplayName => ("Họ và tên", "Full name"),
@@ -71,6 +80,43 @@ pub fn rating_name(lang: Lang, rating: Rating) -> &'static str {
         Rating::Good => pick(lang, "Tốt", "Good"),
         Rating::Pass => pick(lang, "Đạt", "Pass"),
         Rating::Fail => pick(lang, "Không đạt", "Fail"),
+    }
+}
+
+/// The leader's role as a form label.
+pub fn leader_role_name(lang: Lang, role: LeaderRole) -> &'static str {
+    match role {
+        LeaderRole::Fostering => pick(
+            lang,
+            "Lãnh đạo chỉ đạo bồi dưỡng",
+            "Leader directing the fostering",
+        ),
+        LeaderRole::Publicity => pick(
+            lang,
+            "Lãnh đạo phụ trách tuyên truyền",
+            "Leader responsible for publicity",
+        ),
+        LeaderRole::Replication => pick(
+            lang,
+            "Lãnh đạo phụ trách nhân rộng",
+            "Leader responsible for replication",
+        ),
+    }
+}
+
+pub fn activity_kind_name(lang: Lang, kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Fostering => pick(lang, "Bồi dưỡng, hỗ trợ", "Training or support"),
+        ActivityKind::Publicity => pick(lang, "Tuyên truyền", "Publicity"),
+        ActivityKind::Replication => pick(lang, "Nhân rộng", "Replication"),
+    }
+}
+
+pub fn activity_status_name(lang: Lang, status: ActivityStatus) -> &'static str {
+    match status {
+        ActivityStatus::Planned => pick(lang, "Dự kiến", "Planned"),
+        ActivityStatus::Done => pick(lang, "Đã thực hiện", "Done"),
+        ActivityStatus::Cancelled => pick(lang, "Đã hủy", "Cancelled"),
     }
 }
 
@@ -337,6 +383,67 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("Ngày phải thuộc năm {year}.")
             } else {
                 format!("The date must fall within {year}.")
+            }
+        }
+        PlanNotOpen { stage: s } => {
+            if vi {
+                format!(
+                    "Chỉ lập kế hoạch bồi dưỡng cho điển hình đã đăng ký với Sở (hiện ở giai đoạn “{}”).",
+                    stage(lang, *s)
+                )
+            } else {
+                format!(
+                    "A fostering plan is made for a registered exemplar (this one is at “{}”).",
+                    stage(lang, *s)
+                )
+            }
+        }
+        EvaluationNotOpen { stage: s } => {
+            if vi {
+                format!(
+                    "Chỉ đánh giá định kỳ điển hình đang bồi dưỡng hoặc đánh giá (hiện ở giai đoạn “{}”).",
+                    stage(lang, *s)
+                )
+            } else {
+                format!(
+                    "Periodic evaluations are for exemplars being fostered or evaluated (this one is at “{}”).",
+                    stage(lang, *s)
+                )
+            }
+        }
+        ReplicationNotOpen { stage: s } => {
+            if vi {
+                format!(
+                    "Chỉ ghi nhận nhân rộng cho mô hình đang đánh giá hoặc đã nhân rộng (hiện ở giai đoạn “{}”).",
+                    stage(lang, *s)
+                )
+            } else {
+                format!(
+                    "Replications are recorded for models being evaluated or replicated (this one is at “{}”).",
+                    stage(lang, *s)
+                )
+            }
+        }
+        SelectionEmpty => {
+            if vi {
+                "Hãy chọn ít nhất một điển hình gửi Thành phố.".into()
+            } else {
+                "Choose at least one exemplar to send to the City.".into()
+            }
+        }
+        SelectionNotEligible { count } => {
+            if vi {
+                format!("{count} hồ sơ được chọn chưa đăng ký với Sở hoặc đã dừng, không thể gửi Thành phố.")
+            } else {
+                format!("{count} chosen nominations are not registered or were dropped, and cannot be sent to the City.")
+            }
+        }
+        PlanNotApprovable => {
+            if vi {
+                "Kế hoạch đã được phê duyệt, hoặc chưa đủ lãnh đạo phụ trách để phê duyệt.".into()
+            } else {
+                "The plan is already approved, or it does not yet name every responsible leader."
+                    .into()
             }
         }
         DateInFuture => {

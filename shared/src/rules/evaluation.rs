@@ -1,8 +1,147 @@
 //! E-1: recording a periodic evaluation.
 
 use super::{Violation, ViolationKind};
-use crate::domain::{CampaignYear, Evaluation, EvaluationPeriod};
+use crate::domain::{
+    CampaignYear, Evaluation, EvaluationDraft, EvaluationPeriod, Field, InputError, Replication,
+    ReplicationDraft, RequiredText, Stage,
+};
 use chrono::{Datelike, NaiveDate};
+
+/// The longest achievements text and commendation accepted.
+pub const MAX_ACHIEVEMENTS_CHARS: usize = 4000;
+pub const MAX_COMMENDATION_CHARS: usize = 300;
+const MAX_EVALUATOR_CHARS: usize = 200;
+
+/// Periodic evaluations are recorded while a nomination is fostered or evaluated.
+pub fn evaluation_open(stage: Stage) -> Result<(), Violation> {
+    match stage {
+        Stage::Fostering | Stage::Evaluating => Ok(()),
+        _ => Err(Violation::new(
+            "E-1",
+            ViolationKind::EvaluationNotOpen { stage },
+        )),
+    }
+}
+
+/// Replications are recorded while a model is evaluated or once it is replicated.
+pub fn replication_open(stage: Stage) -> Result<(), Violation> {
+    match stage {
+        Stage::Evaluating | Stage::Replicated => Ok(()),
+        _ => Err(Violation::new(
+            "E-1",
+            ViolationKind::ReplicationNotOpen { stage },
+        )),
+    }
+}
+
+/// Checks a replication form: the stage, who adopted the model, a date within the
+/// campaign year and not in the future, a result of bounded length.
+pub fn check_replication(
+    draft: &ReplicationDraft,
+    stage: Stage,
+    calendar: &CampaignYear,
+    today: NaiveDate,
+) -> Result<Replication, Vec<Violation>> {
+    let mut v = Vec::new();
+    let input = |e: InputError| Violation::new("E-1", ViolationKind::Input(e));
+    if let Err(e) = replication_open(stage) {
+        v.push(e);
+    }
+    let adopter = RequiredText::parse(Field::Adopter, &draft.adopter, MAX_EVALUATOR_CHARS)
+        .map_err(|e| v.push(input(e)))
+        .ok();
+    let result = draft.result.trim();
+    if result.chars().count() > MAX_ACHIEVEMENTS_CHARS {
+        v.push(input(InputError::TooLong {
+            field: Field::ReplicationResult,
+            max: MAX_ACHIEVEMENTS_CHARS,
+        }));
+    }
+    match draft.date {
+        None => v.push(input(InputError::Required {
+            field: Field::ReplicationDate,
+        })),
+        Some(date) => {
+            if date.year() != calendar.year {
+                v.push(Violation::new(
+                    "E-1",
+                    ViolationKind::DateOutsideYear {
+                        year: calendar.year,
+                    },
+                ));
+            }
+            if date > today {
+                v.push(Violation::new("E-1", ViolationKind::DateInFuture));
+            }
+        }
+    }
+    match (super::verdict(v), adopter, draft.date) {
+        (Ok(()), Some(adopter), Some(date)) => Ok(Replication {
+            adopter: adopter.to_string(),
+            date,
+            result: result.to_string(),
+        }),
+        (Err(v), ..) => Err(v),
+        _ => Err(Vec::new()),
+    }
+}
+
+/// Checks an evaluation form for a nomination at `stage` that already has `existing`
+/// evaluations: the fields, the stage, and `check_new_evaluation`. Returns the evaluation
+/// to record, or every violation found.
+pub fn check_evaluation(
+    draft: &EvaluationDraft,
+    stage: Stage,
+    existing: &[Evaluation],
+    calendar: &CampaignYear,
+    today: NaiveDate,
+) -> Result<Evaluation, Vec<Violation>> {
+    let mut v = Vec::new();
+    let input = |e: InputError| Violation::new("E-1", ViolationKind::Input(e));
+    if let Err(e) = evaluation_open(stage) {
+        v.push(e);
+    }
+    let evaluator = RequiredText::parse(Field::Evaluator, &draft.evaluator, MAX_EVALUATOR_CHARS)
+        .map_err(|e| v.push(input(e)))
+        .ok();
+    let achievements = RequiredText::parse(
+        Field::Achievements,
+        &draft.achievements,
+        MAX_ACHIEVEMENTS_CHARS,
+    )
+    .map_err(|e| v.push(input(e)))
+    .ok();
+    let commendation = draft.commendation.trim();
+    if !commendation.is_empty() && draft.period != EvaluationPeriod::Annual {
+        v.push(input(InputError::Invalid {
+            field: Field::Commendation,
+        }));
+    }
+    if commendation.chars().count() > MAX_COMMENDATION_CHARS {
+        v.push(input(InputError::TooLong {
+            field: Field::Commendation,
+            max: MAX_COMMENDATION_CHARS,
+        }));
+    }
+    let Some(date) = draft.date else {
+        v.push(input(InputError::Required {
+            field: Field::EvaluationDate,
+        }));
+        return Err(v);
+    };
+    let evaluation = Evaluation {
+        period: draft.period,
+        rating: draft.rating,
+        achievements: achievements.map(|a| a.to_string()).unwrap_or_default(),
+        evaluator: evaluator.map(|e| e.to_string()).unwrap_or_default(),
+        date,
+        commendation: (!commendation.is_empty()).then(|| commendation.to_string()),
+    };
+    if let Err(more) = check_new_evaluation(&evaluation, existing, calendar, today) {
+        v.extend(more);
+    }
+    super::verdict(v).map(|()| evaluation)
+}
 
 /// The first day an evaluation of `period` may be dated: the 6-month period opens with
 /// the year, the 9-month one after the 6-month checkpoint, the annual one after the
@@ -106,6 +245,107 @@ mod tests {
             ViolationKind::EvaluationRepeated {
                 period: EvaluationPeriod::Annual
             }
+        );
+    }
+
+    fn draft(period: EvaluationPeriod, date: Option<NaiveDate>) -> EvaluationDraft {
+        EvaluationDraft {
+            period,
+            rating: Rating::Good,
+            achievements: " Năng suất lúa tăng 12% ".into(),
+            evaluator: "Hội đồng TĐKT đơn vị".into(),
+            date,
+            commendation: String::new(),
+        }
+    }
+
+    #[test]
+    fn e_1_a_full_form_gives_a_trimmed_evaluation() {
+        let cal = CampaignYear::with_plan_defaults(2026);
+        let e = check_evaluation(
+            &draft(EvaluationPeriod::SixMonth, Some(d(2026, 6, 30))),
+            Stage::Fostering,
+            &[],
+            &cal,
+            d(2026, 7, 1),
+        )
+        .unwrap();
+        assert_eq!(e.achievements, "Năng suất lúa tăng 12%");
+        assert_eq!(e.commendation, None);
+    }
+
+    #[test]
+    fn e_1_the_form_is_refused_with_every_reason() {
+        let cal = CampaignYear::with_plan_defaults(2026);
+        let mut bad = draft(EvaluationPeriod::NineMonth, None);
+        bad.evaluator = "  ".into();
+        bad.commendation = "Giấy khen".into();
+        let errs =
+            check_evaluation(&bad, Stage::Registered, &[], &cal, d(2026, 10, 1)).unwrap_err();
+        let kinds: Vec<_> = errs.into_iter().map(|v| v.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ViolationKind::EvaluationNotOpen {
+                    stage: Stage::Registered
+                },
+                ViolationKind::Input(InputError::Required {
+                    field: Field::Evaluator
+                }),
+                ViolationKind::Input(InputError::Invalid {
+                    field: Field::Commendation
+                }),
+                ViolationKind::Input(InputError::Required {
+                    field: Field::EvaluationDate
+                }),
+            ]
+        );
+        // The annual evaluation carries the commendation given at the annual conference.
+        let mut annual = draft(EvaluationPeriod::Annual, Some(d(2026, 11, 20)));
+        annual.commendation = "Bằng khen của UBND Thành phố".into();
+        let e = check_evaluation(&annual, Stage::Evaluating, &[], &cal, d(2026, 11, 30)).unwrap();
+        assert_eq!(
+            e.commendation.as_deref(),
+            Some("Bằng khen của UBND Thành phố")
+        );
+        // A second annual evaluation is refused.
+        let errs =
+            check_evaluation(&annual, Stage::Evaluating, &[e], &cal, d(2026, 11, 30)).unwrap_err();
+        assert_eq!(
+            errs[0].kind,
+            ViolationKind::EvaluationRepeated {
+                period: EvaluationPeriod::Annual
+            }
+        );
+    }
+
+    #[test]
+    fn replications_are_checked_like_evaluations() {
+        let cal = CampaignYear::with_plan_defaults(2026);
+        let draft = ReplicationDraft {
+            adopter: " Xã Tân Thạnh Đông ".into(),
+            date: Some(d(2026, 9, 12)),
+            result: "12 hộ áp dụng, năng suất tăng 10%".into(),
+        };
+        let r = check_replication(&draft, Stage::Replicated, &cal, d(2026, 10, 1)).unwrap();
+        assert_eq!(r.adopter, "Xã Tân Thạnh Đông");
+        let errs = check_replication(&draft, Stage::Fostering, &cal, d(2026, 9, 1)).unwrap_err();
+        let kinds: Vec<_> = errs.into_iter().map(|v| v.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ViolationKind::ReplicationNotOpen {
+                    stage: Stage::Fostering
+                },
+                ViolationKind::DateInFuture
+            ]
+        );
+        let blank = ReplicationDraft::default();
+        assert_eq!(
+            check_replication(&blank, Stage::Evaluating, &cal, d(2026, 9, 1))
+                .unwrap_err()
+                .len(),
+            2
         );
     }
 

@@ -5,6 +5,8 @@ pub mod city;
 pub mod council;
 pub mod deadline;
 pub mod evaluation;
+pub mod fostering;
+pub mod selection;
 pub mod transition;
 mod violation;
 

@@ -61,6 +61,26 @@ pub enum ViolationKind {
         year: i32,
     },
     DateInFuture,
+    /// A fostering plan belongs to a registered nomination (F-1).
+    PlanNotOpen {
+        stage: Stage,
+    },
+    /// Periodic evaluations are recorded while a nomination is fostered or evaluated (E-1).
+    EvaluationNotOpen {
+        stage: Stage,
+    },
+    /// An edited plan must be approved again by the unit head.
+    PlanNotApprovable,
+    /// Replications are recorded for models being evaluated or replicated.
+    ReplicationNotOpen {
+        stage: Stage,
+    },
+    /// E-2: a selection sends at least one exemplar.
+    SelectionEmpty,
+    /// E-2: only registered nominations (not dropped) can be sent to the City.
+    SelectionNotEligible {
+        count: usize,
+    },
     /// Only one's own latest move can be undone, shortly after, if nothing changed since.
     UndoUnavailable,
     CityQuotaFull {

@@ -3,10 +3,12 @@ use crate::model::NominationView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
-/// A nomination's detail: profile, evidence, history. Not found for those who may not see it.
+/// A nomination's detail: profile, evidence, fostering plan, evaluations, history. Not
+/// found for those who may not see it.
 #[server(prefix = "/api", endpoint = "nominations/get", input = Json)]
 pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
     use shared::auth::Action;
+    use shared::rules::{evaluation::evaluation_open, fostering::plan_open};
 
     let user = crate::auth::require_user()?;
     let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
@@ -19,6 +21,22 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
     if user.may(&Action::ViewNomination(scope)).is_err() {
         return Err(AppError::NotFound.with_status());
     }
+    let stage = record.card.stage;
     let can_edit = user.may(&Action::EditNomination(scope)).is_ok();
-    Ok(NominationView { record, can_edit })
+    let can_plan = plan_open(stage).is_ok() && user.may(&Action::RecordFostering(scope)).is_ok();
+    let can_approve = record
+        .plan
+        .as_ref()
+        .is_some_and(|p| p.approved_at.is_none())
+        && user.may(&Action::ApproveFosteringPlan(scope)).is_ok();
+    let can_evaluate =
+        evaluation_open(stage).is_ok() && user.may(&Action::RecordEvaluation(scope)).is_ok();
+    Ok(NominationView {
+        record,
+        can_edit,
+        can_plan,
+        can_approve,
+        can_evaluate,
+        today: ctx.clock.today(),
+    })
 }

@@ -282,6 +282,7 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
             <LaneView index=lane.0 bloc=lane.1/>
         </For>
         <moving::ReasonDialog/>
+        <moving::TouchGhost/>
         <moving::UndoToast/>
         <Drawer/>
     }
@@ -376,7 +377,7 @@ fn Column(lane: usize, stage: Stage, in_lane: bool) -> impl IntoView {
         });
     };
     view! {
-        <section class=class class:keyboard-target=keyboard_target data-stage=stage.code()
+        <section class=class class:keyboard-target=keyboard_target data-stage=stage.code() data-lane=lane
             aria-labelledby=labelled_by
             on:dragover=move |ev| moves.drag_over(ev)
             on:drop=move |ev| moves.drop_on(ev, lane, stage)>
@@ -416,6 +417,20 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
     let drag_card = card.clone();
     let key_card = card.clone();
     let menu_card = card.clone();
+    let touch_card = card.clone();
+    // Touch and pen users drag by the grip (it keeps the page from scrolling under the
+    // finger); keyboard and screen reader users have the card's button and the menu.
+    let grip = movable.then(|| {
+        view! {
+            <span class="grip" aria-hidden="true" title=tr(Msg::TouchGripHint)
+                on:pointerdown=move |ev| moves.pointer_down(ev, touch_card.clone())
+                on:pointermove=move |ev| moves.pointer_move(ev)
+                on:pointerup=move |ev| moves.pointer_up(ev)
+                on:pointercancel=move |_| moves.pointer_cancel()>
+                "⠿"
+            </span>
+        }
+    });
     // Read-only users get the card without controls: nothing to drag, press or open.
     let title = if movable {
         view! {
@@ -436,6 +451,7 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
             draggable=movable.then_some("true")
             on:dragstart=move |ev| moves.drag_start(ev, drag_card.clone())
             on:dragend=move |_| moves.drag_end()>
+            {grip}
             {title}
             <p class="card-kind">{move || t(lang.get(), Msg::Kind(kind))}</p>
             <p class="card-unit">{card.unit_name.clone()}</p>
@@ -477,7 +493,11 @@ fn Drawer() -> impl IntoView {
             }
         },
     );
-    let close = move || moves.drawer.set(None);
+    let notice = RwSignal::new(None::<String>);
+    let close = move || {
+        notice.set(None);
+        moves.drawer.set(None)
+    };
     view! {
         <Show when=move || moves.drawer.get().is_some()>
             <aside class="drawer" aria-labelledby="nomination-title"
@@ -492,10 +512,16 @@ fn Drawer() -> impl IntoView {
                         <a href=format!("/nominations/{id}")>{tr(Msg::OpenFullPage)}</a>
                     })}
                 </div>
+                <p class="notice" role="status">{move || notice.get()}</p>
                 <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
-                            Ok(Some(view)) => view! { <NominationDetail view heading=2/> }.into_any(),
+                            Ok(Some(view)) => view! {
+                                <NominationDetail view heading=2 on_change=Callback::new(move |text| {
+                                    notice.set(Some(text));
+                                    data.refetch();
+                                })/>
+                            }.into_any(),
                             Ok(None) => ().into_any(),
                             Err(e) => view! {
                                 <p class="error" role="alert">{move || e.describe(lang.get())}</p>

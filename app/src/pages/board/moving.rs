@@ -34,6 +34,23 @@ pub struct Pending {
     pub kind: MoveKind,
 }
 
+/// A card carried by a finger or a pen. Browsers give touch no HTML5 drag and drop, so
+/// touch dragging follows pointer events from the card's grip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carried {
+    pub pointer: i32,
+    pub card: BoardCard,
+    pub start: (f64, f64),
+    pub at: (f64, f64),
+    /// Whether the finger has moved far enough to be a drag rather than a tap.
+    pub lifted: bool,
+}
+
+/// How far (CSS pixels) a finger must move before a touch becomes a drag.
+const LIFT_DISTANCE: f64 = 6.0;
+/// How close (CSS pixels) to an edge a carried card makes the board scroll.
+const SCROLL_EDGE: f64 = 48.0;
+
 /// The note shown after a move, with its "Undo".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Toast {
@@ -48,6 +65,7 @@ pub struct Moves {
     pub alert: RwSignal<Option<String>>,
     pub announce: RwSignal<String>,
     pub dragging: RwSignal<Option<BoardCard>>,
+    pub carried: RwSignal<Option<Carried>>,
     pub picked: RwSignal<Option<Picked>>,
     pub pending: RwSignal<Option<Pending>>,
     pub toast: RwSignal<Option<Toast>>,
@@ -56,6 +74,33 @@ pub struct Moves {
     /// The nomination shown in the drawer beside the board.
     pub drawer: RwSignal<Option<i64>>,
     tickets: StoredValue<u64>,
+}
+
+/// While a card is carried near an edge of the window or of the columns' scroller, scroll
+/// them so that every column can be reached on a small screen.
+fn scroll_near_edges((x, y): (f64, f64)) {
+    let window = window();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if y < SCROLL_EDGE {
+        window.scroll_by_with_x_and_y(0.0, -24.0);
+    } else if height > 0.0 && y > height - SCROLL_EDGE {
+        window.scroll_by_with_x_and_y(0.0, 24.0);
+    }
+    let board = document()
+        .element_from_point(x as f32, y as f32)
+        .and_then(|e| e.closest(".board").ok().flatten());
+    if let Some(board) = board {
+        let rect = board.get_bounding_client_rect();
+        if x < rect.left() + SCROLL_EDGE {
+            board.scroll_by_with_x_and_y(-24.0, 0.0);
+        } else if x > rect.right() - SCROLL_EDGE {
+            board.scroll_by_with_x_and_y(24.0, 0.0);
+        }
+    }
 }
 
 fn stage_name(lang: Lang, stage: Stage) -> &'static str {
@@ -69,6 +114,7 @@ impl Moves {
             alert: RwSignal::new(None),
             announce: RwSignal::new(String::new()),
             dragging: RwSignal::new(None),
+            carried: RwSignal::new(None),
             picked: RwSignal::new(None),
             pending: RwSignal::new(None),
             toast: RwSignal::new(None),
@@ -249,32 +295,132 @@ impl Moves {
     }
 
     pub fn drop_on(&self, ev: leptos::ev::DragEvent, lane: usize, stage: Stage) {
+        use wasm_bindgen::JsCast;
         let Some(card) = self.dragging.get_untracked() else {
             return;
         };
         ev.prevent_default();
         self.dragging.set(None);
-        let place = self.drop_place(&ev, &card, lane, stage);
+        let under = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        self.drop_at(card, under, f64::from(ev.client_y()), lane, stage);
+    }
+
+    /// Drops a card on a column, at the place under the pointer.
+    fn drop_at(
+        &self,
+        card: BoardCard,
+        under: Option<web_sys::Element>,
+        client_y: f64,
+        lane: usize,
+        stage: Stage,
+    ) {
+        let place = self.place_at(under, client_y, &card, lane, stage);
         if card.stage == stage && self.same_place(&card, lane, place) {
             return;
         }
         self.request(card, stage, place);
     }
 
+    /// A finger or pen touches a card's grip: the card may be about to be carried.
+    pub fn pointer_down(&self, ev: leptos::ev::PointerEvent, card: BoardCard) {
+        use wasm_bindgen::JsCast;
+        // The mouse has HTML5 drag and drop on the whole card.
+        if ev.pointer_type() == "mouse" || !ev.is_primary() {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(grip) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = grip.set_pointer_capture(ev.pointer_id());
+        }
+        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        self.picked.set(None);
+        self.carried.set(Some(Carried {
+            pointer: ev.pointer_id(),
+            card,
+            start: at,
+            at,
+            lifted: false,
+        }));
+    }
+
+    pub fn pointer_move(&self, ev: leptos::ev::PointerEvent) {
+        let Some(mut carried) = self.carried.get_untracked() else {
+            return;
+        };
+        if carried.pointer != ev.pointer_id() {
+            return;
+        }
+        ev.prevent_default();
+        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        carried.at = at;
+        if !carried.lifted {
+            let (dx, dy) = (at.0 - carried.start.0, at.1 - carried.start.1);
+            if dx.hypot(dy) < LIFT_DISTANCE {
+                return;
+            }
+            carried.lifted = true;
+            self.dragging.set(Some(carried.card.clone()));
+        }
+        self.carried.set(Some(carried));
+        scroll_near_edges(at);
+    }
+
+    pub fn pointer_up(&self, ev: leptos::ev::PointerEvent) {
+        let Some(carried) = self.carried.get_untracked() else {
+            return;
+        };
+        if carried.pointer != ev.pointer_id() {
+            return;
+        }
+        self.carried.set(None);
+        if !carried.lifted {
+            return;
+        }
+        self.dragging.set(None);
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let under = document().element_from_point(x as f32, y as f32);
+        let Some(column) = under
+            .as_ref()
+            .and_then(|e| e.closest("[data-stage]").ok().flatten())
+        else {
+            // Let go outside the board: nothing moves.
+            return;
+        };
+        let stage = column
+            .get_attribute("data-stage")
+            .and_then(|code| Stage::from_code(&code));
+        let lane = column
+            .get_attribute("data-lane")
+            .and_then(|lane| lane.parse::<usize>().ok());
+        if let (Some(stage), Some(lane)) = (stage, lane) {
+            self.drop_at(carried.card, under, y, lane, stage);
+        }
+    }
+
+    /// The browser took the touch back (a system gesture): the card stays where it was.
+    pub fn pointer_cancel(&self) {
+        if self.carried.get_untracked().is_some() {
+            self.carried.set(None);
+            self.dragging.set(None);
+        }
+    }
+
     /// Where in the column the card was dropped: after the card under the pointer (or
     /// before it, in its upper half), else at the top.
-    fn drop_place(
+    fn place_at(
         &self,
-        ev: &leptos::ev::DragEvent,
+        under: Option<web_sys::Element>,
+        client_y: f64,
         card: &BoardCard,
         lane: usize,
         stage: Stage,
     ) -> Place {
-        use wasm_bindgen::JsCast;
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-nomination-id]").ok().flatten());
+        let target = under.and_then(|e| e.closest("[data-nomination-id]").ok().flatten());
         let Some(element) = target else {
             return Place::Top;
         };
@@ -284,8 +430,12 @@ impl Moves {
         else {
             return Place::Top;
         };
+        if over == card.id {
+            // Over its own old place: it stays among the same neighbours.
+            return self.current_place(card, lane);
+        }
         let rect = element.get_bounding_client_rect();
-        let lower_half = f64::from(ev.client_y()) > rect.top() + rect.height() / 2.0;
+        let lower_half = client_y > rect.top() + rect.height() / 2.0;
         if lower_half {
             return Place::After(over);
         }
@@ -293,6 +443,19 @@ impl Moves {
         match ids.iter().position(|id| *id == over) {
             Some(0) | None => Place::Top,
             Some(i) => Place::After(ids[i - 1]),
+        }
+    }
+
+    /// The place a card holds now in its column.
+    fn current_place(&self, card: &BoardCard, lane: usize) -> Place {
+        let all: Vec<i64> = self.state.with_untracked(|v| {
+            v.column(lane, card.stage)
+                .map(|c| c.cards.iter().map(|c| c.id).collect())
+                .unwrap_or_default()
+        });
+        match all.iter().position(|id| *id == card.id) {
+            Some(i) if i > 0 => Place::After(all[i - 1]),
+            _ => Place::Top,
         }
     }
 
@@ -598,6 +761,29 @@ pub fn UndoToast() -> impl IntoView {
                     </div>
                 }
             })}
+        </div>
+    }
+}
+
+/// The card under a finger that carries it: a label that follows the touch (it takes no
+/// pointer events, so the column under the finger can be found). Placed through the CSS
+/// object model: the Content Security Policy forbids inline style attributes.
+#[component]
+pub fn TouchGhost() -> impl IntoView {
+    let moves = expect_context::<Moves>();
+    let carried = move || moves.carried.get().filter(|c| c.lifted);
+    let ghost = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let at = carried().map(|c| c.at);
+        if let (Some(el), Some((x, y))) = (ghost.get(), at) {
+            let style = web_sys::HtmlElement::style(&el);
+            let _ = style.set_property("left", &format!("{x}px"));
+            let _ = style.set_property("top", &format!("{y}px"));
+        }
+    });
+    view! {
+        <div class="touch-ghost" aria-hidden="true" node_ref=ghost hidden=move || carried().is_none()>
+            {move || carried().map(|c| c.card.nominee_name)}
         </div>
     }
 }

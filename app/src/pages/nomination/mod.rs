@@ -2,6 +2,7 @@
 //! and its create and edit form.
 
 pub mod form;
+pub mod year;
 
 use crate::api::nominations::get_nomination;
 use crate::i18n::{tr, use_lang};
@@ -23,20 +24,28 @@ pub fn NominationPage() -> impl IntoView {
             None => Err(crate::error::AppError::NotFound),
         }
     });
+    // What a change made on the page did; kept above the detail, which reloads after it.
+    let notice = RwSignal::new(None::<String>);
     view! {
         <section class="nomination-page">
             <p><a href="/board">{tr(Msg::BackToBoard)}</a></p>
-            <Suspense fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
+            <p class="notice" role="status">{move || notice.get()}</p>
+            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(view) => view! { <NominationDetail view heading=1/> }.into_any(),
+                        Ok(view) => view! {
+                            <NominationDetail view heading=1 on_change=Callback::new(move |text| {
+                                notice.set(Some(text));
+                                data.refetch();
+                            })/>
+                        }.into_any(),
                         Err(e) => view! {
                             <h1>{tr(Msg::DetailsOf)}</h1>
                             <p class="error" role="alert">{move || e.describe(lang.get())}</p>
                         }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
@@ -95,8 +104,15 @@ fn profile_rows(lang: Lang, profile: &Profile) -> Vec<(String, String)> {
 /// Everything about one nomination: profile, evidence per criterion, stage history with
 /// the time spent in each stage.
 #[component]
-pub fn NominationDetail(view: NominationView, heading: u8) -> impl IntoView {
+pub fn NominationDetail(
+    view: NominationView,
+    heading: u8,
+    /// Called after a change made here (a plan approved, an evaluation recorded) with what
+    /// to tell the user, so that the caller says it and reloads what it shows.
+    on_change: Callback<String>,
+) -> impl IntoView {
     let lang = use_lang();
+    let full_view = view.clone();
     let record = view.record;
     let card = record.card.clone();
     let id = card.id;
@@ -249,6 +265,9 @@ pub fn NominationDetail(view: NominationView, heading: u8) -> impl IntoView {
                     <tbody>{evidence}</tbody>
                 </table>
             </section>
+            <year::PlanSection view=full_view.clone() heading on_change/>
+            <year::EvaluationsSection view=full_view.clone() heading on_change/>
+            <year::YearTimeline view=full_view heading/>
             <section aria-labelledby="history-title">
                 {section("history-title", Msg::HistoryTitle)}
                 <ol class="timeline">{timeline}</ol>

@@ -156,6 +156,73 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
             .execute(&mut *tx)
             .await?;
         }
+        if let Some(plan) = &n.plan {
+            let leader = |l: &Option<shared::domain::Leader>| {
+                l.as_ref()
+                    .map(|l| (l.name.to_string(), l.position.to_string()))
+                    .unwrap_or_default()
+            };
+            let (f, p, r) = (
+                leader(&plan.fostering_leader),
+                leader(&plan.publicity_leader),
+                leader(&plan.replication_leader),
+            );
+            let head = "Thủ trưởng đơn vị";
+            sqlx::query(
+                "INSERT INTO fostering_plans (nomination_id, fostering_leader_name,
+                     fostering_leader_position, publicity_leader_name, publicity_leader_position,
+                     replication_leader_name, replication_leader_position, version, updated_at,
+                     updated_by, approved_at, approved_by)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(&f.0)
+            .bind(&f.1)
+            .bind(&p.0)
+            .bind(&p.1)
+            .bind(&r.0)
+            .bind(&r.1)
+            .bind(&now)
+            .bind(data.name)
+            .bind(n.plan_approved.then_some(&now))
+            .bind(n.plan_approved.then_some(head))
+            .execute(&mut *tx)
+            .await?;
+            for (ord, a) in plan.activities.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO fostering_activities (nomination_id, ord, kind, title, date,
+                         status, outcome)
+                     VALUES (?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(id)
+                .bind(ord as i64)
+                .bind(a.kind.code())
+                .bind(a.title.as_str())
+                .bind(a.date)
+                .bind(a.status.code())
+                .bind(&a.outcome)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        for e in &n.evaluations {
+            sqlx::query(
+                "INSERT INTO evaluations (nomination_id, period, rating, achievements, evaluator,
+                     date, commendation, recorded_at, recorded_by)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(e.period.code())
+            .bind(e.rating.code())
+            .bind(&e.achievements)
+            .bind(&e.evaluator)
+            .bind(e.date)
+            .bind(&e.commendation)
+            .bind(&now)
+            .bind(data.name)
+            .execute(&mut *tx)
+            .await?;
+        }
         last.insert(n.stage, position);
     }
     sqlx::query("INSERT INTO events (at, action, payload) VALUES (?, 'dataset_loaded', ?)")

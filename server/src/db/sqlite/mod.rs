@@ -3,6 +3,7 @@
 mod accounts;
 mod auth;
 mod board;
+mod fostering;
 mod load;
 mod moves;
 mod nominations;
@@ -164,6 +165,41 @@ impl Repository for SqliteStore {
     ) -> RepoResult<CardEvent> {
         let event = nominations::save(&self.pool, id, version, year, draft, by).await?;
         // Nobody listening is fine: the event log has it.
+        let _ = self.live.send(std::sync::Arc::new(event.clone()));
+        Ok(event)
+    }
+
+    async fn save_plan(
+        &self,
+        id: i64,
+        version: i64,
+        draft: &shared::domain::PlanDraft,
+        by: &CurrentUser,
+    ) -> RepoResult<(CardEvent, i64)> {
+        let (event, version) = fostering::save_plan(&self.pool, id, version, draft, by).await?;
+        let _ = self.live.send(std::sync::Arc::new(event.clone()));
+        Ok((event, version))
+    }
+
+    async fn approve_plan(
+        &self,
+        id: i64,
+        version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<(CardEvent, i64)> {
+        let (event, version) = fostering::approve_plan(&self.pool, id, version, by).await?;
+        let _ = self.live.send(std::sync::Arc::new(event.clone()));
+        Ok((event, version))
+    }
+
+    async fn record_evaluation(
+        &self,
+        id: i64,
+        draft: &shared::domain::EvaluationDraft,
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<CardEvent> {
+        let event = fostering::record_evaluation(&self.pool, id, draft, by, today).await?;
         let _ = self.live.send(std::sync::Arc::new(event.clone()));
         Ok(event)
     }

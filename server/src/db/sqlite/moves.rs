@@ -13,7 +13,7 @@ use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use shared::auth::{authorize, Action};
-use shared::domain::{CampaignYear, Position, Profile, Stage};
+use shared::domain::{CampaignYear, Evaluation, Position, Profile, Stage};
 use shared::rules::transition::{check_move, MoveFacts, MoveKind};
 use shared::rules::{Violation, ViolationKind};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -267,17 +267,30 @@ async fn check_rules(
         }
         _ => None,
     };
-    let calendar = campaign_year(conn, record).await?;
+    let calendar = campaign_year(conn, record.campaign_id, record.year).await?;
+    let plan = if kind == MoveKind::Forward && to == Stage::Fostering {
+        super::fostering::plan(conn, card.id).await?.map(|p| p.plan)
+    } else {
+        None
+    };
+    let evaluations: Vec<Evaluation> =
+        if kind == MoveKind::Forward && matches!(to, Stage::Evaluating | Stage::Replicated) {
+            super::fostering::evaluations(conn, card.id)
+                .await?
+                .into_iter()
+                .map(|e| e.evaluation)
+                .collect()
+        } else {
+            Vec::new()
+        };
     let facts = MoveFacts {
         profile: &profile,
         evidence: &evidence,
         nomination_year: record.year,
         today: job.today,
         calendar: &calendar,
-        // Fostering plans and evaluations are recorded from issue 6 on; until then the
-        // guards that need them refuse with the rule's message.
-        fostering_plan: None,
-        evaluations: &[],
+        fostering_plan: plan.as_ref(),
+        evaluations: &evaluations,
         linked_collective_stage,
         dropped_from: card.dropped_from,
     };
@@ -288,13 +301,17 @@ async fn check_rules(
 
 /// The campaign year's calendar: the plan's defaults, with the year's own registration
 /// deadline where one is set.
-async fn campaign_year(conn: &mut SqliteConnection, record: &Record) -> RepoResult<CampaignYear> {
-    let mut calendar = CampaignYear::with_plan_defaults(record.year);
+pub(super) async fn campaign_year(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+) -> RepoResult<CampaignYear> {
+    let mut calendar = CampaignYear::with_plan_defaults(year);
     let deadline: Option<NaiveDate> = sqlx::query_scalar(
         "SELECT registration_deadline FROM campaign_years WHERE campaign_id = ? AND year = ?",
     )
-    .bind(record.campaign_id)
-    .bind(record.year)
+    .bind(campaign_id)
+    .bind(year)
     .fetch_optional(&mut *conn)
     .await
     .map_err(unavailable)?;
@@ -495,6 +512,19 @@ pub(super) async fn record_change(
     audit_before: Option<String>,
     now: &str,
 ) -> RepoResult<CardEvent> {
+    record_change_with(conn, user, change, audit_before, None, now).await
+}
+
+/// [`record_change`], with what changed besides the card (a plan, an evaluation) written
+/// into the audit entry's "after" as `detail`.
+pub(super) async fn record_change_with(
+    conn: &mut SqliteConnection,
+    user: &CurrentUser,
+    change: StoredChange,
+    audit_before: Option<String>,
+    detail: Option<serde_json::Value>,
+    now: &str,
+) -> RepoResult<CardEvent> {
     let payload =
         serde_json::to_string(&change).map_err(|e| RepoError::Unavailable(e.to_string()))?;
     let seq: i64 = sqlx::query_scalar(
@@ -523,6 +553,7 @@ pub(super) async fn record_change(
                 "name": change.card.nominee_name,
                 "reason": change.reason,
                 "event": seq,
+                "detail": detail,
             })
             .to_string(),
         ),

@@ -19,14 +19,15 @@ fn unavailable(e: sqlx::Error) -> RepoError {
 pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> {
     let mut conn = pool.acquire().await.map_err(unavailable)?;
     let card = board::card(&mut conn, id).await?;
-    let (year, profile, description, replication_potential, created_at): (
+    let (campaign_id, year, profile, description, replication_potential, created_at): (
+        i64,
         i32,
         String,
         String,
         String,
         String,
     ) = sqlx::query_as(
-        "SELECT year, profile, description, replication_potential, created_at
+        "SELECT campaign_id, year, profile, description, replication_potential, created_at
          FROM nominations WHERE id = ?",
     )
     .bind(id)
@@ -65,7 +66,13 @@ pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> 
             })
         })
         .collect();
+    let plan = super::fostering::plan(&mut conn, id).await?;
+    let evaluations = super::fostering::evaluations(&mut conn, id).await?;
+    let calendar = super::moves::campaign_year(&mut conn, campaign_id, year).await?;
     Ok(NominationRecord {
+        plan,
+        evaluations,
+        calendar,
         draft: NominationDraft {
             unit_id: card.unit_id,
             nominee_name: card.nominee_name.clone(),

@@ -1,0 +1,451 @@
+//! The exemplar's year on SQLite: fostering plans (F-1) and periodic evaluations (E-1).
+//! Every save is one `BEGIN IMMEDIATE` transaction that checks the permission, the rules
+//! and the version on the stored data, and records the change in the event log and the
+//! audit history with the card.
+
+use super::auth::now_text;
+use super::board;
+use super::moves::{campaign_year, record_change_with, StoredChange};
+use app::auth::CurrentUser;
+use app::model::{BoardCard, CardEvent, EvaluationRecord, MoveAction, PlanRecord};
+use app::moves::scope;
+use app::repo::{RepoError, RepoResult};
+use chrono::NaiveDate;
+use shared::auth::{authorize, Action};
+use shared::domain::{
+    Activity, ActivityKind, ActivityStatus, Evaluation, EvaluationDraft, EvaluationPeriod,
+    FosteringPlan, Leader, PlanDraft, Rating, RequiredText,
+};
+use shared::rules::evaluation::check_evaluation;
+use shared::rules::fostering::{check_plan, plan_open};
+use shared::rules::{Violation, ViolationKind};
+use sqlx::{SqliteConnection, SqlitePool};
+
+fn unavailable(e: sqlx::Error) -> RepoError {
+    RepoError::Unavailable(e.to_string())
+}
+
+fn corrupt(id: i64, what: &str) -> RepoError {
+    RepoError::Unavailable(format!("nomination {id}: bad {what}"))
+}
+
+/// A stored leader: the schema keeps both parts non-empty.
+fn leader(id: i64, name: String, position: String) -> RepoResult<Option<Leader>> {
+    let text = |s: &str| RequiredText::parse(shared::domain::Field::LeaderName, s, usize::MAX);
+    match (text(&name), text(&position)) {
+        (Ok(name), Ok(position)) => Ok(Some(Leader { name, position })),
+        _ => Err(corrupt(id, "fostering leader")),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    fostering_leader_name: String,
+    fostering_leader_position: String,
+    publicity_leader_name: String,
+    publicity_leader_position: String,
+    replication_leader_name: String,
+    replication_leader_position: String,
+    version: i64,
+    updated_at: String,
+    updated_by: String,
+    approved_at: Option<String>,
+    approved_by: Option<String>,
+}
+
+/// A nomination's fostering plan, if it has one.
+pub async fn plan(conn: &mut SqliteConnection, id: i64) -> RepoResult<Option<PlanRecord>> {
+    let row: Option<PlanRow> = sqlx::query_as(
+        "SELECT fostering_leader_name, fostering_leader_position, publicity_leader_name,
+             publicity_leader_position, replication_leader_name, replication_leader_position,
+             version, updated_at, updated_by, approved_at, approved_by
+         FROM fostering_plans WHERE nomination_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let rows: Vec<(String, String, Option<NaiveDate>, String, String)> = sqlx::query_as(
+        "SELECT kind, title, date, status, outcome FROM fostering_activities
+         WHERE nomination_id = ? ORDER BY ord",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let activities = rows
+        .into_iter()
+        .map(|(kind, title, date, status, outcome)| {
+            Ok(Activity {
+                kind: ActivityKind::from_code(&kind).ok_or_else(|| corrupt(id, "activity kind"))?,
+                title: RequiredText::parse(
+                    shared::domain::Field::ActivityTitle,
+                    &title,
+                    usize::MAX,
+                )
+                .map_err(|_| corrupt(id, "activity title"))?,
+                date,
+                status: ActivityStatus::from_code(&status)
+                    .ok_or_else(|| corrupt(id, "activity status"))?,
+                outcome,
+            })
+        })
+        .collect::<RepoResult<Vec<_>>>()?;
+    Ok(Some(PlanRecord {
+        plan: FosteringPlan {
+            fostering_leader: leader(id, row.fostering_leader_name, row.fostering_leader_position)?,
+            publicity_leader: leader(id, row.publicity_leader_name, row.publicity_leader_position)?,
+            replication_leader: leader(
+                id,
+                row.replication_leader_name,
+                row.replication_leader_position,
+            )?,
+            activities,
+        },
+        version: row.version,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+        approved_at: row.approved_at,
+        approved_by: row.approved_by,
+    }))
+}
+
+/// A nomination's periodic evaluations, in period order.
+pub async fn evaluations(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> RepoResult<Vec<EvaluationRecord>> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        String,
+        String,
+        String,
+        String,
+        NaiveDate,
+        Option<String>,
+        String,
+        String,
+    )> = sqlx::query_as(
+        "SELECT period, rating, achievements, evaluator, date, commendation, recorded_at,
+                 recorded_by
+             FROM evaluations WHERE nomination_id = ?",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let mut out = rows
+        .into_iter()
+        .map(
+            |(period, rating, achievements, evaluator, date, commendation, at, by)| {
+                Ok(EvaluationRecord {
+                    evaluation: Evaluation {
+                        period: EvaluationPeriod::from_code(&period)
+                            .ok_or_else(|| corrupt(id, "evaluation period"))?,
+                        rating: Rating::from_code(&rating)
+                            .ok_or_else(|| corrupt(id, "evaluation rating"))?,
+                        achievements,
+                        evaluator,
+                        date,
+                        commendation,
+                    },
+                    recorded_at: at,
+                    recorded_by: by,
+                })
+            },
+        )
+        .collect::<RepoResult<Vec<_>>>()?;
+    out.sort_by_key(|e| e.evaluation.period);
+    Ok(out)
+}
+
+/// The card, if the user may see it (else it does not exist for them).
+async fn visible_card(
+    conn: &mut SqliteConnection,
+    id: i64,
+    by: &CurrentUser,
+) -> RepoResult<BoardCard> {
+    let card = board::card(conn, id).await?;
+    if authorize(&by.actor(), &Action::ViewNomination(scope(&card))).is_err() {
+        return Err(RepoError::NotFound);
+    }
+    Ok(card)
+}
+
+async fn campaign_of(conn: &mut SqliteConnection, id: i64) -> RepoResult<(i64, i32)> {
+    sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = ?")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(unavailable)
+}
+
+/// A change that leaves the card where it is: recorded and published with it.
+async fn record(
+    conn: &mut SqliteConnection,
+    by: &CurrentUser,
+    action: MoveAction,
+    card: BoardCard,
+    before: Option<String>,
+    detail: serde_json::Value,
+    now: &str,
+) -> RepoResult<CardEvent> {
+    let change = StoredChange {
+        action,
+        by: by.display_name.clone(),
+        from: card.stage,
+        from_position: card.position.clone(),
+        from_dropped_from: card.dropped_from,
+        reason: None,
+        card,
+    };
+    record_change_with(conn, by, change, before, Some(detail), now).await
+}
+
+async fn stale_plan(conn: &mut SqliteConnection, id: i64) -> RepoResult<RepoError> {
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT updated_by, updated_at FROM fostering_plans WHERE nomination_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    Ok(match row {
+        Some((by, at)) => RepoError::Conflict {
+            by: Some(by),
+            at: Some(at),
+        },
+        None => RepoError::Conflict { by: None, at: None },
+    })
+}
+
+/// Makes the plan (`version` 0) or replaces the one still at `version`. An edit clears
+/// the unit head's approval.
+pub async fn save_plan(
+    pool: &SqlitePool,
+    id: i64,
+    version: i64,
+    draft: &PlanDraft,
+    by: &CurrentUser,
+) -> RepoResult<(CardEvent, i64)> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let card = visible_card(&mut tx, id, by).await?;
+    authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(RepoError::Denied)?;
+    plan_open(card.stage).map_err(|v| RepoError::Rules(vec![v]))?;
+    let (_, year) = campaign_of(&mut tx, id).await?;
+    let plan = check_plan(draft, year).map_err(|problems| {
+        RepoError::Rules(problems.into_iter().map(|p| p.violation).collect())
+    })?;
+    let stored: Option<(i64, Option<String>)> =
+        sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+    let current = stored.as_ref().map_or(0, |(v, _)| *v);
+    if current != version {
+        return Err(stale_plan(&mut tx, id).await?);
+    }
+    let leader = |l: &Option<Leader>| {
+        l.as_ref()
+            .map(|l| (l.name.to_string(), l.position.to_string()))
+            .unwrap_or_default()
+    };
+    let (f, p, r) = (
+        leader(&plan.fostering_leader),
+        leader(&plan.publicity_leader),
+        leader(&plan.replication_leader),
+    );
+    let now = now_text();
+    let new_version: i64 = sqlx::query_scalar(
+        "INSERT INTO fostering_plans (nomination_id, fostering_leader_name,
+             fostering_leader_position, publicity_leader_name, publicity_leader_position,
+             replication_leader_name, replication_leader_position, version, updated_at,
+             updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (nomination_id) DO UPDATE SET
+             fostering_leader_name = excluded.fostering_leader_name,
+             fostering_leader_position = excluded.fostering_leader_position,
+             publicity_leader_name = excluded.publicity_leader_name,
+             publicity_leader_position = excluded.publicity_leader_position,
+             replication_leader_name = excluded.replication_leader_name,
+             replication_leader_position = excluded.replication_leader_position,
+             version = fostering_plans.version + 1,
+             updated_at = excluded.updated_at,
+             updated_by = excluded.updated_by,
+             approved_at = NULL,
+             approved_by = NULL
+         RETURNING version",
+    )
+    .bind(id)
+    .bind(&f.0)
+    .bind(&f.1)
+    .bind(&p.0)
+    .bind(&p.1)
+    .bind(&r.0)
+    .bind(&r.1)
+    .bind(&now)
+    .bind(&by.display_name)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    sqlx::query("DELETE FROM fostering_activities WHERE nomination_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+    for (ord, a) in plan.activities.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO fostering_activities (nomination_id, ord, kind, title, date, status,
+                 outcome)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(ord as i64)
+        .bind(a.kind.code())
+        .bind(a.title.as_str())
+        .bind(a.date)
+        .bind(a.status.code())
+        .bind(&a.outcome)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+    }
+    let before = stored.map(|(v, approved)| {
+        serde_json::json!({ "plan_version": v, "approved_at": approved }).to_string()
+    });
+    let detail = serde_json::json!({
+        "plan_version": new_version,
+        "plan": plan,
+    });
+    let event = record(
+        &mut tx,
+        by,
+        MoveAction::SavePlan,
+        card,
+        before,
+        detail,
+        &now,
+    )
+    .await?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok((event, new_version))
+}
+
+/// The unit head approves the plan still at `version`.
+pub async fn approve_plan(
+    pool: &SqlitePool,
+    id: i64,
+    version: i64,
+    by: &CurrentUser,
+) -> RepoResult<(CardEvent, i64)> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let card = visible_card(&mut tx, id, by).await?;
+    authorize(&by.actor(), &Action::ApproveFosteringPlan(scope(&card)))
+        .map_err(RepoError::Denied)?;
+    let stored: Option<(i64, Option<String>)> =
+        sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+    let Some((current, approved)) = stored else {
+        return Err(RepoError::Rules(vec![Violation::new(
+            "F-1",
+            ViolationKind::NoFosteringPlan,
+        )]));
+    };
+    if current != version {
+        return Err(stale_plan(&mut tx, id).await?);
+    }
+    if approved.is_some() {
+        return Err(RepoError::Rules(vec![Violation::new(
+            "F-1",
+            ViolationKind::PlanNotApprovable,
+        )]));
+    }
+    let now = now_text();
+    let new_version: i64 = sqlx::query_scalar(
+        "UPDATE fostering_plans SET approved_at = ?, approved_by = ?, version = version + 1,
+             updated_at = ?, updated_by = ?
+         WHERE nomination_id = ? RETURNING version",
+    )
+    .bind(&now)
+    .bind(&by.display_name)
+    .bind(&now)
+    .bind(&by.display_name)
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    let detail = serde_json::json!({ "plan_version": new_version, "approved_by": by.display_name });
+    let event = record(
+        &mut tx,
+        by,
+        MoveAction::ApprovePlan,
+        card,
+        None,
+        detail,
+        &now,
+    )
+    .await?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok((event, new_version))
+}
+
+/// Records a periodic evaluation, checked against the nomination's stage, its year's
+/// calendar, the evaluations it already has, and `today`.
+pub async fn record_evaluation(
+    pool: &SqlitePool,
+    id: i64,
+    draft: &EvaluationDraft,
+    by: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<CardEvent> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let card = visible_card(&mut tx, id, by).await?;
+    authorize(&by.actor(), &Action::RecordEvaluation(scope(&card))).map_err(RepoError::Denied)?;
+    let (campaign_id, year) = campaign_of(&mut tx, id).await?;
+    let calendar = campaign_year(&mut tx, campaign_id, year).await?;
+    let existing: Vec<Evaluation> = evaluations(&mut tx, id)
+        .await?
+        .into_iter()
+        .map(|e| e.evaluation)
+        .collect();
+    let evaluation = check_evaluation(draft, card.stage, &existing, &calendar, today)
+        .map_err(RepoError::Rules)?;
+    let now = now_text();
+    sqlx::query(
+        "INSERT INTO evaluations (nomination_id, period, rating, achievements, evaluator, date,
+             commendation, recorded_at, recorded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(evaluation.period.code())
+    .bind(evaluation.rating.code())
+    .bind(&evaluation.achievements)
+    .bind(&evaluation.evaluator)
+    .bind(evaluation.date)
+    .bind(&evaluation.commendation)
+    .bind(&now)
+    .bind(&by.display_name)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    let detail = serde_json::json!({ "evaluation": evaluation });
+    let event = record(&mut tx, by, MoveAction::Evaluate, card, None, detail, &now).await?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(event)
+}
