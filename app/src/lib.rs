@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod calendar;
 pub mod components;
 pub mod error;
 pub mod i18n;
@@ -120,6 +121,8 @@ pub fn App() -> impl IntoView {
                             view=crate::pages::nomination::year::PlanEditPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=StaticSegment("calendar") view=crate::pages::calendar::CalendarPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("selections") view=crate::pages::selections::SelectionsPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("account"), StaticSegment("password"))

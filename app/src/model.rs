@@ -19,6 +19,12 @@ pub struct BoardCard {
     pub city_registered: bool,
     /// Where a dropped nomination was dropped from (the only stage it can be restored to).
     pub dropped_from: Option<Stage>,
+    /// E-1: the periodic evaluations recorded (for the "overdue" badge).
+    #[serde(default)]
+    pub evaluations: Vec<shared::domain::EvaluationPeriod>,
+    /// How many units or localities adopted the model.
+    #[serde(default)]
+    pub replications: u32,
 }
 
 /// The board of one campaign year, cards in column order.
@@ -32,6 +38,9 @@ pub struct Board {
     /// after it.
     pub seq: i64,
     pub cards: Vec<BoardCard>,
+    /// The year's deadlines, and today by the server's clock (for the cards' badges).
+    pub calendar: shared::domain::CampaignYear,
+    pub today: chrono::NaiveDate,
 }
 
 impl Board {
@@ -180,6 +189,8 @@ pub struct BoardView {
     pub units: Vec<Choice>,
     /// Who is looking (the browser's pre-check of moves uses it).
     pub user: crate::auth::CurrentUser,
+    pub calendar: shared::domain::CampaignYear,
+    pub today: chrono::NaiveDate,
 }
 
 impl BoardView {
@@ -262,6 +273,8 @@ impl BoardView {
             blocs,
             units,
             user,
+            calendar: board.calendar,
+            today: board.today,
         }
     }
 }
@@ -302,10 +315,11 @@ pub enum MoveAction {
     SavePlan,
     ApprovePlan,
     Evaluate,
+    Replicate,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 8] = [
+    pub const ALL: [MoveAction; 9] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -314,6 +328,7 @@ impl MoveAction {
         MoveAction::SavePlan,
         MoveAction::ApprovePlan,
         MoveAction::Evaluate,
+        MoveAction::Replicate,
     ];
 
     pub fn code(self) -> &'static str {
@@ -326,6 +341,7 @@ impl MoveAction {
             MoveAction::SavePlan => "save_fostering_plan",
             MoveAction::ApprovePlan => "approve_fostering_plan",
             MoveAction::Evaluate => "record_evaluation",
+            MoveAction::Replicate => "record_replication",
         }
     }
 }
@@ -358,6 +374,8 @@ pub struct NominationRecord {
     pub evaluations: Vec<EvaluationRecord>,
     /// The nomination's campaign year: its deadlines and evaluation checkpoints.
     pub calendar: shared::domain::CampaignYear,
+    /// Where the model was replicated, oldest first.
+    pub replications: Vec<crate::calendar::ReplicationRecord>,
 }
 
 /// A nomination's fostering plan (F-1) with its version and approval.
@@ -392,6 +410,8 @@ pub struct NominationView {
     pub can_approve: bool,
     /// May record a periodic evaluation (E-1).
     pub can_evaluate: bool,
+    /// May record where the model was replicated.
+    pub can_replicate: bool,
     /// Today, by the server's clock (for the evaluation form's instant check).
     pub today: chrono::NaiveDate,
 }

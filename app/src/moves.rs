@@ -80,6 +80,8 @@ mod tests {
             version: 1,
             city_registered: false,
             dropped_from: None,
+            evaluations: Vec::new(),
+            replications: 0,
         }
     }
 

@@ -120,6 +120,43 @@ pub trait Repository: Send + Sync + 'static {
         today: chrono::NaiveDate,
     ) -> RepoResult<CardEvent>;
 
+    /// Records where a model was replicated, checked with
+    /// `rules::evaluation::check_replication` on the stored data inside one transaction.
+    async fn record_replication(
+        &self,
+        id: i64,
+        draft: &shared::domain::ReplicationDraft,
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<CardEvent>;
+
+    /// Every deadline of a campaign year (the current one when `year` is None) with where
+    /// each unit, bloc and the office stands, counted from the records.
+    async fn calendar(
+        &self,
+        year: Option<i32>,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<crate::calendar::CalendarView>;
+
+    /// One period's selection for the City, and what may go on it.
+    async fn selection(
+        &self,
+        year: Option<i32>,
+        period: shared::domain::SelectionPeriod,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<crate::calendar::SelectionView>;
+
+    /// Replaces a period's selection if still at `version` (0: never saved); the office
+    /// only (checked inside). Returns the new version.
+    async fn save_selection(
+        &self,
+        year: i32,
+        period: shared::domain::SelectionPeriod,
+        version: i64,
+        ids: &[i64],
+        by: &CurrentUser,
+    ) -> RepoResult<i64>;
+
     /// The card events after sequence number `after`, oldest first, at most `limit`.
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
 

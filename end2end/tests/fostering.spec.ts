@@ -127,3 +127,82 @@ test('unit staff make a fostering plan, checked as they type; the unit head appr
   await staff.context().close();
   await head.context().close();
 });
+
+test('the calendar shows a bloc review overdue after its date; the bloc head is told on signing in', async ({ page, consoleErrors }) => {
+  await signIn(page, 'bloc1');
+  // On the board: what the bloc owes next, most urgent first.
+  const owed = page.locator('section.owed');
+  await expect(owed.locator('li').first()).toContainText('Quá hạn 15 ngày');
+  await expect(owed.locator('li').first()).toContainText('30/09/2026');
+  await expect(owed.locator('li').first()).toContainText('Trưởng khối gửi kết quả sơ kết của khối (D-2)');
+  await expectAccessible(page);
+  await owed.getByRole('link', { name: 'Xem lịch' }).click();
+  await expect(page).toHaveURL(/\/calendar$/);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lịch các mốc thời hạn');
+  const review = page.locator('li.deadline[data-rule="D-2"]');
+  await expect(review.locator('summary')).toContainText('30/09/2026');
+  const bloc = review.locator('tr').filter({ hasText: 'Khối các Chi cục' });
+  await expect(bloc).toHaveAttribute('data-status', 'overdue');
+  await expect(bloc).toContainText('Quá hạn 15 ngày');
+  // The annual evaluations (15/11) are still ahead for the units that foster exemplars.
+  const annual = page.locator('li.deadline').filter({ hasText: 'đánh giá cả năm' });
+  await expect(annual.locator('summary')).toContainText('15/11/2026');
+  await expect(annual.locator('tr[data-status="upcoming"]').first()).toContainText('Chưa đến hạn (còn 31 ngày)');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/calendar.png', fullPage: true });
+});
+
+test('the office records a quarterly selection for the City and a replication', async ({ page, consoleErrors }) => {
+  await signIn(page, 'office');
+  await page.getByRole('link', { name: 'Gửi Thành phố' }).click();
+  await expect(page).toHaveURL(/\/selections$/);
+  await hydrated(page);
+  // Today is in the fourth quarter; the third quarter's list is still to be recorded.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Quý 4 · 2026');
+  await page.getByRole('link', { name: /^Quý 3/ }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Quý 3 · 2026');
+  await hydrated(page);
+  await expect(page.getByText('Chưa lưu danh sách cho kỳ này.')).toBeVisible();
+  // Nothing chosen: refused at once with the rule.
+  await page.getByRole('button', { name: 'Lưu danh sách' }).click();
+  await expect(page.locator('.form-errors')).toContainText('Hãy chọn ít nhất một điển hình gửi Thành phố.');
+  const rows = page.locator('.selection-table tbody tr');
+  const first = (await rows.nth(0).locator('label').textContent())!.trim();
+  const second = (await rows.nth(1).locator('label').textContent())!.trim();
+  await page.getByLabel(first).check();
+  await page.getByLabel(second).check();
+  await expect(page.locator('.selected-count')).toContainText('2 đã chọn');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Lưu danh sách' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu danh sách.' })).toBeVisible();
+  await expect(page.getByText(/Lưu lần cuối: Phạm Hoàng Nam/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Quý 3 \(2\)/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/selections.png', fullPage: true });
+
+  // The calendar counts the quarter as done.
+  await page.goto('/calendar');
+  await hydrated(page);
+  const q3 = page.locator('li.deadline').filter({ hasText: 'quý 3' });
+  await expect(q3.locator('tr[data-status]').first()).toHaveAttribute('data-status', 'done');
+
+  // A replicated model: where it was adopted, entered on its card.
+  await page.goto('/board');
+  await hydrated(page);
+  const card = page.locator('.column[data-stage="replicated"] [data-nomination-id]').first();
+  const id = await card.getAttribute('data-nomination-id');
+  await page.goto(`/nominations/${id}`);
+  await hydrated(page);
+  const section = page.locator('section.replications');
+  await section.getByLabel('Đơn vị, địa phương áp dụng').fill('Xã Phước Vĩnh An');
+  await section.getByLabel('Ngày áp dụng').fill('02/10/2026');
+  await section.getByLabel('Kết quả').fill('20 hộ áp dụng, năng suất tăng 12%');
+  await section.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã ghi nhận nơi nhân rộng.' })).toBeVisible();
+  await expect(section.locator('tbody tr').first()).toContainText('Xã Phước Vĩnh An');
+  await expect(section.locator('tbody tr').first()).toContainText('02/10/2026');
+  await expectAccessible(page);
+  await page.goto('/board');
+  await hydrated(page);
+  await expect(page.locator(`[data-nomination-id="${id}"] .badge-replicated`)).toContainText('Nhân rộng: 1 nơi');
+});

@@ -75,6 +75,33 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
         (
+            "nominations/replicate",
+            Some(json!({ "id": -1, "draft": {} })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // The calendar is everyone's; what one owes is one's own.
+        (
+            "calendar",
+            Some(json!({ "year": null })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        (
+            "calendar/mine",
+            Some(json!({})),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // Selections for the City: the office edits, leadership reads.
+        (
+            "selections",
+            Some(json!({ "year": null, "period": "q1" })),
+            ['U', 'D', 'D', 'D', 'D', 'A', 'A', 'D'],
+        ),
+        (
+            "selections/save",
+            Some(json!({ "year": 2026, "period": "q1", "version": 0, "ids": [] })),
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        (
             "board/move",
             Some(
                 json!({ "request": { "id": -1, "version": 1, "to": "registered",

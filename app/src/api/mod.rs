@@ -6,3 +6,4 @@ pub mod audit;
 pub mod auth;
 pub mod board;
 pub mod nominations;
+pub mod year;

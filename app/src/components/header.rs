@@ -22,7 +22,13 @@ pub fn Header() -> impl IntoView {
                         let user = me.await.ok().flatten()?;
                         let audit = user.may(&Action::ViewAudit).is_ok();
                         let admin = user.may(&Action::Administer).is_ok();
+                        let selections = user.may(&Action::SelectForCity).is_ok()
+                            || user.may(&Action::ViewSummaries).is_ok();
                         Some(view! {
+                            <A href="/calendar">{tr(Msg::NavCalendar)}</A>
+                            <Show when=move || selections>
+                                <A href="/selections">{tr(Msg::NavSelections)}</A>
+                            </Show>
                             <Show when=move || audit>
                                 <A href="/audit">{tr(Msg::NavAudit)}</A>
                             </Show>

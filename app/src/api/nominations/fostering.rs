@@ -48,3 +48,18 @@ pub async fn record_evaluation(id: i64, draft: EvaluationDraft) -> Result<CardEv
         .await
         .map_err(|e| AppError::from(e).with_status())
 }
+
+/// Records where a model was replicated: which unit or locality adopted it, when, with
+/// what result.
+#[server(prefix = "/api", endpoint = "nominations/replicate", input = Json)]
+pub async fn record_replication(
+    id: i64,
+    draft: shared::domain::ReplicationDraft,
+) -> Result<CardEvent, AppError> {
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    ctx.repo
+        .record_replication(id, &draft, &user, ctx.clock.today())
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}

@@ -8,7 +8,8 @@ use leptos::server_fn::codec::Json;
 #[server(prefix = "/api", endpoint = "nominations/get", input = Json)]
 pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
     use shared::auth::Action;
-    use shared::rules::{evaluation::evaluation_open, fostering::plan_open};
+    use shared::rules::evaluation::{evaluation_open, replication_open};
+    use shared::rules::fostering::plan_open;
 
     let user = crate::auth::require_user()?;
     let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
@@ -31,7 +32,10 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
         && user.may(&Action::ApproveFosteringPlan(scope)).is_ok();
     let can_evaluate =
         evaluation_open(stage).is_ok() && user.may(&Action::RecordEvaluation(scope)).is_ok();
+    let can_replicate =
+        replication_open(stage).is_ok() && user.may(&Action::RecordFostering(scope)).is_ok();
     Ok(NominationView {
+        can_replicate,
         record,
         can_edit,
         can_plan,

@@ -28,6 +28,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <section class="board-page" aria-labelledby="board-title">
             <h1 id="board-title">{tr(Msg::BoardTitle)}</h1>
+            <crate::pages::calendar::OwedPanel/>
             <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match board.await {
@@ -390,7 +391,7 @@ fn Column(lane: usize, stage: Stage, in_lane: bool) -> impl IntoView {
                 <p class="column-empty">{tr(Msg::EmptyColumn)}</p>
             </Show>
             <ul class="cards">
-                <For each=cards key=|c| (c.id, c.version, c.position.as_str().to_string()) let:card>
+                <For each=cards key=|c| (c.id, c.version, c.position.as_str().to_string(), c.evaluations.len(), c.replications) let:card>
                     <Card card lane/>
                 </For>
             </ul>
@@ -411,6 +412,17 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
     let id = card.id;
     let name = card.nominee_name.clone();
     let city = card.city_registered;
+    let replications = card.replications;
+    // E-1: an evaluation owed whose checkpoint has passed (the shared rule, on the facts
+    // the card carries).
+    let overdue = moves.state.with_untracked(|v| {
+        shared::rules::deadline::overdue_evaluation(
+            card.stage,
+            &card.evaluations,
+            &v.calendar,
+            v.today,
+        )
+    });
     let picked = move || moves.picked.get().is_some_and(|p| p.card.id == id);
     let dragging = move || moves.dragging.get().is_some_and(|c| c.id == id);
     let movable = moves.movable(&card);
@@ -459,6 +471,16 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
             <Show when=move || city>
                 <span class="badge badge-city">{tr(Msg::CityBadge)}</span>
             </Show>
+            {overdue.map(|period| view! {
+                <span class="badge badge-overdue">
+                    {move || format!("{}: {}", t(lang.get(), Msg::OverdueBadge), shared::i18n::period_name(lang.get(), period))}
+                </span>
+            })}
+            {(replications > 0).then(|| view! {
+                <span class="badge badge-replicated">
+                    {move || format!("{}: {replications} {}", t(lang.get(), Msg::ReplicatedBadge), t(lang.get(), Msg::PlacesUnit))}
+                </span>
+            })}
             <div class="card-actions">
                 <a class="card-details" href=format!("/nominations/{id}")
                     on:click=move |ev: leptos::ev::MouseEvent| {

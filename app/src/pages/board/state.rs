@@ -162,6 +162,8 @@ mod tests {
             version: 1,
             city_registered: false,
             dropped_from: None,
+            evaluations: Vec::new(),
+            replications: 0,
         }
     }
 
@@ -186,6 +188,8 @@ mod tests {
                 years: vec![2026],
                 seq: 0,
                 cards,
+                calendar: shared::domain::CampaignYear::with_plan_defaults(2026),
+                today: chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
             },
             filters,
             user,

@@ -267,6 +267,7 @@ pub fn NominationDetail(
             </section>
             <year::PlanSection view=full_view.clone() heading on_change/>
             <year::EvaluationsSection view=full_view.clone() heading on_change/>
+            <year::ReplicationsSection view=full_view.clone() heading on_change/>
             <year::YearTimeline view=full_view heading/>
             <section aria-labelledby="history-title">
                 {section("history-title", Msg::HistoryTitle)}

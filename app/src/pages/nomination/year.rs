@@ -3,7 +3,9 @@
 //! (`/nominations/{id}/plan`). Every form is checked as the user types with the shared
 //! rules and again by the server on saving.
 
-use crate::api::nominations::{approve_plan, get_nomination, record_evaluation, save_plan};
+use crate::api::nominations::{
+    approve_plan, get_nomination, record_evaluation, record_replication, save_plan,
+};
 use crate::i18n::{tr, use_lang};
 use crate::model::NominationView;
 use chrono::NaiveDate;
@@ -11,13 +13,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::domain::{
     ActivityDraft, ActivityKind, ActivityStatus, EvaluationDraft, EvaluationPeriod, Field,
-    InputError, LeaderDraft, PlanDraft, Rating,
+    InputError, LeaderDraft, PlanDraft, Rating, ReplicationDraft,
 };
 use shared::i18n::{
     activity_kind_name, activity_status_name, field_name, format_date, format_timestamp,
     leader_role_name, period_name, rating_name, t, Msg,
 };
-use shared::rules::evaluation::check_evaluation;
+use shared::rules::evaluation::{check_evaluation, check_replication};
 use shared::rules::fostering::{check_plan, PlanProblem, PlanSlot};
 use shared::rules::{LeaderRole, Violation, ViolationKind};
 use shared::text::parse_date;
@@ -443,6 +445,177 @@ fn EvaluationForm(view: NominationView, heading: u8, on_change: Callback<String>
     .into_any()
 }
 
+/// Where the model was replicated (★), and for those who may, the form to record another.
+#[component]
+pub fn ReplicationsSection(
+    view: NominationView,
+    heading: u8,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let recorded = view.record.replications.clone();
+    let has_rows = !recorded.is_empty();
+    let rows = move || {
+        recorded
+            .iter()
+            .map(|r| {
+                let x = &r.replication;
+                view! {
+                    <tr>
+                        <th scope="row">{x.adopter.clone()}</th>
+                        <td>{format_date(x.date)}</td>
+                        <td>{x.result.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let form = view
+        .can_replicate
+        .then(|| view! { <ReplicationForm view=view.clone() heading on_change/> });
+    view! {
+        <section aria-labelledby="replications-title" class="replications">
+            {section_heading(heading, "replications-title", Msg::ReplicationsTitle)}
+            <Show when=move || has_rows fallback=|| view! { <p class="empty">{tr(Msg::NoReplications)}</p> }>
+                <table class="evaluations-table replications-table">
+                    <thead><tr>
+                        <th scope="col">{move || field_name(lang.get(), Field::Adopter)}</th>
+                        <th scope="col">{move || field_name(lang.get(), Field::ReplicationDate)}</th>
+                        <th scope="col">{move || field_name(lang.get(), Field::ReplicationResult)}</th>
+                    </tr></thead>
+                    <tbody>{rows.clone()}</tbody>
+                </table>
+            </Show>
+            {form}
+        </section>
+    }
+}
+
+#[component]
+fn ReplicationForm(
+    view: NominationView,
+    heading: u8,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = view.record.card.id;
+    let stage = view.record.card.stage;
+    let calendar = view.record.calendar.clone();
+    let today = view.today;
+    let draft = RwSignal::new(ReplicationDraft {
+        date: Some(today),
+        ..ReplicationDraft::default()
+    });
+    let date_typed = RwSignal::new(format_date(today));
+    let shown = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<String>);
+    let problems = Memo::new(move |_| {
+        let mut problems = draft
+            .with(|d| check_replication(d, stage, &calendar, today))
+            .err()
+            .unwrap_or_default();
+        if date_typed.with(|t| parse_date(t).is_err()) {
+            problems.retain(|v| {
+                v.kind
+                    != ViolationKind::Input(InputError::Required {
+                        field: Field::ReplicationDate,
+                    })
+            });
+            problems.push(Violation::new(
+                "E-1",
+                ViolationKind::Input(InputError::Invalid {
+                    field: Field::ReplicationDate,
+                }),
+            ));
+        }
+        problems
+    });
+    let field_invalid = move |field: Field| {
+        move || {
+            (shown.get()
+                && problems.with(|p| {
+                    p.iter()
+                        .any(|v| matches!(&v.kind, ViolationKind::Input(e) if e.field() == field))
+                }))
+            .to_string()
+        }
+    };
+    let summary = move || {
+        let lang = lang.get();
+        (shown.get() && !problems.with(Vec::is_empty)).then(|| {
+            let items = problems
+                .get()
+                .iter()
+                .map(|v| view! { <li>{v.message(lang)}</li> })
+                .collect_view();
+            view! { <ul>{items}</ul> }
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        shown.set(true);
+        server_error.set(None);
+        if !problems.with_untracked(Vec::is_empty) || saving.get_untracked() {
+            return;
+        }
+        saving.set(true);
+        let d = draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            match record_replication(id, d).await {
+                Ok(_) => on_change.run(t(lang.get_untracked(), Msg::ReplicationRecorded).into()),
+                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            saving.set(false);
+        });
+    };
+    view! {
+        <div class="evaluation-form-box">
+            {minor_heading(heading, Msg::RecordReplicationTitle)}
+            <form class="admin-form evaluation-form replication-form" on:submit=submit novalidate>
+                <label for="r-adopter">{move || field_name(lang.get(), Field::Adopter)}</label>
+                <input id="r-adopter" type="text" aria-invalid=field_invalid(Field::Adopter)
+                    prop:value=move || draft.with(|d| d.adopter.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.adopter = v);
+                        shown.set(true);
+                    }/>
+                <label for="r-date">{move || field_name(lang.get(), Field::ReplicationDate)}</label>
+                <div class="field">
+                    <input id="r-date" type="text" inputmode="numeric" autocomplete="off"
+                        placeholder="dd/mm/yyyy" aria-describedby="r-date-hint"
+                        aria-invalid=field_invalid(Field::ReplicationDate)
+                        prop:value=move || date_typed.get()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            let date = parse_date(&text).ok().flatten();
+                            date_typed.set(text);
+                            draft.update(|d| d.date = date);
+                            shown.set(true);
+                        }/>
+                    <p class="hint" id="r-date-hint">{tr(Msg::DateHint)}</p>
+                </div>
+                <label for="r-result">{move || field_name(lang.get(), Field::ReplicationResult)}</label>
+                <textarea id="r-result" rows="2" aria-invalid=field_invalid(Field::ReplicationResult)
+                    prop:value=move || draft.with(|d| d.result.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.result = v);
+                        shown.set(true);
+                    }></textarea>
+                <div class="wide form-errors" role="alert">
+                    {summary}
+                    {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
+                </div>
+                <button type="submit" class="primary" disabled=move || saving.get()>
+                    {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::RecordReplication })}
+                </button>
+            </form>
+        </div>
+    }
+}
+
 /// Everything dated in the nomination's year, in date order: the plan's activities, the
 /// evaluations and the plan's approval.
 #[component]
@@ -495,6 +668,14 @@ pub fn YearTimeline(view: NominationView, heading: u8) -> impl IntoView {
                     capitalised(period_name(lang, e.period)),
                     rating_name(lang, e.rating)
                 ),
+            ));
+        }
+        for r in &record.replications {
+            let x = &r.replication;
+            items.push((
+                x.date,
+                "replication",
+                format!("{}: {}", t(lang, Msg::ReplicationsTitle), x.adopter),
             ));
         }
         items.sort_by_key(|(date, ..)| *date);

@@ -1,6 +1,6 @@
 use app::model::{Board, BoardCard, BoardQuery};
 use app::repo::{RepoError, RepoResult};
-use shared::domain::{NomineeKind, Position, Stage};
+use shared::domain::{EvaluationPeriod, NomineeKind, Position, Stage};
 use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
@@ -17,12 +17,16 @@ pub(super) struct CardRow {
     version: i64,
     city_registered: bool,
     dropped_from: Option<String>,
+    evaluations: Option<String>,
+    replications: i64,
 }
 
 /// The columns of a [`CardRow`], from `nominations n JOIN units u JOIN blocs b`.
 pub(super) const CARD_COLUMNS: &str = "n.id, n.nominee_name, n.kind, u.id AS unit_id,
     u.name AS unit_name, b.id AS bloc_id, b.name AS bloc_name, n.stage, n.position,
-    n.version, n.city_registered, n.dropped_from";
+    n.version, n.city_registered, n.dropped_from,
+    (SELECT group_concat(e.period) FROM evaluations e WHERE e.nomination_id = n.id) AS evaluations,
+    (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications";
 
 pub(super) const CARD_FROM: &str = "FROM nominations n
     JOIN units u ON u.id = n.unit_id
@@ -50,6 +54,15 @@ impl CardRow {
             bloc_name: self.bloc_name,
             version: self.version,
             city_registered: self.city_registered,
+            evaluations: self
+                .evaluations
+                .as_deref()
+                .unwrap_or_default()
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .map(|p| EvaluationPeriod::from_code(p).ok_or_else(|| corrupt("evaluation")))
+                .collect::<RepoResult<_>>()?,
+            replications: self.replications as u32,
         })
     }
 }
@@ -60,7 +73,7 @@ fn unavailable(e: sqlx::Error) -> RepoError {
 
 /// The campaign year to show when none is asked for: this calendar year in the campaign
 /// that covers it, else the latest campaign's last year.
-async fn resolve_year(
+pub(super) async fn resolve_year(
     conn: &mut SqliteConnection,
     query: &BoardQuery,
     today: i32,
@@ -100,9 +113,11 @@ pub async fn card(conn: &mut SqliteConnection, id: i64) -> RepoResult<BoardCard>
 pub async fn load(
     conn: &mut SqliteConnection,
     query: &BoardQuery,
-    today: i32,
+    query_today: chrono::NaiveDate,
 ) -> RepoResult<Board> {
-    let (campaign_id, campaign_name, year, start, end) = resolve_year(conn, query, today).await?;
+    use chrono::Datelike;
+    let (campaign_id, campaign_name, year, start, end) =
+        resolve_year(conn, query, query_today.year()).await?;
     let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
         .fetch_one(&mut *conn)
         .await
@@ -121,7 +136,10 @@ pub async fn load(
         .into_iter()
         .map(CardRow::into_card)
         .collect::<RepoResult<Vec<_>>>()?;
+    let calendar = super::moves::campaign_year(conn, campaign_id, year).await?;
     Ok(Board {
+        calendar,
+        today: query_today,
         campaign_name,
         year,
         years: (start..=end).collect(),

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
 use shared::domain::{
     Activity, ActivityKind, ActivityStatus, Evaluation, EvaluationDraft, EvaluationPeriod,
-    FosteringPlan, Leader, PlanDraft, Rating, RequiredText,
+    FosteringPlan, Leader, PlanDraft, Rating, Replication, ReplicationDraft, RequiredText,
 };
-use shared::rules::evaluation::check_evaluation;
+use shared::rules::evaluation::{check_evaluation, check_replication};
 use shared::rules::fostering::{check_plan, plan_open};
 use shared::rules::{Violation, ViolationKind};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -193,6 +193,8 @@ async fn record(
     detail: serde_json::Value,
     now: &str,
 ) -> RepoResult<CardEvent> {
+    // As it is after the change (its evaluations and replications are on the card).
+    let card = board::card(conn, card.id).await?;
     let change = StoredChange {
         action,
         by: by.display_name.clone(),
@@ -446,6 +448,73 @@ pub async fn record_evaluation(
     .map_err(unavailable)?;
     let detail = serde_json::json!({ "evaluation": evaluation });
     let event = record(&mut tx, by, MoveAction::Evaluate, card, None, detail, &now).await?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(event)
+}
+
+/// Where a model was replicated, oldest first.
+pub async fn replications(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> RepoResult<Vec<app::calendar::ReplicationRecord>> {
+    let rows: Vec<(String, NaiveDate, String, String, String)> = sqlx::query_as(
+        "SELECT adopter, date, result, recorded_at, recorded_by FROM replications
+         WHERE nomination_id = ? ORDER BY date, id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(adopter, date, result, recorded_at, recorded_by)| app::calendar::ReplicationRecord {
+                replication: Replication {
+                    adopter,
+                    date,
+                    result,
+                },
+                recorded_at,
+                recorded_by,
+            },
+        )
+        .collect())
+}
+
+/// Records where a model was replicated (the unit's staff and head, or the office).
+pub async fn record_replication(
+    pool: &SqlitePool,
+    id: i64,
+    draft: &ReplicationDraft,
+    by: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<CardEvent> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let card = visible_card(&mut tx, id, by).await?;
+    authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(RepoError::Denied)?;
+    let (campaign_id, year) = campaign_of(&mut tx, id).await?;
+    let calendar = campaign_year(&mut tx, campaign_id, year).await?;
+    let replication =
+        check_replication(draft, card.stage, &calendar, today).map_err(RepoError::Rules)?;
+    let now = now_text();
+    sqlx::query(
+        "INSERT INTO replications (nomination_id, adopter, date, result, recorded_at, recorded_by)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(&replication.adopter)
+    .bind(replication.date)
+    .bind(&replication.result)
+    .bind(&now)
+    .bind(&by.display_name)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    let detail = serde_json::json!({ "replication": replication });
+    let event = record(&mut tx, by, MoveAction::Replicate, card, None, detail, &now).await?;
     tx.commit().await.map_err(unavailable)?;
     Ok(event)
 }

@@ -3,11 +3,13 @@
 mod accounts;
 mod auth;
 mod board;
+mod calendar;
 mod fostering;
 mod load;
 mod moves;
 mod nominations;
 mod org;
+mod selections;
 
 pub use auth::{now_text, timestamp};
 
@@ -21,7 +23,7 @@ use app::model::{
 };
 use app::repo::{RepoError, RepoResult, Repository};
 use async_trait::async_trait;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;
@@ -119,7 +121,7 @@ impl Repository for SqliteStore {
     async fn board(&self, query: &BoardQuery, today: NaiveDate) -> RepoResult<Board> {
         // One read transaction: the cards and the sequence number from the same snapshot.
         let mut tx = self.pool.begin().await.map_err(unavailable)?;
-        let board = board::load(&mut tx, query, today.year()).await;
+        let board = board::load(&mut tx, query, today).await;
         let _ = tx.rollback().await;
         board
     }
@@ -202,6 +204,46 @@ impl Repository for SqliteStore {
         let event = fostering::record_evaluation(&self.pool, id, draft, by, today).await?;
         let _ = self.live.send(std::sync::Arc::new(event.clone()));
         Ok(event)
+    }
+
+    async fn record_replication(
+        &self,
+        id: i64,
+        draft: &shared::domain::ReplicationDraft,
+        by: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<CardEvent> {
+        let event = fostering::record_replication(&self.pool, id, draft, by, today).await?;
+        let _ = self.live.send(std::sync::Arc::new(event.clone()));
+        Ok(event)
+    }
+
+    async fn calendar(
+        &self,
+        year: Option<i32>,
+        today: NaiveDate,
+    ) -> RepoResult<app::calendar::CalendarView> {
+        calendar::calendar(&self.pool, year, today).await
+    }
+
+    async fn selection(
+        &self,
+        year: Option<i32>,
+        period: shared::domain::SelectionPeriod,
+        today: NaiveDate,
+    ) -> RepoResult<app::calendar::SelectionView> {
+        selections::selection(&self.pool, year, period, today).await
+    }
+
+    async fn save_selection(
+        &self,
+        year: i32,
+        period: shared::domain::SelectionPeriod,
+        version: i64,
+        ids: &[i64],
+        by: &CurrentUser,
+    ) -> RepoResult<i64> {
+        selections::save(&self.pool, year, period, version, ids, by).await
     }
 
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {

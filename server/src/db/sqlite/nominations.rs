@@ -69,7 +69,9 @@ pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> 
     let plan = super::fostering::plan(&mut conn, id).await?;
     let evaluations = super::fostering::evaluations(&mut conn, id).await?;
     let calendar = super::moves::campaign_year(&mut conn, campaign_id, year).await?;
+    let replications = super::fostering::replications(&mut conn, id).await?;
     Ok(NominationRecord {
+        replications,
         plan,
         evaluations,
         calendar,

@@ -1,0 +1,176 @@
+//! `/calendar`: every deadline of the campaign year, and who has met it.
+
+use crate::api::year::{get_calendar, my_deadlines};
+use crate::calendar::{
+    deadline_label, owner_name, progress_text, status_code, status_text, CalendarView, DueItem,
+};
+use crate::i18n::{tr, use_lang};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use shared::i18n::{format_date, t, Msg};
+use shared::rules::deadline::DeadlineStatus;
+
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let query = use_query_map();
+    let year =
+        Memo::new(move |_| query.with(|q| q.get("year").and_then(|y| y.parse::<i32>().ok())));
+    let data = Resource::new(move || year.get(), get_calendar);
+    let lang = use_lang();
+    view! {
+        <section class="calendar-page" aria-labelledby="calendar-title">
+            <h1 id="calendar-title">{tr(Msg::CalendarTitle)}</h1>
+            <p class="hint">{tr(Msg::CalendarIntro)}</p>
+            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(view) => view! { <CalendarView view/> }.into_any(),
+                        Err(e) => view! {
+                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CalendarView(view: CalendarView) -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let year = view.year;
+    let years = view
+        .years
+        .iter()
+        .map(|y| view! { <option value=y.to_string() selected=*y == year>{*y}</option> })
+        .collect_view();
+    let today = format_date(view.today);
+    let rows = view
+        .rows
+        .into_iter()
+        .map(|row| {
+            let kind = row.deadline.kind;
+            let date = format_date(row.deadline.date);
+            let done = row
+                .owners
+                .iter()
+                .filter(|o| o.status == DeadlineStatus::Done)
+                .count();
+            let late = row
+                .owners
+                .iter()
+                .filter(|o| matches!(o.status, DeadlineStatus::Overdue { .. }))
+                .count();
+            let total = row.owners.len();
+            // Open what still needs attention; what is done or far off stays folded.
+            let open = row
+                .owners
+                .iter()
+                .any(|o| matches!(o.status, DeadlineStatus::Overdue { .. } | DeadlineStatus::DueSoon { .. }));
+            let owners = row.owners.clone();
+            let lines = move || {
+                let lang = lang.get();
+                owners
+                    .iter()
+                    .map(|o| {
+                        view! {
+                            <tr data-status=status_code(o.status)>
+                                <th scope="row">{owner_name(lang, &o.owner)}</th>
+                                <td>{progress_text(o.done, o.total).unwrap_or_default()}</td>
+                                <td class="status">{status_text(lang, o.status)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            };
+            let rule = kind.rule();
+            view! {
+                <li class="deadline" data-rule=rule>
+                    <details open=open>
+                        <summary>
+                            <span class="deadline-date">{date}</span>
+                            " · "
+                            <span class="deadline-name">{move || deadline_label(lang.get(), kind)}</span>
+                            <span class="deadline-summary">
+                                {move || format!(" — {} {done}/{total}", t(lang.get(), Msg::StatusDone))}
+                                {(late > 0).then(|| view! {
+                                    <span class="late">{move || format!(" · {} {late}", t(lang.get(), Msg::StatusOverdue))}</span>
+                                })}
+                            </span>
+                        </summary>
+                        <table class="deadline-table">
+                            <thead><tr>
+                                <th scope="col">{tr(Msg::WhoLabel)}</th>
+                                <th scope="col">{tr(Msg::ProgressLabel)}</th>
+                                <th scope="col">{tr(Msg::ActivityStatusLabel)}</th>
+                            </tr></thead>
+                            <tbody>{lines}</tbody>
+                        </table>
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="filters" role="search" aria-label=tr(Msg::Filters) on:submit=|ev| ev.prevent_default()>
+            <label>
+                <span>{tr(Msg::FilterYear)}</span>
+                <select name="year" on:change=move |ev| {
+                    navigate(&format!("/calendar?year={}", event_target_value(&ev)), Default::default());
+                }>{years}</select>
+            </label>
+        </form>
+        <p class="board-summary">
+            <strong>{tr(Msg::BoardSummary)} " " {year}</strong>
+            " · " {view.campaign_name} " · " {tr(Msg::TodayLabel)} " " {today}
+        </p>
+        <ol class="deadlines">{rows}</ol>
+    }
+}
+
+/// On the board: what the user's unit, bloc or office owes next, most urgent first.
+#[component]
+pub fn OwedPanel() -> impl IntoView {
+    let data = Resource::new(|| (), |_| my_deadlines());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let items = data.await.unwrap_or_default();
+                (!items.is_empty()).then(|| view! { <OwedList items/> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OwedList(items: Vec<DueItem>) -> impl IntoView {
+    let lang = use_lang();
+    let shown: Vec<DueItem> = items.into_iter().take(5).collect();
+    let lines = move || {
+        let lang = lang.get();
+        shown
+            .iter()
+            .map(|i| {
+                let progress = progress_text(i.done, i.total)
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default();
+                view! {
+                    <li data-status=status_code(i.status)>
+                        <strong class="status">{status_text(lang, i.status)}</strong>
+                        " · " {format_date(i.deadline.date)} " · "
+                        {deadline_label(lang, i.deadline.kind)}
+                        " — " {owner_name(lang, &i.owner)} {progress}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="owed" aria-labelledby="owed-title">
+            <h2 id="owed-title">{tr(Msg::OwedTitle)}</h2>
+            <ul>{lines}</ul>
+            <a href="/calendar">{tr(Msg::SeeCalendar)}</a>
+        </section>
+    }
+}

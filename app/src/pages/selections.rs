@@ -1,0 +1,218 @@
+//! `/selections`: the Department office's quarterly selections for the City and the annual
+//! list for the sector's year-end conference (E-2). Leadership reads them.
+
+use crate::api::year::{get_selection, save_selection};
+use crate::calendar::SelectionView;
+use crate::i18n::{tr, use_lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use shared::domain::SelectionPeriod;
+use shared::i18n::{format_timestamp, t, Lang, Msg};
+use shared::rules::selection::check_selection;
+
+fn period_name(lang: Lang, period: SelectionPeriod) -> String {
+    match period.quarter() {
+        Some(q) => format!("{} {q}", t(lang, Msg::PeriodQuarter)),
+        None => t(lang, Msg::PeriodAnnual).to_string(),
+    }
+}
+
+#[component]
+pub fn SelectionsPage() -> impl IntoView {
+    let query = use_query_map();
+    let key = Memo::new(move |_| {
+        query.with(|q| {
+            (
+                q.get("year").and_then(|y| y.parse::<i32>().ok()),
+                q.get("period").and_then(|p| SelectionPeriod::from_code(&p)),
+            )
+        })
+    });
+    let data = Resource::new(
+        move || key.get(),
+        |(year, period)| get_selection(year, period),
+    );
+    let notice = RwSignal::new(None::<String>);
+    let lang = use_lang();
+    view! {
+        <section class="selections-page" aria-labelledby="selections-title">
+            <h1 id="selections-title">{tr(Msg::SelectionsTitle)}</h1>
+            <p class="hint">{tr(Msg::SelectionsIntro)}</p>
+            <p class="notice" role="status">{move || notice.get()}</p>
+            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(view) => view! {
+                            <SelectionForm view on_saved=Callback::new(move |text| {
+                                notice.set(Some(text));
+                                data.refetch();
+                            })/>
+                        }.into_any(),
+                        Err(e) => view! {
+                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn SelectionForm(view: SelectionView, on_saved: Callback<String>) -> impl IntoView {
+    let lang = use_lang();
+    let (year, period, version) = (view.year, view.period, view.version);
+    let tabs = view
+        .periods
+        .iter()
+        .map(|(p, n)| {
+            let p = *p;
+            let n = *n;
+            let current = p == period;
+            view! {
+                <li>
+                    <a href=format!("/selections?year={year}&period={}", p.code())
+                        aria-current=current.then_some("page")>
+                        {move || period_name(lang.get(), p)} " (" {n} ")"
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let years = view
+        .years
+        .iter()
+        .map(|y| {
+            let href = format!("/selections?year={y}&period={}", period.code());
+            view! { <li><a href=href aria-current=(*y == year).then_some("page")>{*y}</a></li> }
+        })
+        .collect_view();
+    let chosen = RwSignal::new(
+        view.candidates
+            .iter()
+            .filter(|c| c.selected)
+            .map(|c| c.id)
+            .collect::<Vec<i64>>(),
+    );
+    let eligible: Vec<i64> = view.candidates.iter().map(|c| c.id).collect();
+    let shown = RwSignal::new(false);
+    let problems = Memo::new(move |_| {
+        chosen
+            .with(|c| check_selection(c, &eligible))
+            .err()
+            .unwrap_or_default()
+    });
+    let saving = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<String>);
+    let can_edit = view.can_edit;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        shown.set(true);
+        server_error.set(None);
+        if !problems.with_untracked(Vec::is_empty) || saving.get_untracked() {
+            return;
+        }
+        saving.set(true);
+        let ids = chosen.get_untracked();
+        leptos::task::spawn_local(async move {
+            match save_selection(year, period, version, ids).await {
+                Ok(_) => on_saved.run(t(lang.get_untracked(), Msg::SelectionSaved).into()),
+                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            saving.set(false);
+        });
+    };
+    let saved = match (&view.updated_by, &view.updated_at) {
+        (Some(by), Some(at)) => {
+            let text = format!("{by}, {}", format_timestamp(at));
+            view! { <p class="saved-by">{tr(Msg::LastSaved)} ": " {text}</p> }.into_any()
+        }
+        _ => view! { <p class="saved-by">{tr(Msg::NotSavedYet)}</p> }.into_any(),
+    };
+    let has_candidates = !view.candidates.is_empty();
+    let rows = view
+        .candidates
+        .into_iter()
+        .map(|c| {
+            let id = c.id;
+            let checkbox_id = format!("sel-{id}");
+            let kind = c.kind;
+            let stage = c.stage;
+            let checked = move || chosen.with(|v| v.contains(&id));
+            let control = if can_edit {
+                view! {
+                    <input type="checkbox" id=checkbox_id.clone() prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen.update(|v| {
+                                v.retain(|x| *x != id);
+                                if on {
+                                    v.push(id);
+                                }
+                            });
+                            shown.set(true);
+                        }/>
+                }
+                .into_any()
+            } else {
+                view! { <span>{move || if checked() { "✓" } else { "" }}</span> }.into_any()
+            };
+            view! {
+                <tr data-nomination-id=id class:chosen=checked>
+                    <td>{control}</td>
+                    <th scope="row">
+                        <label for=checkbox_id>{c.name.clone()}</label>
+                    </th>
+                    <td>{move || t(lang.get(), Msg::Kind(kind))}</td>
+                    <td>{c.unit_name.clone()}</td>
+                    <td>{c.bloc_name.clone()}</td>
+                    <td>{move || t(lang.get(), Msg::Stage(stage))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let count = move || chosen.with(Vec::len);
+    let summary = move || {
+        let lang = lang.get();
+        (shown.get() && !problems.with(Vec::is_empty)).then(|| {
+            problems
+                .get()
+                .iter()
+                .map(|v| view! { <p>{v.message(lang)}</p> })
+                .collect_view()
+        })
+    };
+    view! {
+        <nav aria-label=tr(Msg::FilterYear)><ul class="tabs">{years}</ul></nav>
+        <nav aria-label=tr(Msg::PeriodLabel)><ul class="tabs">{tabs}</ul></nav>
+        <h2>{move || format!("{} · {year}", period_name(lang.get(), period))}</h2>
+        {saved}
+        {if has_candidates { view! {
+            <form class="selection-form" on:submit=submit novalidate>
+                <p class="selected-count">{count} " " {tr(Msg::SelectedCount)}</p>
+                <table class="selection-table">
+                    <thead><tr>
+                        <th scope="col">{tr(Msg::ChooseLabel)}</th>
+                        <th scope="col">{move || shared::i18n::field_name(lang.get(), shared::domain::Field::NomineeName)}</th>
+                        <th scope="col">{tr(Msg::FilterKind)}</th>
+                        <th scope="col">{tr(Msg::FilterUnit)}</th>
+                        <th scope="col">{tr(Msg::FilterBloc)}</th>
+                        <th scope="col">{tr(Msg::StageLabel)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <div class="form-errors" role="alert">
+                    {summary}
+                    {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
+                </div>
+                <Show when=move || can_edit>
+                    <button type="submit" class="primary" disabled=move || saving.get()>
+                        {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::SaveSelection })}
+                    </button>
+                </Show>
+            </form>
+        }.into_any() } else {
+            view! { <p class="empty">{tr(Msg::NoCandidates)}</p> }.into_any()
+        }}
+    }
+}
