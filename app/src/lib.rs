@@ -7,6 +7,7 @@ pub mod api;
 pub mod auth;
 pub mod calendar;
 pub mod components;
+pub mod council;
 pub mod error;
 pub mod i18n;
 pub mod model;
@@ -123,6 +124,12 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=StaticSegment("calendar") view=crate::pages::calendar::CalendarPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("selections") view=crate::pages::selections::SelectionsPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("council") view=crate::pages::council::CouncilPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("council"), ParamSegment("id"))
+                            view=crate::pages::council::SheetPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("account"), StaticSegment("password"))

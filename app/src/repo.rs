@@ -157,6 +157,29 @@ pub trait Repository: Send + Sync + 'static {
         by: &CurrentUser,
     ) -> RepoResult<i64>;
 
+    /// The council's list for the current campaign year as `user` may see it (a member of
+    /// this year's council, or the office; anyone else is refused).
+    async fn council_list(
+        &self,
+        user: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<crate::council::CouncilList>;
+
+    /// The user's scoresheet for one nomination, and the others' once theirs is submitted.
+    async fn council_sheet(
+        &self,
+        id: i64,
+        user: &CurrentUser,
+    ) -> RepoResult<crate::council::SheetView>;
+
+    /// Changes the member's own scoresheet, checked on the stored data, and recorded.
+    async fn council_change(
+        &self,
+        id: i64,
+        change: &crate::council::SheetChange,
+        user: &CurrentUser,
+    ) -> RepoResult<crate::council::SheetState>;
+
     /// The card events after sequence number `after`, oldest first, at most `limit`.
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
 

@@ -101,6 +101,23 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
             Some(json!({ "year": 2026, "period": "q1", "version": 0, "ids": [] })),
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
+        // The council: its members and the office; a sheet's rules are decided on the
+        // nomination (tests in council.rs), so an unknown one is 404 for everyone.
+        (
+            "council",
+            Some(json!({})),
+            ['U', 'D', 'D', 'D', 'A', 'A', 'D', 'D'],
+        ),
+        (
+            "council/sheet",
+            Some(json!({ "id": -1 })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        (
+            "council/change",
+            Some(json!({ "id": -1, "change": { "change": "submit" } })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
         (
             "board/move",
             Some(

@@ -5,5 +5,6 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod board;
+pub mod council;
 pub mod nominations;
 pub mod year;

@@ -22,10 +22,15 @@ pub fn Header() -> impl IntoView {
                         let user = me.await.ok().flatten()?;
                         let audit = user.may(&Action::ViewAudit).is_ok();
                         let admin = user.may(&Action::Administer).is_ok();
+                        let council = user.actor().has(shared::auth::Role::CouncilMember)
+                            || user.may(&Action::SelectForCity).is_ok();
                         let selections = user.may(&Action::SelectForCity).is_ok()
                             || user.may(&Action::ViewSummaries).is_ok();
                         Some(view! {
                             <A href="/calendar">{tr(Msg::NavCalendar)}</A>
+                            <Show when=move || council>
+                                <A href="/council">{tr(Msg::NavCouncil)}</A>
+                            </Show>
                             <Show when=move || selections>
                                 <A href="/selections">{tr(Msg::NavSelections)}</A>
                             </Show>

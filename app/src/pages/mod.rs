@@ -4,6 +4,7 @@ pub mod audit;
 pub mod board;
 pub mod calendar;
 pub mod change_password;
+pub mod council;
 pub mod login;
 pub mod nomination;
 pub mod not_found;

@@ -32,6 +32,7 @@ pub enum Field {
     ReplicationDate,
     ReplicationResult,
     Selection,
+    Comment,
     Username,
     Password,
     DisplayName,

@@ -46,6 +46,7 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         ReplicationDate => ("Ngày áp dụng", "Date adopted"),
         ReplicationResult => ("Kết quả", "Result"),
         Selection => ("Danh sách", "Selection"),
+        Comment => ("Nhận xét", "Comment"),
         Username => ("Tên đăng nhập", "Username"),
         Password => ("Mật khẩu", "Password"),
         DisplayName => ("Họ và tên", "Full name"),
@@ -422,6 +423,34 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                     "Replications are recorded for models being evaluated or replicated (this one is at “{}”).",
                     stage(lang, *s)
                 )
+            }
+        }
+        SheetSubmitted => {
+            if vi {
+                "Phiếu chấm đã nộp, không sửa được nữa.".into()
+            } else {
+                "The scoresheet is submitted and can no longer change.".into()
+            }
+        }
+        ConflictDeclared => {
+            if vi {
+                "Bạn đã khai báo xung đột lợi ích nên không chấm hồ sơ này.".into()
+            } else {
+                "You declared a conflict of interest and do not score this nomination.".into()
+            }
+        }
+        NotACriterion { code } => {
+            if vi {
+                format!("“{code}” không phải tiêu chí chấm điểm của loại đối tượng này.")
+            } else {
+                format!("“{code}” is not a scored criterion of this kind of nominee.")
+            }
+        }
+        SheetIncomplete { missing } => {
+            if vi {
+                format!("Chưa chấm đủ các tiêu chí: {}.", missing.join(", "))
+            } else {
+                format!("Some criteria are not scored yet: {}.", missing.join(", "))
             }
         }
         SelectionEmpty => {

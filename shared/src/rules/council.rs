@@ -3,7 +3,8 @@
 //! Totals are kept in thousandths of a point (integers), so that ranking is exact and the
 //! same in the browser and on the server.
 
-use crate::domain::{scored_criteria, NomineeKind, Score};
+use super::{Violation, ViolationKind};
+use crate::domain::{scored_criteria, Field, InputError, NomineeKind, Score};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -129,6 +130,75 @@ pub fn rank_order(a: &Aggregate, b: &Aggregate) -> Ordering {
 pub fn rank(mut aggregates: Vec<Aggregate>) -> Vec<Aggregate> {
     aggregates.sort_by(rank_order);
     aggregates
+}
+
+/// The longest comment on a criterion, and the longest reason for a declared conflict.
+pub const MAX_COMMENT_CHARS: usize = 2000;
+pub const MAX_CONFLICT_CHARS: usize = 1000;
+
+/// A member's sheet can change until it is submitted, and not after declaring a conflict.
+pub fn check_sheet_open(submitted: bool, conflict: bool) -> Result<(), Violation> {
+    if conflict {
+        return Err(Violation::new("S-2", ViolationKind::ConflictDeclared));
+    }
+    if submitted {
+        return Err(Violation::new("S-2", ViolationKind::SheetSubmitted));
+    }
+    Ok(())
+}
+
+/// A score or comment is given on one of the scored criteria of the nominee's kind, with a
+/// comment of bounded length.
+pub fn check_score_entry(
+    kind: NomineeKind,
+    criterion: &str,
+    comment: &str,
+) -> Result<(), Vec<Violation>> {
+    let mut v = Vec::new();
+    if !scored_criteria(kind).any(|c| c.code == criterion) {
+        v.push(Violation::new(
+            "S-2",
+            ViolationKind::NotACriterion {
+                code: criterion.to_string(),
+            },
+        ));
+    }
+    if comment.trim().chars().count() > MAX_COMMENT_CHARS {
+        v.push(Violation::new(
+            "S-2",
+            ViolationKind::Input(InputError::TooLong {
+                field: Field::Comment,
+                max: MAX_COMMENT_CHARS,
+            }),
+        ));
+    }
+    super::verdict(v)
+}
+
+/// A sheet is submitted when every scored criterion of the kind has its score.
+pub fn check_submit(
+    kind: NomineeKind,
+    scores: &BTreeMap<String, Score>,
+) -> Result<(), Vec<Violation>> {
+    let missing: Vec<String> = scored_criteria(kind)
+        .filter(|c| !scores.contains_key(c.code))
+        .map(|c| c.code.to_string())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(vec![Violation::new(
+            "S-2",
+            ViolationKind::SheetIncomplete { missing },
+        )])
+    }
+}
+
+/// A declared conflict of interest names its reason.
+pub fn check_conflict_reason(reason: &str) -> Result<String, Vec<Violation>> {
+    crate::domain::RequiredText::parse(Field::Reason, reason, MAX_CONFLICT_CHARS)
+        .map(|r| r.to_string())
+        .map_err(|e| vec![Violation::new("S-2", ViolationKind::Input(e))])
 }
 
 #[cfg(test)]
@@ -272,5 +342,44 @@ mod tests {
             reversed.reverse();
             prop_assert_eq!(rank(aggs), rank(reversed));
         }
+    }
+
+    #[test]
+    fn s_2_a_sheet_is_open_until_submitted_and_closed_by_a_conflict() {
+        assert!(check_sheet_open(false, false).is_ok());
+        assert_eq!(
+            check_sheet_open(true, false).unwrap_err().kind,
+            ViolationKind::SheetSubmitted
+        );
+        assert_eq!(
+            check_sheet_open(false, true).unwrap_err().kind,
+            ViolationKind::ConflictDeclared
+        );
+        assert!(check_conflict_reason("  ").is_err());
+        assert_eq!(check_conflict_reason(" Người thân ").unwrap(), "Người thân");
+    }
+
+    #[test]
+    fn s_2_scores_go_on_the_kinds_criteria_and_a_sheet_is_submitted_complete() {
+        let kind = NomineeKind::Household;
+        let codes: Vec<&str> = scored_criteria(kind).map(|c| c.code).collect();
+        assert!(check_score_entry(kind, codes[0], "Tốt").is_ok());
+        assert_eq!(
+            check_score_entry(kind, "C-A1", "").unwrap_err()[0].kind,
+            ViolationKind::NotACriterion {
+                code: "C-A1".into()
+            }
+        );
+        assert!(check_score_entry(kind, codes[0], &"x".repeat(MAX_COMMENT_CHARS + 1)).is_err());
+        let mut scores = BTreeMap::new();
+        scores.insert(codes[0].to_string(), Score::new(8).unwrap());
+        let err = check_submit(kind, &scores).unwrap_err();
+        assert!(
+            matches!(&err[0].kind, ViolationKind::SheetIncomplete { missing } if missing.len() == codes.len() - 1)
+        );
+        for c in &codes {
+            scores.insert(c.to_string(), Score::new(7).unwrap());
+        }
+        assert!(check_submit(kind, &scores).is_ok());
     }
 }

@@ -75,6 +75,18 @@ pub enum ViolationKind {
     ReplicationNotOpen {
         stage: Stage,
     },
+    /// A submitted scoresheet is final.
+    SheetSubmitted,
+    /// A member who declared a conflict of interest does not score the nomination.
+    ConflictDeclared,
+    /// Scores are given on the scored criteria of the nominee's kind.
+    NotACriterion {
+        code: String,
+    },
+    /// A sheet is submitted with every scored criterion.
+    SheetIncomplete {
+        missing: Vec<String>,
+    },
     /// E-2: a selection sends at least one exemplar.
     SelectionEmpty,
     /// E-2: only registered nominations (not dropped) can be sent to the City.

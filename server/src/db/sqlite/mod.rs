@@ -4,6 +4,7 @@ mod accounts;
 mod auth;
 mod board;
 mod calendar;
+mod council;
 mod fostering;
 mod load;
 mod moves;
@@ -244,6 +245,31 @@ impl Repository for SqliteStore {
         by: &CurrentUser,
     ) -> RepoResult<i64> {
         selections::save(&self.pool, year, period, version, ids, by).await
+    }
+
+    async fn council_list(
+        &self,
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<app::council::CouncilList> {
+        council::list(&self.pool, user, today).await
+    }
+
+    async fn council_sheet(
+        &self,
+        id: i64,
+        user: &CurrentUser,
+    ) -> RepoResult<app::council::SheetView> {
+        council::sheet(&self.pool, id, user).await
+    }
+
+    async fn council_change(
+        &self,
+        id: i64,
+        change: &app::council::SheetChange,
+        user: &CurrentUser,
+    ) -> RepoResult<app::council::SheetState> {
+        council::change(&self.pool, id, change, user).await
     }
 
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {

@@ -1,0 +1,40 @@
+//! The council's scoring (S-2): the list, one's own scoresheet, and its changes.
+
+use crate::council::{CouncilList, SheetChange, SheetState, SheetView};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// The nominations to score this year, with the user's progress; the totals and ranking
+/// for the office, and for a member on what they have submitted.
+#[server(prefix = "/api", endpoint = "council", input = Json)]
+pub async fn get_council() -> Result<CouncilList, AppError> {
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    ctx.repo
+        .council_list(&user, ctx.clock.today())
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}
+
+/// The user's scoresheet for one nomination (blind: nobody else's until it is submitted).
+#[server(prefix = "/api", endpoint = "council/sheet", input = Json)]
+pub async fn get_sheet(id: i64) -> Result<SheetView, AppError> {
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    ctx.repo
+        .council_sheet(id, &user)
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}
+
+/// Saves a score and comment, submits the sheet, or declares a conflict of interest.
+#[server(prefix = "/api", endpoint = "council/change", input = Json)]
+pub async fn change_sheet(id: i64, change: SheetChange) -> Result<SheetState, AppError> {
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    ctx.repo
+        .council_change(id, &change, &user)
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}

@@ -1,0 +1,114 @@
+//! The council's scoring (S-2): what each member sees of the nominations to score, their
+//! own scoresheet, and — once they have submitted theirs, or always for the office — the
+//! others' scores, the totals and the ranking.
+
+use serde::{Deserialize, Serialize};
+use shared::domain::{NomineeKind, Stage};
+use shared::rules::council::Aggregate;
+use std::collections::BTreeMap;
+
+/// Where the user's own scoresheet for one nomination stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SheetState {
+    /// A member of the nominee's unit does not score it.
+    Recused,
+    /// The member declared a conflict of interest.
+    Conflict {
+        reason: String,
+    },
+    /// Scores given so far, of the criteria to score.
+    Open {
+        scored: u32,
+        total: u32,
+    },
+    Submitted,
+    /// The office does not score; it watches.
+    Office,
+}
+
+/// One nomination on the council's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: NomineeKind,
+    pub unit_name: String,
+    pub bloc_id: i64,
+    pub bloc_name: String,
+    pub stage: Stage,
+    pub mine: SheetState,
+    /// The totals: for the office always, for a member once their own sheet is submitted.
+    pub aggregate: Option<Aggregate>,
+    /// Rank by the shared tie-break (1 = first), where the aggregate is shown.
+    pub rank: Option<usize>,
+}
+
+/// A council member's progress (shown to the office).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberProgress {
+    pub name: String,
+    pub submitted: u32,
+    /// Nominations the member may score (not recused, no conflict).
+    pub total: u32,
+}
+
+/// `/council`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilList {
+    pub year: i32,
+    pub campaign_name: String,
+    pub rows: Vec<CouncilRow>,
+    pub is_office: bool,
+    pub members: Vec<MemberProgress>,
+}
+
+/// One criterion of the user's sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetCriterion {
+    pub code: String,
+    pub weight: u8,
+    pub score: Option<u8>,
+    pub comment: String,
+}
+
+/// Another member's sheet, shown after one's own is submitted (or to the office).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherSheet {
+    pub member: String,
+    pub submitted: bool,
+    pub conflict: bool,
+    pub total_milli: Option<i64>,
+    pub scores: BTreeMap<String, u8>,
+}
+
+/// `/council/{id}`: the user's scoresheet for one nomination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetView {
+    pub id: i64,
+    pub name: String,
+    pub kind: NomineeKind,
+    pub unit_name: String,
+    pub stage: Stage,
+    pub state: SheetState,
+    pub criteria: Vec<SheetCriterion>,
+    /// None while the user may not see them (blind until submitted).
+    pub others: Option<Vec<OtherSheet>>,
+    pub aggregate: Option<Aggregate>,
+}
+
+/// What a member changes on their own scoresheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum SheetChange {
+    /// A score (None: cleared) and comment on one criterion, saved as the member types.
+    Score {
+        criterion: String,
+        score: Option<i64>,
+        comment: String,
+    },
+    /// The sheet is final; the others' scores become visible.
+    Submit,
+    /// The member does not score this nomination, for the reason given.
+    Conflict { reason: String },
+}

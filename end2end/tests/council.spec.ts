@@ -1,0 +1,80 @@
+import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+import type { Page } from '@playwright/test';
+
+test.use({ viewport: { width: 1400, height: 1000 } });
+
+/** The first nomination in evaluation on the council's list that the member may score. */
+async function firstOpen(page: Page): Promise<{ id: string; name: string }> {
+  const row = page.locator('.council-table tbody tr[data-state="open"]').first();
+  const id = (await row.getAttribute('data-nomination-id'))!;
+  const name = (await row.locator('th a').textContent())!.trim();
+  return { id, name };
+}
+
+test('council members score as they type, blind until they submit; the office sees the totals', async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await signIn(second, 'council2');
+  await second.getByRole('link', { name: 'Hội đồng' }).click();
+  await expect(second).toHaveURL(/\/council$/);
+  await hydrated(second);
+  const { id, name } = await firstOpen(second);
+
+  // council2 scores every criterion (saved as typed) and submits.
+  await second.goto(`/council/${id}`);
+  await hydrated(second);
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText(name);
+  const inputs = second.locator('.score-input');
+  const n = await inputs.count();
+  for (let i = 0; i < n; i++) {
+    await inputs.nth(i).fill('8');
+  }
+  await expect(second.locator('.row-status').last()).toContainText('Đã lưu');
+  await second.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'Đã nộp phiếu chấm.' })).toBeVisible();
+
+  // council1: an out-of-range score is refused at once; nothing of council2's is visible.
+  await signIn(first, 'council1');
+  await first.goto(`/council/${id}`);
+  await hydrated(first);
+  await expect(first.locator('section.others')).toHaveCount(0);
+  const mine = first.locator('.score-input');
+  await mine.nth(0).fill('11');
+  await expect(first.locator('.row-status').first()).toContainText('phải từ 0 đến 10');
+  await expect(mine.nth(0)).toHaveAttribute('aria-invalid', 'true');
+  await mine.nth(0).fill('6');
+  await expect(first.locator('.row-status').first()).toContainText('Đã lưu');
+  // Submitting an incomplete sheet is refused with the missing criteria.
+  await first.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+  await expect(first.getByRole('alert').filter({ hasText: 'Chưa chấm đủ' })).toBeVisible();
+  await expectAccessible(first);
+  for (let i = 1; i < n; i++) {
+    await mine.nth(i).fill('6');
+  }
+  await expect(first.locator('.row-status').last()).toContainText('Đã lưu');
+  // The saved scores survive a reload.
+  await first.reload();
+  await hydrated(first);
+  await expect(first.locator('.score-input').nth(0)).toHaveValue('6');
+  await first.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Đã nộp phiếu chấm.' })).toBeVisible();
+  // Now the others' scores and the totals appear: the mean of 6 and 8 is 7.
+  await expect(first.locator('section.others')).toContainText('8,00');
+  await expect(first.locator('dl.aggregate dd.total')).toHaveText('7,00');
+  await expect(first.locator('.score-input').first()).toBeDisabled();
+  await expectAccessible(first);
+  await first.screenshot({ path: 'test-results/council-sheet.png', fullPage: true });
+
+  const office = await (await browser.newContext()).newPage();
+  await signIn(office, 'office');
+  await office.goto('/council');
+  await hydrated(office);
+  const row = office.locator(`.council-table tr[data-nomination-id="${id}"]`);
+  await expect(row.locator('td.total')).toHaveText('7,00');
+  await expect(office.locator('section.members-progress')).toBeVisible();
+  await expectAccessible(office);
+  await office.screenshot({ path: 'test-results/council-office.png', fullPage: true });
+  await first.context().close();
+  await second.context().close();
+  await office.context().close();
+});

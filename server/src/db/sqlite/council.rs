@@ -1,0 +1,546 @@
+//! The council's scoring on SQLite (S-2). Every check — membership of this year's council,
+//! recusal, a declared conflict, a submitted sheet, the criterion, the score's range — is
+//! made on the stored data inside the transaction that writes.
+
+use super::auth::{append_audit_in, now_text};
+use super::board::{self, resolve_year};
+use app::auth::CurrentUser;
+use app::council::{
+    CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion, SheetState,
+    SheetView,
+};
+use app::model::{AuditEntry, BoardQuery};
+use app::moves::scope;
+use app::repo::{RepoError, RepoResult};
+use chrono::NaiveDate;
+use shared::auth::{authorize, Action, Denied, Role};
+use shared::domain::{scored_criteria, NomineeKind, Score, Stage};
+use shared::rules::council::{
+    aggregate, check_conflict_reason, check_score_entry, check_sheet_open, check_submit, rank,
+    weighted_score_milli, Aggregate, Scoresheet,
+};
+use sqlx::{SqliteConnection, SqlitePool};
+use std::collections::{BTreeMap, HashMap};
+
+fn unavailable(e: sqlx::Error) -> RepoError {
+    RepoError::Unavailable(e.to_string())
+}
+
+/// A member of this year's council.
+struct Member {
+    id: i64,
+    name: String,
+    unit_id: Option<i64>,
+}
+
+/// One stored sheet.
+#[derive(Default, Clone)]
+struct Sheet {
+    submitted: bool,
+    conflict: Option<String>,
+    scores: BTreeMap<String, Score>,
+    comments: BTreeMap<String, String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct NomineeRow {
+    id: i64,
+    name: String,
+    kind: String,
+    unit_id: i64,
+    unit_name: String,
+    bloc_id: i64,
+    bloc_name: String,
+    stage: String,
+}
+
+struct Nominee {
+    id: i64,
+    name: String,
+    kind: NomineeKind,
+    unit_id: i64,
+    unit_name: String,
+    bloc_id: i64,
+    bloc_name: String,
+    stage: Stage,
+}
+
+async fn members(conn: &mut SqliteConnection, campaign_id: i64) -> RepoResult<Vec<Member>> {
+    let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT u.id, u.display_name, u.unit_id FROM council_members cm
+         JOIN users u ON u.id = cm.user_id WHERE cm.campaign_id = ? ORDER BY u.id",
+    )
+    .bind(campaign_id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, unit_id)| Member { id, name, unit_id })
+        .collect())
+}
+
+/// The sheets of the given nominations, by (nomination, member).
+async fn sheets(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+    only: Option<i64>,
+) -> RepoResult<HashMap<(i64, i64), Sheet>> {
+    let heads: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT s.nomination_id, s.member_id, s.submitted_at, s.conflict_reason
+         FROM scoresheets s JOIN nominations n ON n.id = s.nomination_id
+         WHERE n.campaign_id = ? AND n.year = ? AND (? IS NULL OR n.id = ?)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(only)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let mut out: HashMap<(i64, i64), Sheet> = heads
+        .into_iter()
+        .map(|(n, m, submitted, conflict)| {
+            (
+                (n, m),
+                Sheet {
+                    submitted: submitted.is_some(),
+                    conflict,
+                    ..Sheet::default()
+                },
+            )
+        })
+        .collect();
+    let rows: Vec<(i64, i64, String, Option<i64>, String)> = sqlx::query_as(
+        "SELECT s.nomination_id, s.member_id, s.criterion_code, s.score, s.comment
+         FROM scores s JOIN nominations n ON n.id = s.nomination_id
+         WHERE n.campaign_id = ? AND n.year = ? AND (? IS NULL OR n.id = ?)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(only)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    for (n, m, code, score, comment) in rows {
+        let sheet = out.entry((n, m)).or_default();
+        if let Some(score) = score.and_then(|s| Score::new(s).ok()) {
+            sheet.scores.insert(code.clone(), score);
+        }
+        if !comment.is_empty() {
+            sheet.comments.insert(code, comment);
+        }
+    }
+    Ok(out)
+}
+
+async fn nominees(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+    only: Option<i64>,
+) -> RepoResult<Vec<Nominee>> {
+    let rows: Vec<NomineeRow> = sqlx::query_as(
+        "SELECT n.id, n.nominee_name AS name, n.kind, u.id AS unit_id, u.name AS unit_name,
+             b.id AS bloc_id, b.name AS bloc_name, n.stage
+         FROM nominations n JOIN units u ON u.id = n.unit_id JOIN blocs b ON b.id = u.bloc_id
+         WHERE n.campaign_id = ? AND n.year = ? AND (? IS NULL OR n.id = ?)
+           AND n.stage NOT IN ('discovered', 'dropped')
+         ORDER BY n.id",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(only)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.id;
+            let corrupt = || RepoError::Unavailable(format!("nomination {id}: bad kind or stage"));
+            Ok(Nominee {
+                id,
+                name: r.name,
+                kind: NomineeKind::from_code(&r.kind).ok_or_else(corrupt)?,
+                unit_id: r.unit_id,
+                unit_name: r.unit_name,
+                bloc_id: r.bloc_id,
+                bloc_name: r.bloc_name,
+                stage: Stage::from_code(&r.stage).ok_or_else(corrupt)?,
+            })
+        })
+        .collect()
+}
+
+/// The aggregate of one nomination: complete sheets of the members who may score it
+/// (not recused, no conflict declared).
+fn aggregate_of(n: &Nominee, members: &[Member], sheets: &HashMap<(i64, i64), Sheet>) -> Aggregate {
+    let council: Vec<(i64, Option<i64>)> = members
+        .iter()
+        .filter(|m| {
+            sheets
+                .get(&(n.id, m.id))
+                .is_none_or(|s| s.conflict.is_none())
+        })
+        .map(|m| (m.id, m.unit_id))
+        .collect();
+    let list: Vec<Scoresheet> = members
+        .iter()
+        .filter_map(|m| {
+            let s = sheets.get(&(n.id, m.id))?;
+            s.conflict.is_none().then(|| Scoresheet {
+                member_id: m.id,
+                member_unit_id: m.unit_id,
+                scores: s.scores.clone(),
+            })
+        })
+        .collect();
+    aggregate(n.id, n.kind, n.unit_id, &council, &list)
+}
+
+fn state_of(n: &Nominee, me: &Member, sheet: Option<&Sheet>) -> SheetState {
+    if me.unit_id == Some(n.unit_id) {
+        return SheetState::Recused;
+    }
+    match sheet {
+        Some(s) if s.conflict.is_some() => SheetState::Conflict {
+            reason: s.conflict.clone().unwrap_or_default(),
+        },
+        Some(s) if s.submitted => SheetState::Submitted,
+        _ => SheetState::Open {
+            scored: sheet.map_or(0, |s| {
+                scored_criteria(n.kind)
+                    .filter(|c| s.scores.contains_key(c.code))
+                    .count() as u32
+            }),
+            total: scored_criteria(n.kind).count() as u32,
+        },
+    }
+}
+
+/// Who is asking: a member of this year's council, the office, or nobody allowed.
+enum Viewer<'a> {
+    Member(&'a Member),
+    Office,
+}
+
+fn viewer<'a>(user: &CurrentUser, members: &'a [Member]) -> RepoResult<Viewer<'a>> {
+    if let Some(me) = members.iter().find(|m| m.id == user.user_id) {
+        return Ok(Viewer::Member(me));
+    }
+    if user.actor().has(Role::CouncilOffice) {
+        return Ok(Viewer::Office);
+    }
+    Err(RepoError::Denied(Denied::Role))
+}
+
+pub async fn list(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<CouncilList> {
+    use chrono::Datelike;
+    let mut tx = pool.begin().await.map_err(unavailable)?;
+    let (campaign_id, campaign_name, year, _, _) =
+        resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
+    let members = members(&mut tx, campaign_id).await?;
+    let viewer = viewer(user, &members)?;
+    let nominees = nominees(&mut tx, campaign_id, year, None).await?;
+    let sheets = sheets(&mut tx, campaign_id, year, None).await?;
+    tx.commit().await.map_err(unavailable)?;
+
+    let aggregates: Vec<Aggregate> = nominees
+        .iter()
+        .map(|n| aggregate_of(n, &members, &sheets))
+        .collect();
+    // Only what has been scored is ranked.
+    let ranks: HashMap<i64, usize> = rank(
+        aggregates
+            .iter()
+            .filter(|a| a.total_milli.is_some())
+            .cloned()
+            .collect(),
+    )
+    .into_iter()
+    .enumerate()
+    .map(|(i, a)| (a.nomination_id, i + 1))
+    .collect();
+    let rows = nominees
+        .iter()
+        .zip(aggregates)
+        .map(|(n, agg)| {
+            let mine = match &viewer {
+                Viewer::Office => SheetState::Office,
+                Viewer::Member(me) => state_of(n, me, sheets.get(&(n.id, me.id))),
+            };
+            // Blind until submitted: a member sees the totals of what they have submitted.
+            let shown = matches!(mine, SheetState::Office | SheetState::Submitted);
+            CouncilRow {
+                id: n.id,
+                name: n.name.clone(),
+                kind: n.kind,
+                unit_name: n.unit_name.clone(),
+                bloc_id: n.bloc_id,
+                bloc_name: n.bloc_name.clone(),
+                stage: n.stage,
+                rank: shown.then(|| ranks.get(&n.id).copied()).flatten(),
+                aggregate: shown.then_some(agg),
+                mine,
+            }
+        })
+        .collect();
+    let members = match viewer {
+        Viewer::Office => members
+            .iter()
+            .map(|m| {
+                let mut total = 0;
+                let mut submitted = 0;
+                for n in &nominees {
+                    match state_of(n, m, sheets.get(&(n.id, m.id))) {
+                        SheetState::Submitted => {
+                            total += 1;
+                            submitted += 1;
+                        }
+                        SheetState::Open { .. } => total += 1,
+                        _ => {}
+                    }
+                }
+                MemberProgress {
+                    name: m.name.clone(),
+                    submitted,
+                    total,
+                }
+            })
+            .collect(),
+        Viewer::Member(_) => Vec::new(),
+    };
+    Ok(CouncilList {
+        year,
+        campaign_name,
+        rows,
+        is_office: matches!(viewer, Viewer::Office),
+        members,
+    })
+}
+
+/// The nomination's campaign and year, if the council may see it.
+async fn nominee_of(conn: &mut SqliteConnection, id: i64) -> RepoResult<(Nominee, i64, i32)> {
+    let (campaign_id, year): (i64, i32) =
+        sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(unavailable)?
+            .ok_or(RepoError::NotFound)?;
+    let nominee = nominees(conn, campaign_id, year, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(RepoError::NotFound)?;
+    Ok((nominee, campaign_id, year))
+}
+
+pub async fn sheet(pool: &SqlitePool, id: i64, user: &CurrentUser) -> RepoResult<SheetView> {
+    let mut tx = pool.begin().await.map_err(unavailable)?;
+    let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
+    let members = members(&mut tx, campaign_id).await?;
+    let viewer = viewer(user, &members)?;
+    let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
+    tx.commit().await.map_err(unavailable)?;
+    let (state, own) = match &viewer {
+        Viewer::Office => (SheetState::Office, None),
+        Viewer::Member(me) => {
+            let own = sheets.get(&(id, me.id));
+            (state_of(&n, me, own), own)
+        }
+    };
+    let criteria = match viewer {
+        Viewer::Member(_) => scored_criteria(n.kind)
+            .map(|c| SheetCriterion {
+                code: c.code.to_string(),
+                weight: c.weight,
+                score: own.and_then(|s| s.scores.get(c.code)).map(|s| s.value()),
+                comment: own
+                    .and_then(|s| s.comments.get(c.code))
+                    .cloned()
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        Viewer::Office => Vec::new(),
+    };
+    // Blind until submitted: nothing of the others before one's own sheet is in.
+    let shown = matches!(state, SheetState::Office | SheetState::Submitted);
+    let others = shown.then(|| {
+        members
+            .iter()
+            .filter(|m| m.id != user.user_id && m.unit_id != Some(n.unit_id))
+            .map(|m| {
+                let s = sheets.get(&(id, m.id)).cloned().unwrap_or_default();
+                OtherSheet {
+                    member: m.name.clone(),
+                    submitted: s.submitted,
+                    conflict: s.conflict.is_some(),
+                    total_milli: weighted_score_milli(
+                        n.kind,
+                        &Scoresheet {
+                            member_id: m.id,
+                            member_unit_id: m.unit_id,
+                            scores: s.scores.clone(),
+                        },
+                    ),
+                    scores: s
+                        .scores
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.value()))
+                        .collect(),
+                }
+            })
+            .collect()
+    });
+    let aggregate = shown.then(|| aggregate_of(&n, &members, &sheets));
+    Ok(SheetView {
+        id,
+        name: n.name,
+        kind: n.kind,
+        unit_name: n.unit_name,
+        stage: n.stage,
+        state,
+        criteria,
+        others,
+        aggregate,
+    })
+}
+
+/// Changes the member's own sheet, checked on the stored data, and recorded.
+pub async fn change(
+    pool: &SqlitePool,
+    id: i64,
+    change: &SheetChange,
+    user: &CurrentUser,
+) -> RepoResult<SheetState> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let card = board::card(&mut tx, id).await?;
+    let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
+    authorize(&user.actor(), &Action::Score(scope(&card))).map_err(RepoError::Denied)?;
+    let members = members(&mut tx, campaign_id).await?;
+    // Only members seated on this year's council score.
+    let me = members
+        .iter()
+        .find(|m| m.id == user.user_id)
+        .ok_or(RepoError::Denied(Denied::Role))?;
+    let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
+    let own = sheets.get(&(id, me.id)).cloned().unwrap_or_default();
+    check_sheet_open(own.submitted, own.conflict.is_some())
+        .map_err(|v| RepoError::Rules(vec![v]))?;
+    let now = now_text();
+    sqlx::query(
+        "INSERT INTO scoresheets (nomination_id, member_id, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (nomination_id, member_id) DO UPDATE SET updated_at = excluded.updated_at",
+    )
+    .bind(id)
+    .bind(me.id)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    let (action, detail) = match change {
+        SheetChange::Score {
+            criterion,
+            score,
+            comment,
+        } => {
+            let (criterion, score, comment) = (criterion.as_str(), *score, comment.as_str());
+            check_score_entry(n.kind, criterion, comment).map_err(RepoError::Rules)?;
+            let score = score
+                .map(Score::new)
+                .transpose()
+                .map_err(RepoError::Invalid)?;
+            sqlx::query(
+                "INSERT INTO scores (nomination_id, member_id, criterion_code, score, comment,
+                     updated_at)
+                 VALUES (?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (nomination_id, member_id, criterion_code) DO UPDATE SET
+                     score = excluded.score, comment = excluded.comment,
+                     updated_at = excluded.updated_at",
+            )
+            .bind(id)
+            .bind(me.id)
+            .bind(criterion)
+            .bind(score.map(|s| i64::from(s.value())))
+            .bind(comment.trim())
+            .bind(&now)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            (
+                "save_score",
+                serde_json::json!({ "criterion": criterion, "score": score.map(|s| s.value()) }),
+            )
+        }
+        SheetChange::Submit => {
+            check_submit(n.kind, &own.scores).map_err(RepoError::Rules)?;
+            sqlx::query(
+                "UPDATE scoresheets SET submitted_at = ? WHERE nomination_id = ? AND member_id = ?",
+            )
+            .bind(&now)
+            .bind(id)
+            .bind(me.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let scores: BTreeMap<&String, u8> =
+                own.scores.iter().map(|(k, v)| (k, v.value())).collect();
+            ("submit_scoresheet", serde_json::json!({ "scores": scores }))
+        }
+        SheetChange::Conflict { reason } => {
+            let reason = check_conflict_reason(reason).map_err(RepoError::Rules)?;
+            sqlx::query(
+                "UPDATE scoresheets SET conflict_reason = ? WHERE nomination_id = ? AND member_id = ?",
+            )
+            .bind(&reason)
+            .bind(id)
+            .bind(me.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            ("declare_conflict", serde_json::json!({ "reason": reason }))
+        }
+    };
+    {
+        let entry = AuditEntry {
+            actor_id: Some(user.user_id),
+            actor_name: user.username.clone(),
+            action: action.into(),
+            object_type: "nomination".into(),
+            object_id: Some(id.to_string()),
+            before: None,
+            after: Some(detail.to_string()),
+            address: None,
+        };
+        append_audit_in(&mut tx, &entry)
+            .await
+            .map_err(|e| RepoError::Unavailable(e.to_string()))?;
+    }
+    let after = sheets_after(&mut tx, campaign_id, year, id, me.id).await?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(state_of(&n, me, Some(&after)))
+}
+
+async fn sheets_after(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+    id: i64,
+    member: i64,
+) -> RepoResult<Sheet> {
+    Ok(sheets(conn, campaign_id, year, Some(id))
+        .await?
+        .remove(&(id, member))
+        .unwrap_or_default())
+}

@@ -1,0 +1,215 @@
+//! The council's scoring over HTTP (issue 7, first slice): scores saved per criterion and
+//! checked on the server (range, criterion, recusal, conflict, submitted sheet), blind
+//! until one's own sheet is submitted, totals by the shared aggregation.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{spawn_app_at, TestApp};
+use serde_json::{json, Value};
+
+async fn one(app: &TestApp, sql: &'static str) -> (i64, String, String) {
+    let pool = app.pool().await;
+    let row = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
+    pool.close().await;
+    row
+}
+
+/// A nomination to score: registered, of a unit no council member belongs to (id, kind,
+/// unit code).
+async fn nominee(app: &TestApp) -> (i64, String, String) {
+    one(
+        app,
+        "SELECT n.id, n.kind, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.stage = 'evaluating'
+           AND u.code NOT IN ('VP', 'TCCB', 'KHTC', 'CCKL', 'CTTL', 'TTKN')
+         ORDER BY n.id LIMIT 1",
+    )
+    .await
+}
+
+fn codes(kind: &str) -> Vec<&'static str> {
+    let kind = shared::domain::NomineeKind::from_code(kind).unwrap();
+    shared::domain::scored_criteria(kind)
+        .map(|c| c.code)
+        .collect()
+}
+
+async fn score(
+    app: &TestApp,
+    cookie: &str,
+    id: i64,
+    criterion: &str,
+    value: Option<i64>,
+) -> (u16, Value) {
+    app.call(
+        cookie,
+        "council/change",
+        json!({ "id": id, "change": { "change": "score", "criterion": criterion, "score": value,
+            "comment": "Có số liệu minh chứng" } }),
+    )
+    .await
+}
+
+async fn submit(app: &TestApp, cookie: &str, id: i64) -> (u16, Value) {
+    app.call(
+        cookie,
+        "council/change",
+        json!({ "id": id, "change": { "change": "submit" } }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_the_server() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let (id, kind, _) = nominee(&app).await;
+    let criteria = codes(&kind);
+    let c1 = app.login("council1").await;
+    let c2 = app.login("council2").await;
+
+    // Bad input: out of range, not a criterion of this kind; nothing is stored.
+    let (status, body) = score(&app, &c1, id, criteria[0], Some(11)).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("từ 0 đến 10"), "{body}");
+    let (status, body) = score(&app, &c1, id, "C-X9", Some(5)).await;
+    assert_eq!(status, 400, "{body}");
+    let pool = app.pool().await;
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scores WHERE score IS NOT NULL")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert_eq!(stored, 0);
+
+    // council2 scores everything and submits first.
+    for c in &criteria {
+        let (status, body) = score(&app, &c2, id, c, Some(8)).await;
+        assert_eq!(status, 200, "{body}");
+    }
+    // council1 has scored one criterion: an incomplete sheet is not submitted, and the
+    // others' scores stay hidden.
+    let (status, state) = score(&app, &c1, id, criteria[0], Some(6)).await;
+    assert_eq!(status, 200, "{state}");
+    assert_eq!(
+        state,
+        json!({ "state": "open", "scored": 1, "total": criteria.len() })
+    );
+    let (status, body) = submit(&app, &c1, id).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("Chưa chấm đủ"), "{body}");
+    let (_, sheet) = app.call(&c1, "council/sheet", json!({ "id": id })).await;
+    assert!(
+        sheet["others"].is_null(),
+        "blind before submitting: {sheet}"
+    );
+    assert!(sheet["aggregate"].is_null());
+    let (status, sheet2) = submit(&app, &c2, id).await;
+    assert_eq!(status, 200, "{sheet2}");
+    let (_, sheet) = app.call(&c1, "council/sheet", json!({ "id": id })).await;
+    assert!(
+        sheet["others"].is_null(),
+        "still blind after another submits: {sheet}"
+    );
+    let (_, list) = app.call(&c1, "council", json!({})).await;
+    let row = list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap();
+    assert!(row["aggregate"].is_null(), "{row}");
+
+    // After submitting, council1 sees the others and the totals.
+    for c in &criteria[1..] {
+        let (status, _) = score(&app, &c1, id, c, Some(6)).await;
+        assert_eq!(status, 200);
+    }
+    let (status, _) = submit(&app, &c1, id).await;
+    assert_eq!(status, 200);
+    let (_, sheet) = app.call(&c1, "council/sheet", json!({ "id": id })).await;
+    let others = sheet["others"].as_array().unwrap();
+    let mate = others.iter().find(|o| o["submitted"] == true).unwrap();
+    assert_eq!(mate["total_milli"], 8000);
+    // The mean of 6 and 8 across every criterion: 7.
+    assert_eq!(sheet["aggregate"]["total_milli"], 7000);
+    assert_eq!(sheet["aggregate"]["scored"], 2);
+    // A submitted sheet is final.
+    let (status, body) = score(&app, &c1, id, criteria[0], Some(9)).await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("đã nộp"), "{body}");
+
+    // The office sees everything, and each member's progress.
+    let office = app.login("office").await;
+    let (status, list) = app.call(&office, "council", json!({})).await;
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list["is_office"], true);
+    let row = list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap();
+    assert_eq!(row["aggregate"]["total_milli"], 7000);
+    assert_eq!(row["rank"], 1, "the only scored nomination ranks first");
+    assert_eq!(list["members"].as_array().unwrap().len(), 7);
+
+    // Scores are in the audit history.
+    let pool = app.pool().await;
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('save_score', 'submit_scoresheet')",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert!(audited >= (2 * criteria.len() + 2) as i64, "{audited}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn members_of_the_nominees_unit_are_recused_and_a_conflict_stops_scoring() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    // council4 belongs to Chi cục Kiểm lâm (CCKL).
+    let (own, kind, _) = one(
+        &app,
+        "SELECT n.id, n.kind, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE u.code = 'CCKL' AND n.stage NOT IN ('discovered', 'dropped') ORDER BY n.id LIMIT 1",
+    )
+    .await;
+    let c4 = app.login("council4").await;
+    let (status, body) = score(&app, &c4, own, codes(&kind)[0], Some(7)).await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body, json!({ "Forbidden": "recused" }));
+    let (_, sheet) = app.call(&c4, "council/sheet", json!({ "id": own })).await;
+    assert_eq!(sheet["state"], json!({ "state": "recused" }));
+
+    let (id, kind, _) = nominee(&app).await;
+    let (status, body) = app
+        .call(
+            &c4,
+            "council/change",
+            json!({ "id": id, "change": { "change": "conflict", "reason": " " } }),
+        )
+        .await;
+    assert_eq!(status, 400, "a conflict names its reason: {body}");
+    let (status, state) = app
+        .call(&c4, "council/change", json!({ "id": id, "change": { "change": "conflict", "reason": "Người thân làm việc tại đơn vị" } }))
+        .await;
+    assert_eq!(status, 200, "{state}");
+    assert_eq!(state["state"], "conflict");
+    let (status, body) = score(&app, &c4, id, codes(&kind)[0], Some(7)).await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("xung đột lợi ích"), "{body}");
+
+    // Nobody outside the council and the office reaches the council.
+    for who in ["staff1", "leader", "head1"] {
+        let cookie = app.login(who).await;
+        let (status, _) = app.call(&cookie, "council", json!({})).await;
+        assert_eq!(status, 403, "{who}");
+    }
+    let office = app.login("office").await;
+    let (status, _) = score(&app, &office, id, codes(&kind)[0], Some(7)).await;
+    assert_eq!(status, 403, "the office does not score");
+    app.stop().await;
+}
