@@ -56,6 +56,8 @@ pub struct MemberProgress {
 /// `/council`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CouncilList {
+    /// The event log's sequence number this list is current to (live updates follow it).
+    pub seq: i64,
     pub year: i32,
     pub campaign_name: String,
     pub rows: Vec<CouncilRow>,
@@ -85,6 +87,7 @@ pub struct OtherSheet {
 /// `/council/{id}`: the user's scoresheet for one nomination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SheetView {
+    pub seq: i64,
     pub id: i64,
     pub name: String,
     pub kind: NomineeKind,

@@ -316,10 +316,13 @@ pub enum MoveAction {
     ApprovePlan,
     Evaluate,
     Replicate,
+    Score,
+    SubmitSheet,
+    DeclareConflict,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 9] = [
+    pub const ALL: [MoveAction; 12] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -329,7 +332,19 @@ impl MoveAction {
         MoveAction::ApprovePlan,
         MoveAction::Evaluate,
         MoveAction::Replicate,
+        MoveAction::Score,
+        MoveAction::SubmitSheet,
+        MoveAction::DeclareConflict,
     ];
+
+    /// The council's scoring changes (they reach the council's pages live, and stay out of
+    /// the card's history).
+    pub fn is_council(self) -> bool {
+        matches!(
+            self,
+            MoveAction::Score | MoveAction::SubmitSheet | MoveAction::DeclareConflict
+        )
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -342,6 +357,9 @@ impl MoveAction {
             MoveAction::ApprovePlan => "approve_fostering_plan",
             MoveAction::Evaluate => "record_evaluation",
             MoveAction::Replicate => "record_replication",
+            MoveAction::Score => "save_score",
+            MoveAction::SubmitSheet => "submit_scoresheet",
+            MoveAction::DeclareConflict => "declare_conflict",
         }
     }
 }

@@ -33,6 +33,14 @@ test('council members score as they type, blind until they submit; the office se
   await second.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
   await expect(second.getByRole('status').filter({ hasText: 'Đã nộp phiếu chấm.' })).toBeVisible();
 
+  // The office watches the list: council2's total is there.
+  const office = await (await browser.newContext()).newPage();
+  await signIn(office, 'office');
+  await office.goto('/council');
+  await hydrated(office);
+  const row = office.locator(`.council-table tr[data-nomination-id="${id}"]`);
+  await expect(row.locator('td.total')).toHaveText('8,00');
+
   // council1: an out-of-range score is refused at once; nothing of council2's is visible.
   await signIn(first, 'council1');
   await first.goto(`/council/${id}`);
@@ -65,12 +73,8 @@ test('council members score as they type, blind until they submit; the office se
   await expectAccessible(first);
   await first.screenshot({ path: 'test-results/council-sheet.png', fullPage: true });
 
-  const office = await (await browser.newContext()).newPage();
-  await signIn(office, 'office');
-  await office.goto('/council');
-  await hydrated(office);
-  const row = office.locator(`.council-table tr[data-nomination-id="${id}"]`);
-  await expect(row.locator('td.total')).toHaveText('7,00');
+  // The office's list followed live, without reloading: the mean of 6 and 8.
+  await expect(row.locator('td.total')).toHaveText('7,00', { timeout: 5_000 });
   await expect(office.locator('section.members-progress')).toBeVisible();
   await expectAccessible(office);
   await office.screenshot({ path: 'test-results/council-office.png', fullPage: true });

@@ -154,6 +154,31 @@ async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_t
     assert_eq!(row["rank"], 1, "the only scored nomination ranks first");
     assert_eq!(list["members"].as_array().unwrap().len(), 7);
 
+    // Scores go through the event log (the council's pages follow it live) but stay out of
+    // the card's history, which the unit's staff read.
+    let (_, view) = app
+        .call(&office, "nominations/get", json!({ "id": id }))
+        .await;
+    assert!(
+        view["record"]["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["action"] != "score" && h["action"] != "submit_sheet"),
+        "{}",
+        view["record"]["history"]
+    );
+    let pool = app.pool().await;
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM events WHERE action = 'save_score' AND nomination_id = ?",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert_eq!(logged, (2 * criteria.len()) as i64, "every saved score");
+
     // Scores are in the audit history.
     let pool = app.pool().await;
     let audited: i64 = sqlx::query_scalar(

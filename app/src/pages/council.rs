@@ -64,6 +64,16 @@ fn aggregate_cells(lang: Lang, a: &Aggregate) -> (String, String, String, String
     (total, count, quorum, spread)
 }
 
+/// Keeps the page's data current while it is shown.
+#[component]
+fn Live(seq: i64, refresh: Callback<()>) -> impl IntoView {
+    let _ = Effect::new(move |started: Option<()>| {
+        if started.is_none() {
+            follow_council(seq, move || refresh.run(()));
+        }
+    });
+}
+
 #[component]
 pub fn CouncilPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_council());
@@ -75,7 +85,9 @@ pub fn CouncilPage() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(list) => view! { <CouncilTable list/> }.into_any(),
+                        Ok(list) => {
+                            view! { <Live seq=list.seq refresh=Callback::new(move |_| data.refetch())/> <CouncilTable list/> }.into_any()
+                        }
                         Err(e) => view! {
                             <p class="error" role="alert">{move || e.describe(lang.get())}</p>
                         }.into_any(),
@@ -217,6 +229,15 @@ pub fn SheetPage() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
+                        // While the member scores, their own inputs are not reloaded under
+                        // them; once submitted (or for the office) the others follow live.
+                        Ok(view) if matches!(view.state, SheetState::Submitted | SheetState::Office) => view! {
+                            <Live seq=view.seq refresh=Callback::new(move |_| data.refetch())/>
+                            <Sheet view on_change=Callback::new(move |text| {
+                                notice.set(Some(text));
+                                data.refetch();
+                            })/>
+                        }.into_any(),
                         Ok(view) => view! {
                             <Sheet view on_change=Callback::new(move |text| {
                                 notice.set(Some(text));
@@ -327,6 +348,7 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
             };
             let schedule_comment = schedule.clone();
             let code_for_name = code.clone();
+            let code_for_label = code.clone();
             let name_vi_en = move || criterion_name(lang.get(), kind, &code_for_name);
             let weight = c.weight;
             let status = move || {
@@ -356,7 +378,9 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
                             on:input=move |ev| { text.set(event_target_value(&ev)); schedule(); }/>
                     </td>
                     <td>
-                        <label class="visually-hidden" for=comment_id.clone()>{tr(Msg::ReasonShort)}</label>
+                        <label class="visually-hidden" for=comment_id.clone()>
+                            {move || format!("{} {}", shared::i18n::field_name(lang.get(), shared::domain::Field::Comment), code_for_label)}
+                        </label>
                         <textarea id=comment_id rows="1" disabled=!open
                             prop:value=move || comment.get()
                             on:input=move |ev| { comment.set(event_target_value(&ev)); schedule_comment(); }></textarea>
@@ -510,6 +534,53 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
         {others}
     }
 }
+
+/// Follows the live channel (`/events`, after `seq`) and calls `refresh` — at most every
+/// half second — when a council member's sheet changes anywhere. What the user may then
+/// see is decided again by the server when the page reloads its data (blind scoring).
+#[cfg(feature = "hydrate")]
+fn follow_council(seq: i64, refresh: impl Fn() + Clone + 'static) {
+    use crate::model::CardEvent;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Ok(source) = web_sys::EventSource::new(&format!("/events?after={seq}")) else {
+        return;
+    };
+    let pending = StoredValue::new_local(false);
+    let on_card =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let council = e
+                .data()
+                .as_string()
+                .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
+                .is_some_and(|ev| ev.action.is_council());
+            if !council || pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            let refresh = refresh.clone();
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    refresh();
+                },
+                Duration::from_millis(500),
+            );
+        });
+    let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
+    let kept = StoredValue::new_local(Some((source, on_card)));
+    on_cleanup(move || {
+        kept.update_value(|k| {
+            if let Some((source, _)) = k.take() {
+                source.close();
+            }
+        });
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn follow_council(_seq: i64, _refresh: impl Fn() + Clone + 'static) {}
 
 #[cfg(test)]
 mod tests {

@@ -2,14 +2,14 @@
 //! recusal, a declared conflict, a submitted sheet, the criterion, the score's range — is
 //! made on the stored data inside the transaction that writes.
 
-use super::auth::{append_audit_in, now_text};
+use super::auth::now_text;
 use super::board::{self, resolve_year};
 use app::auth::CurrentUser;
 use app::council::{
     CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion, SheetState,
     SheetView,
 };
-use app::model::{AuditEntry, BoardQuery};
+use app::model::{BoardQuery, MoveAction};
 use app::moves::scope;
 use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
@@ -250,6 +250,10 @@ pub async fn list(
     let viewer = viewer(user, &members)?;
     let nominees = nominees(&mut tx, campaign_id, year, None).await?;
     let sheets = sheets(&mut tx, campaign_id, year, None).await?;
+    let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(unavailable)?;
     tx.commit().await.map_err(unavailable)?;
 
     let aggregates: Vec<Aggregate> = nominees
@@ -318,6 +322,7 @@ pub async fn list(
         Viewer::Member(_) => Vec::new(),
     };
     Ok(CouncilList {
+        seq,
         year,
         campaign_name,
         rows,
@@ -349,6 +354,10 @@ pub async fn sheet(pool: &SqlitePool, id: i64, user: &CurrentUser) -> RepoResult
     let members = members(&mut tx, campaign_id).await?;
     let viewer = viewer(user, &members)?;
     let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
+    let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(unavailable)?;
     tx.commit().await.map_err(unavailable)?;
     let (state, own) = match &viewer {
         Viewer::Office => (SheetState::Office, None),
@@ -402,6 +411,7 @@ pub async fn sheet(pool: &SqlitePool, id: i64, user: &CurrentUser) -> RepoResult
     });
     let aggregate = shown.then(|| aggregate_of(&n, &members, &sheets));
     Ok(SheetView {
+        seq,
         id,
         name: n.name,
         kind: n.kind,
@@ -420,7 +430,7 @@ pub async fn change(
     id: i64,
     change: &SheetChange,
     user: &CurrentUser,
-) -> RepoResult<SheetState> {
+) -> RepoResult<(SheetState, app::model::CardEvent)> {
     let mut tx = pool
         .begin_with("BEGIN IMMEDIATE")
         .await
@@ -479,7 +489,7 @@ pub async fn change(
             .await
             .map_err(unavailable)?;
             (
-                "save_score",
+                MoveAction::Score,
                 serde_json::json!({ "criterion": criterion, "score": score.map(|s| s.value()) }),
             )
         }
@@ -496,7 +506,10 @@ pub async fn change(
             .map_err(unavailable)?;
             let scores: BTreeMap<&String, u8> =
                 own.scores.iter().map(|(k, v)| (k, v.value())).collect();
-            ("submit_scoresheet", serde_json::json!({ "scores": scores }))
+            (
+                MoveAction::SubmitSheet,
+                serde_json::json!({ "scores": scores }),
+            )
         }
         SheetChange::Conflict { reason } => {
             let reason = check_conflict_reason(reason).map_err(RepoError::Rules)?;
@@ -509,27 +522,19 @@ pub async fn change(
             .execute(&mut *tx)
             .await
             .map_err(unavailable)?;
-            ("declare_conflict", serde_json::json!({ "reason": reason }))
+            (
+                MoveAction::DeclareConflict,
+                serde_json::json!({ "reason": reason }),
+            )
         }
     };
-    {
-        let entry = AuditEntry {
-            actor_id: Some(user.user_id),
-            actor_name: user.username.clone(),
-            action: action.into(),
-            object_type: "nomination".into(),
-            object_id: Some(id.to_string()),
-            before: None,
-            after: Some(detail.to_string()),
-            address: None,
-        };
-        append_audit_in(&mut tx, &entry)
-            .await
-            .map_err(|e| RepoError::Unavailable(e.to_string()))?;
-    }
+    // Recorded in the event log and the audit history with the card (scores themselves
+    // stay in the audit entry's detail, which only auditors read), and published, so that
+    // the council's pages follow live.
+    let event = super::fostering::record(&mut tx, user, action, card, None, detail, &now).await?;
     let after = sheets_after(&mut tx, campaign_id, year, id, me.id).await?;
     tx.commit().await.map_err(unavailable)?;
-    Ok(state_of(&n, me, Some(&after)))
+    Ok((state_of(&n, me, Some(&after)), event))
 }
 
 async fn sheets_after(

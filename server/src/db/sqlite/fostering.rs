@@ -184,7 +184,7 @@ async fn campaign_of(conn: &mut SqliteConnection, id: i64) -> RepoResult<(i64, i
 }
 
 /// A change that leaves the card where it is: recorded and published with it.
-async fn record(
+pub(super) async fn record(
     conn: &mut SqliteConnection,
     by: &CurrentUser,
     action: MoveAction,

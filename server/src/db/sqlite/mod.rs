@@ -269,7 +269,9 @@ impl Repository for SqliteStore {
         change: &app::council::SheetChange,
         user: &CurrentUser,
     ) -> RepoResult<app::council::SheetState> {
-        council::change(&self.pool, id, change, user).await
+        let (state, event) = council::change(&self.pool, id, change, user).await?;
+        let _ = self.live.send(std::sync::Arc::new(event));
+        Ok(state)
     }
 
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {

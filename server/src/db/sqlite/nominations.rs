@@ -55,6 +55,11 @@ pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> 
         .into_iter()
         .filter_map(|(seq, at, payload)| {
             let change: StoredChange = serde_json::from_str(&payload).ok()?;
+            // The council's scoring is its own business (blind until submitted), not the
+            // card's history.
+            if change.action.is_council() {
+                return None;
+            }
             Some(HistoryEntry {
                 seq,
                 at,
