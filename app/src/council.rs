@@ -63,6 +63,21 @@ pub struct CouncilList {
     pub rows: Vec<CouncilRow>,
     pub is_office: bool,
     pub members: Vec<MemberProgress>,
+    /// S-2: how many models the year sends the City, and the decision once taken.
+    pub quota: shared::domain::Quota,
+    pub decision: Option<CityDecision>,
+    /// Today by the server's clock (the decision's default date).
+    pub today: chrono::NaiveDate,
+}
+
+/// S-2: the year's models for the City, as decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityDecision {
+    pub decided_on: chrono::NaiveDate,
+    pub recorded_by: String,
+    /// UTC, RFC 3339.
+    pub recorded_at: String,
+    pub nominations: Vec<i64>,
 }
 
 /// One criterion of the user's sheet.

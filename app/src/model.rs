@@ -319,10 +319,11 @@ pub enum MoveAction {
     Score,
     SubmitSheet,
     DeclareConflict,
+    CitySelect,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 12] = [
+    pub const ALL: [MoveAction; 13] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -335,6 +336,7 @@ impl MoveAction {
         MoveAction::Score,
         MoveAction::SubmitSheet,
         MoveAction::DeclareConflict,
+        MoveAction::CitySelect,
     ];
 
     /// The council's scoring changes (they reach the council's pages live, and stay out of
@@ -360,6 +362,7 @@ impl MoveAction {
             MoveAction::Score => "save_score",
             MoveAction::SubmitSheet => "submit_scoresheet",
             MoveAction::DeclareConflict => "declare_conflict",
+            MoveAction::CitySelect => "city_decision",
         }
     }
 }

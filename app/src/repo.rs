@@ -180,6 +180,17 @@ pub trait Repository: Send + Sync + 'static {
         user: &CurrentUser,
     ) -> RepoResult<crate::council::SheetState>;
 
+    /// S-2: the office records the year's 3 to 5 models for the City (dated `decided_on`);
+    /// their cards carry the City badge, the others of the year lose it, and the year's
+    /// scores are locked. Returns the changed cards' events (published live).
+    async fn decide_for_city(
+        &self,
+        decided_on: chrono::NaiveDate,
+        ids: &[i64],
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<Vec<CardEvent>>;
+
     /// The card events after sequence number `after`, oldest first, at most `limit`.
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
 

@@ -82,3 +82,39 @@ test('council members score as they type, blind until they submit; the office se
   await second.context().close();
   await office.context().close();
 });
+
+test('the office chooses five models for the City, is refused a sixth, and records the decision', async ({ page, consoleErrors }) => {
+  await signIn(page, 'office');
+  await page.getByRole('link', { name: 'Hội đồng' }).click();
+  await expect(page).toHaveURL(/\/council$/);
+  await hydrated(page);
+  const boxes = page.locator('.council-table tbody input[type="checkbox"]');
+  // Fewer than three: refused with the rule, nothing sent.
+  await boxes.nth(0).check();
+  await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+  await expect(page.locator('.city-choice [role="alert"]')).toContainText('cần ít nhất 3 mô hình');
+  for (let i = 1; i < 5; i++) {
+    await boxes.nth(i).check();
+  }
+  await expect(page.locator('.chosen-count')).toHaveText('5 đã chọn, tối đa 5');
+  // A sixth is refused at once by the quota rule.
+  await boxes.nth(5).click();
+  await expect(boxes.nth(5)).not.toBeChecked();
+  await expect(page.locator('.city-choice [role="alert"]')).toContainText('tối đa 5 mô hình');
+  await expect(page.locator('.chosen-count')).toHaveText('5 đã chọn, tối đa 5');
+  await expectAccessible(page);
+  const chosenId = await page.locator('.council-table tbody tr').nth(0).getAttribute('data-nomination-id');
+  await page.getByLabel('Ngày quyết định').fill('14/10/2026');
+  await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã ghi quyết định gửi Thành phố.' })).toBeVisible();
+  const decision = page.locator('section.decision');
+  await expect(decision).toContainText('Quyết định ngày 14/10/2026');
+  await expect(decision.locator('li')).toHaveCount(5);
+  await expect(page.locator('.council-table tbody input[type="checkbox"]')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/council-decision.png', fullPage: true });
+
+  // The chosen cards carry the City badge on the board.
+  await page.goto('/board');
+  await hydrated(page);
+  await expect(page.locator(`[data-nomination-id="${chosenId}"] .badge-city`)).toBeVisible();
+});

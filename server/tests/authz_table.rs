@@ -114,6 +114,11 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
         (
+            "council/decide",
+            Some(json!({ "decided_on": "2026-01-01", "ids": [] })),
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        (
             "council/change",
             Some(json!({ "id": -1, "change": { "change": "submit" } })),
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],

@@ -238,3 +238,98 @@ async fn members_of_the_nominees_unit_are_recused_and_a_conflict_stops_scoring()
     assert_eq!(status, 403, "the office does not score");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_closes() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let office = app.login("office").await;
+    let pool = app.pool().await;
+    let eligible: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM nominations WHERE stage IN ('evaluating', 'replicated') ORDER BY id LIMIT 6",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let badged_before: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM nominations WHERE city_registered ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    let decide = |ids: &[i64], date: &str| json!({ "decided_on": date, "ids": ids });
+
+    // Outside the quota, in the future, or by someone else: refused, nothing changed.
+    let (status, body) = app
+        .call(
+            &office,
+            "council/decide",
+            decide(&eligible[..2], "2026-10-10"),
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("ít nhất 3"), "{body}");
+    let (status, body) = app
+        .call(
+            &office,
+            "council/decide",
+            decide(&eligible[..6], "2026-10-10"),
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("tối đa 5"), "{body}");
+    let (status, _) = app
+        .call(
+            &office,
+            "council/decide",
+            decide(&eligible[..5], "2026-10-16"),
+        )
+        .await;
+    assert_eq!(status, 400, "a date in the future");
+    let c1 = app.login("council1").await;
+    let (status, _) = app
+        .call(&c1, "council/decide", decide(&eligible[..5], "2026-10-10"))
+        .await;
+    assert_eq!(status, 403);
+
+    let chosen = &eligible[..5];
+    let (status, body) = app
+        .call(&office, "council/decide", decide(chosen, "2026-10-14"))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // The City badge is on exactly the chosen ones now.
+    let pool = app.pool().await;
+    let badged: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM nominations WHERE city_registered ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    assert_eq!(badged, chosen.to_vec());
+    let changed = chosen
+        .iter()
+        .filter(|id| !badged_before.contains(id))
+        .count()
+        + badged_before
+            .iter()
+            .filter(|id| !chosen.contains(id))
+            .count();
+    assert_eq!(
+        body,
+        json!(changed),
+        "one live card event per changed badge"
+    );
+    let (_, list) = app.call(&office, "council", json!({})).await;
+    assert_eq!(list["decision"]["decided_on"], "2026-10-14");
+    assert_eq!(list["decision"]["nominations"], json!(chosen));
+
+    // Decided once; scoring is closed.
+    let (status, body) = app
+        .call(&office, "council/decide", decide(chosen, "2026-10-14"))
+        .await;
+    assert_eq!(status, 400, "{body}");
+    let (id, kind, _) = nominee(&app).await;
+    let (status, body) = score(&app, &c1, id, codes(&kind)[0], Some(7)).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("đã khóa"), "{body}");
+    app.stop().await;
+}

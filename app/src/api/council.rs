@@ -38,3 +38,20 @@ pub async fn change_sheet(id: i64, change: SheetChange) -> Result<SheetState, Ap
         .await
         .map_err(|e| AppError::from(e).with_status())
 }
+
+/// S-2: the office records the year's 3 to 5 models for the City, with the decision's date.
+#[server(prefix = "/api", endpoint = "council/decide", input = Json)]
+pub async fn decide_for_city(
+    decided_on: chrono::NaiveDate,
+    ids: Vec<i64>,
+) -> Result<usize, AppError> {
+    use shared::auth::Action;
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    crate::auth::authorize(&ctx, &user, Action::SelectForCity, "city_decision", None).await?;
+    ctx.repo
+        .decide_for_city(decided_on, &ids, &user, ctx.clock.today())
+        .await
+        .map(|events| events.len())
+        .map_err(|e| AppError::from(e).with_status())
+}

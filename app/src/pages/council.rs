@@ -50,10 +50,7 @@ fn state_code(state: &SheetState) -> &'static str {
 
 /// The aggregate in words: total, sheets counted of those who may score, quorum, spread.
 fn aggregate_cells(lang: Lang, a: &Aggregate) -> (String, String, String, String) {
-    let total = a
-        .total_milli
-        .map(points)
-        .unwrap_or_else(|| t(lang, Msg::NotScoredYet).to_string());
+    let total = a.total_milli.map(points).unwrap_or_else(|| "—".into());
     let count = format!("{}/{}", a.scored, a.eligible);
     let quorum = if a.quorum { "✓" } else { "—" }.to_string();
     let spread = match a.spread_milli {
@@ -78,15 +75,23 @@ fn Live(seq: i64, refresh: Callback<()>) -> impl IntoView {
 pub fn CouncilPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_council());
     let lang = use_lang();
+    let notice = RwSignal::new(None::<String>);
     view! {
         <section class="council-page" aria-labelledby="council-title">
             <h1 id="council-title">{tr(Msg::CouncilTitle)}</h1>
             <p class="hint">{tr(Msg::CouncilIntro)}</p>
+            <p class="notice" role="status">{move || notice.get()}</p>
             <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(list) => {
-                            view! { <Live seq=list.seq refresh=Callback::new(move |_| data.refetch())/> <CouncilTable list/> }.into_any()
+                            view! {
+                                <Live seq=list.seq refresh=Callback::new(move |_| data.refetch())/>
+                                <CouncilTable list on_change=Callback::new(move |text| {
+                                    notice.set(Some(text));
+                                    data.refetch();
+                                })/>
+                            }.into_any()
                         }
                         Err(e) => view! {
                             <p class="error" role="alert">{move || e.describe(lang.get())}</p>
@@ -99,8 +104,18 @@ pub fn CouncilPage() -> impl IntoView {
 }
 
 #[component]
-fn CouncilTable(list: CouncilList) -> impl IntoView {
+fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> impl IntoView {
     let lang = use_lang();
+    // S-2: the office's choice of models for the City, before the decision.
+    let choosing = list.is_office && list.decision.is_none();
+    let quota = list.quota;
+    let chosen = RwSignal::new(Vec::<(i64, shared::domain::Stage)>::new());
+    let choice_error = RwSignal::new(None::<String>);
+    let decided: Vec<i64> = list
+        .decision
+        .as_ref()
+        .map(|d| d.nominations.clone())
+        .unwrap_or_default();
     let kind = RwSignal::new(None::<NomineeKind>);
     let bloc = RwSignal::new(None::<i64>);
     let mut blocs: Vec<(i64, String)> = Vec::new();
@@ -147,10 +162,41 @@ fn CouncilTable(list: CouncilList) -> impl IntoView {
                     .as_ref()
                     .map(|a| aggregate_cells(lang, a))
                     .unwrap_or_default();
+                let id = r.id;
+                let stage = r.stage;
+                let name = r.name.clone();
+                let pick = choosing.then(|| {
+                    view! {
+                        <td>
+                            <input type="checkbox" aria-label=format!("{} — {}", t(lang, Msg::ChooseForCity), name)
+                                prop:checked=move || chosen.with(|c| c.iter().any(|(x, _)| *x == id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    choice_error.set(None);
+                                    if on {
+                                        let already = chosen.with(Vec::len);
+                                        // The shared quota rule, before anything is sent.
+                                        if let Err(v) = shared::rules::city::check_city_selection(stage, already, quota) {
+                                            choice_error.set(Some(v.iter().map(|v| v.message(lang)).collect::<Vec<_>>().join(" ")));
+                                            if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                                                input.set_checked(false);
+                                            }
+                                            return;
+                                        }
+                                        chosen.update(|c| c.push((id, stage)));
+                                    } else {
+                                        chosen.update(|c| c.retain(|(x, _)| *x != id));
+                                    }
+                                }/>
+                        </td>
+                    }
+                });
+                let mark = decided.contains(&id).then(|| view! { <span class="badge badge-city">{t(lang, Msg::ChosenMark)}</span> });
                 view! {
                     <tr data-nomination-id=r.id data-state=state_code(&r.mine)>
+                        {pick}
                         <td>{r.rank.map(|n| n.to_string()).unwrap_or_default()}</td>
-                        <th scope="row"><a href=format!("/council/{}", r.id)>{r.name.clone()}</a></th>
+                        <th scope="row"><a href=format!("/council/{}", r.id)>{r.name.clone()}</a> {mark}</th>
                         <td>{t(lang, Msg::Kind(r.kind))}</td>
                         <td>{r.unit_name.clone()}</td>
                         <td class="mine">{(r.mine != SheetState::Office).then(|| state_text(lang, &r.mine))}</td>
@@ -170,6 +216,92 @@ fn CouncilTable(list: CouncilList) -> impl IntoView {
             .map(|k| view! { <option value=k.code()>{t(lang, Msg::Kind(k))}</option> })
             .collect_view()
     };
+    let names: Vec<(i64, String)> = list.rows.iter().map(|r| (r.id, r.name.clone())).collect();
+    let decision_panel = list.decision.clone().map(|d| {
+        let items = d
+            .nominations
+            .iter()
+            .map(|id| {
+                let name = names
+                    .iter()
+                    .find(|(x, _)| x == id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default();
+                view! { <li>{name}</li> }
+            })
+            .collect_view();
+        let when = format!(
+            "{} {} · {}",
+            t(lang.get_untracked(), Msg::DecisionOn),
+            shared::i18n::format_date(d.decided_on),
+            d.recorded_by
+        );
+        view! {
+            <section class="decision" aria-labelledby="decision-title">
+                <h2 id="decision-title">{tr(Msg::DecisionTitle)}</h2>
+                <p>{when}</p>
+                <ol>{items}</ol>
+            </section>
+        }
+    });
+    let today = list.today;
+    let date_typed = RwSignal::new(shared::i18n::format_date(today));
+    let busy = RwSignal::new(false);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang_now = lang.get_untracked();
+        let picked = chosen.get_untracked();
+        let date = shared::text::parse_date(&date_typed.get_untracked())
+            .ok()
+            .flatten();
+        let mut problems: Vec<String> =
+            shared::rules::city::check_city_decision(&picked, quota, false)
+                .err()
+                .unwrap_or_default()
+                .iter()
+                .map(|v| v.message(lang_now))
+                .collect();
+        if date.is_none() {
+            problems.push(shared::i18n::input_error(
+                lang_now,
+                &shared::domain::InputError::Invalid {
+                    field: shared::domain::Field::EvaluationDate,
+                },
+            ));
+        }
+        if !problems.is_empty() {
+            choice_error.set(Some(problems.join(" ")));
+            return;
+        }
+        let Some(date) = date else { return };
+        busy.set(true);
+        let ids: Vec<i64> = picked.iter().map(|(id, _)| *id).collect();
+        leptos::task::spawn_local(async move {
+            match crate::api::council::decide_for_city(date, ids).await {
+                Ok(_) => on_change.run(t(lang.get_untracked(), Msg::DecisionRecorded).into()),
+                Err(e) => choice_error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            busy.set(false);
+        });
+    };
+    let choice_form = choosing.then(|| {
+        view! {
+            <section class="city-choice" aria-labelledby="choice-title">
+                <h2 id="choice-title">{tr(Msg::CityChoiceTitle)}</h2>
+                <p class="hint">{tr(Msg::CityChoiceHint)}</p>
+                <form class="admin-form" on:submit=record novalidate>
+                    <span class="label">{tr(Msg::ChooseForCity)}</span>
+                    <span class="chosen-count">{move || format!("{} {} {}", chosen.with(Vec::len), t(lang.get(), Msg::ChosenOfMax), quota.max())}</span>
+                    <label for="decided-on">{tr(Msg::DecisionDateLabel)}</label>
+                    <input id="decided-on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                        prop:value=move || date_typed.get()
+                        on:input=move |ev| date_typed.set(event_target_value(&ev))/>
+                    <button type="submit" class="primary" disabled=move || busy.get()>{tr(Msg::RecordDecision)}</button>
+                </form>
+                <div role="alert">{move || choice_error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+            </section>
+        }
+    });
     let bloc_options = blocs
         .into_iter()
         .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
@@ -193,8 +325,11 @@ fn CouncilTable(list: CouncilList) -> impl IntoView {
                 </select>
             </label>
         </form>
+        {decision_panel}
+        {choice_form}
         <table class="selection-table council-table">
             <thead><tr>
+                {choosing.then(|| view! { <th scope="col">{tr(Msg::ChooseForCity)}</th> })}
                 <th scope="col">{tr(Msg::RankLabel)}</th>
                 <th scope="col">{move || shared::i18n::field_name(lang.get(), shared::domain::Field::NomineeName)}</th>
                 <th scope="col">{tr(Msg::FilterKind)}</th>

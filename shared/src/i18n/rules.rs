@@ -425,6 +425,14 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 )
             }
         }
+        CouncilClosed => {
+            if vi {
+                "Đã có quyết định chọn mô hình gửi Thành phố của năm này; điểm và phiếu đã khóa."
+                    .into()
+            } else {
+                "This year's models for the City are decided; scores and ballots are locked.".into()
+            }
+        }
         SheetSubmitted => {
             if vi {
                 "Phiếu chấm đã nộp, không sửa được nữa.".into()

@@ -27,6 +27,35 @@ pub fn check_city_selection(
     super::verdict(v)
 }
 
+/// The year's decision: every chosen nomination eligible (registered or further, not
+/// dropped), no nomination twice, between the quota's minimum and maximum, and not decided
+/// already.
+pub fn check_city_decision(
+    chosen: &[(i64, Stage)],
+    quota: Quota,
+    already_decided: bool,
+) -> Result<(), Vec<Violation>> {
+    let mut v = Vec::new();
+    if already_decided {
+        v.push(Violation::new(RULE, ViolationKind::CouncilClosed));
+    }
+    for (_, stage) in chosen {
+        if matches!(stage, Stage::Discovered | Stage::Dropped) {
+            v.push(Violation::new(
+                RULE,
+                ViolationKind::CityNotEligible { stage: *stage },
+            ));
+        }
+    }
+    let mut ids: Vec<i64> = chosen.iter().map(|(id, _)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if let Err(more) = check_city_submission(ids.len(), quota) {
+        v.extend(more);
+    }
+    super::verdict(v)
+}
+
 /// May the year's list of `selected` models be submitted to the City?
 pub fn check_city_submission(selected: usize, quota: Quota) -> Result<(), Vec<Violation>> {
     let mut v = Vec::new();
@@ -52,6 +81,36 @@ pub fn check_city_submission(selected: usize, quota: Quota) -> Result<(), Vec<Vi
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn s_2_the_decision_holds_three_to_five_eligible_models_once() {
+        let q = Quota::PLAN;
+        let pick = |n: i64| (1..=n).map(|i| (i, Stage::Evaluating)).collect::<Vec<_>>();
+        assert!(check_city_decision(&pick(3), q, false).is_ok());
+        assert!(check_city_decision(&pick(5), q, false).is_ok());
+        assert_eq!(
+            check_city_decision(&pick(6), q, false).unwrap_err()[0].kind,
+            ViolationKind::CityQuotaFull { max: 5 }
+        );
+        assert_eq!(
+            check_city_decision(&pick(2), q, false).unwrap_err()[0].kind,
+            ViolationKind::CityListTooShort { min: 3, have: 2 }
+        );
+        // The same nomination twice counts once.
+        let twice = vec![
+            (1, Stage::Evaluating),
+            (1, Stage::Evaluating),
+            (2, Stage::Evaluating),
+        ];
+        assert!(check_city_decision(&twice, q, false).is_err());
+        let mut dropped = pick(3);
+        dropped[0].1 = Stage::Dropped;
+        assert!(check_city_decision(&dropped, q, false).is_err());
+        assert_eq!(
+            check_city_decision(&pick(3), q, true).unwrap_err()[0].kind,
+            ViolationKind::CouncilClosed
+        );
+    }
 
     #[test]
     fn s_2_a_sixth_model_is_refused() {

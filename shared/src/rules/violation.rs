@@ -77,6 +77,8 @@ pub enum ViolationKind {
     },
     /// A submitted scoresheet is final.
     SheetSubmitted,
+    /// S-2: the year's models for the City are decided; scores are locked.
+    CouncilClosed,
     /// A member who declared a conflict of interest does not score the nomination.
     ConflictDeclared,
     /// Scores are given on the scored criteria of the nominee's kind.

@@ -6,19 +6,21 @@ use super::auth::now_text;
 use super::board::{self, resolve_year};
 use app::auth::CurrentUser;
 use app::council::{
-    CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion, SheetState,
-    SheetView,
+    CityDecision, CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion,
+    SheetState, SheetView,
 };
-use app::model::{BoardQuery, MoveAction};
+use app::model::{BoardQuery, CardEvent, MoveAction};
 use app::moves::scope;
 use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action, Denied, Role};
 use shared::domain::{scored_criteria, NomineeKind, Score, Stage};
+use shared::rules::city::check_city_decision;
 use shared::rules::council::{
     aggregate, check_conflict_reason, check_score_entry, check_sheet_open, check_submit, rank,
     weighted_score_milli, Aggregate, Scoresheet,
 };
+use shared::rules::{Violation, ViolationKind};
 use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::{BTreeMap, HashMap};
 
@@ -254,6 +256,10 @@ pub async fn list(
         .fetch_one(&mut *tx)
         .await
         .map_err(unavailable)?;
+    let quota = super::moves::campaign_year(&mut tx, campaign_id, year)
+        .await?
+        .city_quota;
+    let decision = decision(&mut tx, campaign_id, year).await?;
     tx.commit().await.map_err(unavailable)?;
 
     let aggregates: Vec<Aggregate> = nominees
@@ -322,6 +328,9 @@ pub async fn list(
         Viewer::Member(_) => Vec::new(),
     };
     Ok(CouncilList {
+        quota,
+        decision,
+        today,
         seq,
         year,
         campaign_name,
@@ -444,6 +453,12 @@ pub async fn change(
         .iter()
         .find(|m| m.id == user.user_id)
         .ok_or(RepoError::Denied(Denied::Role))?;
+    if decision(&mut tx, campaign_id, year).await?.is_some() {
+        return Err(RepoError::Rules(vec![Violation::new(
+            "S-2",
+            ViolationKind::CouncilClosed,
+        )]));
+    }
     let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
     let own = sheets.get(&(id, me.id)).cloned().unwrap_or_default();
     check_sheet_open(own.submitted, own.conflict.is_some())
@@ -548,4 +563,166 @@ async fn sheets_after(
         .await?
         .remove(&(id, member))
         .unwrap_or_default())
+}
+
+/// The year's decision for the City, if taken.
+async fn decision(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+) -> RepoResult<Option<CityDecision>> {
+    let head: Option<(NaiveDate, String, String)> = sqlx::query_as(
+        "SELECT decided_on, recorded_by, recorded_at FROM city_decisions
+         WHERE campaign_id = ? AND year = ?",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let Some((decided_on, recorded_by, recorded_at)) = head else {
+        return Ok(None);
+    };
+    let nominations: Vec<i64> = sqlx::query_scalar(
+        "SELECT nomination_id FROM city_decision_items WHERE campaign_id = ? AND year = ?
+         ORDER BY nomination_id",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    Ok(Some(CityDecision {
+        decided_on,
+        recorded_by,
+        recorded_at,
+        nominations,
+    }))
+}
+
+/// S-2: records the year's models for the City, sets the City badge on exactly them, and
+/// closes the year's scoring.
+pub async fn decide(
+    pool: &SqlitePool,
+    decided_on: NaiveDate,
+    ids: &[i64],
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<Vec<CardEvent>> {
+    use chrono::Datelike;
+    authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let (campaign_id, _, year, _, _) =
+        resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
+    let calendar = super::moves::campaign_year(&mut tx, campaign_id, year).await?;
+    let decided = decision(&mut tx, campaign_id, year).await?.is_some();
+    let mut chosen = Vec::new();
+    for id in ids {
+        let stage: Option<String> = sqlx::query_scalar(
+            "SELECT stage FROM nominations WHERE id = ? AND campaign_id = ? AND year = ?",
+        )
+        .bind(id)
+        .bind(campaign_id)
+        .bind(year)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let stage = stage
+            .and_then(|s| Stage::from_code(&s))
+            .ok_or(RepoError::NotFound)?;
+        chosen.push((*id, stage));
+    }
+    let mut violations = check_city_decision(&chosen, calendar.city_quota, decided)
+        .err()
+        .unwrap_or_default();
+    if decided_on.year() != year {
+        violations.push(Violation::new(
+            "S-2",
+            ViolationKind::DateOutsideYear { year },
+        ));
+    }
+    if decided_on > today {
+        violations.push(Violation::new("S-2", ViolationKind::DateInFuture));
+    }
+    if !violations.is_empty() {
+        return Err(RepoError::Rules(violations));
+    }
+    let now = now_text();
+    sqlx::query(
+        "INSERT INTO city_decisions (campaign_id, year, decided_on, recorded_at, recorded_by)
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(decided_on)
+    .bind(&now)
+    .bind(&user.display_name)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    let mut selected: Vec<i64> = ids.to_vec();
+    selected.sort_unstable();
+    selected.dedup();
+    for id in &selected {
+        sqlx::query(
+            "INSERT INTO city_decision_items (campaign_id, year, nomination_id) VALUES (?, ?, ?)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+    }
+    // The City badge follows the decision: on the chosen, off any other card of the year.
+    let badged: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM nominations WHERE campaign_id = ? AND year = ? AND city_registered",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    let mut affected: Vec<i64> = badged.iter().chain(&selected).copied().collect();
+    affected.sort_unstable();
+    affected.dedup();
+    let mut events = Vec::new();
+    for id in affected {
+        let on = selected.contains(&id);
+        if on == badged.contains(&id) {
+            continue;
+        }
+        sqlx::query(
+            "UPDATE nominations SET city_registered = ?, city_year = ?, version = version + 1,
+                 updated_at = ?, updated_by = ?
+             WHERE id = ?",
+        )
+        .bind(on)
+        .bind(on.then_some(year))
+        .bind(&now)
+        .bind(&user.display_name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let card = board::card(&mut tx, id).await?;
+        let detail = serde_json::json!({ "city": on, "decided_on": decided_on });
+        events.push(
+            super::fostering::record(
+                &mut tx,
+                user,
+                MoveAction::CitySelect,
+                card,
+                None,
+                detail,
+                &now,
+            )
+            .await?,
+        );
+    }
+    tx.commit().await.map_err(unavailable)?;
+    Ok(events)
 }

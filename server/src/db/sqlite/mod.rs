@@ -274,6 +274,20 @@ impl Repository for SqliteStore {
         Ok(state)
     }
 
+    async fn decide_for_city(
+        &self,
+        decided_on: NaiveDate,
+        ids: &[i64],
+        by: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<Vec<CardEvent>> {
+        let events = council::decide(&self.pool, decided_on, ids, by, today).await?;
+        for event in &events {
+            let _ = self.live.send(std::sync::Arc::new(event.clone()));
+        }
+        Ok(events)
+    }
+
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
         moves::events_after(&self.pool, after, limit).await
     }
