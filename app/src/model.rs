@@ -25,6 +25,10 @@ pub struct BoardCard {
     /// How many units or localities adopted the model.
     #[serde(default)]
     pub replications: u32,
+    /// The council's weighted total in thousandths, once the year's decision for the City
+    /// has made the scores final (blind scoring keeps it off the board before).
+    #[serde(default)]
+    pub council_score_milli: Option<i64>,
 }
 
 /// The board of one campaign year, cards in column order.

@@ -82,6 +82,7 @@ mod tests {
             dropped_from: None,
             evaluations: Vec::new(),
             replications: 0,
+            council_score_milli: None,
         }
     }
 

@@ -113,8 +113,12 @@ test('the office chooses five models for the City, is refused a sixth, and recor
   await expect(page.locator('.council-table tbody input[type="checkbox"]')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/council-decision.png', fullPage: true });
 
-  // The chosen cards carry the City badge on the board.
+  // The chosen cards carry the City badge on the board; with the scores now final, the
+  // first row (scored 6 and 8 in the test above, first in the ranking) shows its total.
   await page.goto('/board');
   await hydrated(page);
-  await expect(page.locator(`[data-nomination-id="${chosenId}"] .badge-city`)).toBeVisible();
+  const card = page.locator(`[data-nomination-id="${chosenId}"]`);
+  await expect(card.locator('.badge-city')).toBeVisible();
+  await expect(card.locator('.badge-score')).toHaveText('Điểm Hội đồng: 7,00');
+  await expectAccessible(page);
 });

@@ -291,6 +291,17 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
         .await;
     assert_eq!(status, 403);
 
+    // A scored nomination: its total stays off the board until the decision.
+    let (scored_id, kind, unit) = nominee(&app).await;
+    for c in codes(&kind) {
+        let (status, _) = score(&app, &c1, scored_id, c, Some(9)).await;
+        assert_eq!(status, 200);
+    }
+    let (_, card) = app
+        .call(&office, "board/card", json!({ "id": scored_id }))
+        .await;
+    assert!(card["council_score_milli"].is_null(), "{card}");
+
     let chosen = &eligible[..5];
     let (status, body) = app
         .call(&office, "council/decide", decide(chosen, "2026-10-14"))
@@ -321,6 +332,23 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
     let (_, list) = app.call(&office, "council", json!({})).await;
     assert_eq!(list["decision"]["decided_on"], "2026-10-14");
     assert_eq!(list["decision"]["nominations"], json!(chosen));
+
+    // Final now: the card carries the council's total for everyone who may see it.
+    let (_, card) = app
+        .call(&office, "board/card", json!({ "id": scored_id }))
+        .await;
+    assert_eq!(card["council_score_milli"], 9000, "{card}");
+    let staff_name = if unit == "CCPTNT" {
+        "staff1".to_string()
+    } else {
+        format!("staff.{}", unit.to_lowercase())
+    };
+    let staff = app.login(&staff_name).await;
+    let (status, card) = app
+        .call(&staff, "board/card", json!({ "id": scored_id }))
+        .await;
+    assert_eq!(status, 200, "{staff_name}: {card}");
+    assert_eq!(card["council_score_milli"], 9000, "{card}");
 
     // Decided once; scoring is closed.
     let (status, body) = app

@@ -13,8 +13,7 @@ use std::time::Duration;
 
 /// "7,25" for 7250 thousandths (Vietnamese decimal comma).
 fn points(milli: i64) -> String {
-    let hundredths = (milli + 5) / 10;
-    format!("{},{:02}", hundredths / 100, hundredths % 100)
+    shared::i18n::format_points(milli)
 }
 
 fn criterion_name(lang: Lang, kind: NomineeKind, code: &str) -> String {

@@ -325,6 +325,7 @@ pub enum Msg {
     DecisionTitle,
     DecisionOn,
     ChosenMark,
+    CouncilScoreBadge,
     Stage(Stage),
     Kind(NomineeKind),
 }
@@ -615,6 +616,7 @@ fn vi(msg: Msg) -> &'static str {
         Msg::DecisionTitle => "Quyết định gửi Thành phố",
         Msg::DecisionOn => "Quyết định ngày",
         Msg::ChosenMark => "Gửi Thành phố",
+        Msg::CouncilScoreBadge => "Điểm Hội đồng",
         Msg::Stage(s) => match s {
             Stage::Discovered => "Phát hiện",
             Stage::Registered => "Đăng ký",
@@ -916,6 +918,7 @@ fn en(msg: Msg) -> &'static str {
         Msg::DecisionTitle => "Decision for the City",
         Msg::DecisionOn => "Decided on",
         Msg::ChosenMark => "For the City",
+        Msg::CouncilScoreBadge => "Council score",
         Msg::Stage(s) => match s {
             Stage::Discovered => "Discovered",
             Stage::Registered => "Registered",
@@ -1014,6 +1017,12 @@ pub fn format_timestamp(utc_rfc3339: &str) -> String {
 }
 
 /// Dates are written dd/MM/yyyy in both languages, as Vietnamese documents write them.
+/// Points in thousandths as Vietnamese write them, to two decimals: 7250 → "7,25".
+pub fn format_points(milli: i64) -> String {
+    let hundredths = (milli + 5) / 10;
+    format!("{},{:02}", hundredths / 100, hundredths % 100)
+}
+
 pub fn format_date(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }

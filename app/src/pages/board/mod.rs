@@ -391,7 +391,7 @@ fn Column(lane: usize, stage: Stage, in_lane: bool) -> impl IntoView {
                 <p class="column-empty">{tr(Msg::EmptyColumn)}</p>
             </Show>
             <ul class="cards">
-                <For each=cards key=|c| (c.id, c.version, c.position.as_str().to_string(), c.evaluations.len(), c.replications) let:card>
+                <For each=cards key=|c| (c.id, c.version, c.position.as_str().to_string(), c.evaluations.len(), c.replications, c.council_score_milli) let:card>
                     <Card card lane/>
                 </For>
             </ul>
@@ -413,6 +413,7 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
     let name = card.nominee_name.clone();
     let city = card.city_registered;
     let replications = card.replications;
+    let council_score = card.council_score_milli;
     // E-1: an evaluation owed whose checkpoint has passed (the shared rule, on the facts
     // the card carries).
     let overdue = moves.state.with_untracked(|v| {
@@ -474,6 +475,11 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
             {overdue.map(|period| view! {
                 <span class="badge badge-overdue">
                     {move || format!("{}: {}", t(lang.get(), Msg::OverdueBadge), shared::i18n::period_name(lang.get(), period))}
+                </span>
+            })}
+            {council_score.map(|milli| view! {
+                <span class="badge badge-score">
+                    {move || format!("{}: {}", t(lang.get(), Msg::CouncilScoreBadge), shared::i18n::format_points(milli))}
                 </span>
             })}
             {(replications > 0).then(|| view! {

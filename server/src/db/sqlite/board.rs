@@ -63,6 +63,7 @@ impl CardRow {
                 .map(|p| EvaluationPeriod::from_code(p).ok_or_else(|| corrupt("evaluation")))
                 .collect::<RepoResult<_>>()?,
             replications: self.replications as u32,
+            council_score_milli: None,
         })
     }
 }
@@ -105,7 +106,9 @@ pub async fn card(conn: &mut SqliteConnection, id: i64) -> RepoResult<BoardCard>
     .fetch_optional(&mut *conn)
     .await
     .map_err(unavailable)?;
-    row.ok_or(RepoError::NotFound)?.into_card()
+    let mut card = row.ok_or(RepoError::NotFound)?.into_card()?;
+    card.council_score_milli = super::council::final_total_of(conn, id).await?;
+    Ok(card)
 }
 
 /// Reads the board inside one read transaction, so that its cards and its sequence number
@@ -137,6 +140,11 @@ pub async fn load(
         .map(CardRow::into_card)
         .collect::<RepoResult<Vec<_>>>()?;
     let calendar = super::moves::campaign_year(conn, campaign_id, year).await?;
+    let totals = super::council::final_totals(conn, campaign_id, year).await?;
+    let mut cards = cards;
+    for card in &mut cards {
+        card.council_score_milli = totals.get(&card.id).copied();
+    }
     Ok(Board {
         calendar,
         today: query_today,

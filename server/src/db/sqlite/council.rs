@@ -726,3 +726,56 @@ pub async fn decide(
     tx.commit().await.map_err(unavailable)?;
     Ok(events)
 }
+
+/// The council's totals of a year, once its decision for the City has made them final;
+/// nothing before (blind scoring keeps them off the board).
+pub(super) async fn final_totals(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+) -> RepoResult<HashMap<i64, i64>> {
+    if decision(conn, campaign_id, year).await?.is_none() {
+        return Ok(HashMap::new());
+    }
+    let members = members(conn, campaign_id).await?;
+    let nominees = nominees(conn, campaign_id, year, None).await?;
+    let sheets = sheets(conn, campaign_id, year, None).await?;
+    Ok(nominees
+        .iter()
+        .filter_map(|n| {
+            aggregate_of(n, &members, &sheets)
+                .total_milli
+                .map(|t| (n.id, t))
+        })
+        .collect())
+}
+
+/// One nomination's final total (see [`final_totals`]); one cheap query while the year is
+/// undecided.
+pub(super) async fn final_total_of(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> RepoResult<Option<i64>> {
+    let decided: Option<(i64, i32)> = sqlx::query_as(
+        "SELECT n.campaign_id, n.year FROM nominations n
+         JOIN city_decisions d ON d.campaign_id = n.campaign_id AND d.year = n.year
+         WHERE n.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let Some((campaign_id, year)) = decided else {
+        return Ok(None);
+    };
+    let members = members(conn, campaign_id).await?;
+    let Some(n) = nominees(conn, campaign_id, year, Some(id))
+        .await?
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    let sheets = sheets(conn, campaign_id, year, Some(id)).await?;
+    Ok(aggregate_of(&n, &members, &sheets).total_milli)
+}
