@@ -66,8 +66,33 @@ pub struct CouncilList {
     /// S-2: how many models the year sends the City, and the decision once taken.
     pub quota: shared::domain::Quota,
     pub decision: Option<CityDecision>,
+    /// The council's ballot on a shortlist, once the office opens one.
+    pub ballot: Option<BallotView>,
     /// Today by the server's clock (the decision's default date).
     pub today: chrono::NaiveDate,
+}
+
+/// The council's secret ballot on a shortlist (★).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotView {
+    pub open: bool,
+    /// A nomination passes with at least this share of the whole council agreeing.
+    pub share_pct: u8,
+    pub council: usize,
+    pub items: Vec<BallotItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotItem {
+    pub id: i64,
+    pub name: String,
+    /// Whether the user has voted on it (members), and may (not recused, open).
+    pub voted: bool,
+    pub can_vote: bool,
+    /// Votes cast so far (how each voted is never shown).
+    pub cast: usize,
+    /// The tally, once the ballot is closed.
+    pub result: Option<shared::rules::council::BallotResult>,
 }
 
 /// S-2: the year's models for the City, as decided.

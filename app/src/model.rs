@@ -324,10 +324,11 @@ pub enum MoveAction {
     SubmitSheet,
     DeclareConflict,
     CitySelect,
+    Vote,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 13] = [
+    pub const ALL: [MoveAction; 14] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -341,6 +342,7 @@ impl MoveAction {
         MoveAction::SubmitSheet,
         MoveAction::DeclareConflict,
         MoveAction::CitySelect,
+        MoveAction::Vote,
     ];
 
     /// The council's scoring changes (they reach the council's pages live, and stay out of
@@ -348,7 +350,10 @@ impl MoveAction {
     pub fn is_council(self) -> bool {
         matches!(
             self,
-            MoveAction::Score | MoveAction::SubmitSheet | MoveAction::DeclareConflict
+            MoveAction::Score
+                | MoveAction::SubmitSheet
+                | MoveAction::DeclareConflict
+                | MoveAction::Vote
         )
     }
 
@@ -367,6 +372,7 @@ impl MoveAction {
             MoveAction::SubmitSheet => "submit_scoresheet",
             MoveAction::DeclareConflict => "declare_conflict",
             MoveAction::CitySelect => "city_decision",
+            MoveAction::Vote => "cast_vote",
         }
     }
 }

@@ -191,6 +191,20 @@ pub trait Repository: Send + Sync + 'static {
         today: chrono::NaiveDate,
     ) -> RepoResult<Vec<CardEvent>>;
 
+    /// Opens the year's ballot on `ids` (the office; one ballot a year, before the decision).
+    async fn open_ballot(
+        &self,
+        ids: &[i64],
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<()>;
+
+    /// A council member's secret vote on one nomination of the open ballot, once.
+    async fn cast_vote(&self, id: i64, agree: bool, by: &CurrentUser) -> RepoResult<()>;
+
+    /// Closes the year's ballot (the office); its results are then final and shown.
+    async fn close_ballot(&self, by: &CurrentUser, today: chrono::NaiveDate) -> RepoResult<()>;
+
     /// The card events after sequence number `after`, oldest first, at most `limit`.
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
 

@@ -119,6 +119,21 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
         (
+            "council/ballot/open",
+            Some(json!({ "ids": [] })),
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        (
+            "council/ballot/close",
+            Some(json!({})),
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        (
+            "council/ballot/vote",
+            Some(json!({ "id": -1, "agree": true })),
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        (
             "council/change",
             Some(json!({ "id": -1, "change": { "change": "submit" } })),
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],

@@ -361,3 +361,112 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
     assert!(body.to_string().contains("đã khóa"), "{body}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let office = app.login("office").await;
+    let pool = app.pool().await;
+    // Two nominees no council member's unit recuses from.
+    let shortlist: Vec<i64> = sqlx::query_scalar(
+        "SELECT n.id FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.stage IN ('evaluating', 'replicated')
+           AND u.code NOT IN ('VP', 'TCCB', 'KHTC', 'CCKL', 'CTTL', 'TTKN')
+         ORDER BY n.id LIMIT 2",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let (a, b) = (shortlist[0], shortlist[1]);
+    let (status, body) = app
+        .call(&office, "council/ballot/open", json!({ "ids": [] }))
+        .await;
+    assert_eq!(status, 400, "an empty ballot: {body}");
+    let (status, body) = app
+        .call(&office, "council/ballot/open", json!({ "ids": shortlist }))
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    let mut members = Vec::new();
+    for i in 1..=7 {
+        members.push(app.login(&format!("council{i}")).await);
+    }
+    let vote = |id: i64, agree: bool| json!({ "id": id, "agree": agree });
+    // a: five agree, one disagrees (6 of 7 voted); b: three agree, one disagrees (4 of 7).
+    for (i, cookie) in members.iter().enumerate().take(6) {
+        let (status, body) = app
+            .call(cookie, "council/ballot/vote", vote(a, i < 5))
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    for (i, cookie) in members.iter().enumerate().take(4) {
+        let (status, _) = app
+            .call(cookie, "council/ballot/vote", vote(b, i < 3))
+            .await;
+        assert_eq!(status, 200);
+    }
+    // A second vote is refused.
+    let (status, body) = app
+        .call(&members[0], "council/ballot/vote", vote(a, false))
+        .await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("đã biểu quyết"), "{body}");
+    // Secret while open: no tally for anyone; the office sees how many voted.
+    let (_, list) = app.call(&members[0], "council", json!({})).await;
+    let item = |list: &Value, id: i64| {
+        list["ballot"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item(&list, a)["voted"], true);
+    assert!(item(&list, a)["result"].is_null());
+    let (_, list) = app.call(&office, "council", json!({})).await;
+    assert_eq!(item(&list, a)["cast"], 6);
+    assert!(item(&list, a)["result"].is_null());
+
+    // Only the office closes; then the results are final and votes are refused.
+    let (status, _) = app
+        .call(&members[0], "council/ballot/close", json!({}))
+        .await;
+    assert_eq!(status, 403);
+    let (status, body) = app.call(&office, "council/ballot/close", json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = app
+        .call(&members[6], "council/ballot/vote", vote(a, true))
+        .await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("đã đóng"), "{body}");
+    let (_, list) = app.call(&members[6], "council", json!({})).await;
+    // 5 of the whole council of 7 is 71 % ≥ 70 %, with quorum: passed.
+    assert_eq!(
+        item(&list, a)["result"],
+        json!({ "agree": 5, "disagree": 1, "quorum": true, "passed": true })
+    );
+    // 4 voters of 7 is under two thirds: no quorum, not passed.
+    assert_eq!(
+        item(&list, b)["result"],
+        json!({ "agree": 3, "disagree": 1, "quorum": false, "passed": false })
+    );
+    // How anyone voted is in no audit entry.
+    let pool = app.pool().await;
+    let leaked: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'cast_vote' AND after LIKE '%agree%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let recorded: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'cast_vote'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    assert_eq!(leaked, 0);
+    assert_eq!(recorded, 10);
+    app.stop().await;
+}

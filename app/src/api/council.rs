@@ -55,3 +55,40 @@ pub async fn decide_for_city(
         .map(|events| events.len())
         .map_err(|e| AppError::from(e).with_status())
 }
+
+/// Opens the year's ballot on a shortlist (the office).
+#[server(prefix = "/api", endpoint = "council/ballot/open", input = Json)]
+pub async fn open_ballot(ids: Vec<i64>) -> Result<(), AppError> {
+    use shared::auth::Action;
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    crate::auth::authorize(&ctx, &user, Action::SelectForCity, "ballot", None).await?;
+    ctx.repo
+        .open_ballot(&ids, &user, ctx.clock.today())
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}
+
+/// A council member's secret vote on one nomination of the open ballot.
+#[server(prefix = "/api", endpoint = "council/ballot/vote", input = Json)]
+pub async fn cast_vote(id: i64, agree: bool) -> Result<(), AppError> {
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    ctx.repo
+        .cast_vote(id, agree, &user)
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}
+
+/// Closes the year's ballot (the office); the results are final.
+#[server(prefix = "/api", endpoint = "council/ballot/close", input = Json)]
+pub async fn close_ballot() -> Result<(), AppError> {
+    use shared::auth::Action;
+    let user = crate::auth::require_user()?;
+    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    crate::auth::authorize(&ctx, &user, Action::SelectForCity, "ballot", None).await?;
+    ctx.repo
+        .close_ballot(&user, ctx.clock.today())
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}

@@ -425,6 +425,27 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 )
             }
         }
+        BallotClosed => {
+            if vi {
+                "Biểu quyết chưa mở hoặc đã đóng.".into()
+            } else {
+                "The ballot is not open.".into()
+            }
+        }
+        AlreadyVoted => {
+            if vi {
+                "Bạn đã biểu quyết hồ sơ này.".into()
+            } else {
+                "You have already voted on this nomination.".into()
+            }
+        }
+        BallotEmpty => {
+            if vi {
+                "Hãy chọn ít nhất một hồ sơ đã đăng ký để biểu quyết.".into()
+            } else {
+                "Choose at least one registered nomination for the ballot.".into()
+            }
+        }
         CouncilClosed => {
             if vi {
                 "Đã có quyết định chọn mô hình gửi Thành phố của năm này; điểm và phiếu đã khóa."

@@ -132,6 +132,43 @@ pub fn rank(mut aggregates: Vec<Aggregate>) -> Vec<Aggregate> {
     aggregates
 }
 
+/// A ballot passes a nomination with at least this share of the whole council by default.
+pub const DEFAULT_PASS_SHARE_PCT: u8 = 70;
+
+/// The result of a ballot on one nomination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotResult {
+    pub agree: usize,
+    pub disagree: usize,
+    /// Two thirds of the council voted.
+    pub quorum: bool,
+    /// Quorum, and at least `share_pct` of the *whole* council agreed.
+    pub passed: bool,
+}
+
+/// Tallies a ballot: `council` is the whole council's size (not just those who voted).
+pub fn ballot_result(agree: usize, disagree: usize, council: usize, share_pct: u8) -> BallotResult {
+    let voted = agree + disagree;
+    let quorum = council > 0 && voted * 3 >= council * 2;
+    BallotResult {
+        agree,
+        disagree,
+        quorum,
+        passed: quorum && agree * 100 >= usize::from(share_pct) * council,
+    }
+}
+
+/// A vote is cast while the ballot is open, once per member and nomination.
+pub fn check_vote(open: bool, already_voted: bool) -> Result<(), Violation> {
+    if !open {
+        return Err(Violation::new("S-2", ViolationKind::BallotClosed));
+    }
+    if already_voted {
+        return Err(Violation::new("S-2", ViolationKind::AlreadyVoted));
+    }
+    Ok(())
+}
+
 /// The longest comment on a criterion, and the longest reason for a declared conflict.
 pub const MAX_COMMENT_CHARS: usize = 2000;
 pub const MAX_CONFLICT_CHARS: usize = 1000;
@@ -341,6 +378,43 @@ mod tests {
             let mut reversed = aggs.clone();
             reversed.reverse();
             prop_assert_eq!(rank(aggs), rank(reversed));
+        }
+    }
+
+    #[test]
+    fn s_2_ballots_pass_with_seventy_percent_of_the_whole_council_and_a_quorum() {
+        // Council of 7: 70 % of 7 is 4.9, so 5 agree are needed; quorum is 5 voters.
+        assert!(ballot_result(5, 0, 7, 70).passed);
+        assert!(!ballot_result(4, 0, 7, 70).passed, "4 of 7 is under 70 %");
+        assert!(
+            !ballot_result(4, 0, 7, 70).quorum,
+            "4 voters of 7 is under two thirds"
+        );
+        assert!(ballot_result(4, 1, 7, 70).quorum);
+        assert!(!ballot_result(4, 1, 7, 70).passed);
+        // Council of 10: exactly 70 % passes.
+        assert!(ballot_result(7, 0, 10, 70).passed);
+        assert!(!ballot_result(6, 4, 10, 70).passed);
+        assert!(!ballot_result(0, 0, 0, 70).quorum);
+        assert_eq!(
+            check_vote(false, false).unwrap_err().kind,
+            ViolationKind::BallotClosed
+        );
+        assert_eq!(
+            check_vote(true, true).unwrap_err().kind,
+            ViolationKind::AlreadyVoted
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_ballot_passes_only_with_quorum_and_the_share(agree in 0usize..30, disagree in 0usize..30, extra in 0usize..30, share in 50u8..=100) {
+            let council = agree + disagree + extra;
+            let r = ballot_result(agree, disagree, council, share);
+            if r.passed {
+                prop_assert!(r.quorum);
+                prop_assert!(agree * 100 >= usize::from(share) * council);
+            }
         }
     }
 

@@ -79,6 +79,12 @@ pub enum ViolationKind {
     SheetSubmitted,
     /// S-2: the year's models for the City are decided; scores are locked.
     CouncilClosed,
+    /// The ballot is not open (not yet, or closed).
+    BallotClosed,
+    /// One vote per member and nomination.
+    AlreadyVoted,
+    /// The ballot holds at least one nomination, registered or further along.
+    BallotEmpty,
     /// A member who declared a conflict of interest does not score the nomination.
     ConflictDeclared,
     /// Scores are given on the scored criteria of the nominee's kind.

@@ -6,8 +6,8 @@ use super::auth::now_text;
 use super::board::{self, resolve_year};
 use app::auth::CurrentUser;
 use app::council::{
-    CityDecision, CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion,
-    SheetState, SheetView,
+    BallotItem, BallotView, CityDecision, CouncilList, CouncilRow, MemberProgress, OtherSheet,
+    SheetChange, SheetCriterion, SheetState, SheetView,
 };
 use app::model::{BoardQuery, CardEvent, MoveAction};
 use app::moves::scope;
@@ -17,8 +17,9 @@ use shared::auth::{authorize, Action, Denied, Role};
 use shared::domain::{scored_criteria, NomineeKind, Score, Stage};
 use shared::rules::city::check_city_decision;
 use shared::rules::council::{
-    aggregate, check_conflict_reason, check_score_entry, check_sheet_open, check_submit, rank,
-    weighted_score_milli, Aggregate, Scoresheet,
+    aggregate, ballot_result, check_conflict_reason, check_score_entry, check_sheet_open,
+    check_submit, check_vote, rank, weighted_score_milli, Aggregate, Scoresheet,
+    DEFAULT_PASS_SHARE_PCT,
 };
 use shared::rules::{Violation, ViolationKind};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -260,6 +261,13 @@ pub async fn list(
         .await?
         .city_quota;
     let decision = decision(&mut tx, campaign_id, year).await?;
+    let ballot = {
+        let me = match &viewer {
+            Viewer::Member(m) => Some(*m),
+            Viewer::Office => None,
+        };
+        ballot_view(&mut tx, campaign_id, year, &members, me).await?
+    };
     tx.commit().await.map_err(unavailable)?;
 
     let aggregates: Vec<Aggregate> = nominees
@@ -328,6 +336,7 @@ pub async fn list(
         Viewer::Member(_) => Vec::new(),
     };
     Ok(CouncilList {
+        ballot,
         quota,
         decision,
         today,
@@ -778,4 +787,279 @@ pub(super) async fn final_total_of(
     };
     let sheets = sheets(conn, campaign_id, year, Some(id)).await?;
     Ok(aggregate_of(&n, &members, &sheets).total_milli)
+}
+
+/// The year's ballot as `viewer` sees it (member id, or None for the office).
+async fn ballot_view(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+    members: &[Member],
+    viewer: Option<&Member>,
+) -> RepoResult<Option<BallotView>> {
+    let head: Option<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT share_pct, closed_at FROM ballots WHERE campaign_id = ? AND year = ?",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let Some((share_pct, closed_at)) = head else {
+        return Ok(None);
+    };
+    let open = closed_at.is_none();
+    let share_pct = u8::try_from(share_pct).unwrap_or(DEFAULT_PASS_SHARE_PCT);
+    let rows: Vec<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT i.nomination_id, n.nominee_name, n.unit_id,
+             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
+                 AND v.nomination_id = i.nomination_id AND v.agree = 1),
+             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
+                 AND v.nomination_id = i.nomination_id AND v.agree = 0),
+             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
+                 AND v.nomination_id = i.nomination_id AND v.member_id = ?)
+         FROM ballot_items i JOIN nominations n ON n.id = i.nomination_id
+         WHERE i.campaign_id = ? AND i.year = ? ORDER BY n.nominee_name",
+    )
+    .bind(viewer.map_or(-1, |m| m.id))
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let council = members.len();
+    let items = rows
+        .into_iter()
+        .map(|(id, name, unit_id, agree, disagree, mine)| BallotItem {
+            id,
+            name,
+            voted: mine > 0,
+            can_vote: open && mine == 0 && viewer.is_some_and(|m| m.unit_id != Some(unit_id)),
+            cast: (agree + disagree) as usize,
+            result: (!open)
+                .then(|| ballot_result(agree as usize, disagree as usize, council, share_pct)),
+        })
+        .collect();
+    Ok(Some(BallotView {
+        open,
+        share_pct,
+        council,
+        items,
+    }))
+}
+
+fn audit(
+    user: &CurrentUser,
+    action: &str,
+    object: String,
+    after: serde_json::Value,
+) -> app::model::AuditEntry {
+    app::model::AuditEntry {
+        actor_id: Some(user.user_id),
+        actor_name: user.username.clone(),
+        action: action.into(),
+        object_type: "ballot".into(),
+        object_id: Some(object),
+        before: None,
+        after: Some(after.to_string()),
+        address: None,
+    }
+}
+
+/// Opens the year's ballot on a shortlist (the office).
+pub async fn open_ballot(
+    pool: &SqlitePool,
+    ids: &[i64],
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<()> {
+    use chrono::Datelike;
+    authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let (campaign_id, _, year, _, _) =
+        resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
+    if decision(&mut tx, campaign_id, year).await?.is_some() {
+        return Err(RepoError::Rules(vec![Violation::new(
+            "S-2",
+            ViolationKind::CouncilClosed,
+        )]));
+    }
+    let existing: Option<(String, String)> = sqlx::query_as(
+        "SELECT opened_by, opened_at FROM ballots WHERE campaign_id = ? AND year = ?",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    if let Some((by, at)) = existing {
+        return Err(RepoError::Conflict {
+            by: Some(by),
+            at: Some(at),
+        });
+    }
+    let mut shortlist: Vec<i64> = ids.to_vec();
+    shortlist.sort_unstable();
+    shortlist.dedup();
+    let eligible = nominees(&mut tx, campaign_id, year, None).await?;
+    if shortlist.is_empty()
+        || shortlist
+            .iter()
+            .any(|id| !eligible.iter().any(|n| n.id == *id))
+    {
+        return Err(RepoError::Rules(vec![Violation::new(
+            "S-2",
+            ViolationKind::BallotEmpty,
+        )]));
+    }
+    let now = now_text();
+    sqlx::query(
+        "INSERT INTO ballots (campaign_id, year, share_pct, opened_at, opened_by)
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(i64::from(DEFAULT_PASS_SHARE_PCT))
+    .bind(&now)
+    .bind(&user.display_name)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    for id in &shortlist {
+        sqlx::query("INSERT INTO ballot_items (campaign_id, year, nomination_id) VALUES (?, ?, ?)")
+            .bind(campaign_id)
+            .bind(year)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+    }
+    let entry = audit(
+        user,
+        "open_ballot",
+        year.to_string(),
+        serde_json::json!({ "nominations": shortlist, "share_pct": DEFAULT_PASS_SHARE_PCT }),
+    );
+    super::auth::append_audit_in(&mut tx, &entry)
+        .await
+        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(())
+}
+
+/// A member's secret vote: who voted is kept (once each); how is never shown, nor audited.
+pub async fn cast_vote(
+    pool: &SqlitePool,
+    id: i64,
+    agree: bool,
+    user: &CurrentUser,
+) -> RepoResult<CardEvent> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let card = board::card(&mut tx, id).await?;
+    let (_, campaign_id, year) = nominee_of(&mut tx, id).await?;
+    authorize(&user.actor(), &Action::Vote(scope(&card))).map_err(RepoError::Denied)?;
+    let members = members(&mut tx, campaign_id).await?;
+    if !members.iter().any(|m| m.id == user.user_id) {
+        return Err(RepoError::Denied(Denied::Role));
+    }
+    let state: Option<(Option<String>, i64)> = sqlx::query_as(
+        "SELECT b.closed_at,
+             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = b.campaign_id AND v.year = b.year
+                 AND v.nomination_id = ? AND v.member_id = ?)
+         FROM ballots b JOIN ballot_items i ON i.campaign_id = b.campaign_id AND i.year = b.year
+         WHERE b.campaign_id = ? AND b.year = ? AND i.nomination_id = ?",
+    )
+    .bind(id)
+    .bind(user.user_id)
+    .bind(campaign_id)
+    .bind(year)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    let (open, voted) = match state {
+        Some((closed, n)) => (closed.is_none(), n > 0),
+        None => (false, false),
+    };
+    check_vote(open, voted).map_err(|v| RepoError::Rules(vec![v]))?;
+    let now = now_text();
+    sqlx::query(
+        "INSERT INTO votes (campaign_id, year, nomination_id, member_id, agree, cast_at)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(id)
+    .bind(user.user_id)
+    .bind(agree)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    // Recorded without the choice: the ballot is secret.
+    let event = super::fostering::record(
+        &mut tx,
+        user,
+        MoveAction::Vote,
+        card,
+        None,
+        serde_json::json!({ "ballot": year }),
+        &now,
+    )
+    .await?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(event)
+}
+
+/// Closes the year's open ballot (the office); the results are then final.
+pub async fn close_ballot(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<()> {
+    use chrono::Datelike;
+    authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let (campaign_id, _, year, _, _) =
+        resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
+    let now = now_text();
+    let closed = sqlx::query(
+        "UPDATE ballots SET closed_at = ?, closed_by = ?
+         WHERE campaign_id = ? AND year = ? AND closed_at IS NULL",
+    )
+    .bind(&now)
+    .bind(&user.display_name)
+    .bind(campaign_id)
+    .bind(year)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    if closed.rows_affected() != 1 {
+        return Err(RepoError::Rules(vec![Violation::new(
+            "S-2",
+            ViolationKind::BallotClosed,
+        )]));
+    }
+    let members = members(&mut tx, campaign_id).await?;
+    let results = ballot_view(&mut tx, campaign_id, year, &members, None).await?;
+    let entry = audit(
+        user,
+        "close_ballot",
+        year.to_string(),
+        serde_json::json!({ "results": results.map(|b| b.items.iter().map(|i| (i.id, i.result)).collect::<Vec<_>>()) }),
+    );
+    super::auth::append_audit_in(&mut tx, &entry)
+        .await
+        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(())
 }

@@ -288,6 +288,20 @@ impl Repository for SqliteStore {
         Ok(events)
     }
 
+    async fn open_ballot(&self, ids: &[i64], by: &CurrentUser, today: NaiveDate) -> RepoResult<()> {
+        council::open_ballot(&self.pool, ids, by, today).await
+    }
+
+    async fn cast_vote(&self, id: i64, agree: bool, by: &CurrentUser) -> RepoResult<()> {
+        let event = council::cast_vote(&self.pool, id, agree, by).await?;
+        let _ = self.live.send(std::sync::Arc::new(event));
+        Ok(())
+    }
+
+    async fn close_ballot(&self, by: &CurrentUser, today: NaiveDate) -> RepoResult<()> {
+        council::close_ballot(&self.pool, by, today).await
+    }
+
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
         moves::events_after(&self.pool, after, limit).await
     }
