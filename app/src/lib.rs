@@ -126,6 +126,11 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("selections") view=crate::pages::selections::SelectionsPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("council") view=crate::pages::council::CouncilPage ssr=SsrMode::Async/>
                         <Route
+                            path=(StaticSegment("council"), StaticSegment("minutes"))
+                            view=crate::pages::council::MinutesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=(StaticSegment("council"), ParamSegment("id"))
                             view=crate::pages::council::SheetPage
                             ssr=SsrMode::Async

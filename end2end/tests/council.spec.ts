@@ -121,4 +121,21 @@ test('the office chooses five models for the City, is refused a sixth, and recor
   await expect(card.locator('.badge-city')).toBeVisible();
   await expect(card.locator('.badge-score')).toHaveText('Điểm Hội đồng: 7,00');
   await expectAccessible(page);
+
+  // The minutes (biên bản): who took part, the scores, the ballot, the decision; printable.
+  await page.goto('/council');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Biên bản' }).click();
+  await expect(page).toHaveURL(/\/council\/minutes$/);
+  await hydrated(page);
+  const minutes = page.locator('article.minutes');
+  await expect(minutes.getByRole('heading', { level: 1 })).toHaveText('BIÊN BẢN');
+  await expect(minutes).toContainText('Ngày 14/10/2026');
+  await expect(minutes).toContainText('Hoàng Thanh Nam');
+  await expect(minutes.locator('table.minutes-table').first()).toContainText('7,00');
+  await expect(minutes.locator('ol').last().locator('li')).toHaveCount(5);
+  await expectAccessible(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await page.screenshot({ path: 'test-results/minutes-print.png', fullPage: true });
 });

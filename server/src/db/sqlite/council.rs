@@ -987,6 +987,12 @@ pub async fn cast_vote(
         Some((closed, n)) => (closed.is_none(), n > 0),
         None => (false, false),
     };
+    if decision(&mut tx, campaign_id, year).await?.is_some() {
+        return Err(RepoError::Rules(vec![Violation::new(
+            "S-2",
+            ViolationKind::CouncilClosed,
+        )]));
+    }
     check_vote(open, voted).map_err(|v| RepoError::Rules(vec![v]))?;
     let now = now_text();
     sqlx::query(
