@@ -192,9 +192,11 @@ pub trait Repository: Send + Sync + 'static {
     ) -> RepoResult<Vec<CardEvent>>;
 
     /// Opens the year's ballot on `ids` (the office; one ballot a year, before the decision).
+    /// `share_pct`: the share of the whole council a nomination needs (50 to 100).
     async fn open_ballot(
         &self,
         ids: &[i64],
+        share_pct: i64,
         by: &CurrentUser,
         today: chrono::NaiveDate,
     ) -> RepoResult<()>;

@@ -120,7 +120,7 @@ fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
         ),
         (
             "council/ballot/open",
-            Some(json!({ "ids": [] })),
+            Some(json!({ "ids": [], "share_pct": 70 })),
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
         (

@@ -380,11 +380,31 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     pool.close().await;
     let (a, b) = (shortlist[0], shortlist[1]);
     let (status, body) = app
-        .call(&office, "council/ballot/open", json!({ "ids": [] }))
+        .call(
+            &office,
+            "council/ballot/open",
+            json!({ "ids": [], "share_pct": 70 }),
+        )
         .await;
     assert_eq!(status, 400, "an empty ballot: {body}");
     let (status, body) = app
-        .call(&office, "council/ballot/open", json!({ "ids": shortlist }))
+        .call(
+            &office,
+            "council/ballot/open",
+            json!({ "ids": shortlist, "share_pct": 40 }),
+        )
+        .await;
+
+    assert_eq!(status, 400, "a threshold under a majority: {body}");
+
+    assert!(body.to_string().contains("từ 50 đến 100"), "{body}");
+
+    let (status, body) = app
+        .call(
+            &office,
+            "council/ballot/open",
+            json!({ "ids": shortlist, "share_pct": 70 }),
+        )
         .await;
     assert_eq!(status, 200, "{body}");
 

@@ -58,13 +58,13 @@ pub async fn decide_for_city(
 
 /// Opens the year's ballot on a shortlist (the office).
 #[server(prefix = "/api", endpoint = "council/ballot/open", input = Json)]
-pub async fn open_ballot(ids: Vec<i64>) -> Result<(), AppError> {
+pub async fn open_ballot(ids: Vec<i64>, share_pct: i64) -> Result<(), AppError> {
     use shared::auth::Action;
     let user = crate::auth::require_user()?;
     let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
     crate::auth::authorize(&ctx, &user, Action::SelectForCity, "ballot", None).await?;
     ctx.repo
-        .open_ballot(&ids, &user, ctx.clock.today())
+        .open_ballot(&ids, share_pct, &user, ctx.clock.today())
         .await
         .map_err(|e| AppError::from(e).with_status())
 }

@@ -515,6 +515,7 @@ fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> impl IntoView
     });
     let today = list.today;
     let date_typed = RwSignal::new(shared::i18n::format_date(today));
+    let share_typed = RwSignal::new(shared::rules::council::DEFAULT_PASS_SHARE_PCT.to_string());
     let busy = RwSignal::new(false);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -565,14 +566,31 @@ fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> impl IntoView
                     <input id="decided-on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
                         prop:value=move || date_typed.get()
                         on:input=move |ev| date_typed.set(event_target_value(&ev))/>
+                    {(!has_ballot).then(|| view! {
+
+                        <label for="pass-share">{move || shared::i18n::field_name(lang.get(), shared::domain::Field::PassShare)}</label>
+
+                        <input id="pass-share" type="number" min="50" max="100" step="1"
+
+                            prop:value=move || share_typed.get()
+
+                            on:input=move |ev| share_typed.set(event_target_value(&ev))/>
+
+                    })}
                     <button type="submit" class="primary" disabled=move || busy.get()>{tr(Msg::RecordDecision)}</button>
                     {(!has_ballot).then(|| view! {
                         <button type="button" disabled=move || busy.get() on:click=move |_| {
                             let ids: Vec<i64> = chosen.get_untracked().iter().map(|(id, _)| *id).collect();
+                            // The threshold is checked by the shared rule before anything is sent.
+                            let share = share_typed.get_untracked().trim().parse::<i64>().unwrap_or(-1);
+                            if let Err(v) = shared::rules::council::check_pass_share(share) {
+                                choice_error.set(Some(v.message(lang.get_untracked())));
+                                return;
+                            }
                             busy.set(true);
                             choice_error.set(None);
                             leptos::task::spawn_local(async move {
-                                match crate::api::council::open_ballot(ids).await {
+                                match crate::api::council::open_ballot(ids, share).await {
                                     Ok(()) => on_change.run(t(lang.get_untracked(), Msg::BallotOpened).into()),
                                     Err(e) => choice_error.set(Some(e.describe(lang.get_untracked()))),
                                 }

@@ -33,6 +33,7 @@ pub enum Field {
     ReplicationResult,
     Selection,
     Comment,
+    PassShare,
     Username,
     Password,
     DisplayName,

@@ -47,6 +47,7 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         ReplicationResult => ("Kết quả", "Result"),
         Selection => ("Danh sách", "Selection"),
         Comment => ("Nhận xét", "Comment"),
+        PassShare => ("Ngưỡng thông qua (%)", "Share needed to pass (%)"),
         Username => ("Tên đăng nhập", "Username"),
         Password => ("Mật khẩu", "Password"),
         DisplayName => ("Họ và tên", "Full name"),

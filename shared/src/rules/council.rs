@@ -158,6 +158,22 @@ pub fn ballot_result(agree: usize, disagree: usize, council: usize, share_pct: u
     }
 }
 
+/// The share a ballot requires is between a simple majority and unanimity (in percent).
+pub fn check_pass_share(share_pct: i64) -> Result<u8, Violation> {
+    if (50..=100).contains(&share_pct) {
+        Ok(share_pct as u8)
+    } else {
+        Err(Violation::new(
+            "S-2",
+            ViolationKind::Input(InputError::OutOfRange {
+                field: Field::PassShare,
+                min: 50,
+                max: 100,
+            }),
+        ))
+    }
+}
+
 /// A vote is cast while the ballot is open, once per member and nomination.
 pub fn check_vote(open: bool, already_voted: bool) -> Result<(), Violation> {
     if !open {
@@ -396,6 +412,9 @@ mod tests {
         assert!(ballot_result(7, 0, 10, 70).passed);
         assert!(!ballot_result(6, 4, 10, 70).passed);
         assert!(!ballot_result(0, 0, 0, 70).quorum);
+        assert_eq!(check_pass_share(70).unwrap(), 70);
+        assert!(check_pass_share(49).is_err());
+        assert!(check_pass_share(101).is_err());
         assert_eq!(
             check_vote(false, false).unwrap_err().kind,
             ViolationKind::BallotClosed

@@ -17,8 +17,8 @@ use shared::auth::{authorize, Action, Denied, Role};
 use shared::domain::{scored_criteria, NomineeKind, Score, Stage};
 use shared::rules::city::check_city_decision;
 use shared::rules::council::{
-    aggregate, ballot_result, check_conflict_reason, check_score_entry, check_sheet_open,
-    check_submit, check_vote, rank, weighted_score_milli, Aggregate, Scoresheet,
+    aggregate, ballot_result, check_conflict_reason, check_pass_share, check_score_entry,
+    check_sheet_open, check_submit, check_vote, rank, weighted_score_milli, Aggregate, Scoresheet,
     DEFAULT_PASS_SHARE_PCT,
 };
 use shared::rules::{Violation, ViolationKind};
@@ -870,11 +870,13 @@ fn audit(
 pub async fn open_ballot(
     pool: &SqlitePool,
     ids: &[i64],
+    share_pct: i64,
     user: &CurrentUser,
     today: NaiveDate,
 ) -> RepoResult<()> {
     use chrono::Datelike;
     authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
+    let share_pct = check_pass_share(share_pct).map_err(|v| RepoError::Rules(vec![v]))?;
     let mut tx = pool
         .begin_with("BEGIN IMMEDIATE")
         .await
@@ -922,7 +924,7 @@ pub async fn open_ballot(
     )
     .bind(campaign_id)
     .bind(year)
-    .bind(i64::from(DEFAULT_PASS_SHARE_PCT))
+    .bind(i64::from(share_pct))
     .bind(&now)
     .bind(&user.display_name)
     .execute(&mut *tx)
@@ -941,7 +943,7 @@ pub async fn open_ballot(
         user,
         "open_ballot",
         year.to_string(),
-        serde_json::json!({ "nominations": shortlist, "share_pct": DEFAULT_PASS_SHARE_PCT }),
+        serde_json::json!({ "nominations": shortlist, "share_pct": share_pct }),
     );
     super::auth::append_audit_in(&mut tx, &entry)
         .await

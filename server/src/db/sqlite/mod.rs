@@ -288,8 +288,14 @@ impl Repository for SqliteStore {
         Ok(events)
     }
 
-    async fn open_ballot(&self, ids: &[i64], by: &CurrentUser, today: NaiveDate) -> RepoResult<()> {
-        council::open_ballot(&self.pool, ids, by, today).await
+    async fn open_ballot(
+        &self,
+        ids: &[i64],
+        share_pct: i64,
+        by: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<()> {
+        council::open_ballot(&self.pool, ids, share_pct, by, today).await
     }
 
     async fn cast_vote(&self, id: i64, agree: bool, by: &CurrentUser) -> RepoResult<()> {
