@@ -58,6 +58,19 @@ fn date_value(date: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// The rule's problems, with the date as typed: a text that is not a date is named as such
+/// (instead of "required", which is what the rule sees when no date could be read).
+fn typed_date_problems(mut problems: Vec<Violation>, typed: &str, field: Field) -> Vec<Violation> {
+    if parse_date(typed).is_err() {
+        problems.retain(|v| v.kind != ViolationKind::Input(InputError::Required { field }));
+        problems.push(Violation::new(
+            "E-1",
+            ViolationKind::Input(InputError::Invalid { field }),
+        ));
+    }
+    problems
+}
+
 /// An activity row of the plan form: its key, what is filled in, its date as typed.
 type ActivityRow = (u64, RwSignal<ActivityDraft>, RwSignal<String>);
 
@@ -280,25 +293,11 @@ fn EvaluationForm(view: NominationView, heading: u8, on_change: Callback<String>
     let saving = RwSignal::new(false);
     let server_error = RwSignal::new(None::<String>);
     let problems = Memo::new(move |_| {
-        let mut problems = draft
+        let problems = draft
             .with(|d| check_evaluation(d, stage, &existing, &calendar, today))
             .err()
             .unwrap_or_default();
-        if date_typed.with(|t| parse_date(t).is_err()) {
-            problems.retain(|v| {
-                v.kind
-                    != ViolationKind::Input(InputError::Required {
-                        field: Field::EvaluationDate,
-                    })
-            });
-            problems.push(Violation::new(
-                "E-1",
-                ViolationKind::Input(InputError::Invalid {
-                    field: Field::EvaluationDate,
-                }),
-            ));
-        }
-        problems
+        date_typed.with(|t| typed_date_problems(problems, t, Field::EvaluationDate))
     });
     let field_invalid = move |field: Field| {
         move || {
@@ -511,25 +510,11 @@ fn ReplicationForm(
     let saving = RwSignal::new(false);
     let server_error = RwSignal::new(None::<String>);
     let problems = Memo::new(move |_| {
-        let mut problems = draft
+        let problems = draft
             .with(|d| check_replication(d, stage, &calendar, today))
             .err()
             .unwrap_or_default();
-        if date_typed.with(|t| parse_date(t).is_err()) {
-            problems.retain(|v| {
-                v.kind
-                    != ViolationKind::Input(InputError::Required {
-                        field: Field::ReplicationDate,
-                    })
-            });
-            problems.push(Violation::new(
-                "E-1",
-                ViolationKind::Input(InputError::Invalid {
-                    field: Field::ReplicationDate,
-                }),
-            ));
-        }
-        problems
+        date_typed.with(|t| typed_date_problems(problems, t, Field::ReplicationDate))
     });
     let field_invalid = move |field: Field| {
         move || {
