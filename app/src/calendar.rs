@@ -111,6 +111,15 @@ pub struct ReplicationRecord {
     pub recorded_by: String,
 }
 
+/// "Quý 3" or "Cả năm".
+pub fn selection_period_name(lang: shared::i18n::Lang, period: SelectionPeriod) -> String {
+    use shared::i18n::{t, Msg};
+    match period.quarter() {
+        Some(q) => format!("{} {q}", t(lang, Msg::PeriodQuarter)),
+        None => t(lang, Msg::PeriodAnnual).to_string(),
+    }
+}
+
 /// A deadline's name in the user's language, with its rule in plan.md.
 pub fn deadline_label(
     lang: shared::i18n::Lang,

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod components;
 pub mod council;
 pub mod error;
+pub mod exports;
 pub mod i18n;
 pub mod model;
 pub mod moves;
@@ -17,6 +18,7 @@ pub mod pages;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod summary;
 
 use crate::pages::admin_org::AdminOrgPage;
 use crate::pages::change_password::ChangePasswordPage;
@@ -133,6 +135,17 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("council"), ParamSegment("id"))
                             view=crate::pages::council::SheetPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=StaticSegment("summary") view=crate::pages::summary::SummaryPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("summary"), StaticSegment("blocs"), ParamSegment("id"), StaticSegment("review"))
+                            view=crate::pages::review::ReviewPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("print"), ParamSegment("doc"))
+                            view=crate::pages::review::PrintPage
                             ssr=SsrMode::Async
                         />
                         <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>

@@ -29,6 +29,9 @@ pub struct BoardCard {
     /// has made the scores final (blind scoring keeps it off the board before).
     #[serde(default)]
     pub council_score_milli: Option<i64>,
+    /// The campaign year the nomination belongs to.
+    #[serde(default)]
+    pub year: i32,
 }
 
 /// The board of one campaign year, cards in column order.

@@ -83,6 +83,7 @@ mod tests {
             evaluations: Vec::new(),
             replications: 0,
             council_score_milli: None,
+            year: 2026,
         }
     }
 

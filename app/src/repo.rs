@@ -207,6 +207,47 @@ pub trait Repository: Send + Sync + 'static {
     /// Closes the year's ballot (the office); its results are then final and shown.
     async fn close_ballot(&self, by: &CurrentUser, today: chrono::NaiveDate) -> RepoResult<()>;
 
+    /// What the summary shows besides the cards' counts: the campaign year (the current
+    /// one when `year` is None), its calendar, the blocs and units, the blocs' reviews.
+    async fn summary_frame(
+        &self,
+        year: Option<i32>,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<crate::summary::SummaryFrame>;
+
+    /// A bloc's review (D-2) of a campaign year with the bloc's exemplars, as `user` may
+    /// see it (the bloc's head, the office, leadership; anyone else is refused).
+    async fn bloc_review(
+        &self,
+        bloc_id: i64,
+        year: Option<i32>,
+        user: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<crate::summary::BlocReviewView>;
+
+    /// Saves the bloc's review if still at `version` (0: never saved), and with `submit`
+    /// sends it to the Department, after which it is final. Permission and
+    /// `rules::review::check_review` are checked on the stored data inside one
+    /// transaction; recorded in the audit history. Returns the new version.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_bloc_review(
+        &self,
+        bloc_id: i64,
+        year: i32,
+        version: i64,
+        draft: &shared::rules::review::ReviewDraft,
+        submit: bool,
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<i64>;
+
+    /// The City list (D-3) of a campaign year: the models registered with the City.
+    async fn city_list(
+        &self,
+        year: Option<i32>,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<crate::exports::CityList>;
+
     /// The card events after sequence number `after`, oldest first, at most `limit`.
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
 
@@ -293,6 +334,8 @@ pub trait Repository: Send + Sync + 'static {
 pub struct AppContext {
     pub repo: Arc<dyn Repository>,
     pub clock: Clock,
+    /// The summary's running tallies (shared by every request).
+    pub summary: Arc<crate::summary::SummaryHub>,
 }
 
 /// Today's date for the rules: the calendar in UTC+7, or a fixed date (tests and demos of

@@ -116,6 +116,60 @@ async fn ssr(bench: &Bench, cookie: &str) -> (f64, f64) {
     )
 }
 
+/// Leadership's summary: the page rendered on the server (`GET /summary`), and the
+/// summary's data read right after a move made by someone else (the live update: the
+/// running tallies catch up from the event log; nothing is recounted).
+async fn summary(bench: &Bench, leader: &str, office: &str, card: (i64, i64)) -> [(f64, f64); 2] {
+    let url = format!("{}/summary", bench.base);
+    let get = |url: String| async move {
+        let t = Instant::now();
+        let resp = bench
+            .client
+            .get(&url)
+            .header("cookie", leader)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200);
+        resp.bytes().await.unwrap();
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    for _ in 0..10 {
+        get(url.clone()).await;
+    }
+    let mut page = Vec::new();
+    for _ in 0..200 {
+        page.push(get(url.clone()).await);
+    }
+    let (id, mut version) = card;
+    let mut dropped = false;
+    let mut after_move = Vec::new();
+    for _ in 0..100 {
+        let (to, reason) = if dropped {
+            ("discovered", Value::Null)
+        } else {
+            ("dropped", json!("Đo hiệu năng"))
+        };
+        let request = json!({ "request": { "id": id, "version": version, "to": to,
+            "place": "top", "reason": reason, "undo_of": null } });
+        let (status, body) = bench.call(office, "board/move", request).await;
+        assert_eq!(status, 200, "{body}");
+        version = body["card"]["version"].as_i64().unwrap();
+        dropped = !dropped;
+        let t = Instant::now();
+        let (status, _) = bench.call(leader, "summary", json!({ "year": null })).await;
+        assert_eq!(status, 200);
+        after_move.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    [
+        (percentile(&mut page, 0.5), percentile(&mut page, 0.95)),
+        (
+            percentile(&mut after_move, 0.5),
+            percentile(&mut after_move, 0.95),
+        ),
+    ]
+}
+
 /// `clients` clients, each toggling its own card between discovered and dropped (a drop
 /// with a reason, then a restore), as fast as the server answers, for MOVE_SECONDS.
 async fn moves(bench: Arc<Bench>, cookie: &str, cards: &[(i64, i64)]) -> (f64, f64, f64, usize) {
@@ -301,6 +355,10 @@ fn main() {
         rows.push(format!("| Board SSR, {NOMINATIONS} nominations (office sees all), 200 requests | p50 {p50:.1} ms · p95 {p95:.1} ms | p95 < 30 ms |"));
 
         let cards = cards_in(&db, "discovered", 450).await;
+        let [(p50, p95), (u50, u95)] = summary(&bench, &leader, &office, cards[400]).await;
+        eprintln!("summary SSR: p50 {p50:.1} ms, p95 {p95:.1} ms; after a move: p50 {u50:.1} ms, p95 {u95:.1} ms");
+        rows.push(format!("| Summary page SSR (`/summary`), {NOMINATIONS} nominations, leadership, 200 requests | p50 {p50:.1} ms · p95 {p95:.1} ms | p95 < 50 ms |"));
+        rows.push(format!("| Summary data right after a move elsewhere (live update, 100 moves) | p50 {u50:.1} ms · p95 {u95:.1} ms | incremental |"));
         for (n, slice) in [(50usize, &cards[..50]), (200, &cards[50..250])] {
             let (rate, p50, p95, refused) = moves(bench.clone(), &office, slice).await;
             eprintln!("moves, {n} clients: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod configuration;
 pub mod db;
+pub mod export;
 pub mod live;
 pub mod routes;
 pub mod security_headers;

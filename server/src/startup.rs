@@ -77,17 +77,22 @@ impl Application {
             .build();
         let repo: Arc<dyn Repository> = store.clone();
         let (stop, stop_rx) = tokio::sync::watch::channel(false);
+        let ctx = AppContext {
+            repo: repo.clone(),
+            clock: app::repo::Clock {
+                fixed: settings.today,
+            },
+            summary: Arc::new(app::summary::SummaryHub::default()),
+        };
         let state = AppState {
             leptos_options,
-            repo: repo.clone(),
+            repo,
             store: store.clone(),
             sessions: settings.sessions,
             stopping: stop_rx,
+            ctx: ctx.clone(),
         };
-        let clock = app::repo::Clock {
-            fixed: settings.today,
-        };
-        let router = router(state, AppContext { repo, clock });
+        let router = router(state, ctx);
         Ok(Application {
             listener,
             addr,
@@ -138,6 +143,7 @@ fn router(state: AppState, ctx: AppContext) -> Router {
         .route("/login", post(auth::handlers::login))
         .route("/logout", post(auth::handlers::logout))
         .route("/events", get(crate::live::events))
+        .route("/exports/{file}", get(crate::routes::exports::download))
         .leptos_routes_with_context(
             &state,
             routes,

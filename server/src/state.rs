@@ -14,4 +14,7 @@ pub struct AppState {
     pub sessions: SessionConfig,
     /// Turns true when the server begins to stop: endless responses (live events) end.
     pub stopping: tokio::sync::watch::Receiver<bool>,
+    /// What server functions see (the repository, the clock, the summary's tallies), for
+    /// the handlers outside Leptos (downloads).
+    pub ctx: app::repo::AppContext,
 }

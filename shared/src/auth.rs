@@ -113,6 +113,10 @@ pub enum Action {
     Vote(NominationScope),
     SelectForCity,
     ViewSummaries,
+    /// A bloc's summary, its review and the review's exports.
+    ViewBloc {
+        bloc_id: i64,
+    },
     ViewAudit,
     Administer,
 }
@@ -242,6 +246,12 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
         }
         Action::SelectForCity => allow(office, false),
         Action::ViewSummaries => allow(office || actor.has(Role::Leadership), false),
+        Action::ViewBloc { bloc_id } => allow(
+            office
+                || actor.has(Role::Leadership)
+                || (actor.has(Role::BlocHead) && actor.bloc_id == Some(bloc_id)),
+            actor.has(Role::BlocHead),
+        ),
         Action::ViewAudit => allow(office || actor.has(Role::Admin), false),
         Action::Administer => allow(actor.has(Role::Admin), false),
     }

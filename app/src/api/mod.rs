@@ -7,4 +7,5 @@ pub mod auth;
 pub mod board;
 pub mod council;
 pub mod nominations;
+pub mod summary;
 pub mod year;

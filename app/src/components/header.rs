@@ -26,8 +26,15 @@ pub fn Header() -> impl IntoView {
                             || user.may(&Action::SelectForCity).is_ok();
                         let selections = user.may(&Action::SelectForCity).is_ok()
                             || user.may(&Action::ViewSummaries).is_ok();
+                        let summary = user.may(&Action::ViewSummaries).is_ok()
+                            || user
+                                .bloc_id
+                                .is_some_and(|bloc_id| user.may(&Action::ViewBloc { bloc_id }).is_ok());
                         Some(view! {
                             <A href="/calendar">{tr(Msg::NavCalendar)}</A>
+                            <Show when=move || summary>
+                                <A href="/summary">{tr(Msg::NavSummary)}</A>
+                            </Show>
                             <Show when=move || council>
                                 <A href="/council">{tr(Msg::NavCouncil)}</A>
                             </Show>

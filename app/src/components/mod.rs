@@ -1,2 +1,3 @@
 pub mod header;
 pub mod lang_toggle;
+pub mod live;

@@ -2,6 +2,7 @@
 //! criteria of their kind (S-2). Saved as the member types; blind until submitted.
 
 use crate::api::council::{change_sheet, get_council, get_sheet};
+use crate::components::live::LiveRefresh;
 use crate::council::{CouncilList, CouncilRow, SheetChange, SheetState, SheetView};
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
@@ -325,14 +326,9 @@ fn Minutes(list: CouncilList) -> impl IntoView {
     }
 }
 
-/// Keeps the page's data current while it is shown.
-#[component]
-fn Live(seq: i64, refresh: Callback<()>) -> impl IntoView {
-    let _ = Effect::new(move |started: Option<()>| {
-        if started.is_none() {
-            follow_council(seq, move || refresh.run(()));
-        }
-    });
+/// A council member's sheet changed somewhere.
+fn is_council(event: &crate::model::CardEvent) -> bool {
+    event.action.is_council()
 }
 
 #[component]
@@ -350,7 +346,7 @@ pub fn CouncilPage() -> impl IntoView {
                     match data.await {
                         Ok(list) => {
                             view! {
-                                <Live seq=list.seq refresh=Callback::new(move |_| data.refetch())/>
+                                <LiveRefresh seq=list.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
                                 <CouncilTable list on_change=Callback::new(move |text| {
                                     notice.set(Some(text));
                                     data.refetch();
@@ -670,7 +666,7 @@ pub fn SheetPage() -> impl IntoView {
                         // While the member scores, their own inputs are not reloaded under
                         // them; once submitted (or for the office) the others follow live.
                         Ok(view) if matches!(view.state, SheetState::Submitted | SheetState::Office) => view! {
-                            <Live seq=view.seq refresh=Callback::new(move |_| data.refetch())/>
+                            <LiveRefresh seq=view.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
                             <Sheet view on_change=Callback::new(move |text| {
                                 notice.set(Some(text));
                                 data.refetch();
@@ -972,53 +968,6 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
         {others}
     }
 }
-
-/// Follows the live channel (`/events`, after `seq`) and calls `refresh` — at most every
-/// half second — when a council member's sheet changes anywhere. What the user may then
-/// see is decided again by the server when the page reloads its data (blind scoring).
-#[cfg(feature = "hydrate")]
-fn follow_council(seq: i64, refresh: impl Fn() + Clone + 'static) {
-    use crate::model::CardEvent;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-
-    let Ok(source) = web_sys::EventSource::new(&format!("/events?after={seq}")) else {
-        return;
-    };
-    let pending = StoredValue::new_local(false);
-    let on_card =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let council = e
-                .data()
-                .as_string()
-                .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
-                .is_some_and(|ev| ev.action.is_council());
-            if !council || pending.get_value() {
-                return;
-            }
-            pending.set_value(true);
-            let refresh = refresh.clone();
-            set_timeout(
-                move || {
-                    pending.set_value(false);
-                    refresh();
-                },
-                Duration::from_millis(500),
-            );
-        });
-    let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
-    let kept = StoredValue::new_local(Some((source, on_card)));
-    on_cleanup(move || {
-        kept.update_value(|k| {
-            if let Some((source, _)) = k.take() {
-                source.close();
-            }
-        });
-    });
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn follow_council(_seq: i64, _refresh: impl Fn() + Clone + 'static) {}
 
 #[cfg(test)]
 mod tests {

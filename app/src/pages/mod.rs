@@ -8,4 +8,6 @@ pub mod council;
 pub mod login;
 pub mod nomination;
 pub mod not_found;
+pub mod review;
 pub mod selections;
+pub mod summary;

@@ -7,15 +7,10 @@ use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::domain::SelectionPeriod;
-use shared::i18n::{format_timestamp, t, Lang, Msg};
+use shared::i18n::{format_timestamp, t, Msg};
 use shared::rules::selection::check_selection;
 
-fn period_name(lang: Lang, period: SelectionPeriod) -> String {
-    match period.quarter() {
-        Some(q) => format!("{} {q}", t(lang, Msg::PeriodQuarter)),
-        None => t(lang, Msg::PeriodAnnual).to_string(),
-    }
-}
+use crate::calendar::selection_period_name as period_name;
 
 #[component]
 pub fn SelectionsPage() -> impl IntoView {

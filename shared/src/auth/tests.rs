@@ -192,6 +192,18 @@ fn expectations() -> Vec<(&'static str, Action, [char; 7])> {
             ['R', 'R', 'R', 'R', 'Y', 'Y', 'R'],
         ),
         (
+            "view own bloc",
+            Action::ViewBloc { bloc_id: MY_BLOC },
+            ['R', 'R', 'Y', 'R', 'Y', 'Y', 'R'],
+        ),
+        (
+            "view other bloc",
+            Action::ViewBloc {
+                bloc_id: OTHER_BLOC,
+            },
+            ['R', 'R', 'S', 'R', 'Y', 'Y', 'R'],
+        ),
+        (
             "view audit",
             Action::ViewAudit,
             ['R', 'R', 'R', 'R', 'Y', 'O', 'Y'],

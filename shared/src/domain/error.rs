@@ -34,6 +34,7 @@ pub enum Field {
     Selection,
     Comment,
     PassShare,
+    Assessment,
     Username,
     Password,
     DisplayName,

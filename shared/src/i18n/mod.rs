@@ -358,6 +358,66 @@ pub enum Msg {
     MinutesSecretary,
     MinutesChair,
     MinutesSign,
+    BlocTotal,
+    ReviewProblems,
+    DownloadsLabel,
+    NavSummary,
+    SummaryTitle,
+    SummaryLiveNote,
+    WholeDepartment,
+    NominationsLabel,
+    CityRegisteredLabel,
+    AverageScoreLabel,
+    ScoreHiddenHint,
+    EvaluationsDoneLabel,
+    ReplicationsLabel,
+    DeadlinesMetLabel,
+    DeadlinesOverdueLabel,
+    DeadlinesOpenLabel,
+    ReviewLabel,
+    ReviewSubmittedOn,
+    ReviewDraftState,
+    ReviewNotStarted,
+    StagesChartTitle,
+    EvaluationsChartTitle,
+    ByKindLabel,
+    ByStageLabel,
+    UnitsOfBloc,
+    ListsTitle,
+    CityListLabel,
+    DownloadXlsx,
+    DownloadCsv,
+    PrintView,
+    PrintDocument,
+    OpenReview,
+    ReviewPageTitle,
+    ReviewBlocData,
+    ReviewExemplars,
+    ReviewDeadlineLabel,
+    SaveDraft,
+    SubmitReview,
+    ReviewSubmitHint,
+    ReviewSaved,
+    ReviewSent,
+    ReviewReadOnly,
+    NoExemplars,
+    NoData,
+    BackToSummary,
+    DocAuthority,
+    DocCityTitle,
+    DocSelectionTitle,
+    DocReviewTitle,
+    DocDecisionNote,
+    DocNoDecision,
+    DocDirector,
+    DocBlocHead,
+    DocYear,
+    ColNo,
+    ColDecisionDate,
+    ColScore,
+    ColEvaluations,
+    ColStage,
+    ColReplications,
     Print,
     Stage(Stage),
     Kind(NomineeKind),
@@ -682,6 +742,66 @@ fn vi(msg: Msg) -> &'static str {
         Msg::MinutesSecretary => "THƯ KÝ HỘI ĐỒNG",
         Msg::MinutesChair => "CHỦ TỊCH HỘI ĐỒNG",
         Msg::MinutesSign => "(Ký, ghi rõ họ tên)",
+        Msg::NavSummary => "Tổng hợp",
+        Msg::SummaryTitle => "Tổng hợp theo khối thi đua",
+        Msg::SummaryLiveNote => "Số liệu cập nhật trực tiếp khi có thay đổi.",
+        Msg::WholeDepartment => "Toàn Sở",
+        Msg::NominationsLabel => "Hồ sơ",
+        Msg::CityRegisteredLabel => "Đăng ký với Thành phố",
+        Msg::AverageScoreLabel => "Điểm Hội đồng bình quân",
+        Msg::ScoreHiddenHint => "Công bố khi có quyết định chọn gửi Thành phố",
+        Msg::EvaluationsDoneLabel => "Đánh giá định kỳ (đã làm / phải làm)",
+        Msg::ReplicationsLabel => "Lượt nhân rộng",
+        Msg::DeadlinesMetLabel => "Đúng hạn",
+        Msg::DeadlinesOverdueLabel => "Quá hạn",
+        Msg::DeadlinesOpenLabel => "Chưa đến hạn",
+        Msg::ReviewLabel => "Báo cáo của khối (D-2)",
+        Msg::ReviewSubmittedOn => "Đã gửi ngày",
+        Msg::ReviewDraftState => "Đang soạn",
+        Msg::ReviewNotStarted => "Chưa soạn",
+        Msg::StagesChartTitle => "Hồ sơ theo giai đoạn của từng khối",
+        Msg::EvaluationsChartTitle => "Tiến độ đánh giá định kỳ trong năm",
+        Msg::ByKindLabel => "Theo loại đối tượng",
+        Msg::ByStageLabel => "Theo giai đoạn",
+        Msg::UnitsOfBloc => "Các đơn vị trong khối",
+        Msg::ListsTitle => "Danh sách gửi Thành phố",
+        Msg::CityListLabel => "Danh sách đăng ký với Thành phố",
+        Msg::DownloadXlsx => "Tải Excel (.xlsx)",
+        Msg::DownloadCsv => "Tải CSV",
+        Msg::PrintView => "Bản in A4",
+        Msg::PrintDocument => "In",
+        Msg::OpenReview => "Báo cáo của khối",
+        Msg::ReviewPageTitle => "Báo cáo đánh giá sơ bộ điển hình tiên tiến của khối",
+        Msg::ReviewBlocData => "Số liệu của khối",
+        Msg::ReviewExemplars => "Nhận xét từng điển hình",
+        Msg::ReviewDeadlineLabel => "Hạn gửi Sở",
+        Msg::SaveDraft => "Lưu nháp",
+        Msg::SubmitReview => "Gửi Sở",
+        Msg::ReviewSubmitHint => "Sau khi gửi, báo cáo không sửa được nữa.",
+        Msg::ReviewSaved => "Đã lưu nháp.",
+        Msg::ReviewSent => "Đã gửi báo cáo cho Sở.",
+        Msg::ReviewReadOnly => "Báo cáo đã gửi Sở, chỉ xem.",
+        Msg::NoExemplars => "Khối chưa có điển hình nào trong năm.",
+        Msg::NoData => "Không có dữ liệu",
+        Msg::BackToSummary => "Về trang tổng hợp",
+        Msg::DocAuthority => "UBND THÀNH PHỐ",
+        Msg::DocCityTitle => "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ VỚI THÀNH PHỐ NĂM",
+        Msg::DocSelectionTitle => "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN CHỌN GỬI THÀNH PHỐ",
+        Msg::DocReviewTitle => "BÁO CÁO ĐÁNH GIÁ SƠ BỘ ĐIỂN HÌNH TIÊN TIẾN",
+        Msg::DocDecisionNote => "Kèm theo quyết định của Hội đồng Thi đua – Khen thưởng Sở ngày",
+        Msg::DocNoDecision => "Chưa có quyết định của Hội đồng Thi đua – Khen thưởng Sở",
+        Msg::DocDirector => "GIÁM ĐỐC",
+        Msg::DocBlocHead => "TRƯỞNG KHỐI",
+        Msg::DocYear => "năm",
+        Msg::ColNo => "STT",
+        Msg::ColDecisionDate => "Ngày quyết định",
+        Msg::ColScore => "Điểm Hội đồng",
+        Msg::ColEvaluations => "Đánh giá định kỳ",
+        Msg::ColStage => "Giai đoạn",
+        Msg::ColReplications => "Nhân rộng",
+        Msg::BlocTotal => "Cộng khối",
+        Msg::ReviewProblems => "Chưa gửi được, cần sửa:",
+        Msg::DownloadsLabel => "Tải về",
         Msg::Print => "In biên bản",
         Msg::Stage(s) => match s {
             Stage::Discovered => "Phát hiện",
@@ -1017,6 +1137,66 @@ fn en(msg: Msg) -> &'static str {
         Msg::MinutesSecretary => "SECRETARY",
         Msg::MinutesChair => "CHAIR OF THE COUNCIL",
         Msg::MinutesSign => "(Signature and full name)",
+        Msg::NavSummary => "Summary",
+        Msg::SummaryTitle => "Summary by emulation bloc",
+        Msg::SummaryLiveNote => "The figures update live as things change.",
+        Msg::WholeDepartment => "Whole Department",
+        Msg::NominationsLabel => "Nominations",
+        Msg::CityRegisteredLabel => "Registered with the City",
+        Msg::AverageScoreLabel => "Average council score",
+        Msg::ScoreHiddenHint => "Shown once the City decision is recorded",
+        Msg::EvaluationsDoneLabel => "Periodic evaluations (done / owed)",
+        Msg::ReplicationsLabel => "Replications",
+        Msg::DeadlinesMetLabel => "Met",
+        Msg::DeadlinesOverdueLabel => "Overdue",
+        Msg::DeadlinesOpenLabel => "Not yet due",
+        Msg::ReviewLabel => "Bloc review (D-2)",
+        Msg::ReviewSubmittedOn => "Sent on",
+        Msg::ReviewDraftState => "Draft in progress",
+        Msg::ReviewNotStarted => "Not started",
+        Msg::StagesChartTitle => "Nominations by stage in each bloc",
+        Msg::EvaluationsChartTitle => "Periodic evaluations over the year",
+        Msg::ByKindLabel => "By kind",
+        Msg::ByStageLabel => "By stage",
+        Msg::UnitsOfBloc => "The bloc's units",
+        Msg::ListsTitle => "Lists for the City",
+        Msg::CityListLabel => "The City list",
+        Msg::DownloadXlsx => "Download Excel (.xlsx)",
+        Msg::DownloadCsv => "Download CSV",
+        Msg::PrintView => "A4 print view",
+        Msg::PrintDocument => "Print",
+        Msg::OpenReview => "The bloc's review",
+        Msg::ReviewPageTitle => "The bloc's preliminary review of its exemplars",
+        Msg::ReviewBlocData => "The bloc's figures",
+        Msg::ReviewExemplars => "A comment on each exemplar",
+        Msg::ReviewDeadlineLabel => "Due at the Department",
+        Msg::SaveDraft => "Save draft",
+        Msg::SubmitReview => "Send to the Department",
+        Msg::ReviewSubmitHint => "Once sent, the review can no longer change.",
+        Msg::ReviewSaved => "Draft saved.",
+        Msg::ReviewSent => "The review was sent to the Department.",
+        Msg::ReviewReadOnly => "The review was sent to the Department; it is read-only.",
+        Msg::NoExemplars => "The bloc has no exemplars this year.",
+        Msg::NoData => "No data",
+        Msg::BackToSummary => "Back to the summary",
+        Msg::DocAuthority => "CITY PEOPLE'S COMMITTEE",
+        Msg::DocCityTitle => "ADVANCED EXEMPLARS REGISTERED WITH THE CITY, YEAR",
+        Msg::DocSelectionTitle => "ADVANCED EXEMPLARS SELECTED FOR THE CITY",
+        Msg::DocReviewTitle => "PRELIMINARY REVIEW OF ADVANCED EXEMPLARS",
+        Msg::DocDecisionNote => "As decided by the Department's emulation and commendation council on",
+        Msg::DocNoDecision => "No decision of the Department's council yet",
+        Msg::DocDirector => "DIRECTOR",
+        Msg::DocBlocHead => "BLOC HEAD",
+        Msg::DocYear => "year",
+        Msg::ColNo => "No.",
+        Msg::ColDecisionDate => "Decision date",
+        Msg::ColScore => "Council score",
+        Msg::ColEvaluations => "Evaluations",
+        Msg::ColStage => "Stage",
+        Msg::ColReplications => "Replications",
+        Msg::BlocTotal => "Bloc total",
+        Msg::ReviewProblems => "Not sent yet; please fix:",
+        Msg::DownloadsLabel => "Downloads",
         Msg::Print => "Print",
         Msg::Stage(s) => match s {
             Stage::Discovered => "Discovered",
@@ -1081,6 +1261,9 @@ pub fn audit_action_label(lang: Lang, action: &str) -> String {
         "cast_vote" => ("Biểu quyết", "Vote cast"),
         "open_ballot" => ("Mở biểu quyết", "Ballot opened"),
         "close_ballot" => ("Đóng biểu quyết", "Ballot closed"),
+        "save_bloc_review" => ("Lưu nháp báo cáo của khối", "Bloc review draft saved"),
+        "submit_bloc_review" => ("Gửi báo cáo của khối", "Bloc review sent"),
+        "export" => ("Tải danh sách", "List downloaded"),
         other => return other.to_string(),
     };
     match lang {
@@ -1098,6 +1281,8 @@ pub fn audit_object_label(lang: Lang, object_type: &str) -> String {
         "nomination" => ("Hồ sơ", "Nomination"),
         "bloc" => ("Khối thi đua", "Bloc"),
         "unit" => ("Đơn vị", "Unit"),
+        "bloc_review" => ("Báo cáo của khối", "Bloc review"),
+        "export" => ("Danh sách xuất", "Exported list"),
         other => return other.to_string(),
     };
     match lang {
@@ -1118,13 +1303,29 @@ pub fn format_timestamp(utc_rfc3339: &str) -> String {
     }
 }
 
-/// Dates are written dd/MM/yyyy in both languages, as Vietnamese documents write them.
 /// Points in thousandths as Vietnamese write them, to two decimals: 7250 → "7,25".
 pub fn format_points(milli: i64) -> String {
     let hundredths = (milli + 5) / 10;
     format!("{},{:02}", hundredths / 100, hundredths % 100)
 }
 
+/// A whole number as Vietnamese write it, thousands grouped by dots: 1234 → "1.234".
+pub fn format_int(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Dates are written dd/MM/yyyy in both languages, as Vietnamese documents write them.
 pub fn format_date(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }
@@ -1132,6 +1333,16 @@ pub fn format_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_group_thousands_with_dots() {
+        assert_eq!(format_int(0), "0");
+        assert_eq!(format_int(999), "999");
+        assert_eq!(format_int(1234), "1.234");
+        assert_eq!(format_int(10_000), "10.000");
+        assert_eq!(format_int(1_234_567), "1.234.567");
+        assert_eq!(format_int(-1234), "-1.234");
+    }
 
     #[test]
     fn vietnamese_is_the_default_language() {

@@ -48,6 +48,7 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         Selection => ("Danh sách", "Selection"),
         Comment => ("Nhận xét", "Comment"),
         PassShare => ("Ngưỡng thông qua (%)", "Share needed to pass (%)"),
+        Assessment => ("Đánh giá chung của khối", "The bloc's overall assessment"),
         Username => ("Tên đăng nhập", "Username"),
         Password => ("Mật khẩu", "Password"),
         DisplayName => ("Họ và tên", "Full name"),
@@ -481,6 +482,27 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("Chưa chấm đủ các tiêu chí: {}.", missing.join(", "))
             } else {
                 format!("Some criteria are not scored yet: {}.", missing.join(", "))
+            }
+        }
+        ReviewSubmitted => {
+            if vi {
+                "Báo cáo đánh giá của khối đã gửi Sở, không sửa hay gửi lại được nữa.".into()
+            } else {
+                "The bloc's review has been sent to the Department and can no longer change.".into()
+            }
+        }
+        ReviewIncomplete { missing } => {
+            if vi {
+                format!("Chưa có nhận xét cho: {}.", missing.join(", "))
+            } else {
+                format!("No comment yet on: {}.", missing.join(", "))
+            }
+        }
+        ReviewNotInBloc => {
+            if vi {
+                "Chỉ nhận xét các điển hình của khối trong năm này.".into()
+            } else {
+                "Comments are only on this bloc's exemplars of the year.".into()
             }
         }
         SelectionEmpty => {

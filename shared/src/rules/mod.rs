@@ -6,7 +6,9 @@ pub mod council;
 pub mod deadline;
 pub mod evaluation;
 pub mod fostering;
+pub mod review;
 pub mod selection;
+pub mod summary;
 pub mod transition;
 mod violation;
 

@@ -113,6 +113,14 @@ pub enum ViolationKind {
     CityNotEligible {
         stage: Stage,
     },
+    /// D-2: a submitted bloc review is final.
+    ReviewSubmitted,
+    /// D-2: a review is submitted with a comment on each of the bloc's exemplars.
+    ReviewIncomplete {
+        missing: Vec<String>,
+    },
+    /// D-2: comments are on the bloc's own exemplars of the year.
+    ReviewNotInBloc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

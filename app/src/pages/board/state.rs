@@ -165,6 +165,7 @@ mod tests {
             evaluations: Vec::new(),
             replications: 0,
             council_score_milli: None,
+            year: 2026,
         }
     }
 

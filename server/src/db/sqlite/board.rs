@@ -19,6 +19,7 @@ pub(super) struct CardRow {
     dropped_from: Option<String>,
     evaluations: Option<String>,
     replications: i64,
+    year: i32,
 }
 
 /// The columns of a [`CardRow`], from `nominations n JOIN units u JOIN blocs b`.
@@ -26,7 +27,8 @@ pub(super) const CARD_COLUMNS: &str = "n.id, n.nominee_name, n.kind, u.id AS uni
     u.name AS unit_name, b.id AS bloc_id, b.name AS bloc_name, n.stage, n.position,
     n.version, n.city_registered, n.dropped_from,
     (SELECT group_concat(e.period) FROM evaluations e WHERE e.nomination_id = n.id) AS evaluations,
-    (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications";
+    (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications,
+    n.year";
 
 pub(super) const CARD_FROM: &str = "FROM nominations n
     JOIN units u ON u.id = n.unit_id
@@ -64,6 +66,7 @@ impl CardRow {
                 .collect::<RepoResult<_>>()?,
             replications: self.replications as u32,
             council_score_milli: None,
+            year: self.year,
         })
     }
 }

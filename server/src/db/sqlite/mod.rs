@@ -11,6 +11,7 @@ mod moves;
 mod nominations;
 mod org;
 mod selections;
+mod summary;
 
 pub use auth::{now_text, timestamp};
 
@@ -245,6 +246,45 @@ impl Repository for SqliteStore {
         by: &CurrentUser,
     ) -> RepoResult<i64> {
         selections::save(&self.pool, year, period, version, ids, by).await
+    }
+
+    async fn summary_frame(
+        &self,
+        year: Option<i32>,
+        today: NaiveDate,
+    ) -> RepoResult<app::summary::SummaryFrame> {
+        summary::frame(&self.pool, year, today).await
+    }
+
+    async fn bloc_review(
+        &self,
+        bloc_id: i64,
+        year: Option<i32>,
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<app::summary::BlocReviewView> {
+        summary::review(&self.pool, bloc_id, year, user, today).await
+    }
+
+    async fn save_bloc_review(
+        &self,
+        bloc_id: i64,
+        year: i32,
+        version: i64,
+        draft: &shared::rules::review::ReviewDraft,
+        submit: bool,
+        by: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<i64> {
+        summary::save_review(&self.pool, bloc_id, year, version, draft, submit, by, today).await
+    }
+
+    async fn city_list(
+        &self,
+        year: Option<i32>,
+        today: NaiveDate,
+    ) -> RepoResult<app::exports::CityList> {
+        summary::city_list(&self.pool, year, today).await
     }
 
     async fn council_list(

@@ -1,0 +1,76 @@
+//! Keeps a page's data current: follows the live channel (`/events`, after the sequence
+//! number the data is current to) and asks the page to reload when a change it cares about
+//! arrives anywhere. What the user may then see is decided again by the server.
+
+use crate::model::CardEvent;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Refreshes at most every `delay`, after an event that `wanted` accepts.
+#[component]
+pub fn LiveRefresh(
+    seq: i64,
+    wanted: fn(&CardEvent) -> bool,
+    refresh: Callback<()>,
+    #[prop(default = Duration::from_millis(300))] delay: Duration,
+) -> impl IntoView {
+    let _ = Effect::new(move |started: Option<()>| {
+        if started.is_none() {
+            follow(seq, wanted, delay, move || refresh.run(()));
+        }
+    });
+}
+
+#[cfg(feature = "hydrate")]
+fn follow(
+    seq: i64,
+    wanted: fn(&CardEvent) -> bool,
+    delay: Duration,
+    refresh: impl Fn() + Clone + 'static,
+) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Ok(source) = web_sys::EventSource::new(&format!("/events?after={seq}")) else {
+        return;
+    };
+    let pending = StoredValue::new_local(false);
+    let on_card =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let relevant = e
+                .data()
+                .as_string()
+                .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
+                .is_some_and(|ev| wanted(&ev));
+            if !relevant || pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            let refresh = refresh.clone();
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    refresh();
+                },
+                delay,
+            );
+        });
+    let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
+    let kept = StoredValue::new_local(Some((source, on_card)));
+    on_cleanup(move || {
+        kept.update_value(|k| {
+            if let Some((source, _)) = k.take() {
+                source.close();
+            }
+        });
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn follow(
+    _seq: i64,
+    _wanted: fn(&CardEvent) -> bool,
+    _delay: Duration,
+    _refresh: impl Fn() + Clone + 'static,
+) {
+}

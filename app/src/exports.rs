@@ -1,0 +1,446 @@
+//! The lists the Department sends out (the City list, the quarterly and annual selections,
+//! a bloc's review), as one document shape: the printable page renders it in the layout of
+//! a Vietnamese administrative list, and the server writes the same rows as XLSX and CSV.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One value of a table, typed so that a spreadsheet keeps numbers and dates as such.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// Council points in thousandths (7250 is 7,25).
+    Points(i64),
+    Date(NaiveDate),
+    Empty,
+}
+
+impl Cell {
+    /// As shown on the page and written to CSV: Vietnamese number and date format
+    /// (1.234; 7,25; 30/11/2026).
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => shared::i18n::format_int(*n),
+            Cell::Points(p) => shared::i18n::format_points(*p),
+            Cell::Date(d) => shared::i18n::format_date(*d),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    pub header: String,
+    /// The spreadsheet column's width, in characters.
+    pub width: u16,
+}
+
+/// A labelled paragraph shown before the table (a bloc review's overall assessment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The download's name without extension, ASCII only (`danh-sach-thanh-pho-2026`).
+    pub file_name: String,
+    /// The authority above the issuing body ("UBND THÀNH PHỐ").
+    pub authority: String,
+    /// The issuing body ("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", or the bloc).
+    pub issuer: String,
+    pub title: String,
+    pub subtitle: String,
+    /// The document's date, and the sentence that shows it ("…, ngày 30 tháng 11 năm 2026").
+    pub date: NaiveDate,
+    pub place_date: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub columns: Vec<Column>,
+    /// Each row has one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+    /// The row shown instead of the table's rows when there are none ("Không có dữ liệu").
+    pub no_data: String,
+    /// Who signs, above the signature line ("THỦ TRƯỞNG ĐƠN VỊ").
+    pub signer: String,
+    pub sign_hint: String,
+}
+
+/// Which list: the City list, one selection period, or one bloc's review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocKind {
+    City,
+    Selection(shared::domain::SelectionPeriod),
+    Review { bloc_id: i64 },
+}
+
+impl DocKind {
+    /// As written in URLs: `city`, `q1`…`q4`, `annual`, `review-3`.
+    pub fn code(self) -> String {
+        match self {
+            DocKind::City => "city".into(),
+            DocKind::Selection(p) => p.code().into(),
+            DocKind::Review { bloc_id } => format!("review-{bloc_id}"),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DocKind> {
+        if code == "city" {
+            return Some(DocKind::City);
+        }
+        if let Some(id) = code.strip_prefix("review-") {
+            return id.parse().ok().map(|bloc_id| DocKind::Review { bloc_id });
+        }
+        shared::domain::SelectionPeriod::from_code(code).map(DocKind::Selection)
+    }
+
+    /// The download's address for `format` (`xlsx` or `csv`).
+    pub fn download_url(self, year: i32, format: &str) -> String {
+        format!("/exports/{}.{format}?year={year}", self.code())
+    }
+
+    pub fn print_url(self, year: i32) -> String {
+        format!("/print/{}?year={year}", self.code())
+    }
+}
+
+/// One model registered with the City, as the City list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityRow {
+    pub id: i64,
+    pub name: String,
+    pub unit_name: String,
+    pub kind: shared::domain::NomineeKind,
+    /// The latest periodic evaluation's achievements, else the nomination's description.
+    pub achievements: String,
+    pub score_milli: Option<i64>,
+}
+
+/// The City list (D-3): the year's models registered with the City.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityList {
+    pub year: i32,
+    pub decided_on: Option<NaiveDate>,
+    pub rows: Vec<CityRow>,
+}
+
+/// "ngày 30 tháng 11 năm 2026", as a Vietnamese document dates itself.
+pub fn place_date(lang: shared::i18n::Lang, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    match lang {
+        shared::i18n::Lang::Vi => format!(
+            "ngày {:02} tháng {:02} năm {}",
+            date.day(),
+            date.month(),
+            date.year()
+        ),
+        shared::i18n::Lang::En => shared::i18n::format_date(date),
+    }
+}
+
+fn col(header: impl Into<String>, width: u16) -> Column {
+    Column {
+        header: header.into(),
+        width,
+    }
+}
+
+fn base(lang: shared::i18n::Lang, today: NaiveDate) -> Document {
+    use shared::i18n::{t, Msg};
+    Document {
+        file_name: String::new(),
+        authority: t(lang, Msg::DocAuthority).into(),
+        issuer: t(lang, Msg::MinutesIssuer).into(),
+        title: String::new(),
+        subtitle: String::new(),
+        date: today,
+        place_date: place_date(lang, today),
+        paragraphs: Vec::new(),
+        columns: Vec::new(),
+        rows: Vec::new(),
+        no_data: t(lang, Msg::NoData).into(),
+        signer: t(lang, Msg::DocDirector).into(),
+        sign_hint: t(lang, Msg::MinutesSign).into(),
+    }
+}
+
+/// The City list as a document.
+pub fn city_document(lang: shared::i18n::Lang, list: &CityList, today: NaiveDate) -> Document {
+    use shared::domain::Field;
+    use shared::i18n::{field_name, t, Msg};
+    let mut doc = base(lang, today);
+    doc.file_name = format!("danh-sach-thanh-pho-{}", list.year);
+    doc.title = format!("{} {}", t(lang, Msg::DocCityTitle), list.year);
+    doc.subtitle = match list.decided_on {
+        Some(d) => format!(
+            "({} {})",
+            t(lang, Msg::DocDecisionNote),
+            shared::i18n::format_date(d)
+        ),
+        None => format!("({})", t(lang, Msg::DocNoDecision)),
+    };
+    doc.columns = vec![
+        col(t(lang, Msg::ColNo), 6),
+        col(field_name(lang, Field::NomineeName), 32),
+        col(t(lang, Msg::FilterUnit), 30),
+        col(t(lang, Msg::FilterKind), 20),
+        col(field_name(lang, Field::Achievements), 50),
+        col(t(lang, Msg::ColScore), 14),
+        col(t(lang, Msg::ColDecisionDate), 16),
+    ];
+    doc.rows = list
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                Cell::Int(i as i64 + 1),
+                Cell::Text(r.name.clone()),
+                Cell::Text(r.unit_name.clone()),
+                Cell::Text(t(lang, Msg::Kind(r.kind)).into()),
+                Cell::Text(r.achievements.clone()),
+                r.score_milli.map_or(Cell::Empty, Cell::Points),
+                list.decided_on.map_or(Cell::Empty, Cell::Date),
+            ]
+        })
+        .collect();
+    doc
+}
+
+/// A period's selection for the City as a document (the chosen exemplars only).
+pub fn selection_document(
+    lang: shared::i18n::Lang,
+    view: &crate::calendar::SelectionView,
+    today: NaiveDate,
+) -> Document {
+    use shared::domain::Field;
+    use shared::i18n::{field_name, t, Msg};
+    let mut doc = base(lang, today);
+    doc.file_name = format!("danh-sach-{}-{}", view.period.code(), view.year);
+    doc.title = t(lang, Msg::DocSelectionTitle).into();
+    doc.subtitle = format!(
+        "{} {}",
+        crate::calendar::selection_period_name(lang, view.period),
+        view.year
+    );
+    doc.columns = vec![
+        col(t(lang, Msg::ColNo), 6),
+        col(field_name(lang, Field::NomineeName), 32),
+        col(t(lang, Msg::FilterUnit), 30),
+        col(t(lang, Msg::FilterBloc), 24),
+        col(t(lang, Msg::FilterKind), 20),
+        col(t(lang, Msg::ColStage), 14),
+    ];
+    doc.rows = view
+        .candidates
+        .iter()
+        .filter(|c| c.selected)
+        .enumerate()
+        .map(|(i, c)| {
+            vec![
+                Cell::Int(i as i64 + 1),
+                Cell::Text(c.name.clone()),
+                Cell::Text(c.unit_name.clone()),
+                Cell::Text(c.bloc_name.clone()),
+                Cell::Text(t(lang, Msg::Kind(c.kind)).into()),
+                Cell::Text(t(lang, Msg::Stage(c.stage)).into()),
+            ]
+        })
+        .collect();
+    doc
+}
+
+/// A bloc's review (D-2) as a document, issued by the bloc and signed by its head.
+pub fn review_document(
+    lang: shared::i18n::Lang,
+    review: &crate::summary::BlocReviewView,
+) -> Document {
+    use shared::domain::Field;
+    use shared::i18n::{field_name, period_name, t, Msg};
+    let date = review.submitted_on.unwrap_or(review.today);
+    let mut doc = base(lang, date);
+    doc.file_name = format!("bao-cao-khoi-{}-{}", review.bloc_id, review.year);
+    doc.authority = t(lang, Msg::MinutesIssuer).into();
+    doc.issuer = review.bloc_name.to_uppercase();
+    doc.title = t(lang, Msg::DocReviewTitle).into();
+    doc.subtitle = format!("{} {}", t(lang, Msg::BoardSummary), review.year);
+    doc.signer = t(lang, Msg::DocBlocHead).into();
+    doc.paragraphs = vec![Paragraph {
+        label: field_name(lang, Field::Assessment).into(),
+        text: review.assessment.clone(),
+    }];
+    doc.columns = vec![
+        col(t(lang, Msg::ColNo), 6),
+        col(field_name(lang, Field::NomineeName), 30),
+        col(t(lang, Msg::FilterUnit), 28),
+        col(t(lang, Msg::FilterKind), 18),
+        col(t(lang, Msg::ColStage), 12),
+        col(t(lang, Msg::ColEvaluations), 22),
+        col(t(lang, Msg::ColReplications), 12),
+        col(field_name(lang, Field::Comment), 50),
+    ];
+    doc.rows = review
+        .exemplars
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let evaluations = e
+                .evaluations
+                .iter()
+                .map(|p| period_name(lang, *p))
+                .collect::<Vec<_>>()
+                .join(", ");
+            vec![
+                Cell::Int(i as i64 + 1),
+                Cell::Text(e.name.clone()),
+                Cell::Text(e.unit_name.clone()),
+                Cell::Text(t(lang, Msg::Kind(e.kind)).into()),
+                Cell::Text(t(lang, Msg::Stage(e.stage)).into()),
+                Cell::Text(evaluations),
+                Cell::Int(i64::from(e.replications)),
+                Cell::Text(e.comment.clone()),
+            ]
+        })
+        .collect();
+    doc
+}
+
+/// A bloc's review with the bloc's figures, as `user` may see it.
+#[cfg(feature = "ssr")]
+pub async fn load_review(
+    ctx: &crate::repo::AppContext,
+    user: &crate::auth::CurrentUser,
+    bloc_id: i64,
+    year: Option<i32>,
+) -> Result<crate::summary::BlocReviewView, crate::error::AppError> {
+    use crate::error::AppError;
+    use shared::auth::Action;
+    crate::auth::authorize(
+        ctx,
+        user,
+        Action::ViewBloc { bloc_id },
+        "bloc_review",
+        Some(bloc_id.to_string()),
+    )
+    .await?;
+    let today = ctx.clock.today();
+    let mut view = ctx
+        .repo
+        .bloc_review(bloc_id, year, user, today)
+        .await
+        .map_err(|e| AppError::from(e).with_status())?;
+    let summary = ctx
+        .summary
+        .summary(ctx.repo.as_ref(), Some(view.year), today, Some(bloc_id))
+        .await
+        .map_err(|e| AppError::from(e).with_status())?;
+    if let Some(bloc) = summary.blocs.into_iter().next() {
+        view.tally = bloc.tally;
+    }
+    Ok(view)
+}
+
+/// Reads and builds one of the lists, checking that `user` may have it (the City list and
+/// the selections: the office and leadership; a bloc's review: also the bloc's head). A
+/// refusal is recorded in the audit history.
+#[cfg(feature = "ssr")]
+pub async fn load_document(
+    ctx: &crate::repo::AppContext,
+    user: &crate::auth::CurrentUser,
+    kind: DocKind,
+    year: Option<i32>,
+    lang: shared::i18n::Lang,
+) -> Result<Document, crate::error::AppError> {
+    use crate::error::AppError;
+    use shared::auth::Action;
+    let today = ctx.clock.today();
+    match kind {
+        DocKind::Review { bloc_id } => {
+            let review = load_review(ctx, user, bloc_id, year).await?;
+            Ok(review_document(lang, &review))
+        }
+        DocKind::City => {
+            crate::auth::authorize(
+                ctx,
+                user,
+                Action::ViewSummaries,
+                "export",
+                Some(kind.code()),
+            )
+            .await?;
+            let list = ctx
+                .repo
+                .city_list(year, today)
+                .await
+                .map_err(AppError::from)?;
+            Ok(city_document(lang, &list, today))
+        }
+        DocKind::Selection(period) => {
+            crate::auth::authorize(
+                ctx,
+                user,
+                Action::ViewSummaries,
+                "export",
+                Some(kind.code()),
+            )
+            .await?;
+            let view = ctx
+                .repo
+                .selection(year, period, today)
+                .await
+                .map_err(AppError::from)?;
+            Ok(selection_document(lang, &view, today))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::i18n::Lang;
+
+    #[test]
+    fn cells_show_vietnamese_numbers_and_dates() {
+        assert_eq!(Cell::Int(1234).display(), "1.234");
+        assert_eq!(Cell::Points(7250).display(), "7,25");
+        assert_eq!(
+            Cell::Date(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()).display(),
+            "30/11/2026"
+        );
+    }
+
+    #[test]
+    fn document_kinds_round_trip_through_their_codes() {
+        for kind in [
+            DocKind::City,
+            DocKind::Selection(shared::domain::SelectionPeriod::Q3),
+            DocKind::Selection(shared::domain::SelectionPeriod::Annual),
+            DocKind::Review { bloc_id: 12 },
+        ] {
+            assert_eq!(DocKind::from_code(&kind.code()), Some(kind));
+        }
+        assert_eq!(DocKind::from_code("review-x"), None);
+        assert_eq!(DocKind::from_code("nothing"), None);
+    }
+
+    #[test]
+    fn an_empty_city_list_is_a_document_with_no_rows() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let doc = city_document(
+            Lang::Vi,
+            &CityList {
+                year: 2026,
+                decided_on: None,
+                rows: Vec::new(),
+            },
+            today,
+        );
+        assert!(doc.rows.is_empty());
+        assert_eq!(doc.no_data, "Không có dữ liệu");
+        assert_eq!(doc.place_date, "ngày 30 tháng 11 năm 2026");
+        assert!(doc.title.ends_with("2026"));
+        assert_eq!(doc.columns.len(), 7);
+    }
+}

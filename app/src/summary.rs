@@ -1,0 +1,329 @@
+//! Leadership's picture of the programme by bloc and unit (`/summary`), and the blocs'
+//! reviews (D-2). The counts come from [`shared::rules::summary`]'s running tallies, which
+//! the server keeps current from the event log (see `SummaryHub`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use shared::domain::{CampaignYear, EvaluationPeriod, NomineeKind, Stage};
+use shared::rules::deadline::DeadlineStatus;
+use shared::rules::summary::{DeadlineCount, Facts, Tally};
+
+/// Where a bloc stands with its review (D-2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewStatus {
+    pub status: DeadlineStatus,
+    /// A draft has been saved.
+    pub started: bool,
+    pub submitted_on: Option<NaiveDate>,
+    pub submitted_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitSummary {
+    pub id: i64,
+    pub name: String,
+    pub tally: Tally,
+    pub deadlines: DeadlineCount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlocSummary {
+    pub id: i64,
+    pub name: String,
+    pub tally: Tally,
+    /// The units' deadlines and the bloc's review.
+    pub deadlines: DeadlineCount,
+    pub review: ReviewStatus,
+    pub units: Vec<UnitSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryView {
+    pub campaign_name: String,
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub today: NaiveDate,
+    /// The event log's sequence number the counts are current to.
+    pub seq: i64,
+    pub calendar: CampaignYear,
+    pub total: Tally,
+    pub deadlines: DeadlineCount,
+    pub blocs: Vec<BlocSummary>,
+    /// The user sees every bloc (leadership, the office), not only their own.
+    pub all_blocs: bool,
+}
+
+/// What the summary needs besides the cards' counts, read in one go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryFrame {
+    pub campaign_name: String,
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub calendar: CampaignYear,
+    /// (id, name), in Vietnamese order.
+    pub blocs: Vec<(i64, String)>,
+    /// (id, name, bloc id), in Vietnamese order.
+    pub units: Vec<(i64, String, i64)>,
+    pub reviews: Vec<ReviewRow>,
+}
+
+/// A bloc's stored review, as far as the summary is concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub bloc_id: i64,
+    pub submitted_on: Option<NaiveDate>,
+    pub submitted_by: Option<String>,
+}
+
+/// The facts of a card that the summary counts.
+pub fn facts(card: &crate::model::BoardCard) -> Facts {
+    Facts {
+        unit_id: card.unit_id,
+        kind: card.kind,
+        stage: card.stage,
+        dropped_from: card.dropped_from,
+        evaluations: card.evaluations.clone(),
+        replications: card.replications,
+        city_registered: card.city_registered,
+        council_score_milli: card.council_score_milli,
+    }
+}
+
+/// Builds the view from the frame and the per-unit tallies, keeping only the blocs `bloc`
+/// (None: all of them).
+pub fn build_view(
+    frame: SummaryFrame,
+    unit_tally: impl Fn(i64) -> Tally,
+    seq: i64,
+    today: NaiveDate,
+    only_bloc: Option<i64>,
+) -> SummaryView {
+    use shared::rules::deadline::deadline_status;
+    let calendar = frame.calendar;
+    let mut total = Tally::default();
+    let mut all_deadlines = DeadlineCount::default();
+    let blocs = frame
+        .blocs
+        .iter()
+        .filter(|(id, _)| only_bloc.is_none_or(|b| b == *id))
+        .map(|(bloc_id, bloc_name)| {
+            let mut tally = Tally::default();
+            let mut deadlines = DeadlineCount::default();
+            let units: Vec<UnitSummary> = frame
+                .units
+                .iter()
+                .filter(|(_, _, b)| b == bloc_id)
+                .map(|(id, name, _)| {
+                    let t = unit_tally(*id);
+                    let d = DeadlineCount::of(
+                        t.unit_deadlines(&calendar, today)
+                            .into_iter()
+                            .map(|(_, s)| s),
+                    );
+                    tally.merge(&t);
+                    deadlines.merge(d);
+                    UnitSummary {
+                        id: *id,
+                        name: name.clone(),
+                        tally: t,
+                        deadlines: d,
+                    }
+                })
+                .collect();
+            let row = frame.reviews.iter().find(|r| r.bloc_id == *bloc_id);
+            let submitted = row.and_then(|r| r.submitted_on);
+            let review = ReviewStatus {
+                status: deadline_status(calendar.bloc_review_deadline, today, submitted.is_some()),
+                started: row.is_some(),
+                submitted_on: submitted,
+                submitted_by: row.and_then(|r| r.submitted_by.clone()),
+            };
+            deadlines.merge(DeadlineCount::of([review.status]));
+            total.merge(&tally);
+            all_deadlines.merge(deadlines);
+            BlocSummary {
+                id: *bloc_id,
+                name: bloc_name.clone(),
+                tally,
+                deadlines,
+                review,
+                units,
+            }
+        })
+        .collect();
+    SummaryView {
+        campaign_name: frame.campaign_name,
+        year: frame.year,
+        years: frame.years,
+        today,
+        seq,
+        calendar,
+        total,
+        deadlines: all_deadlines,
+        blocs,
+        all_blocs: only_bloc.is_none(),
+    }
+}
+
+/// One of the bloc's exemplars, as its review shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewExemplar {
+    pub id: i64,
+    pub name: String,
+    pub unit_name: String,
+    pub kind: NomineeKind,
+    pub stage: Stage,
+    pub evaluations: Vec<EvaluationPeriod>,
+    pub replications: u32,
+    pub city_registered: bool,
+    pub comment: String,
+}
+
+/// `/summary/blocs/{id}/review`: a bloc's review (D-2) with the bloc's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlocReviewView {
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub today: NaiveDate,
+    pub bloc_id: i64,
+    pub bloc_name: String,
+    pub head_unit: Option<String>,
+    pub deadline: NaiveDate,
+    pub status: DeadlineStatus,
+    /// 0 until first saved.
+    pub version: i64,
+    pub assessment: String,
+    pub exemplars: Vec<ReviewExemplar>,
+    pub updated_by: Option<String>,
+    /// UTC, RFC 3339.
+    pub updated_at: Option<String>,
+    pub submitted_on: Option<NaiveDate>,
+    pub submitted_by: Option<String>,
+    /// The user may write it (the bloc's head, or the office) and it is not submitted.
+    pub can_write: bool,
+    /// The bloc's counts, for writing the review from the bloc's data.
+    pub tally: Tally,
+}
+
+impl BlocReviewView {
+    pub fn draft(&self) -> shared::rules::review::ReviewDraft {
+        shared::rules::review::ReviewDraft {
+            assessment: self.assessment.clone(),
+            comments: self
+                .exemplars
+                .iter()
+                .filter(|e| !e.comment.is_empty())
+                .map(|e| (e.id, e.comment.clone()))
+                .collect(),
+        }
+    }
+
+    pub fn exemplar_names(&self) -> Vec<(i64, String)> {
+        self.exemplars
+            .iter()
+            .map(|e| (e.id, e.name.clone()))
+            .collect()
+    }
+}
+
+/// Is this stage one of a bloc's exemplars (registered and still in the programme)?
+pub fn is_exemplar(stage: Stage) -> bool {
+    matches!(
+        stage,
+        Stage::Registered | Stage::Fostering | Stage::Evaluating | Stage::Replicated
+    )
+}
+
+/// The server's running tallies of each campaign year, built once from the board and then
+/// caught up from the event log on each request: a change costs a few counts, not a
+/// recount. The log is the source of truth, so several server instances agree.
+#[cfg(feature = "ssr")]
+#[derive(Default)]
+pub struct SummaryHub {
+    years: tokio::sync::Mutex<std::collections::HashMap<i32, YearTallies>>,
+}
+
+#[cfg(feature = "ssr")]
+struct YearTallies {
+    seq: i64,
+    tallies: shared::rules::summary::Tallies,
+}
+
+#[cfg(feature = "ssr")]
+const CATCH_UP: i64 = 1000;
+
+#[cfg(feature = "ssr")]
+impl SummaryHub {
+    /// The summary of a campaign year (the current one when None), for every bloc or only
+    /// `only_bloc`.
+    pub async fn summary(
+        &self,
+        repo: &dyn crate::repo::Repository,
+        year: Option<i32>,
+        today: NaiveDate,
+        only_bloc: Option<i64>,
+    ) -> crate::repo::RepoResult<SummaryView> {
+        let frame = repo.summary_frame(year, today).await?;
+        let year = frame.year;
+        let mut years = self.years.lock().await;
+        if let std::collections::hash_map::Entry::Vacant(slot) = years.entry(year) {
+            slot.insert(Self::build(repo, year, today).await?);
+        }
+        let mut rebuild = false;
+        if let Some(entry) = years.get_mut(&year) {
+            loop {
+                let events = repo.events_after(entry.seq, CATCH_UP).await?;
+                for ev in &events {
+                    entry.seq = ev.seq;
+                    // The decision makes every score of the year final at once, with
+                    // events only for the cards whose City badge changed: recount.
+                    if ev.action == crate::model::MoveAction::CitySelect {
+                        rebuild = true;
+                    }
+                    if ev.card.year == year {
+                        entry.tallies.set(ev.card.id, facts(&ev.card));
+                    } else {
+                        entry.tallies.remove(ev.card.id);
+                    }
+                }
+                if (events.len() as i64) < CATCH_UP {
+                    break;
+                }
+            }
+        }
+        if rebuild {
+            years.insert(year, Self::build(repo, year, today).await?);
+        }
+        let entry = years
+            .get(&year)
+            .ok_or_else(|| crate::repo::RepoError::Unavailable("summary".into()))?;
+        Ok(build_view(
+            frame,
+            |unit| entry.tallies.unit(unit),
+            entry.seq,
+            today,
+            only_bloc,
+        ))
+    }
+
+    async fn build(
+        repo: &dyn crate::repo::Repository,
+        year: i32,
+        today: NaiveDate,
+    ) -> crate::repo::RepoResult<YearTallies> {
+        let board = repo
+            .board(&crate::model::BoardQuery { year: Some(year) }, today)
+            .await?;
+        Ok(YearTallies {
+            seq: board.seq,
+            tallies: shared::rules::summary::Tallies::new(
+                board.cards.iter().map(|c| (c.id, facts(c))),
+            ),
+        })
+    }
+
+    /// Forgets every year's tallies (they are rebuilt on the next request).
+    pub async fn forget(&self) {
+        self.years.lock().await.clear();
+    }
+}

@@ -1,0 +1,424 @@
+//! Leadership's summary frame, the blocs' reviews (D-2) and the City list (D-3).
+
+use super::auth::{append_audit_in, now_text};
+use super::board::resolve_year;
+use super::moves::campaign_year;
+use app::auth::CurrentUser;
+use app::exports::{CityList, CityRow};
+use app::model::{AuditEntry, BoardQuery};
+use app::repo::{RepoError, RepoResult};
+use app::summary::{BlocReviewView, ReviewExemplar, ReviewRow, SummaryFrame};
+use chrono::NaiveDate;
+use shared::auth::{authorize, Action};
+use shared::domain::{EvaluationPeriod, NomineeKind, Stage};
+use shared::rules::deadline::deadline_status;
+use shared::rules::review::{check_review, ReviewDraft};
+use shared::rules::summary::Tally;
+use sqlx::{SqliteConnection, SqlitePool};
+
+fn unavailable(e: sqlx::Error) -> RepoError {
+    RepoError::Unavailable(e.to_string())
+}
+
+fn date(text: &str) -> RepoResult<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| RepoError::Unavailable(format!("bad date {text:?}")))
+}
+
+pub async fn frame(
+    pool: &SqlitePool,
+    year: Option<i32>,
+    today: NaiveDate,
+) -> RepoResult<SummaryFrame> {
+    use chrono::Datelike;
+    let mut conn = pool.begin().await.map_err(unavailable)?;
+    let (campaign_id, campaign_name, year, start, end) =
+        resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
+    let calendar = campaign_year(&mut conn, campaign_id, year).await?;
+    let mut blocs: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM blocs")
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    blocs.sort_by(|a, b| shared::text::compare_vi(&a.1, &b.1));
+    let mut units: Vec<(i64, String, i64)> = sqlx::query_as("SELECT id, name, bloc_id FROM units")
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    units.sort_by(|a, b| shared::text::compare_vi(&a.1, &b.1));
+    let stored: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT bloc_id, submitted_on, submitted_by FROM bloc_reviews
+         WHERE campaign_id = ? AND year = ?",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    conn.commit().await.map_err(unavailable)?;
+    let reviews = stored
+        .into_iter()
+        .map(|(bloc_id, on, by)| {
+            Ok(ReviewRow {
+                bloc_id,
+                submitted_on: on.as_deref().map(date).transpose()?,
+                submitted_by: by,
+            })
+        })
+        .collect::<RepoResult<_>>()?;
+    Ok(SummaryFrame {
+        campaign_name,
+        year,
+        years: (start..=end).collect(),
+        calendar,
+        blocs,
+        units,
+        reviews,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredReview {
+    version: i64,
+    assessment: String,
+    updated_at: Option<String>,
+    updated_by: Option<String>,
+    submitted_on: Option<String>,
+    submitted_by: Option<String>,
+}
+
+async fn stored_review(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+    bloc_id: i64,
+) -> RepoResult<Option<StoredReview>> {
+    sqlx::query_as(
+        "SELECT version, assessment, updated_at, updated_by, submitted_on, submitted_by
+         FROM bloc_reviews WHERE campaign_id = ? AND year = ? AND bloc_id = ?",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(bloc_id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)
+}
+
+#[derive(sqlx::FromRow)]
+struct ExemplarRow {
+    id: i64,
+    nominee_name: String,
+    unit_name: String,
+    kind: String,
+    stage: String,
+    evaluations: Option<String>,
+    replications: i64,
+    city_registered: bool,
+    comment: Option<String>,
+}
+
+/// The bloc's exemplars of the year (registered and still in the programme), by unit and
+/// name, with the review's comment on each.
+async fn exemplars(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    year: i32,
+    bloc_id: i64,
+) -> RepoResult<Vec<ReviewExemplar>> {
+    let rows: Vec<ExemplarRow> = sqlx::query_as(
+        "SELECT n.id, n.nominee_name, u.name AS unit_name, n.kind, n.stage,
+             (SELECT group_concat(e.period) FROM evaluations e WHERE e.nomination_id = n.id)
+                 AS evaluations,
+             (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications,
+             n.city_registered, c.comment
+         FROM nominations n
+         JOIN units u ON u.id = n.unit_id
+         LEFT JOIN bloc_review_comments c ON c.campaign_id = n.campaign_id AND c.year = n.year
+             AND c.bloc_id = u.bloc_id AND c.nomination_id = n.id
+         WHERE n.campaign_id = ? AND n.year = ? AND u.bloc_id = ?
+           AND n.stage IN ('registered', 'fostering', 'evaluating', 'replicated')",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(bloc_id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let corrupt =
+        |id: i64, what: &str| RepoError::Unavailable(format!("nomination {id}: bad {what}"));
+    let mut out = rows
+        .into_iter()
+        .map(|r| {
+            let mut evaluations: Vec<EvaluationPeriod> = r
+                .evaluations
+                .as_deref()
+                .unwrap_or_default()
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .map(|p| EvaluationPeriod::from_code(p).ok_or_else(|| corrupt(r.id, "evaluation")))
+                .collect::<RepoResult<_>>()?;
+            evaluations.sort_by_key(|p| EvaluationPeriod::ALL.iter().position(|x| x == p));
+            Ok(ReviewExemplar {
+                id: r.id,
+                kind: NomineeKind::from_code(&r.kind).ok_or_else(|| corrupt(r.id, "kind"))?,
+                stage: Stage::from_code(&r.stage).ok_or_else(|| corrupt(r.id, "stage"))?,
+                name: r.nominee_name,
+                unit_name: r.unit_name,
+                evaluations,
+                replications: r.replications as u32,
+                city_registered: r.city_registered,
+                comment: r.comment.unwrap_or_default(),
+            })
+        })
+        .collect::<RepoResult<Vec<_>>>()?;
+    out.sort_by(|a, b| {
+        shared::text::compare_vi(&a.unit_name, &b.unit_name)
+            .then_with(|| shared::text::compare_vi(&a.name, &b.name))
+    });
+    Ok(out)
+}
+
+async fn bloc_names(
+    conn: &mut SqliteConnection,
+    bloc_id: i64,
+) -> RepoResult<(String, Option<String>)> {
+    sqlx::query_as(
+        "SELECT b.name, u.name FROM blocs b LEFT JOIN units u ON u.id = b.head_unit_id
+         WHERE b.id = ?",
+    )
+    .bind(bloc_id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?
+    .ok_or(RepoError::NotFound)
+}
+
+pub async fn review(
+    pool: &SqlitePool,
+    bloc_id: i64,
+    year: Option<i32>,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<BlocReviewView> {
+    use chrono::Datelike;
+    authorize(&user.actor(), &Action::ViewBloc { bloc_id }).map_err(RepoError::Denied)?;
+    let mut conn = pool.begin().await.map_err(unavailable)?;
+    let (campaign_id, _, year, start, end) =
+        resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
+    let calendar = campaign_year(&mut conn, campaign_id, year).await?;
+    let (bloc_name, head_unit) = bloc_names(&mut conn, bloc_id).await?;
+    let stored = stored_review(&mut conn, campaign_id, year, bloc_id).await?;
+    let exemplars = exemplars(&mut conn, campaign_id, year, bloc_id).await?;
+    conn.commit().await.map_err(unavailable)?;
+    let submitted_on = stored
+        .as_ref()
+        .and_then(|s| s.submitted_on.as_deref())
+        .map(date)
+        .transpose()?;
+    let can_write =
+        submitted_on.is_none() && user.may(&Action::WriteBlocReview { bloc_id }).is_ok();
+    let deadline = calendar.bloc_review_deadline;
+    Ok(BlocReviewView {
+        year,
+        years: (start..=end).collect(),
+        today,
+        bloc_id,
+        bloc_name,
+        head_unit,
+        deadline,
+        status: deadline_status(deadline, today, submitted_on.is_some()),
+        version: stored.as_ref().map_or(0, |s| s.version),
+        assessment: stored
+            .as_ref()
+            .map(|s| s.assessment.clone())
+            .unwrap_or_default(),
+        exemplars,
+        updated_by: stored.as_ref().and_then(|s| s.updated_by.clone()),
+        updated_at: stored.as_ref().and_then(|s| s.updated_at.clone()),
+        submitted_on,
+        submitted_by: stored.and_then(|s| s.submitted_by),
+        can_write,
+        tally: Tally::default(),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn save_review(
+    pool: &SqlitePool,
+    bloc_id: i64,
+    year: i32,
+    version: i64,
+    draft: &ReviewDraft,
+    submit: bool,
+    by: &CurrentUser,
+    today: NaiveDate,
+) -> RepoResult<i64> {
+    authorize(&by.actor(), &Action::WriteBlocReview { bloc_id }).map_err(RepoError::Denied)?;
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(unavailable)?;
+    let (campaign_id, _, year, _, _) =
+        resolve_year(&mut tx, &BoardQuery { year: Some(year) }, year).await?;
+    bloc_names(&mut tx, bloc_id).await?;
+    let stored = stored_review(&mut tx, campaign_id, year, bloc_id).await?;
+    let submitted = stored.as_ref().is_some_and(|s| s.submitted_on.is_some());
+    if let Err(v) = shared::rules::review::review_open(submitted) {
+        return Err(RepoError::Rules(vec![v]));
+    }
+    if stored.as_ref().map_or(0, |s| s.version) != version {
+        let (by, at) = stored
+            .map(|s| (s.updated_by, s.updated_at))
+            .unwrap_or_default();
+        return Err(RepoError::Conflict { by, at });
+    }
+    let current = exemplars(&mut tx, campaign_id, year, bloc_id).await?;
+    let names: Vec<(i64, String)> = current.iter().map(|e| (e.id, e.name.clone())).collect();
+    check_review(draft, &names, submitted, submit).map_err(RepoError::Rules)?;
+    let draft = draft.normalised();
+    let now = now_text();
+    let (submitted_on, submitted_by) = if submit {
+        (
+            Some(today.format("%Y-%m-%d").to_string()),
+            Some(by.display_name.clone()),
+        )
+    } else {
+        (None, None)
+    };
+    let new_version: i64 = sqlx::query_scalar(
+        "INSERT INTO bloc_reviews (campaign_id, year, bloc_id, assessment, version, updated_at,
+             updated_by, submitted_at, submitted_by, submitted_on)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+         ON CONFLICT (campaign_id, year, bloc_id) DO UPDATE SET
+             assessment = excluded.assessment, version = bloc_reviews.version + 1,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+             submitted_at = excluded.submitted_at, submitted_by = excluded.submitted_by,
+             submitted_on = excluded.submitted_on
+         RETURNING version",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(bloc_id)
+    .bind(&draft.assessment)
+    .bind(&now)
+    .bind(&by.display_name)
+    .bind(submit.then_some(&now))
+    .bind(&submitted_by)
+    .bind(&submitted_on)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    sqlx::query(
+        "DELETE FROM bloc_review_comments WHERE campaign_id = ? AND year = ? AND bloc_id = ?",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(bloc_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(unavailable)?;
+    for (id, comment) in &draft.comments {
+        sqlx::query(
+            "INSERT INTO bloc_review_comments (campaign_id, year, bloc_id, nomination_id, comment)
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(bloc_id)
+        .bind(id)
+        .bind(comment)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+    }
+    let before = stored.map(|s| {
+        serde_json::json!({ "assessment": s.assessment, "version": s.version }).to_string()
+    });
+    let entry = AuditEntry {
+        actor_id: Some(by.user_id),
+        actor_name: by.username.clone(),
+        action: if submit {
+            "submit_bloc_review"
+        } else {
+            "save_bloc_review"
+        }
+        .into(),
+        object_type: "bloc_review".into(),
+        object_id: Some(format!("{year}-{bloc_id}")),
+        before,
+        after: Some(
+            serde_json::json!({
+                "assessment": draft.assessment,
+                "comments": draft.comments,
+                "version": new_version,
+                "submitted_on": submitted_on,
+            })
+            .to_string(),
+        ),
+        address: None,
+    };
+    append_audit_in(&mut tx, &entry)
+        .await
+        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
+    tx.commit().await.map_err(unavailable)?;
+    Ok(new_version)
+}
+
+pub async fn city_list(
+    pool: &SqlitePool,
+    year: Option<i32>,
+    today: NaiveDate,
+) -> RepoResult<CityList> {
+    use chrono::Datelike;
+    let mut conn = pool.begin().await.map_err(unavailable)?;
+    let (campaign_id, _, year, _, _) =
+        resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
+    let decided_on: Option<String> = sqlx::query_scalar(
+        "SELECT decided_on FROM city_decisions WHERE campaign_id = ? AND year = ?",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT n.id, n.nominee_name, u.name, n.kind,
+             COALESCE((SELECT e.achievements FROM evaluations e WHERE e.nomination_id = n.id
+                       ORDER BY CASE e.period WHEN 'annual' THEN 0 WHEN 'nine_month' THEN 1
+                                ELSE 2 END
+                       LIMIT 1), n.description)
+         FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.campaign_id = ? AND n.year = ? AND n.city_registered",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let totals = super::council::final_totals(&mut conn, campaign_id, year).await?;
+    conn.commit().await.map_err(unavailable)?;
+    let mut rows = rows
+        .into_iter()
+        .map(|(id, name, unit_name, kind, achievements)| {
+            Ok(CityRow {
+                id,
+                kind: NomineeKind::from_code(&kind)
+                    .ok_or_else(|| RepoError::Unavailable(format!("nomination {id}: bad kind")))?,
+                name,
+                unit_name,
+                achievements,
+                score_milli: totals.get(&id).copied(),
+            })
+        })
+        .collect::<RepoResult<Vec<_>>>()?;
+    rows.sort_by(|a, b| {
+        b.score_milli
+            .cmp(&a.score_milli)
+            .then_with(|| shared::text::compare_vi(&a.name, &b.name))
+    });
+    Ok(CityList {
+        year,
+        decided_on: decided_on.as_deref().map(date).transpose()?,
+        rows,
+    })
+}

@@ -1,0 +1,96 @@
+//! `/exports/{list}.{xlsx|csv}?year=`: the lists sent to the City and the blocs' reviews as
+//! files. Who may have which list is decided by `app::exports::load_document`; a download
+//! is recorded in the audit history.
+
+use crate::state::AppState;
+use app::auth::CurrentUser;
+use app::error::AppError;
+use app::exports::DocKind;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Year {
+    year: Option<i32>,
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+pub async fn download(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    Path(file): Path<String>,
+    Query(query): Query<Year>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(app::i18n::lang_from_cookie_header)
+        .unwrap_or_default();
+    let refuse = |status: StatusCode, e: AppError| {
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            e.describe(lang),
+        )
+            .into_response()
+    };
+    let Some((name, format)) = file.rsplit_once('.') else {
+        return refuse(StatusCode::NOT_FOUND, AppError::NotFound);
+    };
+    let (Some(kind), true) = (DocKind::from_code(name), matches!(format, "xlsx" | "csv")) else {
+        return refuse(StatusCode::NOT_FOUND, AppError::NotFound);
+    };
+    let doc = match app::exports::load_document(&state.ctx, &user, kind, query.year, lang).await {
+        Ok(doc) => doc,
+        Err(e) => {
+            let status = match e {
+                AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+                AppError::NotFound => StatusCode::NOT_FOUND,
+                AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            return refuse(status, e);
+        }
+    };
+    let (bytes, content_type) = if format == "xlsx" {
+        match crate::export::to_xlsx(&doc) {
+            Ok(bytes) => (bytes, XLSX),
+            Err(e) => {
+                tracing::error!(error = %e, "could not write a spreadsheet");
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal);
+            }
+        }
+    } else {
+        (crate::export::to_csv(&doc), "text/csv; charset=utf-8")
+    };
+    let entry = app::model::AuditEntry {
+        actor_id: Some(user.user_id),
+        actor_name: user.username.clone(),
+        action: "export".into(),
+        object_type: "export".into(),
+        object_id: Some(format!("{}.{format}", doc.file_name)),
+        ..Default::default()
+    };
+    if let Err(e) = state.repo.record_audit(&entry).await {
+        tracing::error!(error = %e, "could not record a download");
+    }
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}.{format}\"", doc.file_name),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
