@@ -16,6 +16,48 @@ pub struct AuditRow {
     pub hash: String,
 }
 
+/// The audit history in id order, as every backend reads it.
+pub const SELECT_ROWS: &str = "SELECT id, at, actor_id, actor_name, action, object_type, object_id,
+    before, after, address, prev_hash, hash FROM audit_log ORDER BY id";
+
+/// A row as stored, whatever the database.
+#[derive(sqlx::FromRow)]
+pub struct StoredAuditRow {
+    id: i64,
+    at: String,
+    actor_id: Option<i64>,
+    actor_name: String,
+    action: String,
+    object_type: String,
+    object_id: Option<String>,
+    before: Option<String>,
+    after: Option<String>,
+    address: Option<String>,
+    prev_hash: String,
+    hash: String,
+}
+
+impl From<StoredAuditRow> for AuditRow {
+    fn from(r: StoredAuditRow) -> Self {
+        AuditRow {
+            id: r.id,
+            at: r.at,
+            entry: AuditEntry {
+                actor_id: r.actor_id,
+                actor_name: r.actor_name,
+                action: r.action,
+                object_type: r.object_type,
+                object_id: r.object_id,
+                before: r.before,
+                after: r.after,
+                address: r.address,
+            },
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+        }
+    }
+}
+
 /// SHA-256 over the previous hash and every field, each length-prefixed so that no two
 /// different rows serialise alike.
 pub fn chain_hash(prev_hash: &str, id: i64, at: &str, e: &AuditEntry) -> String {

@@ -39,7 +39,8 @@ impl DatabaseUrl {
         }
         if value.starts_with("postgres://") || value.starts_with("postgresql://") {
             return Err(invalid(
-                "PostgreSQL is not supported by this version yet; use sqlite://PATH",
+                "serving from PostgreSQL is not available in this version yet (`exemplar \
+                 copy-to-postgres` already moves a database there); use sqlite://PATH",
             ));
         }
         Err(invalid("expected a URL of the form sqlite://PATH"))

@@ -2,6 +2,7 @@
 
 use server::audit::{verify_chain, AuditEntry, ChainReport};
 use server::configuration::Settings;
+use server::db::Store;
 use server::seed::{demo, synthetic};
 use server::startup::{shutdown_signal, Application};
 use server::{db, telemetry};
@@ -10,7 +11,7 @@ use shared::domain::{NewPassword, Username};
 use shared::i18n::{input_error, Lang};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: exemplar [serve | migrate | seed --nominations N | create-admin --username NAME | verify-audit]";
+const USAGE: &str = "usage: exemplar [serve | migrate | seed --nominations N | create-admin --username NAME | verify-audit | copy-to-postgres postgres://...]";
 
 enum Command {
     Serve,
@@ -18,6 +19,7 @@ enum Command {
     Seed { nominations: usize },
     CreateAdmin { username: String },
     VerifyAudit,
+    CopyToPostgres { target: String },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -42,6 +44,16 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             })
         }
         [c] if c == "verify-audit" => Ok(Command::VerifyAudit),
+        [c, target] if c == "copy-to-postgres" => {
+            if !(target.starts_with("postgres://") || target.starts_with("postgresql://")) {
+                return Err(format!(
+                    "copy-to-postgres expects a postgres:// URL, got {target:?}"
+                ));
+            }
+            Ok(Command::CopyToPostgres {
+                target: target.clone(),
+            })
+        }
         _ => Err(USAGE.into()),
     }
 }
@@ -115,6 +127,25 @@ async fn run(args: Vec<String>) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             store.close().await;
             println!("administrator {username:?} created; sign in at /login");
+            Ok(())
+        }
+        Command::CopyToPostgres { target } => {
+            let server::configuration::DatabaseUrl::Sqlite { url, path } = &settings.database_url;
+            let source = db::sqlite::SqliteStore::open(url, path.as_deref())
+                .await
+                .map_err(|e| e.to_string())?;
+            source.migrate().await.map_err(|e| e.to_string())?;
+            let copied = db::copy::sqlite_to_postgres(source.pool(), &target).await;
+            source.close().await;
+            let report = copied.map_err(|e| e.to_string())?;
+            for (table, rows) in &report.tables {
+                println!("{table:>22}: {rows} rows");
+            }
+            println!(
+                "copied and verified: every table has the same number of rows; the audit \
+                 history ({} rows) is intact and ends at the same hash",
+                report.audit_rows
+            );
             Ok(())
         }
         Command::VerifyAudit => {

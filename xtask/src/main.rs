@@ -6,7 +6,7 @@ use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const OUTPUT_NAME: &str = "exemplar";
@@ -539,6 +539,10 @@ fn test(args: &[String]) -> Result {
         })?;
     }
     let mut totals = Counts::default();
+    step(
+        "PostgreSQL reachable (its tests are never skipped)",
+        postgres_reachable,
+    )?;
     step("unit and integration tests", || {
         // No doc tests: the crates have none, and their empty summaries would only add noise.
         let args = [
@@ -583,6 +587,38 @@ fn test(args: &[String]) -> Result {
     // A plain closing line with the runners' own counts added up.
     println!("tests: {} passed, {} failed", totals.passed, totals.failed);
     Ok(())
+}
+
+/// The PostgreSQL tests need the server named by `EXEMPLAR_TEST_POSTGRES` (by default
+/// 127.0.0.1:5432): fail here, with the reason, rather than deep inside a test.
+fn postgres_reachable() -> Result {
+    let url = std::env::var("EXEMPLAR_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let host_port = url
+        .split("://")
+        .nth(1)
+        .map(|rest| rest.rsplit_once('@').map_or(rest, |(_, h)| h))
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or("127.0.0.1:5432");
+    let with_port = if host_port.contains(':') {
+        host_port.to_string()
+    } else {
+        format!("{host_port}:5432")
+    };
+    let addrs: Vec<std::net::SocketAddr> = std::net::ToSocketAddrs::to_socket_addrs(&with_port)
+        .map_err(|e| format!("PostgreSQL address {with_port:?} (EXEMPLAR_TEST_POSTGRES): {e}"))?
+        .collect();
+    for addr in &addrs {
+        if std::net::TcpStream::connect_timeout(addr, Duration::from_secs(5)).is_ok() {
+            println!("PostgreSQL answers at {addr}");
+            return Ok(());
+        }
+    }
+    Err(format!(
+        "PostgreSQL is not reachable at {with_port}: the PostgreSQL tests need it (start it, or \
+         set EXEMPLAR_TEST_POSTGRES to a postgres:// URL whose user may create databases); \
+         they are never skipped"
+    ))
 }
 
 fn end_to_end(totals: &mut Counts) -> Result {

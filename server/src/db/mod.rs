@@ -2,6 +2,7 @@
 //! server needs (migrations, bulk loading). One implementation per database backend,
 //! picked at start-up from the `DATABASE_URL` scheme.
 
+pub mod copy;
 pub mod sqlite;
 
 use crate::audit::{AuditEntry, AuditRow};

@@ -248,45 +248,11 @@ pub async fn append_audit_in(
     Ok(id)
 }
 
-#[derive(sqlx::FromRow)]
-struct AuditDbRow {
-    id: i64,
-    at: String,
-    actor_id: Option<i64>,
-    actor_name: String,
-    action: String,
-    object_type: String,
-    object_id: Option<String>,
-    before: Option<String>,
-    after: Option<String>,
-    address: Option<String>,
-    prev_hash: String,
-    hash: String,
-}
-
 pub async fn audit_rows(pool: &SqlitePool) -> Result<Vec<AuditRow>, DbError> {
-    let rows: Vec<AuditDbRow> = sqlx::query_as("SELECT * FROM audit_log ORDER BY id")
+    let rows: Vec<crate::audit::StoredAuditRow> = sqlx::query_as(crate::audit::SELECT_ROWS)
         .fetch_all(pool)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditRow {
-            id: r.id,
-            at: r.at,
-            entry: AuditEntry {
-                actor_id: r.actor_id,
-                actor_name: r.actor_name,
-                action: r.action,
-                object_type: r.object_type,
-                object_id: r.object_id,
-                before: r.before,
-                after: r.after,
-                address: r.address,
-            },
-            prev_hash: r.prev_hash,
-            hash: r.hash,
-        })
-        .collect())
+    Ok(rows.into_iter().map(AuditRow::from).collect())
 }
 
 /// A page of the history, newest first. The chain is verified over the whole table: it is
