@@ -112,11 +112,14 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then lets in-flight requests (and their writes)
-    /// finish and closes the database.
+    /// finish — for at most [`SHUTDOWN_GRACE`], so that a client holding a connection open
+    /// cannot keep the server from stopping — and closes the database.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StartupError> {
+        let (signalled, on_signal) = tokio::sync::oneshot::channel::<()>();
+        let stop = self.stop;
         let served = axum::serve(
             self.listener,
             self.router
@@ -125,11 +128,27 @@ impl Application {
         .with_graceful_shutdown(async move {
             shutdown.await;
             // Live-event streams never end by themselves: tell them to.
-            let _ = self.stop.send(true);
-        })
-        .await;
+            let _ = stop.send(true);
+            let _ = signalled.send(());
+        });
+        let served = tokio::select! {
+            served = served => served.map_err(|e| StartupError::Serve(e.to_string())),
+            () = async {
+                if on_signal.await.is_err() {
+                    // Serving ended without the signal: the other branch has the result.
+                    std::future::pending::<()>().await;
+                }
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } => {
+                tracing::warn!(
+                    grace = ?SHUTDOWN_GRACE,
+                    "connections still open after the grace period; stopping anyway"
+                );
+                Ok(())
+            }
+        };
         self.store.close().await;
-        served.map_err(|e| StartupError::Serve(e.to_string()))
+        served
     }
 }
 
@@ -164,6 +183,9 @@ fn router(state: AppState, ctx: AppContext) -> Router {
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
+
+/// How long in-flight requests may take to finish once the server is told to stop.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A future that completes on Ctrl-C or SIGTERM. The handlers are registered when this is
 /// called (call it before start-up work), so a signal that arrives while migrations or the

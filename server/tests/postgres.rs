@@ -212,3 +212,132 @@ async fn a_database_with_a_table_the_copy_does_not_know_is_refused() {
     source.close().await;
     target.drop().await;
 }
+
+fn change(id: i64, name: &str) -> server::db::events::StoredChange {
+    use app::model::{BoardCard, MoveAction};
+    use shared::domain::{NomineeKind, Position, Stage};
+    server::db::events::StoredChange {
+        action: MoveAction::Move,
+        by: "Văn phòng Sở".into(),
+        from: Stage::Discovered,
+        from_position: Position::first(),
+        from_dropped_from: None,
+        reason: None,
+        card: BoardCard {
+            id,
+            nominee_name: name.into(),
+            kind: NomineeKind::Cooperative,
+            unit_id: 1,
+            unit_name: "Chi cục Thủy sản".into(),
+            bloc_id: 1,
+            bloc_name: "Khối các Chi cục".into(),
+            stage: Stage::Registered,
+            position: Position::first(),
+            version: 2,
+            city_registered: false,
+            dropped_from: None,
+            evaluations: Vec::new(),
+            replications: 0,
+            council_score_milli: None,
+            year: 2026,
+        },
+    }
+}
+
+#[tokio::test]
+async fn a_change_committed_through_one_instance_reaches_the_other_and_none_is_lost() {
+    use server::db::postgres::live::{append_event, last_seq, spawn_fanout, POLL};
+    use std::time::Duration;
+    const ARRIVES: Duration = Duration::from_secs(5);
+    let db = FreshDb::create().await;
+    // Two server instances: each its own pool and its own fan-out on the same database.
+    let a = server::db::copy::open_postgres(&db.url).await.unwrap();
+    let b = PgPool::connect(&db.url).await.unwrap();
+    let (stop_tx, stop) = tokio::sync::watch::channel(false);
+    let after = last_seq(&b).await.unwrap();
+    let fanout_b = spawn_fanout(b.clone(), after, 64, stop.clone())
+        .await
+        .unwrap();
+    let mut on_b = fanout_b.subscribe();
+    let fanout_a = spawn_fanout(a.clone(), after, 64, stop).await.unwrap();
+    let mut on_a = fanout_a.subscribe();
+    let at = |s: u32| format!("2026-10-15T01:00:{s:02}.000000Z");
+
+    // Committed through A, announced at commit: B has it (at once; the bound only keeps a
+    // broken fan-out from hanging the test — speed is measured by `cargo xtask bench`).
+    let mut tx = a.begin().await.unwrap();
+    let first = append_event(&mut tx, &at(0), None, None, &change(1, "HTX Tiến Thắng"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let got = tokio::time::timeout(ARRIVES, on_b.recv())
+        .await
+        .expect("it arrives")
+        .unwrap();
+    assert_eq!(got.seq, first);
+    assert_eq!(got.card.nominee_name, "HTX Tiến Thắng");
+    assert_eq!(
+        on_a.recv().await.unwrap().seq,
+        first,
+        "A's own browsers get it too"
+    );
+
+    // A rolled-back change is never announced nor delivered.
+    let mut tx = a.begin().await.unwrap();
+    append_event(&mut tx, &at(1), None, None, &change(2, "bỏ"))
+        .await
+        .unwrap();
+    tx.rollback().await.unwrap();
+
+    // A lost notification (an event written without one) is recovered from the log: by
+    // the next announcement, in order, once each.
+    sqlx::query("INSERT INTO events (at, action, payload) VALUES ($1, 'move_nomination', $2)")
+        .bind(at(2))
+        .bind(serde_json::to_string(&change(3, "Nguyễn Thị Hằng")).unwrap())
+        .execute(&a)
+        .await
+        .unwrap();
+    let mut tx = a.begin().await.unwrap();
+    let fourth = append_event(&mut tx, &at(3), None, None, &change(4, "Trạm Khuyến nông"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut seen = Vec::new();
+    while seen.last() != Some(&fourth) {
+        let e = tokio::time::timeout(ARRIVES, on_b.recv())
+            .await
+            .expect("it arrives")
+            .unwrap();
+        seen.push(e.seq);
+    }
+    assert_eq!(
+        seen.len(),
+        2,
+        "the silent one and the announced one: {seen:?}"
+    );
+    assert!(seen[0] < seen[1]);
+
+    // Even with no announcement at all, the log is read within the polling interval.
+    sqlx::query("INSERT INTO events (at, action, payload) VALUES ($1, 'move_nomination', $2)")
+        .bind(at(4))
+        .bind(serde_json::to_string(&change(5, "Phan Thanh Tùng")).unwrap())
+        .execute(&a)
+        .await
+        .unwrap();
+    let e = tokio::time::timeout(POLL + ARRIVES, on_b.recv())
+        .await
+        .expect("within the polling interval")
+        .unwrap();
+    assert_eq!(e.card.nominee_name, "Phan Thanh Tùng");
+    assert!(
+        tokio::time::timeout(Duration::from_millis(300), on_b.recv())
+            .await
+            .is_err(),
+        "nothing is delivered twice"
+    );
+
+    let _ = stop_tx.send(true);
+    a.close().await;
+    b.close().await;
+    db.drop().await;
+}

@@ -3,6 +3,8 @@
 //! picked at start-up from the `DATABASE_URL` scheme.
 
 pub mod copy;
+pub mod events;
+pub mod postgres;
 pub mod sqlite;
 
 use crate::audit::{AuditEntry, AuditRow};

@@ -108,6 +108,8 @@ impl TestApp {
     }
 
     async fn shutdown(&mut self) {
+        // Close this client's pooled connections first, as a browser going away would.
+        self.client = reqwest::Client::new();
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }

@@ -11,7 +11,6 @@ use app::model::{AuditEntry, BoardCard, CardEvent, MoveAction, MoveRequest, Plac
 use app::moves::{dropped_from_after, precheck, scope};
 use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use shared::auth::{authorize, Action};
 use shared::domain::{CampaignYear, Evaluation, Position, Profile, Stage};
 use shared::rules::transition::{check_move, MoveFacts, MoveKind};
@@ -145,29 +144,7 @@ async fn record_refusal(
         .map_err(|e| RepoError::Unavailable(e.to_string()))
 }
 
-/// What the event log keeps of a change: enough to replay it to live clients and to undo it.
-#[derive(Serialize, Deserialize)]
-pub(super) struct StoredChange {
-    pub action: MoveAction,
-    pub by: String,
-    pub from: Stage,
-    pub from_position: Position,
-    pub from_dropped_from: Option<Stage>,
-    pub reason: Option<String>,
-    pub card: BoardCard,
-}
-
-impl StoredChange {
-    fn into_event(self, seq: i64) -> CardEvent {
-        CardEvent {
-            seq,
-            action: self.action,
-            by: self.by,
-            from: self.from,
-            card: self.card,
-        }
-    }
-}
+pub(super) use crate::db::events::StoredChange;
 
 /// The stored facts a move's rules are judged on that the card does not carry.
 #[derive(sqlx::FromRow)]
