@@ -234,8 +234,20 @@ fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
 }
 
+/// A text typed by a user that a spreadsheet would run as a formula (`=…`, `+…`, `-…`,
+/// `@…`) is written with a leading apostrophe, as Excel itself marks text; numbers, dates
+/// and points are never text, so they are never changed.
+fn csv_text(cell: &Cell) -> String {
+    let shown = cell.display();
+    match cell {
+        Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{shown}"),
+        _ => shown,
+    }
+}
+
 /// Writes the table as CSV: UTF-8 with a byte order mark, commas, CRLF line ends and
 /// RFC 4180 quoting; the header line, then each row's displayed values (Vietnamese format).
+/// Text that would start a formula is defused (see [`csv_text`]).
 pub fn to_csv(doc: &Document) -> Vec<u8> {
     let mut out = String::new();
     write_csv_line(&mut out, doc.columns.iter().map(|c| c.header.as_str()));
@@ -247,7 +259,7 @@ pub fn to_csv(doc: &Document) -> Vec<u8> {
         );
     }
     for row in &doc.rows {
-        let values: Vec<String> = row.iter().map(Cell::display).collect();
+        let values: Vec<String> = row.iter().map(csv_text).collect();
         write_csv_line(&mut out, values.iter().map(String::as_str));
     }
     let mut bytes = Vec::with_capacity(UTF8_BOM.len() + out.len());
@@ -351,6 +363,42 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_defuses_text_that_would_run_as_a_formula() {
+        let mut doc = sample_for_formulas();
+        doc.rows = vec![vec![
+            Cell::Text("=HYPERLINK(\"http://x\")".into()),
+            Cell::Text("-bad".into()),
+            Cell::Int(-5),
+        ]];
+        let rows = parse_csv(&to_csv(&doc)).unwrap();
+        assert_eq!(rows[1], vec!["'=HYPERLINK(\"http://x\")", "'-bad", "-5"]);
+    }
+
+    fn sample_for_formulas() -> Document {
+        Document {
+            file_name: "x".into(),
+            authority: String::new(),
+            issuer: String::new(),
+            title: "T".into(),
+            subtitle: String::new(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            place_date: String::new(),
+            paragraphs: Vec::new(),
+            columns: ["a", "b", "c"]
+                .into_iter()
+                .map(|h| app::exports::Column {
+                    header: h.into(),
+                    width: 10,
+                })
+                .collect(),
+            rows: Vec::new(),
+            no_data: "Không có dữ liệu".into(),
+            signer: String::new(),
+            sign_hint: String::new(),
+        }
+    }
     use app::exports::{Column, Paragraph};
     use calamine::{open_workbook_from_rs, Data, DataType, Reader, Xlsx};
     use chrono::NaiveDate;
