@@ -1,3 +1,4 @@
 pub mod header;
 pub mod lang_toggle;
 pub mod live;
+pub mod year_filter;

@@ -4,9 +4,10 @@ use crate::api::year::{get_calendar, my_deadlines};
 use crate::calendar::{
     deadline_label, owner_name, progress_text, status_code, status_text, CalendarView, DueItem,
 };
+use crate::components::year_filter::YearFilter;
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use shared::i18n::{format_date, t, Msg};
 use shared::rules::deadline::DeadlineStatus;
 
@@ -38,13 +39,8 @@ pub fn CalendarPage() -> impl IntoView {
 #[component]
 fn CalendarView(view: CalendarView) -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
     let year = view.year;
-    let years = view
-        .years
-        .iter()
-        .map(|y| view! { <option value=y.to_string() selected=*y == year>{*y}</option> })
-        .collect_view();
+    let years = view.years.clone();
     let today = format_date(view.today);
     let rows = view
         .rows
@@ -113,14 +109,7 @@ fn CalendarView(view: CalendarView) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="filters" role="search" aria-label=tr(Msg::Filters) on:submit=|ev| ev.prevent_default()>
-            <label>
-                <span>{tr(Msg::FilterYear)}</span>
-                <select name="year" on:change=move |ev| {
-                    navigate(&format!("/calendar?year={}", event_target_value(&ev)), Default::default());
-                }>{years}</select>
-            </label>
-        </form>
+        <YearFilter path="/calendar" year years/>
         <p class="board-summary">
             <strong>{tr(Msg::BoardSummary)} " " {year}</strong>
             " · " {view.campaign_name} " · " {tr(Msg::TodayLabel)} " " {today}

@@ -4,12 +4,13 @@
 use crate::api::summary::get_summary;
 use crate::calendar::{selection_period_name, status_code, status_text};
 use crate::components::live::LiveRefresh;
+use crate::components::year_filter::YearFilter;
 use crate::exports::DocKind;
 use crate::i18n::{tr, use_lang};
 use crate::model::CardEvent;
 use crate::summary::{BlocSummary, ReviewStatus, SummaryView, UnitSummary};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use shared::domain::{EvaluationPeriod, NomineeKind, SelectionPeriod, Stage};
 use shared::i18n::{format_date, format_int, format_points, period_name, t, Lang, Msg};
 use shared::rules::deadline::deadline_status;
@@ -90,13 +91,8 @@ fn count(n: u32) -> String {
 #[component]
 fn Summary(view: SummaryView) -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
     let year = view.year;
-    let years = view
-        .years
-        .iter()
-        .map(|y| view! { <option value=y.to_string() selected=*y == year>{*y}</option> })
-        .collect_view();
+    let years = view.years.clone();
     let today = format_date(view.today);
     let total = view.total.clone();
     let figures = {
@@ -133,14 +129,7 @@ fn Summary(view: SummaryView) -> impl IntoView {
         .map(|b| view! { <BlocSection bloc=b year/> })
         .collect_view();
     view! {
-        <form class="filters" role="search" aria-label=tr(Msg::Filters) on:submit=|ev| ev.prevent_default()>
-            <label>
-                <span>{tr(Msg::FilterYear)}</span>
-                <select name="year" on:change=move |ev| {
-                    navigate(&format!("/summary?year={}", event_target_value(&ev)), Default::default());
-                }>{years}</select>
-            </label>
-        </form>
+        <YearFilter path="/summary" year years/>
         <p class="board-summary">
             <strong>{tr(Msg::BoardSummary)} " " {year}</strong>
             " · " {view.campaign_name} " · " {tr(Msg::TodayLabel)} " " {today}
