@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 pub enum DatabaseUrl {
     /// `sqlite://PATH` (relative to the working directory) or `sqlite::memory:`.
     Sqlite { url: String, path: Option<PathBuf> },
+    /// `postgres://USER@HOST:PORT/DATABASE` (or `postgresql://…`): several instances may
+    /// share one.
+    Postgres { url: String },
 }
 
 impl DatabaseUrl {
@@ -38,12 +41,13 @@ impl DatabaseUrl {
             });
         }
         if value.starts_with("postgres://") || value.starts_with("postgresql://") {
-            return Err(invalid(
-                "serving from PostgreSQL is not available in this version yet (`exemplar \
-                 copy-to-postgres` already moves a database there); use sqlite://PATH",
-            ));
+            return Ok(DatabaseUrl::Postgres {
+                url: value.to_string(),
+            });
         }
-        Err(invalid("expected a URL of the form sqlite://PATH"))
+        Err(invalid(
+            "expected a URL of the form sqlite://PATH or postgres://USER@HOST/DATABASE",
+        ))
     }
 }
 
@@ -298,6 +302,14 @@ mod tests {
             }
         );
         assert!(DatabaseUrl::parse("sqlite://").is_err());
+        assert_eq!(
+            DatabaseUrl::parse("postgres://exemplar@db.internal:5432/exemplar").unwrap(),
+            DatabaseUrl::Postgres {
+                url: "postgres://exemplar@db.internal:5432/exemplar".into()
+            }
+        );
+        assert!(DatabaseUrl::parse("postgresql://db/exemplar").is_ok());
+        assert!(DatabaseUrl::parse("mysql://db/exemplar").is_err());
         assert!(DatabaseUrl::parse("sqlite::memory:").is_ok());
     }
 }

@@ -130,7 +130,14 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             Ok(())
         }
         Command::CopyToPostgres { target } => {
-            let server::configuration::DatabaseUrl::Sqlite { url, path } = &settings.database_url;
+            let server::configuration::DatabaseUrl::Sqlite { url, path } = &settings.database_url
+            else {
+                return Err(
+                    "copy-to-postgres copies from SQLite: set DATABASE_URL=sqlite://PATH to the \
+                     database to copy"
+                        .into(),
+                );
+            };
             let source = db::sqlite::SqliteStore::open(url, path.as_deref())
                 .await
                 .map_err(|e| e.to_string())?;

@@ -64,9 +64,15 @@ impl Application {
                 fixed: settings.today,
             }
             .today();
-            store.load_dataset(&demo::dataset(today)).await?;
-            tracing::info!("loaded the demo data set into the empty database");
-            demo_loaded = true;
+            match store.load_dataset(&demo::dataset(today)).await {
+                Ok(()) => tracing::info!("loaded the demo data set into the empty database"),
+                // Another instance starting at the same time loaded it first.
+                Err(db::DbError::NotEmpty) => {
+                    tracing::info!("the demo data set was loaded by another instance")
+                }
+                Err(e) => return Err(e.into()),
+            }
+            demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
         }
 
         let leptos_options = LeptosOptions::builder()

@@ -15,7 +15,7 @@ fn fields(unit_id: Option<i64>, roles: &[&str], active: bool) -> Value {
 
 async fn unit_id(app: &TestApp, code: &str) -> i64 {
     let pool = app.pool().await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM units WHERE code = ?")
+    let id: i64 = sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
         .bind(code)
         .fetch_one(&pool)
         .await
@@ -120,7 +120,7 @@ async fn a_stale_edit_is_a_conflict_naming_who_changed_it() {
     assert_eq!(status, 409);
     assert_eq!(err["Conflict"]["by"], "admin", "{err}");
     let roles: Vec<(String,)> =
-        sqlx::query_as("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role")
+        sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
             .bind(id)
             .fetch_all(&pool)
             .await

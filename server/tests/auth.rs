@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{session_cookie, spawn_app, DEMO_PASSWORD};
+use common::{session_cookie, spawn_app, Backend, DEMO_PASSWORD};
 use std::process::Command;
 
 async fn audit_actions(app: &common::TestApp) -> Vec<String> {
@@ -115,7 +115,7 @@ async fn an_idle_session_expires() {
     let long_ago = (chrono::Utc::now() - chrono::Duration::minutes(31))
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string();
-    sqlx::query("UPDATE sessions SET last_seen_at = ?")
+    sqlx::query("UPDATE sessions SET last_seen_at = $1")
         .bind(long_ago)
         .execute(&pool)
         .await
@@ -138,7 +138,7 @@ async fn a_session_ends_after_its_absolute_lifetime_even_if_active() {
     let past = (chrono::Utc::now() - chrono::Duration::seconds(1))
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string();
-    sqlx::query("UPDATE sessions SET expires_at = ?")
+    sqlx::query("UPDATE sessions SET expires_at = $1")
         .bind(past)
         .execute(&pool)
         .await
@@ -218,7 +218,7 @@ async fn wrong_passwords_are_refused_alike_and_then_rate_limited() {
 async fn a_disabled_account_cannot_sign_in() {
     let app = spawn_app().await;
     let pool = app.pool().await;
-    sqlx::query("UPDATE users SET active = 0 WHERE username = 'staff1'")
+    sqlx::query("UPDATE users SET active = FALSE WHERE username = 'staff1'")
         .execute(&pool)
         .await
         .unwrap();
@@ -309,10 +309,10 @@ async fn pages_carry_the_security_headers() {
     app.stop().await;
 }
 
-fn exemplar(db: &std::path::Path, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
+fn exemplar(db_url: &str, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_exemplar"))
         .args(args)
-        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("DATABASE_URL", db_url)
         .envs(envs.iter().copied())
         .output()
         .unwrap()
@@ -324,8 +324,8 @@ async fn the_audit_chain_detects_an_edited_row() {
     app.login("staff1").await;
     app.try_login("staff1", "wrong").await;
     app.login("office").await;
-    let db = app.db_path.clone();
-    let _dir = app.stop().await;
+    let stopped = app.stop().await;
+    let db = stopped.db.url.clone();
 
     let ok = exemplar(&db, &["verify-audit"], &[]);
     assert!(
@@ -335,17 +335,17 @@ async fn the_audit_chain_detects_an_edited_row() {
     );
     assert!(String::from_utf8_lossy(&ok.stdout).contains("intact: 3 rows"));
 
-    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&db);
-    let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    let pool = stopped.db.pool().await;
     let refused = sqlx::query("UPDATE audit_log SET action = 'login' WHERE id = 2")
         .execute(&pool)
         .await;
     assert!(refused.is_err(), "the table is append-only");
     // Someone with direct access to the file removes the guard and edits a row.
-    sqlx::query("DROP TRIGGER audit_log_no_update")
-        .execute(&pool)
-        .await
-        .unwrap();
+    let unguard = match stopped.db.backend {
+        Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        Backend::Postgres => "DROP TRIGGER audit_log_append_only ON audit_log",
+    };
+    sqlx::query(unguard).execute(&pool).await.unwrap();
     sqlx::query("UPDATE audit_log SET action = 'login' WHERE id = 2")
         .execute(&pool)
         .await
@@ -360,16 +360,17 @@ async fn the_audit_chain_detects_an_edited_row() {
 
 #[tokio::test]
 async fn the_first_administrator_is_created_by_command() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("empty.db");
+    let common::Stopped { dir, db } = common::fresh(Backend::under_test()).await;
+    let db_url = db.url.clone();
+    let db = db_url.as_str();
     let short = exemplar(
-        &db,
+        db,
         &["create-admin", "--username", "root"],
         &[("EXEMPLAR_ADMIN_PASSWORD", "short")],
     );
     assert!(!short.status.success());
     let out = exemplar(
-        &db,
+        db,
         &["create-admin", "--username", "quantri"],
         &[("EXEMPLAR_ADMIN_PASSWORD", "một mật khẩu dài đủ")],
     );
@@ -379,7 +380,7 @@ async fn the_first_administrator_is_created_by_command() {
         String::from_utf8_lossy(&out.stderr)
     );
     let again = exemplar(
-        &db,
+        db,
         &["create-admin", "--username", "quantri"],
         &[("EXEMPLAR_ADMIN_PASSWORD", "một mật khẩu dài đủ")],
     );
@@ -388,7 +389,9 @@ async fn the_first_administrator_is_created_by_command() {
         "no second account of the same name"
     );
 
-    let mut settings = server::configuration::Settings::for_tests(&db, dir.path());
+    let mut settings =
+        server::configuration::Settings::for_tests(&dir.path().join("unused.db"), dir.path());
+    settings.database_url = server::configuration::DatabaseUrl::parse(db).unwrap();
     settings.demo_data = false;
     let app = server::startup::Application::build(settings).await.unwrap();
     let addr = app.addr();

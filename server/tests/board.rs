@@ -29,7 +29,7 @@ async fn cards(app: &TestApp, unit: &str, stage: &str) -> Vec<(i64, i64)> {
     let pool = app.pool().await;
     let rows = sqlx::query_as(
         "SELECT n.id, n.version FROM nominations n JOIN units u ON u.id = n.unit_id
-         WHERE u.code = ? AND n.stage = ? ORDER BY n.id",
+         WHERE u.code = $1 AND n.stage = $2 ORDER BY n.id",
     )
     .bind(unit)
     .bind(stage)
@@ -53,7 +53,7 @@ async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
 
 async fn stage_of(app: &TestApp, id: i64) -> (String, i64) {
     let pool = app.pool().await;
-    let row = sqlx::query_as("SELECT stage, version FROM nominations WHERE id = ?")
+    let row = sqlx::query_as("SELECT stage, version FROM nominations WHERE id = $1")
         .bind(id)
         .fetch_one(&pool)
         .await
@@ -87,14 +87,14 @@ async fn a_head_registers_a_nomination_in_one_recorded_transaction() {
     assert_eq!(event["card"]["version"], version);
     let events = scalar(
         &app,
-        "SELECT COUNT(*) FROM events WHERE nomination_id = ? AND action = 'move_nomination'",
+        "SELECT COUNT(*) FROM events WHERE nomination_id = $1 AND action = 'move_nomination'",
         id,
     )
     .await;
     assert_eq!(events, 1);
     let audited = scalar(
         &app,
-        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST(? AS TEXT) AND action = 'move_nomination'",
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST($1 AS TEXT) AND action = 'move_nomination'",
         id,
     )
     .await;
@@ -114,7 +114,7 @@ async fn rules_and_permissions_refuse_with_the_reason_and_change_nothing() {
     assert_eq!(status, 403, "{body}");
     let refusals = scalar(
         &app,
-        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST(? AS TEXT) AND action = 'forbidden'",
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST($1 AS TEXT) AND action = 'forbidden'",
         id,
     )
     .await;
@@ -189,7 +189,7 @@ async fn two_hundred_clients_moving_one_card_never_lose_or_duplicate_it() {
     let (id, start) = cards(&app, "CCPTNT", "discovered").await[0];
     let before_events = scalar(
         &app,
-        "SELECT COUNT(*) FROM events WHERE nomination_id = ?",
+        "SELECT COUNT(*) FROM events WHERE nomination_id = $1",
         id,
     )
     .await;
@@ -250,7 +250,7 @@ async fn two_hundred_clients_moving_one_card_never_lose_or_duplicate_it() {
     // The card exists once, its version counts every accepted move, and the history has
     // each accepted move exactly once, in version order.
     let pool = app.pool().await;
-    let copies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM nominations WHERE id = ?")
+    let copies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM nominations WHERE id = $1")
         .bind(id)
         .fetch_one(&pool)
         .await
@@ -264,7 +264,7 @@ async fn two_hundred_clients_moving_one_card_never_lose_or_duplicate_it() {
         "{stage} after {accepted}"
     );
     let payloads: Vec<String> =
-        sqlx::query_scalar("SELECT payload FROM events WHERE nomination_id = ? ORDER BY id")
+        sqlx::query_scalar("SELECT payload FROM events WHERE nomination_id = $1 ORDER BY id")
             .bind(id)
             .fetch_all(&pool)
             .await
@@ -281,7 +281,7 @@ async fn two_hundred_clients_moving_one_card_never_lose_or_duplicate_it() {
     let expected: Vec<i64> = (start + 1..=version).collect();
     assert_eq!(versions, expected);
     let audited: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST(? AS TEXT) AND action = 'move_nomination'",
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST($1 AS TEXT) AND action = 'move_nomination'",
     )
     .bind(id)
     .fetch_one(&pool)

@@ -170,7 +170,7 @@ async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_t
     );
     let pool = app.pool().await;
     let logged: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM events WHERE action = 'save_score' AND nomination_id = ?",
+        "SELECT COUNT(*) FROM events WHERE action = 'save_score' AND nomination_id = $1",
     )
     .bind(id)
     .fetch_one(&pool)

@@ -30,8 +30,8 @@ async fn pick(app: &TestApp, stage: &str, plan: Option<bool>) -> (i64, i64, Stri
     let pool = app.pool().await;
     let (id, version, code): (i64, i64, String) = sqlx::query_as(
         "SELECT n.id, n.version, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
-         WHERE n.stage = ?
-           AND (? IS NULL OR ? = EXISTS (SELECT 1 FROM fostering_plans p WHERE p.nomination_id = n.id))
+         WHERE n.stage = $1
+           AND ($2 IS NULL OR $3 = EXISTS (SELECT 1 FROM fostering_plans p WHERE p.nomination_id = n.id))
          ORDER BY n.id LIMIT 1",
     )
     .bind(stage)
@@ -124,9 +124,9 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
         .await;
     assert_eq!(status, 400, "{body}");
     assert!(messages(&body).contains("phải thuộc năm 2026"), "{body}");
-    let sql = "SELECT COUNT(*) FROM fostering_plans WHERE nomination_id = ?";
+    let sql = "SELECT COUNT(*) FROM fostering_plans WHERE nomination_id = $1";
     assert_eq!(scalar(&app, sql, id).await, 0);
-    let sql_activities = "SELECT COUNT(*) FROM fostering_activities WHERE nomination_id = ?";
+    let sql_activities = "SELECT COUNT(*) FROM fostering_activities WHERE nomination_id = $1";
     assert_eq!(scalar(&app, sql_activities, id).await, 0);
 
     // Another unit's staff cannot see it; leadership may look but not write.
@@ -163,7 +163,7 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
     assert_eq!(scalar(&app, sql_activities, id).await, 2);
     let audited = scalar(
         &app,
-        "SELECT COUNT(*) FROM audit_log WHERE action = 'save_fostering_plan' AND object_id = CAST(? AS TEXT)",
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'save_fostering_plan' AND object_id = CAST($1 AS TEXT)",
         id,
     )
     .await;
@@ -203,7 +203,7 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
     let plan_view = &view["record"]["plan"];
     let pool = app.pool().await;
     let head_display: String =
-        sqlx::query_scalar("SELECT display_name FROM users WHERE username = ?")
+        sqlx::query_scalar("SELECT display_name FROM users WHERE username = $1")
             .bind(&head_name)
             .fetch_one(&pool)
             .await
@@ -263,7 +263,7 @@ async fn e_1_evaluations_are_checked_then_unlock_evaluating_and_replicated() {
     let (id, version, staff_name, head_name) = pick(&app, "fostering", None).await;
     let staff = app.login(&staff_name).await;
     let head = app.login(&head_name).await;
-    let count = "SELECT COUNT(*) FROM evaluations WHERE nomination_id = ?";
+    let count = "SELECT COUNT(*) FROM evaluations WHERE nomination_id = $1";
     let eval = |body: Value| json!({ "id": id, "draft": body });
 
     // The guard: fostering → evaluating needs the 6-month evaluation.

@@ -81,12 +81,8 @@ async fn home_redirects_to_the_board_and_unknown_pages_are_404() {
 #[tokio::test]
 async fn a_second_start_reuses_the_database_and_loses_nothing() {
     let app = spawn_app().await;
-    let db = app.db_path.clone();
-    let dir = app.stop().await;
-    assert!(db.exists(), "{} exists after stop", db.display());
-    let count = |db: std::path::PathBuf| async move {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&db);
-        let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    let stopped = app.stop().await;
+    let count = |pool: sqlx::AnyPool| async move {
         let n: (i64, i64) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM nominations),
                     (SELECT COUNT(*) FROM events WHERE action = 'dataset_loaded')",
@@ -97,13 +93,16 @@ async fn a_second_start_reuses_the_database_and_loses_nothing() {
         pool.close().await;
         n
     };
-    assert_eq!(count(db.clone()).await, (60, 1));
+    assert_eq!(count(stopped.db.pool().await).await, (60, 1));
 
-    let again = spawn_app_in(dir).await;
-    assert_eq!(again.db_path, db);
+    let again = spawn_app_in(stopped).await;
     let cookie = again.login("office").await;
     let html = again.get_as(&cookie, "/board").await.text().await.unwrap();
     assert!(html.contains("Nguyễn Văn An"));
-    let _dir = again.stop().await;
-    assert_eq!(count(db).await, (60, 1), "demo data is not loaded twice");
+    let stopped = again.stop().await;
+    assert_eq!(
+        count(stopped.db.pool().await).await,
+        (60, 1),
+        "demo data is not loaded twice"
+    );
 }

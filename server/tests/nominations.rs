@@ -23,7 +23,7 @@ fn household(unit_id: i64, name: &str) -> Value {
 
 async fn unit_of(app: &TestApp, username: &str) -> i64 {
     let pool = app.pool().await;
-    let id: i64 = sqlx::query_scalar("SELECT unit_id FROM users WHERE username = ?")
+    let id: i64 = sqlx::query_scalar("SELECT unit_id FROM users WHERE username = $1")
         .bind(username)
         .fetch_one(&pool)
         .await

@@ -11,67 +11,22 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::spawn_app_at;
+use common::{spawn_app_on, Backend, TestDb};
 use serde_json::json;
 use server::audit::{verify_chain, ChainReport};
 use server::db::copy::{postgres_audit_rows, sqlite_to_postgres, TABLES};
 use server::db::DbError;
 use sqlx::postgres::PgPool;
 
-/// A fresh, empty database on the test PostgreSQL server, dropped by [`FreshDb::drop`].
-struct FreshDb {
-    admin: PgPool,
-    name: String,
-    url: String,
-}
-
-impl FreshDb {
-    async fn create() -> FreshDb {
-        let admin_url = std::env::var("EXEMPLAR_TEST_POSTGRES")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        let admin = PgPool::connect(&admin_url).await.unwrap_or_else(|e| {
-            panic!(
-                "PostgreSQL is not reachable at {admin_url}: {e}. The PostgreSQL tests need it \
-                 (start it, or set EXEMPLAR_TEST_POSTGRES); they are never skipped."
-            )
-        });
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let name = format!("exemplar_test_{}_{nanos}", std::process::id());
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&admin)
-            .await
-            .expect("create the test database");
-        let base = admin_url
-            .rsplit_once('/')
-            .map(|(b, _)| b.to_string())
-            .unwrap();
-        FreshDb {
-            admin,
-            url: format!("{base}/{name}"),
-            name,
-        }
-    }
-
-    async fn drop(self) {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        )))
-        .execute(&self.admin)
-        .await
-        .expect("drop the test database");
-        self.admin.close().await;
-    }
-}
-
 #[tokio::test]
 async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
     // Some work on the demo data first, so that the event log and the audit history hold
     // more than the load: a move, and a bloc review's draft.
-    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let app = spawn_app_on(
+        Backend::Sqlite,
+        NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
+    )
+    .await;
     let office = app.login("office").await;
     let pool = app.pool().await;
     let (id, version): (i64, i64) = sqlx::query_as(
@@ -102,7 +57,7 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
 
     let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&db_path);
     let source = sqlx::SqlitePool::connect_with(options).await.unwrap();
-    let target = FreshDb::create().await;
+    let target = TestDb::postgres().await;
 
     let report = sqlite_to_postgres(&source, &target.url)
         .await
@@ -189,7 +144,7 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
         other => panic!("a second copy must be refused, got {other:?}"),
     }
     source.close().await;
-    target.drop().await;
+    drop(target);
     drop(dir);
 }
 
@@ -204,13 +159,13 @@ async fn a_database_with_a_table_the_copy_does_not_know_is_refused() {
         .execute(&source)
         .await
         .unwrap();
-    let target = FreshDb::create().await;
+    let target = TestDb::postgres().await;
     match sqlite_to_postgres(&source, &target.url).await {
         Err(DbError::Refused(message)) => assert!(message.contains("notes"), "{message}"),
         other => panic!("an unknown table must stop the copy, got {other:?}"),
     }
     source.close().await;
-    target.drop().await;
+    drop(target);
 }
 
 fn change(id: i64, name: &str) -> server::db::events::StoredChange {
@@ -249,7 +204,7 @@ async fn a_change_committed_through_one_instance_reaches_the_other_and_none_is_l
     use server::db::postgres::live::{append_event, last_seq, spawn_fanout, POLL};
     use std::time::Duration;
     const ARRIVES: Duration = Duration::from_secs(5);
-    let db = FreshDb::create().await;
+    let db = TestDb::postgres().await;
     // Two server instances: each its own pool and its own fan-out on the same database.
     let a = server::db::copy::open_postgres(&db.url).await.unwrap();
     let b = PgPool::connect(&db.url).await.unwrap();
@@ -339,5 +294,5 @@ async fn a_change_committed_through_one_instance_reaches_the_other_and_none_is_l
     let _ = stop_tx.send(true);
     a.close().await;
     b.close().await;
-    db.drop().await;
+    drop(db);
 }

@@ -66,7 +66,7 @@ async fn direct_tallies(app: &TestApp, year: i32) -> HashMap<i64, Value> {
         let mut by_stage = Vec::new();
         for stage in STAGES {
             let n: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM nominations WHERE unit_id = ? AND year = ? AND stage = ?",
+                "SELECT COUNT(*) FROM nominations WHERE unit_id = $1 AND year = $2 AND stage = $3",
             )
             .bind(unit)
             .bind(year)
@@ -79,7 +79,7 @@ async fn direct_tallies(app: &TestApp, year: i32) -> HashMap<i64, Value> {
         let mut by_kind = Vec::new();
         for kind in KINDS {
             let n: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM nominations WHERE unit_id = ? AND year = ? AND kind = ?",
+                "SELECT COUNT(*) FROM nominations WHERE unit_id = $1 AND year = $2 AND kind = $3",
             )
             .bind(unit)
             .bind(year)
@@ -93,10 +93,10 @@ async fn direct_tallies(app: &TestApp, year: i32) -> HashMap<i64, Value> {
         for period in PERIODS {
             let n: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM nominations n
-                 WHERE n.unit_id = ? AND n.year = ?
+                 WHERE n.unit_id = $1 AND n.year = $2
                    AND n.stage IN ('fostering', 'evaluating', 'replicated')
                    AND EXISTS (SELECT 1 FROM evaluations e
-                               WHERE e.nomination_id = n.id AND e.period = ?)",
+                               WHERE e.nomination_id = n.id AND e.period = $3)",
             )
             .bind(unit)
             .bind(year)
@@ -109,21 +109,21 @@ async fn direct_tallies(app: &TestApp, year: i32) -> HashMap<i64, Value> {
         out.insert(
             unit,
             json!({
-                "nominations": count("SELECT COUNT(*) FROM nominations WHERE unit_id = ? AND year = ?").await,
+                "nominations": count("SELECT COUNT(*) FROM nominations WHERE unit_id = $1 AND year = $2").await,
                 "by_stage": by_stage,
                 "by_kind": by_kind,
-                "city": count("SELECT COUNT(*) FROM nominations WHERE unit_id = ? AND year = ? AND city_registered").await,
+                "city": count("SELECT COUNT(*) FROM nominations WHERE unit_id = $1 AND year = $2 AND city_registered").await,
                 "registered": count(
-                    "SELECT COUNT(*) FROM nominations WHERE unit_id = ? AND year = ?
+                    "SELECT COUNT(*) FROM nominations WHERE unit_id = $1 AND year = $2
                        AND (stage NOT IN ('discovered', 'dropped')
                             OR (stage = 'dropped' AND dropped_from <> 'discovered'))").await,
                 "fostered": count(
-                    "SELECT COUNT(*) FROM nominations WHERE unit_id = ? AND year = ?
+                    "SELECT COUNT(*) FROM nominations WHERE unit_id = $1 AND year = $2
                        AND stage IN ('fostering', 'evaluating', 'replicated')").await,
                 "evaluated": evaluated,
                 "replications": count(
                     "SELECT COUNT(*) FROM replications r JOIN nominations n ON n.id = r.nomination_id
-                     WHERE n.unit_id = ? AND n.year = ?").await,
+                     WHERE n.unit_id = $1 AND n.year = $2").await,
             }),
         );
     }
@@ -333,7 +333,7 @@ async fn a_bloc_head_drafts_then_sends_the_review_once() {
     assert_eq!(done, 1);
     let pool = app.pool().await;
     let audited: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_log WHERE action = 'submit_bloc_review' AND object_id = ?",
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'submit_bloc_review' AND object_id = $1",
     )
     .bind(format!("2026-{bloc_id}"))
     .fetch_one(&pool)

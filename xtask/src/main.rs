@@ -568,6 +568,34 @@ fn test(args: &[String]) -> Result {
             &mut totals,
         )
     })?;
+    step("integration tests again, on PostgreSQL", || {
+        // The same suites, each test on a fresh PostgreSQL database (see
+        // server/tests/common): every behaviour holds on both backends.
+        let args = [
+            "test",
+            "-p",
+            "shared",
+            "-p",
+            "app",
+            "-p",
+            "server",
+            "-p",
+            "xtask",
+            "--features",
+            "app/ssr",
+            "--test",
+            "*",
+        ];
+        println!("$ EXEMPLAR_TEST_BACKEND=postgres cargo {}", args.join(" "));
+        run_counting(
+            Command::new("cargo")
+                .args(args)
+                .env("EXEMPLAR_TEST_BACKEND", "postgres")
+                .current_dir(root()),
+            "cargo test (PostgreSQL)",
+            &mut totals,
+        )
+    })?;
     if !fast {
         step("browser bundle (debug)", || build_site(Profile::Debug))?;
         // `cargo test` above already built target/debug/exemplar for the integration tests;

@@ -83,7 +83,7 @@ pub async fn open_postgres(url: &str) -> Result<PgPool, DbError> {
 }
 
 /// The URL without its password, for messages.
-fn redact(url: &str) -> String {
+pub(crate) fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             let credentials = &url[scheme + 3..at];
@@ -102,6 +102,7 @@ enum Column {
     Int,
     Bool,
     Text,
+    Date,
 }
 
 enum Value {
@@ -109,6 +110,7 @@ enum Value {
     Int(Option<i32>),
     Bool(Option<bool>),
     Text(Option<String>),
+    Date(Option<chrono::NaiveDate>),
 }
 
 /// The target's columns of a table, in order, with their types.
@@ -135,6 +137,7 @@ async fn target_columns(
                 "integer" | "smallint" => Column::Int,
                 "boolean" => Column::Bool,
                 "text" | "character varying" => Column::Text,
+                "date" => Column::Date,
                 other => {
                     return Err(refused(format!(
                         "{table}.{name} has a type the copy does not know ({other})"
@@ -152,6 +155,8 @@ fn read(row: &sqlx::sqlite::SqliteRow, i: usize, column: Column) -> Result<Value
         Column::Int => Value::Int(row.try_get::<Option<i64>, _>(i)?.map(|v| v as i32)),
         Column::Bool => Value::Bool(row.try_get::<Option<i64>, _>(i)?.map(|v| v != 0)),
         Column::Text => Value::Text(row.try_get(i)?),
+        // SQLite keeps a date as its ISO text; PostgreSQL as a date.
+        Column::Date => Value::Date(row.try_get(i)?),
     })
 }
 
@@ -196,6 +201,7 @@ async fn copy_table(
                 Value::Int(v) => query.bind(v),
                 Value::Bool(v) => query.bind(v),
                 Value::Text(v) => query.bind(v),
+                Value::Date(v) => query.bind(v),
             };
         }
         query.execute(&mut *tx).await?;

@@ -2,6 +2,10 @@
 //! server needs (migrations, bulk loading). One implementation per database backend,
 //! picked at start-up from the `DATABASE_URL` scheme.
 
+// Each backend compiles the same repository source (`db/sql`) over its own types: the
+// repeated module files are the design, not an accident.
+#![allow(clippy::duplicate_mod)]
+
 pub mod copy;
 pub mod events;
 pub mod postgres;
@@ -24,6 +28,10 @@ pub enum DbError {
     Query(#[from] sqlx::Error),
     #[error("{0}")]
     Refused(String),
+    /// A data set is loaded only into an empty database (another instance may have loaded
+    /// it first).
+    #[error("the database already holds data; use an empty database (DATABASE_URL)")]
+    NotEmpty,
 }
 
 /// What a sign-in needs to know about an account.
@@ -96,5 +104,6 @@ pub async fn open(url: &DatabaseUrl) -> Result<Arc<dyn Store>, DbError> {
         DatabaseUrl::Sqlite { url, path } => Ok(Arc::new(
             sqlite::SqliteStore::open(url, path.as_deref()).await?,
         )),
+        DatabaseUrl::Postgres { url } => Ok(Arc::new(postgres::PgStore::open(url).await?)),
     }
 }

@@ -1,4 +1,9 @@
-//! Starts the real application on port 0 against a fresh SQLite file, and talks HTTP to it.
+//! Starts the real application on port 0 against a fresh database, and talks HTTP to it.
+//!
+//! The suites run on the backend `EXEMPLAR_TEST_BACKEND` names: `sqlite` (the default; a
+//! file in a temporary directory) or `postgres` (a database with a fresh name on the server
+//! `EXEMPLAR_TEST_POSTGRES` names, by default 127.0.0.1:5432, dropped afterwards).
+//! `cargo xtask test` runs them on both. PostgreSQL unreachable is a failure, never a skip.
 
 #![allow(dead_code)]
 
@@ -9,9 +14,127 @@ use std::path::PathBuf;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+/// The database behind a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend the suites run on (`EXEMPLAR_TEST_BACKEND`, SQLite by default).
+    pub fn under_test() -> Backend {
+        match std::env::var("EXEMPLAR_TEST_BACKEND").as_deref() {
+            Err(_) | Ok("") | Ok("sqlite") => Backend::Sqlite,
+            Ok("postgres") => Backend::Postgres,
+            Ok(other) => panic!("EXEMPLAR_TEST_BACKEND={other:?}: expected sqlite or postgres"),
+        }
+    }
+}
+
+/// A test's database: a SQLite file, or a PostgreSQL database with a fresh name that is
+/// dropped when this is.
+pub struct TestDb {
+    pub url: String,
+    pub backend: Backend,
+    postgres: Option<(String, String)>,
+}
+
+/// The PostgreSQL server the tests create their databases on.
+pub fn postgres_admin_url() -> String {
+    std::env::var("EXEMPLAR_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+impl TestDb {
+    pub fn sqlite(path: &std::path::Path) -> TestDb {
+        TestDb {
+            url: format!("sqlite://{}", path.display()),
+            backend: Backend::Sqlite,
+            postgres: None,
+        }
+    }
+
+    /// A fresh, empty PostgreSQL database.
+    pub async fn postgres() -> TestDb {
+        use sqlx::Connection;
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let admin_url = postgres_admin_url();
+        let mut admin = sqlx::PgConnection::connect(&admin_url)
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "PostgreSQL is not reachable at {admin_url}: {e}. The PostgreSQL tests \
+                     need it (start it, or set EXEMPLAR_TEST_POSTGRES); they are never skipped."
+                )
+            });
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("exemplar_test_{}_{nanos}_{n}", std::process::id());
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .expect("create the test database");
+        let _ = admin.close().await;
+        let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap();
+        TestDb {
+            url: format!("{base}/{name}"),
+            backend: Backend::Postgres,
+            postgres: Some((admin_url, name)),
+        }
+    }
+
+    /// A connection pool on the database, for checking what the server stored. SQL written
+    /// for both backends (`$1` placeholders).
+    pub async fn pool(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.url).await.expect("test pool")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime: drop the database from a thread of its own.
+        let dropped = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            rt.block_on(async move {
+                use sqlx::Connection;
+                let mut admin = sqlx::PgConnection::connect(&admin_url).await?;
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&mut admin)
+                .await?;
+                admin.close().await
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop a test database: {dropped:?}");
+        }
+    }
+}
+
+/// A stopped app: its directory and database, to start it again on them.
+pub struct Stopped {
+    pub dir: tempfile::TempDir,
+    pub db: TestDb,
+}
+
 pub struct TestApp {
     pub addr: SocketAddr,
+    /// The SQLite file (SQLite only).
     pub db_path: PathBuf,
+    pub db: TestDb,
     pub client: reqwest::Client,
     stop: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<Result<(), server::startup::StartupError>>>,
@@ -83,11 +206,8 @@ impl TestApp {
         (status, resp.json().await.unwrap_or(serde_json::Value::Null))
     }
 
-    pub async fn pool(&self) -> sqlx::SqlitePool {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&self.db_path);
-        sqlx::SqlitePool::connect_with(options)
-            .await
-            .expect("test pool")
+    pub async fn pool(&self) -> sqlx::AnyPool {
+        self.db.pool().await
     }
 
     pub async fn get_text(&self, path: &str) -> (u16, String) {
@@ -102,9 +222,12 @@ impl TestApp {
     }
 
     /// Stops the server gracefully and waits for it.
-    pub async fn stop(mut self) -> tempfile::TempDir {
+    pub async fn stop(mut self) -> Stopped {
         self.shutdown().await;
-        self.dir
+        Stopped {
+            dir: self.dir,
+            db: self.db,
+        }
     }
 
     async fn shutdown(&mut self) {
@@ -133,29 +256,44 @@ pub fn session_cookie(resp: &reqwest::Response) -> Option<String> {
 }
 
 pub async fn spawn_app() -> TestApp {
-    let dir = tempfile::tempdir().expect("tempdir");
-    spawn_app_in(dir).await
+    start(fresh(Backend::under_test()).await, None).await
 }
 
 /// Starts the app with its clock fixed at `today` (as `EXEMPLAR_TODAY` does); the demo
 /// campaign year is then `today`'s year.
-#[allow(dead_code)]
 pub async fn spawn_app_at(today: chrono::NaiveDate) -> TestApp {
+    start(fresh(Backend::under_test()).await, Some(today)).await
+}
+
+/// [`spawn_app_at`] on a given backend.
+pub async fn spawn_app_on(backend: Backend, today: chrono::NaiveDate) -> TestApp {
+    start(fresh(backend).await, Some(today)).await
+}
+
+/// Starts the app again on a stopped one's database.
+pub async fn spawn_app_in(stopped: Stopped) -> TestApp {
+    start(stopped, None).await
+}
+
+/// A fresh, empty database on `backend` and a directory beside it.
+pub async fn fresh(backend: Backend) -> Stopped {
     let dir = tempfile::tempdir().expect("tempdir");
-    start(dir, Some(today)).await
+    let db = match backend {
+        Backend::Sqlite => TestDb::sqlite(&dir.path().join("exemplar.db")),
+        Backend::Postgres => TestDb::postgres().await,
+    };
+    Stopped { dir, db }
 }
 
-/// Starts the app on `dir/exemplar.db` (an existing database is reused).
-pub async fn spawn_app_in(dir: tempfile::TempDir) -> TestApp {
-    start(dir, None).await
-}
-
-async fn start(dir: tempfile::TempDir, today: Option<chrono::NaiveDate>) -> TestApp {
+async fn start(stopped: Stopped, today: Option<chrono::NaiveDate>) -> TestApp {
+    let Stopped { dir, db } = stopped;
     if std::env::var_os("TEST_LOG").is_some() {
         server::telemetry::init(server::configuration::LogFormat::Pretty);
     }
     let db_path = dir.path().join("exemplar.db");
     let mut settings = Settings::for_tests(&db_path, dir.path());
+    settings.database_url =
+        server::configuration::DatabaseUrl::parse(&db.url).expect("a database URL");
     settings.today = today;
     let app = Application::build(settings)
         .await
@@ -168,6 +306,7 @@ async fn start(dir: tempfile::TempDir, today: Option<chrono::NaiveDate>) -> Test
     TestApp {
         addr,
         db_path,
+        db,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

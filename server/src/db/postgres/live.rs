@@ -88,12 +88,23 @@ pub async fn spawn_fanout(
     pool: PgPool,
     after: i64,
     capacity: usize,
-    mut stop: tokio::sync::watch::Receiver<bool>,
+    stop: tokio::sync::watch::Receiver<bool>,
 ) -> Result<broadcast::Sender<Arc<CardEvent>>, sqlx::Error> {
     let (sender, _) = broadcast::channel(capacity);
+    feed_fanout(pool, after, sender.clone(), stop).await?;
+    Ok(sender)
+}
+
+/// [`spawn_fanout`] into a sender the caller already has. Returns once listening, so that
+/// nothing committed afterwards can be missed.
+pub async fn feed_fanout(
+    pool: PgPool,
+    after: i64,
+    out: broadcast::Sender<Arc<CardEvent>>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> Result<(), sqlx::Error> {
     let mut listener = PgListener::connect_with(&pool).await?;
     listener.listen(CHANNEL).await?;
-    let out = sender.clone();
     tokio::spawn(async move {
         let mut last = after;
         loop {
@@ -117,6 +128,7 @@ pub async fn spawn_fanout(
                 }
             }
             tokio::select! {
+                biased;
                 _ = stop.changed() => {
                     if *stop.borrow() {
                         break;
@@ -134,5 +146,5 @@ pub async fn spawn_fanout(
             }
         }
     });
-    Ok(sender)
+    Ok(())
 }

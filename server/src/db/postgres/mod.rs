@@ -1,6 +1,180 @@
-//! The PostgreSQL backend, being built (issue 9): its schema is `server/migrations/postgres`
-//! (see [`super::copy`], which moves a SQLite database there), and its live events go
-//! through `LISTEN/NOTIFY` with the event log as the source of truth ([`live`]). The
-//! repositories follow; until they do, the server does not start on a `postgres://` URL.
+//! The PostgreSQL backend, for several server instances on one database. Its repositories
+//! are the shared ones in `db/sql` (written once for both backends), compiled here over
+//! PostgreSQL's types; this file holds what differs:
+//!
+//! - Writes are serialised like SQLite's: every write transaction first takes one
+//!   transaction-scoped advisory lock, so a version check, a rule checked against stored
+//!   data, and the audit history's hash chain (each entry hashes the one before) see every
+//!   earlier write, whichever instance made it; and the event log's sequence numbers
+//!   commit in order, so a reader that has seen event N has seen every event before it.
+//! - Reads that need one consistent picture (the board and its sequence number) run in a
+//!   `REPEATABLE READ` snapshot.
+//! - Live events reach every instance through `LISTEN/NOTIFY` with the event log as the
+//!   source of truth ([`live`]): a change announces itself inside its transaction, and each
+//!   instance publishes what it reads from the log, its own changes included.
 
+#[path = "../sql/accounts.rs"]
+mod accounts;
+#[path = "../sql/auth.rs"]
+mod auth;
+#[path = "../sql/board.rs"]
+mod board;
+#[path = "../sql/calendar.rs"]
+mod calendar;
+#[path = "../sql/council.rs"]
+mod council;
+#[path = "../sql/fostering.rs"]
+mod fostering;
 pub mod live;
+#[path = "../sql/load.rs"]
+mod load;
+#[path = "../sql/moves.rs"]
+mod moves;
+#[path = "../sql/nominations.rs"]
+mod nominations;
+#[path = "../sql/org.rs"]
+mod org;
+#[path = "../sql/selections.rs"]
+mod selections;
+#[path = "../sql/store.rs"]
+mod store;
+#[path = "../sql/summary.rs"]
+mod summary;
+
+use super::DbError;
+use app::model::CardEvent;
+use app::repo::RepoError;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{broadcast, watch};
+
+type Db = sqlx::Postgres;
+type Pool = PgPool;
+type Conn = sqlx::PgConnection;
+type Backend = PgStore;
+
+static MIGRATOR: &sqlx::migrate::Migrator = &super::copy::POSTGRES_MIGRATOR;
+
+/// The advisory lock every write transaction takes first (any number unique to Exemplar).
+const WRITE_LOCK: i64 = 0x4578_656d_706c_6172; // "Exemplar"
+
+/// Live events kept for slow subscribers before they must catch up from the event log.
+const LIVE_BUFFER: usize = 4096;
+
+/// Connections per instance (`EXEMPLAR_PG_CONNECTIONS`); PostgreSQL's default limit of
+/// 100 then allows several instances.
+const DEFAULT_CONNECTIONS: u32 = 10;
+
+pub struct PgStore {
+    pool: PgPool,
+    moves: tokio::sync::mpsc::Sender<moves::MoveJob>,
+    /// What this instance's subscribers receive: fed by the fan-out, never directly.
+    live: broadcast::Sender<Arc<CardEvent>>,
+    /// Stops the fan-out; set once the schema exists (see `Store::migrate`).
+    fanout: Mutex<Option<watch::Sender<bool>>>,
+}
+
+impl PgStore {
+    pub async fn open(url: &str) -> Result<Self, DbError> {
+        let connections = std::env::var("EXEMPLAR_PG_CONNECTIONS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|n| *n >= 2)
+            .unwrap_or(DEFAULT_CONNECTIONS);
+        let pool = PgPoolOptions::new()
+            .max_connections(connections)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(|e| DbError::Open {
+                url: super::copy::redact(url),
+                reason: e.to_string(),
+            })?;
+        let (live, _) = broadcast::channel(LIVE_BUFFER);
+        // The writer's own publishing is a no-op here (see `publish`): it gets a sender
+        // nobody listens to.
+        let (unused, _) = broadcast::channel(1);
+        let moves = moves::spawn_writer(pool.clone(), unused);
+        Ok(PgStore {
+            pool,
+            moves,
+            live,
+            fanout: Mutex::new(None),
+        })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Live events are published by the fan-out, which reads them back from the log.
+    fn publish(&self, _event: &CardEvent) {}
+
+    /// Starts the fan-out once the event log exists: from the log's end as it is now.
+    async fn migrated(&self) -> Result<(), DbError> {
+        if self.fanout.lock().map(|f| f.is_some()).unwrap_or(true) {
+            return Ok(());
+        }
+        let after = live::last_seq(&self.pool).await?;
+        let (stop, stop_rx) = watch::channel(false);
+        live::feed_fanout(self.pool.clone(), after, self.live.clone(), stop_rx).await?;
+        if let Ok(mut slot) = self.fanout.lock() {
+            *slot = Some(stop);
+        }
+        Ok(())
+    }
+
+    fn closing(&self) {
+        if let Some(stop) = self.fanout.lock().ok().and_then(|mut f| f.take()) {
+            let _ = stop.send(true);
+        }
+    }
+}
+
+fn unavailable(e: sqlx::Error) -> RepoError {
+    RepoError::Unavailable(e.to_string())
+}
+
+/// A write transaction: one advisory lock serialises writers across every instance (see
+/// the module's documentation).
+async fn begin_write(pool: &Pool) -> Result<sqlx::Transaction<'static, Db>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(WRITE_LOCK)
+        .execute(&mut *tx)
+        .await?;
+    Ok(tx)
+}
+
+/// [`begin_write`] on a connection the caller manages (the move writer's batches).
+async fn begin_write_on(conn: &mut Conn) -> Result<(), sqlx::Error> {
+    sqlx::query("BEGIN").execute(&mut *conn).await?;
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(WRITE_LOCK)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// A read transaction on one snapshot.
+async fn begin_read(pool: &Pool) -> Result<sqlx::Transaction<'static, Db>, sqlx::Error> {
+    pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        .await
+}
+
+/// See [`PgStore::publish`].
+fn publish(_live: &broadcast::Sender<Arc<CardEvent>>, _event: &CardEvent) {}
+
+/// Announces event `seq` to every instance; PostgreSQL delivers it at commit, and not at
+/// all if the transaction rolls back.
+async fn announce(conn: &mut Conn, seq: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT pg_notify($1, $2)")
+        .bind(live::CHANNEL)
+        .bind(seq.to_string())
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}

@@ -4,6 +4,7 @@
 
 use super::auth::{append_audit_in, now_text};
 use super::board::resolve_year;
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::calendar::{SelectionCandidate, SelectionView};
 use app::model::{AuditEntry, BoardQuery};
@@ -12,7 +13,6 @@ use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
 use shared::domain::{NomineeKind, SelectionPeriod, Stage};
 use shared::rules::selection::check_selection;
-use sqlx::{SqliteConnection, SqlitePool};
 
 fn unavailable(e: sqlx::Error) -> RepoError {
     RepoError::Unavailable(e.to_string())
@@ -21,7 +21,7 @@ fn unavailable(e: sqlx::Error) -> RepoError {
 /// The nominations of a year that may be sent to the City (registered or further), and
 /// whether each is on the period's list.
 async fn candidates(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
     period: SelectionPeriod,
@@ -29,9 +29,9 @@ async fn candidates(
     let rows: Vec<(i64, String, String, String, String, String, bool)> = sqlx::query_as(
         "SELECT n.id, n.nominee_name, u.name, b.name, n.kind, n.stage,
              EXISTS (SELECT 1 FROM selection_items s WHERE s.campaign_id = n.campaign_id
-                 AND s.year = n.year AND s.period = ? AND s.nomination_id = n.id)
+                 AND s.year = n.year AND s.period = $1 AND s.nomination_id = n.id)
          FROM nominations n JOIN units u ON u.id = n.unit_id JOIN blocs b ON b.id = u.bloc_id
-         WHERE n.campaign_id = ? AND n.year = ?
+         WHERE n.campaign_id = $2 AND n.year = $3
            AND n.stage IN ('registered', 'fostering', 'evaluating', 'replicated')",
     )
     .bind(period.code())
@@ -66,18 +66,18 @@ async fn candidates(
 }
 
 pub async fn selection(
-    pool: &SqlitePool,
+    pool: &Pool,
     year: Option<i32>,
     period: SelectionPeriod,
     today: NaiveDate,
 ) -> RepoResult<SelectionView> {
     use chrono::Datelike;
-    let mut tx = pool.begin().await.map_err(unavailable)?;
+    let mut tx = super::begin_read(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, start, end) =
         resolve_year(&mut tx, &BoardQuery { year }, today.year()).await?;
     let stored: Option<(i64, String, String)> = sqlx::query_as(
         "SELECT version, updated_by, updated_at FROM selections
-         WHERE campaign_id = ? AND year = ? AND period = ?",
+         WHERE campaign_id = $1 AND year = $2 AND period = $3",
     )
     .bind(campaign_id)
     .bind(year)
@@ -86,7 +86,7 @@ pub async fn selection(
     .await
     .map_err(unavailable)?;
     let counts: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT period, COUNT(*) FROM selection_items WHERE campaign_id = ? AND year = ?
+        "SELECT period, COUNT(*) FROM selection_items WHERE campaign_id = $1 AND year = $2
          GROUP BY period",
     )
     .bind(campaign_id)
@@ -125,7 +125,7 @@ pub async fn selection(
 
 /// Replaces a period's list with `ids`, if it is still at `version` (0: never saved).
 pub async fn save(
-    pool: &SqlitePool,
+    pool: &Pool,
     year: i32,
     period: SelectionPeriod,
     version: i64,
@@ -133,10 +133,7 @@ pub async fn save(
     by: &CurrentUser,
 ) -> RepoResult<i64> {
     authorize(&by.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: Some(year) }, year).await?;
     let current = candidates(&mut tx, campaign_id, year, period).await?;
@@ -144,7 +141,7 @@ pub async fn save(
     check_selection(ids, &eligible).map_err(RepoError::Rules)?;
     let stored: Option<(i64, String, String)> = sqlx::query_as(
         "SELECT version, updated_by, updated_at FROM selections
-         WHERE campaign_id = ? AND year = ? AND period = ?",
+         WHERE campaign_id = $1 AND year = $2 AND period = $3",
     )
     .bind(campaign_id)
     .bind(year)
@@ -159,7 +156,7 @@ pub async fn save(
     let now = now_text();
     let new_version: i64 = sqlx::query_scalar(
         "INSERT INTO selections (campaign_id, year, period, version, updated_at, updated_by)
-         VALUES (?, ?, ?, 1, ?, ?)
+         VALUES ($1, $2, $3, 1, $4, $5)
          ON CONFLICT (campaign_id, year, period) DO UPDATE SET
              version = selections.version + 1, updated_at = excluded.updated_at,
              updated_by = excluded.updated_by
@@ -173,7 +170,7 @@ pub async fn save(
     .fetch_one(&mut *tx)
     .await
     .map_err(unavailable)?;
-    sqlx::query("DELETE FROM selection_items WHERE campaign_id = ? AND year = ? AND period = ?")
+    sqlx::query("DELETE FROM selection_items WHERE campaign_id = $1 AND year = $2 AND period = $3")
         .bind(campaign_id)
         .bind(year)
         .bind(period.code())
@@ -186,7 +183,7 @@ pub async fn save(
     for id in &sorted {
         sqlx::query(
             "INSERT INTO selection_items (campaign_id, year, period, nomination_id)
-             VALUES (?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4)",
         )
         .bind(campaign_id)
         .bind(year)

@@ -1,11 +1,11 @@
 //! Accounts, sessions, login attempts and the audit history on SQLite.
 
+use super::{Conn, Pool};
 use crate::audit::{chain_hash, verify_chain, AuditEntry, AuditRow, ChainReport, GENESIS};
 use crate::db::{DbError, LoginCandidate, SessionRecord};
 use app::auth::CurrentUser;
 use app::model::{AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
 use shared::auth::Role;
-use sqlx::SqlitePool;
 
 pub fn now_text() -> String {
     timestamp(chrono::Utc::now())
@@ -17,11 +17,11 @@ pub fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 pub async fn login_candidate(
-    pool: &SqlitePool,
+    pool: &Pool,
     username: &str,
 ) -> Result<Option<LoginCandidate>, DbError> {
     let row: Option<(i64, String, bool)> =
-        sqlx::query_as("SELECT id, password_hash, active FROM users WHERE username = ?")
+        sqlx::query_as("SELECT id, password_hash, active FROM users WHERE username = $1")
             .bind(username)
             .fetch_optional(pool)
             .await?;
@@ -33,15 +33,15 @@ pub async fn login_candidate(
 }
 
 pub async fn failed_attempts_since(
-    pool: &SqlitePool,
+    pool: &Pool,
     username: &str,
     address: &str,
     since: &str,
 ) -> Result<(i64, i64), DbError> {
     let counts: (i64, i64) = sqlx::query_as(
         "SELECT
-            (SELECT COUNT(*) FROM login_attempts WHERE username = ? AND at >= ? AND success = 0),
-            (SELECT COUNT(*) FROM login_attempts WHERE address = ? AND at >= ? AND success = 0)",
+            (SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND at >= $2 AND NOT success),
+            (SELECT COUNT(*) FROM login_attempts WHERE address = $3 AND at >= $4 AND NOT success)",
     )
     .bind(username)
     .bind(since)
@@ -53,39 +53,41 @@ pub async fn failed_attempts_since(
 }
 
 pub async fn record_attempt(
-    pool: &SqlitePool,
+    pool: &Pool,
     username: &str,
     address: &str,
     success: bool,
 ) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO login_attempts (at, username, address, success) VALUES (?, ?, ?, ?)")
-        .bind(now_text())
-        .bind(username)
-        .bind(address)
-        .bind(success)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO login_attempts (at, username, address, success) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(now_text())
+    .bind(username)
+    .bind(address)
+    .bind(success)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
 /// Starts a session, ending `replaces` (the one the browser had) in the same transaction.
 pub async fn create_session(
-    pool: &SqlitePool,
+    pool: &Pool,
     token_hash: &str,
     user_id: i64,
     expires_at: &str,
     replaces: Option<&str>,
 ) -> Result<(), DbError> {
     let now = now_text();
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     if let Some(old) = replaces {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(old)
             .execute(&mut *tx)
             .await?;
     }
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(user_id)
@@ -111,23 +113,20 @@ struct SessionRow {
     expires_at: String,
 }
 
-pub async fn load_session(
-    pool: &SqlitePool,
-    token_hash: &str,
-) -> Result<Option<SessionRecord>, DbError> {
+pub async fn load_session(pool: &Pool, token_hash: &str) -> Result<Option<SessionRecord>, DbError> {
     let row: Option<SessionRow> = sqlx::query_as(
         "SELECT u.id AS user_id, u.username, u.display_name, u.active, u.unit_id,
                 un.name AS unit_name, un.bloc_id, s.last_seen_at, s.expires_at
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN units un ON un.id = u.unit_id
-         WHERE s.token_hash = ?",
+         WHERE s.token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let roles: Vec<(String,)> = sqlx::query_as("SELECT role FROM user_roles WHERE user_id = ?")
+    let roles: Vec<(String,)> = sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1")
         .bind(row.user_id)
         .fetch_all(pool)
         .await?;
@@ -147,8 +146,8 @@ pub async fn load_session(
     }))
 }
 
-pub async fn touch_session(pool: &SqlitePool, token_hash: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+pub async fn touch_session(pool: &Pool, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
         .bind(now_text())
         .bind(token_hash)
         .execute(pool)
@@ -156,8 +155,8 @@ pub async fn touch_session(pool: &SqlitePool, token_hash: &str) -> Result<(), Db
     Ok(())
 }
 
-pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+pub async fn delete_session(pool: &Pool, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(pool)
         .await?;
@@ -165,14 +164,14 @@ pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> Result<(), D
 }
 
 pub async fn create_user(
-    pool: &SqlitePool,
+    pool: &Pool,
     username: &str,
     display_name: &str,
     password_hash: &str,
     roles: &[Role],
 ) -> Result<i64, DbError> {
-    let mut tx = pool.begin().await?;
-    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = ?")
+    let mut tx = super::begin_write(pool).await?;
+    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = $1")
         .bind(username)
         .fetch_optional(&mut *tx)
         .await?;
@@ -182,7 +181,7 @@ pub async fn create_user(
         )));
     }
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO users (username, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(username)
     .bind(display_name)
@@ -191,7 +190,7 @@ pub async fn create_user(
     .fetch_one(&mut *tx)
     .await?;
     for role in roles {
-        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
             .bind(id)
             .bind(role.code())
             .execute(&mut *tx)
@@ -203,8 +202,8 @@ pub async fn create_user(
 
 /// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
 /// the last hash, so two writers cannot chain to the same row.
-pub async fn append_audit(pool: &SqlitePool, entry: &AuditEntry) -> Result<i64, DbError> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+pub async fn append_audit(pool: &Pool, entry: &AuditEntry) -> Result<i64, DbError> {
+    let mut tx = super::begin_write(pool).await?;
     let id = append_audit_in(&mut tx, entry).await?;
     tx.commit().await?;
     Ok(id)
@@ -212,10 +211,7 @@ pub async fn append_audit(pool: &SqlitePool, entry: &AuditEntry) -> Result<i64, 
 
 /// Appends inside the caller's transaction (which must have begun `IMMEDIATE`), so that a
 /// change and its audit entry are written together or not at all.
-pub async fn append_audit_in(
-    conn: &mut sqlx::SqliteConnection,
-    entry: &AuditEntry,
-) -> Result<i64, DbError> {
+pub async fn append_audit_in(conn: &mut Conn, entry: &AuditEntry) -> Result<i64, DbError> {
     let last: Option<(i64, String)> =
         sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
             .fetch_optional(&mut *conn)
@@ -229,7 +225,7 @@ pub async fn append_audit_in(
     sqlx::query(
         "INSERT INTO audit_log (id, at, actor_id, actor_name, action, object_type, object_id,
                                 before, after, address, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(id)
     .bind(&at)
@@ -248,7 +244,7 @@ pub async fn append_audit_in(
     Ok(id)
 }
 
-pub async fn audit_rows(pool: &SqlitePool) -> Result<Vec<AuditRow>, DbError> {
+pub async fn audit_rows(pool: &Pool) -> Result<Vec<AuditRow>, DbError> {
     let rows: Vec<crate::audit::StoredAuditRow> = sqlx::query_as(crate::audit::SELECT_ROWS)
         .fetch_all(pool)
         .await?;
@@ -257,7 +253,7 @@ pub async fn audit_rows(pool: &SqlitePool) -> Result<Vec<AuditRow>, DbError> {
 
 /// A page of the history, newest first. The chain is verified over the whole table: it is
 /// what makes the page trustworthy, and it costs one sequential scan.
-pub async fn audit_page(pool: &SqlitePool, filter: &AuditFilter) -> Result<AuditPage, DbError> {
+pub async fn audit_page(pool: &Pool, filter: &AuditFilter) -> Result<AuditPage, DbError> {
     let all = audit_rows(pool).await?;
     let chain = match verify_chain(&all) {
         ChainReport::Intact { rows } => ChainStatus::Intact { rows },

@@ -2,11 +2,11 @@
 //! transaction.
 
 use super::auth::{append_audit_in, now_text};
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::model::{AccountFields, AccountView, AuditEntry, UnitOption};
 use app::repo::{RepoError, RepoResult};
 use shared::auth::Role;
-use sqlx::{SqliteConnection, SqlitePool};
 
 fn unavailable(e: impl std::fmt::Display) -> RepoError {
     RepoError::Unavailable(e.to_string())
@@ -27,7 +27,7 @@ struct AccountRow {
 
 const SELECT: &str = "SELECT u.id, u.username, u.display_name, u.position, u.unit_id,
         un.name AS unit_name, u.active, u.version,
-        (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles
+        (SELECT string_agg(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
      FROM users u LEFT JOIN units un ON un.id = u.unit_id";
 
 impl From<AccountRow> for AccountView {
@@ -51,7 +51,7 @@ impl From<AccountRow> for AccountView {
     }
 }
 
-pub async fn list_accounts(pool: &SqlitePool) -> RepoResult<Vec<AccountView>> {
+pub async fn list_accounts(pool: &Pool) -> RepoResult<Vec<AccountView>> {
     let rows: Vec<AccountRow> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY u.username")))
             .fetch_all(pool)
@@ -60,9 +60,9 @@ pub async fn list_accounts(pool: &SqlitePool) -> RepoResult<Vec<AccountView>> {
     Ok(rows.into_iter().map(AccountView::from).collect())
 }
 
-async fn load(conn: &mut SqliteConnection, id: i64) -> RepoResult<AccountView> {
+async fn load(conn: &mut Conn, id: i64) -> RepoResult<AccountView> {
     let row: Option<AccountRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE u.id = ?")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE u.id = $1")))
             .bind(id)
             .fetch_optional(&mut *conn)
             .await
@@ -70,7 +70,7 @@ async fn load(conn: &mut SqliteConnection, id: i64) -> RepoResult<AccountView> {
     row.map(AccountView::from).ok_or(RepoError::NotFound)
 }
 
-pub async fn list_units(pool: &SqlitePool) -> RepoResult<Vec<UnitOption>> {
+pub async fn list_units(pool: &Pool) -> RepoResult<Vec<UnitOption>> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT u.id, u.name, b.name FROM units u JOIN blocs b ON b.id = u.bloc_id ORDER BY b.code, u.name",
     )
@@ -106,18 +106,14 @@ fn audit(
     }
 }
 
-async fn write_roles(
-    conn: &mut SqliteConnection,
-    id: i64,
-    fields: &AccountFields,
-) -> RepoResult<()> {
-    sqlx::query("DELETE FROM user_roles WHERE user_id = ?")
+async fn write_roles(conn: &mut Conn, id: i64, fields: &AccountFields) -> RepoResult<()> {
+    sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await
         .map_err(unavailable)?;
     for role in &fields.roles {
-        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
             .bind(id)
             .bind(role.code())
             .execute(&mut *conn)
@@ -128,17 +124,14 @@ async fn write_roles(
 }
 
 pub async fn create_account(
-    pool: &SqlitePool,
+    pool: &Pool,
     username: &str,
     fields: &AccountFields,
     password_hash: &str,
     by: &CurrentUser,
 ) -> RepoResult<AccountView> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
-    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = ?")
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = $1")
         .bind(username)
         .fetch_optional(&mut *tx)
         .await
@@ -149,7 +142,7 @@ pub async fn create_account(
     let now = now_text();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, display_name, position, unit_id, password_hash, active, created_at, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(username)
     .bind(&fields.display_name)
@@ -176,8 +169,8 @@ pub async fn create_account(
 }
 
 /// Signs the account out everywhere.
-async fn end_sessions(conn: &mut SqliteConnection, user_id: i64) -> RepoResult<()> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+async fn end_sessions(conn: &mut Conn, user_id: i64) -> RepoResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *conn)
         .await
@@ -186,15 +179,11 @@ async fn end_sessions(conn: &mut SqliteConnection, user_id: i64) -> RepoResult<(
 }
 
 /// Locks the row's version: `Conflict` (with who changed it and when) if it moved on.
-async fn check_version(
-    conn: &mut SqliteConnection,
-    id: i64,
-    version: i64,
-) -> RepoResult<AccountView> {
+async fn check_version(conn: &mut Conn, id: i64, version: i64) -> RepoResult<AccountView> {
     let current = load(conn, id).await?;
     if current.version != version {
         let (by, at): (Option<String>, Option<String>) =
-            sqlx::query_as("SELECT updated_by, updated_at FROM users WHERE id = ?")
+            sqlx::query_as("SELECT updated_by, updated_at FROM users WHERE id = $1")
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await
@@ -205,21 +194,18 @@ async fn check_version(
 }
 
 pub async fn update_account(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     version: i64,
     fields: &AccountFields,
     by: &CurrentUser,
 ) -> RepoResult<AccountView> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let before = check_version(&mut tx, id, version).await?;
     sqlx::query(
-        "UPDATE users SET display_name = ?, position = ?, unit_id = ?, active = ?,
-                version = version + 1, updated_at = ?, updated_by = ?
-         WHERE id = ? AND version = ?",
+        "UPDATE users SET display_name = $1, position = $2, unit_id = $3, active = $4,
+                version = version + 1, updated_at = $5, updated_by = $6
+         WHERE id = $7 AND version = $8",
     )
     .bind(&fields.display_name)
     .bind(&fields.position)
@@ -248,19 +234,16 @@ pub async fn update_account(
 }
 
 pub async fn set_password(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     version: i64,
     password_hash: &str,
     by: &CurrentUser,
 ) -> RepoResult<AccountView> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     check_version(&mut tx, id, version).await?;
     sqlx::query(
-        "UPDATE users SET password_hash = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?",
+        "UPDATE users SET password_hash = $1, version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $4",
     )
     .bind(password_hash)
     .bind(now_text())

@@ -6,6 +6,7 @@
 use super::auth::now_text;
 use super::board;
 use super::moves::{campaign_year, record_change_with, StoredChange};
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::model::{BoardCard, CardEvent, EvaluationRecord, MoveAction, PlanRecord};
 use app::moves::scope;
@@ -19,7 +20,6 @@ use shared::domain::{
 use shared::rules::evaluation::{check_evaluation, check_replication};
 use shared::rules::fostering::{check_plan, plan_open};
 use shared::rules::{Violation, ViolationKind};
-use sqlx::{SqliteConnection, SqlitePool};
 
 fn unavailable(e: sqlx::Error) -> RepoError {
     RepoError::Unavailable(e.to_string())
@@ -54,12 +54,12 @@ struct PlanRow {
 }
 
 /// A nomination's fostering plan, if it has one.
-pub async fn plan(conn: &mut SqliteConnection, id: i64) -> RepoResult<Option<PlanRecord>> {
+pub async fn plan(conn: &mut Conn, id: i64) -> RepoResult<Option<PlanRecord>> {
     let row: Option<PlanRow> = sqlx::query_as(
         "SELECT fostering_leader_name, fostering_leader_position, publicity_leader_name,
              publicity_leader_position, replication_leader_name, replication_leader_position,
              version, updated_at, updated_by, approved_at, approved_by
-         FROM fostering_plans WHERE nomination_id = ?",
+         FROM fostering_plans WHERE nomination_id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -70,7 +70,7 @@ pub async fn plan(conn: &mut SqliteConnection, id: i64) -> RepoResult<Option<Pla
     };
     let rows: Vec<(String, String, Option<NaiveDate>, String, String)> = sqlx::query_as(
         "SELECT kind, title, date, status, outcome FROM fostering_activities
-         WHERE nomination_id = ? ORDER BY ord",
+         WHERE nomination_id = $1 ORDER BY ord",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -114,10 +114,7 @@ pub async fn plan(conn: &mut SqliteConnection, id: i64) -> RepoResult<Option<Pla
 }
 
 /// A nomination's periodic evaluations, in period order.
-pub async fn evaluations(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> RepoResult<Vec<EvaluationRecord>> {
+pub async fn evaluations(conn: &mut Conn, id: i64) -> RepoResult<Vec<EvaluationRecord>> {
     #[allow(clippy::type_complexity)]
     let rows: Vec<(
         String,
@@ -131,7 +128,7 @@ pub async fn evaluations(
     )> = sqlx::query_as(
         "SELECT period, rating, achievements, evaluator, date, commendation, recorded_at,
                  recorded_by
-             FROM evaluations WHERE nomination_id = ?",
+             FROM evaluations WHERE nomination_id = $1",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -163,11 +160,7 @@ pub async fn evaluations(
 }
 
 /// The card, if the user may see it (else it does not exist for them).
-async fn visible_card(
-    conn: &mut SqliteConnection,
-    id: i64,
-    by: &CurrentUser,
-) -> RepoResult<BoardCard> {
+async fn visible_card(conn: &mut Conn, id: i64, by: &CurrentUser) -> RepoResult<BoardCard> {
     let card = board::card(conn, id).await?;
     if authorize(&by.actor(), &Action::ViewNomination(scope(&card))).is_err() {
         return Err(RepoError::NotFound);
@@ -175,8 +168,8 @@ async fn visible_card(
     Ok(card)
 }
 
-async fn campaign_of(conn: &mut SqliteConnection, id: i64) -> RepoResult<(i64, i32)> {
-    sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = ?")
+async fn campaign_of(conn: &mut Conn, id: i64) -> RepoResult<(i64, i32)> {
+    sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await
@@ -185,7 +178,7 @@ async fn campaign_of(conn: &mut SqliteConnection, id: i64) -> RepoResult<(i64, i
 
 /// A change that leaves the card where it is: recorded and published with it.
 pub(super) async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     by: &CurrentUser,
     action: MoveAction,
     card: BoardCard,
@@ -207,9 +200,9 @@ pub(super) async fn record(
     record_change_with(conn, by, change, before, Some(detail), now).await
 }
 
-async fn stale_plan(conn: &mut SqliteConnection, id: i64) -> RepoResult<RepoError> {
+async fn stale_plan(conn: &mut Conn, id: i64) -> RepoResult<RepoError> {
     let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT updated_by, updated_at FROM fostering_plans WHERE nomination_id = ?",
+        "SELECT updated_by, updated_at FROM fostering_plans WHERE nomination_id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -227,16 +220,13 @@ async fn stale_plan(conn: &mut SqliteConnection, id: i64) -> RepoResult<RepoErro
 /// Makes the plan (`version` 0) or replaces the one still at `version`. An edit clears
 /// the unit head's approval.
 pub async fn save_plan(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     version: i64,
     draft: &PlanDraft,
     by: &CurrentUser,
 ) -> RepoResult<(CardEvent, i64)> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let card = visible_card(&mut tx, id, by).await?;
     authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(RepoError::Denied)?;
     plan_open(card.stage).map_err(|v| RepoError::Rules(vec![v]))?;
@@ -245,7 +235,7 @@ pub async fn save_plan(
         RepoError::Rules(problems.into_iter().map(|p| p.violation).collect())
     })?;
     let stored: Option<(i64, Option<String>)> =
-        sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = ?")
+        sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await
@@ -270,7 +260,7 @@ pub async fn save_plan(
              fostering_leader_position, publicity_leader_name, publicity_leader_position,
              replication_leader_name, replication_leader_position, version, updated_at,
              updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)
          ON CONFLICT (nomination_id) DO UPDATE SET
              fostering_leader_name = excluded.fostering_leader_name,
              fostering_leader_position = excluded.fostering_leader_position,
@@ -297,7 +287,7 @@ pub async fn save_plan(
     .fetch_one(&mut *tx)
     .await
     .map_err(unavailable)?;
-    sqlx::query("DELETE FROM fostering_activities WHERE nomination_id = ?")
+    sqlx::query("DELETE FROM fostering_activities WHERE nomination_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await
@@ -306,7 +296,7 @@ pub async fn save_plan(
         sqlx::query(
             "INSERT INTO fostering_activities (nomination_id, ord, kind, title, date, status,
                  outcome)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(id)
         .bind(ord as i64)
@@ -342,20 +332,17 @@ pub async fn save_plan(
 
 /// The unit head approves the plan still at `version`.
 pub async fn approve_plan(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     version: i64,
     by: &CurrentUser,
 ) -> RepoResult<(CardEvent, i64)> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let card = visible_card(&mut tx, id, by).await?;
     authorize(&by.actor(), &Action::ApproveFosteringPlan(scope(&card)))
         .map_err(RepoError::Denied)?;
     let stored: Option<(i64, Option<String>)> =
-        sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = ?")
+        sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await
@@ -377,9 +364,9 @@ pub async fn approve_plan(
     }
     let now = now_text();
     let new_version: i64 = sqlx::query_scalar(
-        "UPDATE fostering_plans SET approved_at = ?, approved_by = ?, version = version + 1,
-             updated_at = ?, updated_by = ?
-         WHERE nomination_id = ? RETURNING version",
+        "UPDATE fostering_plans SET approved_at = $1, approved_by = $2, version = version + 1,
+             updated_at = $3, updated_by = $4
+         WHERE nomination_id = $5 RETURNING version",
     )
     .bind(&now)
     .bind(&by.display_name)
@@ -407,16 +394,13 @@ pub async fn approve_plan(
 /// Records a periodic evaluation, checked against the nomination's stage, its year's
 /// calendar, the evaluations it already has, and `today`.
 pub async fn record_evaluation(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     draft: &EvaluationDraft,
     by: &CurrentUser,
     today: NaiveDate,
 ) -> RepoResult<CardEvent> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let card = visible_card(&mut tx, id, by).await?;
     authorize(&by.actor(), &Action::RecordEvaluation(scope(&card))).map_err(RepoError::Denied)?;
     let (campaign_id, year) = campaign_of(&mut tx, id).await?;
@@ -432,7 +416,7 @@ pub async fn record_evaluation(
     sqlx::query(
         "INSERT INTO evaluations (nomination_id, period, rating, achievements, evaluator, date,
              commendation, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(id)
     .bind(evaluation.period.code())
@@ -454,12 +438,12 @@ pub async fn record_evaluation(
 
 /// Where a model was replicated, oldest first.
 pub async fn replications(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
 ) -> RepoResult<Vec<app::calendar::ReplicationRecord>> {
     let rows: Vec<(String, NaiveDate, String, String, String)> = sqlx::query_as(
         "SELECT adopter, date, result, recorded_at, recorded_by FROM replications
-         WHERE nomination_id = ? ORDER BY date, id",
+         WHERE nomination_id = $1 ORDER BY date, id",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -483,16 +467,13 @@ pub async fn replications(
 
 /// Records where a model was replicated (the unit's staff and head, or the office).
 pub async fn record_replication(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     draft: &ReplicationDraft,
     by: &CurrentUser,
     today: NaiveDate,
 ) -> RepoResult<CardEvent> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let card = visible_card(&mut tx, id, by).await?;
     authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(RepoError::Denied)?;
     let (campaign_id, year) = campaign_of(&mut tx, id).await?;
@@ -502,7 +483,7 @@ pub async fn record_replication(
     let now = now_text();
     sqlx::query(
         "INSERT INTO replications (nomination_id, adopter, date, result, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
     .bind(&replication.adopter)

@@ -1,13 +1,13 @@
+use super::Pool;
 use crate::db::DbError;
 use crate::seed::Dataset;
 use app::password;
 use shared::domain::{Position, Stage};
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 
 /// Loads a data set in one transaction. Refuses a database that already holds one, so
 /// nothing is ever overwritten.
-pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
+pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
     let now = chrono::Utc::now().to_rfc3339();
     // Hash before the transaction: Argon2 is deliberately slow.
     let hashes: Vec<String> = data
@@ -27,20 +27,18 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         }
     }
 
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM blocs")
         .fetch_one(&mut *tx)
         .await?;
     if existing > 0 {
-        return Err(DbError::Refused(
-            "the database already holds data; use an empty database (DATABASE_URL)".into(),
-        ));
+        return Err(DbError::NotEmpty);
     }
 
     let mut bloc_ids = HashMap::new();
     for b in &data.blocs {
         let id: i64 =
-            sqlx::query_scalar("INSERT INTO blocs (code, name) VALUES (?, ?) RETURNING id")
+            sqlx::query_scalar("INSERT INTO blocs (code, name) VALUES ($1, $2) RETURNING id")
                 .bind(b.code)
                 .bind(b.name)
                 .fetch_one(&mut *tx)
@@ -50,7 +48,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
     let mut unit_ids = HashMap::new();
     for u in &data.units {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO units (code, name, bloc_id) VALUES (?, ?, ?) RETURNING id",
+            "INSERT INTO units (code, name, bloc_id) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(u.code)
         .bind(u.name)
@@ -60,14 +58,14 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         unit_ids.insert(u.code, id);
     }
     for b in &data.blocs {
-        sqlx::query("UPDATE blocs SET head_unit_id = ? WHERE code = ?")
+        sqlx::query("UPDATE blocs SET head_unit_id = $1 WHERE code = $2")
             .bind(unit_ids[b.head_unit])
             .bind(b.code)
             .execute(&mut *tx)
             .await?;
     }
     let campaign_id: i64 = sqlx::query_scalar(
-        "INSERT INTO campaigns (name, start_year, end_year, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO campaigns (name, start_year, end_year, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(&data.campaign.name)
     .bind(data.campaign.start_year)
@@ -77,7 +75,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
     .await?;
     if let Some((year, deadline)) = data.campaign.registration_deadline {
         sqlx::query(
-            "INSERT INTO campaign_years (campaign_id, year, registration_deadline) VALUES (?, ?, ?)",
+            "INSERT INTO campaign_years (campaign_id, year, registration_deadline) VALUES ($1, $2, $3)",
         )
         .bind(campaign_id)
         .bind(year)
@@ -89,7 +87,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
     for (a, hash) in data.accounts.iter().zip(&hashes) {
         let user_id: i64 = sqlx::query_scalar(
             "INSERT INTO users (username, display_name, position, unit_id, password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(&a.username)
         .bind(&a.display_name)
@@ -100,14 +98,14 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         .fetch_one(&mut *tx)
         .await?;
         for role in &a.roles {
-            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
                 .bind(user_id)
                 .bind(role.code())
                 .execute(&mut *tx)
                 .await?;
         }
         if a.council {
-            sqlx::query("INSERT INTO council_members (user_id, campaign_id) VALUES (?, ?)")
+            sqlx::query("INSERT INTO council_members (user_id, campaign_id) VALUES ($1, $2)")
                 .bind(user_id)
                 .bind(campaign_id)
                 .execute(&mut *tx)
@@ -126,7 +124,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
             "INSERT INTO nominations (campaign_id, year, unit_id, kind, nominee_name, profile,
                  description, replication_potential, stage, position, city_registered, city_year,
                  created_at, updated_at, dropped_from)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
         )
         .bind(campaign_id)
         .bind(n.year)
@@ -148,7 +146,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         .await?;
         for (code, text) in &n.evidence {
             sqlx::query(
-                "INSERT INTO nomination_evidence (nomination_id, criterion_code, evidence) VALUES (?, ?, ?)",
+                "INSERT INTO nomination_evidence (nomination_id, criterion_code, evidence) VALUES ($1, $2, $3)",
             )
             .bind(id)
             .bind(code)
@@ -173,7 +171,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
                      fostering_leader_position, publicity_leader_name, publicity_leader_position,
                      replication_leader_name, replication_leader_position, version, updated_at,
                      updated_by, approved_at, approved_by)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11)",
             )
             .bind(id)
             .bind(&f.0)
@@ -192,7 +190,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
                 sqlx::query(
                     "INSERT INTO fostering_activities (nomination_id, ord, kind, title, date,
                          status, outcome)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 )
                 .bind(id)
                 .bind(ord as i64)
@@ -209,7 +207,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
             sqlx::query(
                 "INSERT INTO evaluations (nomination_id, period, rating, achievements, evaluator,
                      date, commendation, recorded_at, recorded_by)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(id)
             .bind(e.period.code())
@@ -225,7 +223,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         }
         last.insert(n.stage, position);
     }
-    sqlx::query("INSERT INTO events (at, action, payload) VALUES (?, 'dataset_loaded', ?)")
+    sqlx::query("INSERT INTO events (at, action, payload) VALUES ($1, 'dataset_loaded', $2)")
         .bind(&now)
         .bind(
             serde_json::json!({ "dataset": data.name, "nominations": data.nominations.len() })
@@ -233,7 +231,7 @@ pub async fn load(pool: &SqlitePool, data: &Dataset) -> Result<(), DbError> {
         )
         .execute(&mut *tx)
         .await?;
-    sqlx::query("INSERT INTO meta (key, value) VALUES ('dataset', ?)")
+    sqlx::query("INSERT INTO meta (key, value) VALUES ('dataset', $1)")
         .bind(data.name)
         .execute(&mut *tx)
         .await?;

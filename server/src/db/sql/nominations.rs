@@ -3,20 +3,20 @@
 use super::auth::now_text;
 use super::board;
 use super::moves::{record_change, StoredChange};
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::model::{CardEvent, CollectiveOption, HistoryEntry, MoveAction, NominationRecord};
 use app::moves::scope;
 use app::repo::{RepoError, RepoResult};
 use shared::auth::{authorize, Action};
 use shared::domain::{InputError, NominationDraft, Position, Profile, Stage};
-use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::BTreeMap;
 
 fn unavailable(e: sqlx::Error) -> RepoError {
     RepoError::Unavailable(e.to_string())
 }
 
-pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> {
+pub async fn record(pool: &Pool, id: i64) -> RepoResult<NominationRecord> {
     let mut conn = pool.acquire().await.map_err(unavailable)?;
     let card = board::card(&mut conn, id).await?;
     let (campaign_id, year, profile, description, replication_potential, created_at): (
@@ -28,7 +28,7 @@ pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> 
         String,
     ) = sqlx::query_as(
         "SELECT campaign_id, year, profile, description, replication_potential, created_at
-         FROM nominations WHERE id = ?",
+         FROM nominations WHERE id = $1",
     )
     .bind(id)
     .fetch_one(&mut *conn)
@@ -37,7 +37,7 @@ pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> 
     let profile: Profile = serde_json::from_str(&profile)
         .map_err(|e| RepoError::Unavailable(format!("nomination {id}: bad profile: {e}")))?;
     let evidence: BTreeMap<String, String> = sqlx::query_as(
-        "SELECT criterion_code, evidence FROM nomination_evidence WHERE nomination_id = ?",
+        "SELECT criterion_code, evidence FROM nomination_evidence WHERE nomination_id = $1",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -46,7 +46,7 @@ pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> 
     .into_iter()
     .collect();
     let rows: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, at, payload FROM events WHERE nomination_id = ? ORDER BY id")
+        sqlx::query_as("SELECT id, at, payload FROM events WHERE nomination_id = $1 ORDER BY id")
             .bind(id)
             .fetch_all(&mut *conn)
             .await
@@ -95,10 +95,10 @@ pub async fn record(pool: &SqlitePool, id: i64) -> RepoResult<NominationRecord> 
     })
 }
 
-pub async fn collectives(pool: &SqlitePool, year: i32) -> RepoResult<Vec<CollectiveOption>> {
+pub async fn collectives(pool: &Pool, year: i32) -> RepoResult<Vec<CollectiveOption>> {
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT id, nominee_name, unit_id FROM nominations
-         WHERE year = ? AND kind = 'collective' AND stage <> 'dropped' ORDER BY nominee_name",
+         WHERE year = $1 AND kind = 'collective' AND stage <> 'dropped' ORDER BY nominee_name",
     )
     .bind(year)
     .fetch_all(pool)
@@ -112,17 +112,14 @@ pub async fn collectives(pool: &SqlitePool, year: i32) -> RepoResult<Vec<Collect
 
 /// Creates or edits, in one `BEGIN IMMEDIATE` transaction with its event and audit entry.
 pub async fn save(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: Option<i64>,
     version: i64,
     year: i32,
     draft: &NominationDraft,
     by: &CurrentUser,
 ) -> RepoResult<CardEvent> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let event = match id {
         None => create(&mut tx, year, draft, by).await?,
         Some(id) => edit(&mut tx, id, version, draft, by).await?,
@@ -131,19 +128,15 @@ pub async fn save(
     Ok(event)
 }
 
-async fn write_evidence(
-    conn: &mut SqliteConnection,
-    id: i64,
-    draft: &NominationDraft,
-) -> RepoResult<()> {
-    sqlx::query("DELETE FROM nomination_evidence WHERE nomination_id = ?")
+async fn write_evidence(conn: &mut Conn, id: i64, draft: &NominationDraft) -> RepoResult<()> {
+    sqlx::query("DELETE FROM nomination_evidence WHERE nomination_id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await
         .map_err(unavailable)?;
     for (code, text) in &draft.evidence {
         sqlx::query(
-            "INSERT INTO nomination_evidence (nomination_id, criterion_code, evidence) VALUES (?, ?, ?)",
+            "INSERT INTO nomination_evidence (nomination_id, criterion_code, evidence) VALUES ($1, $2, $3)",
         )
         .bind(id)
         .bind(code)
@@ -160,13 +153,13 @@ fn profile_json(draft: &NominationDraft) -> RepoResult<String> {
 }
 
 async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     year: i32,
     draft: &NominationDraft,
     by: &CurrentUser,
 ) -> RepoResult<CardEvent> {
     let campaign: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM campaigns WHERE ? BETWEEN start_year AND end_year ORDER BY id DESC LIMIT 1",
+        "SELECT id FROM campaigns WHERE $1 BETWEEN start_year AND end_year ORDER BY id DESC LIMIT 1",
     )
     .bind(year)
     .fetch_optional(&mut *conn)
@@ -175,7 +168,7 @@ async fn create(
     let campaign = campaign.ok_or(RepoError::Invalid(InputError::Invalid {
         field: shared::domain::Field::Year,
     }))?;
-    let unit: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = ?")
+    let unit: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = $1")
         .bind(draft.unit_id)
         .fetch_optional(&mut *conn)
         .await
@@ -186,7 +179,7 @@ async fn create(
         }));
     }
     let first: Option<String> = sqlx::query_scalar(
-        "SELECT position FROM nominations WHERE campaign_id = ? AND year = ? AND stage = 'discovered'
+        "SELECT position FROM nominations WHERE campaign_id = $1 AND year = $2 AND stage = 'discovered'
          ORDER BY position, id LIMIT 1",
     )
     .bind(campaign)
@@ -203,7 +196,7 @@ async fn create(
         "INSERT INTO nominations (campaign_id, year, unit_id, kind, nominee_name, profile,
              description, replication_potential, stage, position, created_at, updated_at,
              updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'discovered', ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'discovered', $9, $10, $11, $12) RETURNING id",
     )
     .bind(campaign)
     .bind(year)
@@ -235,7 +228,7 @@ async fn create(
 }
 
 async fn edit(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
     version: i64,
     draft: &NominationDraft,
@@ -249,7 +242,7 @@ async fn edit(
     authorize(&actor, &Action::EditNomination(scope(&before))).map_err(RepoError::Denied)?;
     if before.version != version {
         let (who, at): (Option<String>, Option<String>) =
-            sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = ?")
+            sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = $1")
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await
@@ -264,9 +257,9 @@ async fn edit(
     }
     let now = now_text();
     sqlx::query(
-        "UPDATE nominations SET nominee_name = ?, profile = ?, description = ?,
-             replication_potential = ?, version = version + 1, updated_at = ?, updated_by = ?
-         WHERE id = ? AND version = ?",
+        "UPDATE nominations SET nominee_name = $1, profile = $2, description = $3,
+             replication_potential = $4, version = version + 1, updated_at = $5, updated_by = $6
+         WHERE id = $7 AND version = $8",
     )
     .bind(&draft.nominee_name)
     .bind(profile_json(draft)?)

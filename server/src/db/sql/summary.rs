@@ -3,6 +3,7 @@
 use super::auth::{append_audit_in, now_text};
 use super::board::resolve_year;
 use super::moves::campaign_year;
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::exports::{CityList, CityRow};
 use app::model::{AuditEntry, BoardQuery};
@@ -14,7 +15,6 @@ use shared::domain::{EvaluationPeriod, NomineeKind, Stage};
 use shared::rules::deadline::deadline_status;
 use shared::rules::review::{check_review, ReviewDraft};
 use shared::rules::summary::Tally;
-use sqlx::{SqliteConnection, SqlitePool};
 
 fn unavailable(e: sqlx::Error) -> RepoError {
     RepoError::Unavailable(e.to_string())
@@ -25,13 +25,9 @@ fn date(text: &str) -> RepoResult<NaiveDate> {
         .map_err(|_| RepoError::Unavailable(format!("bad date {text:?}")))
 }
 
-pub async fn frame(
-    pool: &SqlitePool,
-    year: Option<i32>,
-    today: NaiveDate,
-) -> RepoResult<SummaryFrame> {
+pub async fn frame(pool: &Pool, year: Option<i32>, today: NaiveDate) -> RepoResult<SummaryFrame> {
     use chrono::Datelike;
-    let mut conn = pool.begin().await.map_err(unavailable)?;
+    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
     let (campaign_id, campaign_name, year, start, end) =
         resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
     let calendar = campaign_year(&mut conn, campaign_id, year).await?;
@@ -47,7 +43,7 @@ pub async fn frame(
     units.sort_by(|a, b| shared::text::compare_vi(&a.1, &b.1));
     let stored: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT bloc_id, submitted_on, submitted_by FROM bloc_reviews
-         WHERE campaign_id = ? AND year = ?",
+         WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
@@ -87,14 +83,14 @@ struct StoredReview {
 }
 
 async fn stored_review(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
     bloc_id: i64,
 ) -> RepoResult<Option<StoredReview>> {
     sqlx::query_as(
         "SELECT version, assessment, updated_at, updated_by, submitted_on, submitted_by
-         FROM bloc_reviews WHERE campaign_id = ? AND year = ? AND bloc_id = ?",
+         FROM bloc_reviews WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
     )
     .bind(campaign_id)
     .bind(year)
@@ -120,14 +116,14 @@ struct ExemplarRow {
 /// The bloc's exemplars of the year (registered and still in the programme), by unit and
 /// name, with the review's comment on each.
 async fn exemplars(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
     bloc_id: i64,
 ) -> RepoResult<Vec<ReviewExemplar>> {
     let rows: Vec<ExemplarRow> = sqlx::query_as(
         "SELECT n.id, n.nominee_name, u.name AS unit_name, n.kind, n.stage,
-             (SELECT group_concat(e.period) FROM evaluations e WHERE e.nomination_id = n.id)
+             (SELECT string_agg(e.period, ',') FROM evaluations e WHERE e.nomination_id = n.id)
                  AS evaluations,
              (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications,
              n.city_registered, c.comment
@@ -135,7 +131,7 @@ async fn exemplars(
          JOIN units u ON u.id = n.unit_id
          LEFT JOIN bloc_review_comments c ON c.campaign_id = n.campaign_id AND c.year = n.year
              AND c.bloc_id = u.bloc_id AND c.nomination_id = n.id
-         WHERE n.campaign_id = ? AND n.year = ? AND u.bloc_id = ?
+         WHERE n.campaign_id = $1 AND n.year = $2 AND u.bloc_id = $3
            AND n.stage IN ('registered', 'fostering', 'evaluating', 'replicated')",
     )
     .bind(campaign_id)
@@ -178,13 +174,10 @@ async fn exemplars(
     Ok(out)
 }
 
-async fn bloc_names(
-    conn: &mut SqliteConnection,
-    bloc_id: i64,
-) -> RepoResult<(String, Option<String>)> {
+async fn bloc_names(conn: &mut Conn, bloc_id: i64) -> RepoResult<(String, Option<String>)> {
     sqlx::query_as(
         "SELECT b.name, u.name FROM blocs b LEFT JOIN units u ON u.id = b.head_unit_id
-         WHERE b.id = ?",
+         WHERE b.id = $1",
     )
     .bind(bloc_id)
     .fetch_optional(&mut *conn)
@@ -194,7 +187,7 @@ async fn bloc_names(
 }
 
 pub async fn review(
-    pool: &SqlitePool,
+    pool: &Pool,
     bloc_id: i64,
     year: Option<i32>,
     user: &CurrentUser,
@@ -202,7 +195,7 @@ pub async fn review(
 ) -> RepoResult<BlocReviewView> {
     use chrono::Datelike;
     authorize(&user.actor(), &Action::ViewBloc { bloc_id }).map_err(RepoError::Denied)?;
-    let mut conn = pool.begin().await.map_err(unavailable)?;
+    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, start, end) =
         resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
     let calendar = campaign_year(&mut conn, campaign_id, year).await?;
@@ -244,7 +237,7 @@ pub async fn review(
 
 #[allow(clippy::too_many_arguments)]
 pub async fn save_review(
-    pool: &SqlitePool,
+    pool: &Pool,
     bloc_id: i64,
     year: i32,
     version: i64,
@@ -254,10 +247,7 @@ pub async fn save_review(
     today: NaiveDate,
 ) -> RepoResult<i64> {
     authorize(&by.actor(), &Action::WriteBlocReview { bloc_id }).map_err(RepoError::Denied)?;
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: Some(year) }, year).await?;
     bloc_names(&mut tx, bloc_id).await?;
@@ -288,7 +278,7 @@ pub async fn save_review(
     let new_version: i64 = sqlx::query_scalar(
         "INSERT INTO bloc_reviews (campaign_id, year, bloc_id, assessment, version, updated_at,
              updated_by, submitted_at, submitted_by, submitted_on)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9)
          ON CONFLICT (campaign_id, year, bloc_id) DO UPDATE SET
              assessment = excluded.assessment, version = bloc_reviews.version + 1,
              updated_at = excluded.updated_at, updated_by = excluded.updated_by,
@@ -309,7 +299,7 @@ pub async fn save_review(
     .await
     .map_err(unavailable)?;
     sqlx::query(
-        "DELETE FROM bloc_review_comments WHERE campaign_id = ? AND year = ? AND bloc_id = ?",
+        "DELETE FROM bloc_review_comments WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
     )
     .bind(campaign_id)
     .bind(year)
@@ -320,7 +310,7 @@ pub async fn save_review(
     for (id, comment) in &draft.comments {
         sqlx::query(
             "INSERT INTO bloc_review_comments (campaign_id, year, bloc_id, nomination_id, comment)
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(campaign_id)
         .bind(year)
@@ -364,17 +354,13 @@ pub async fn save_review(
     Ok(new_version)
 }
 
-pub async fn city_list(
-    pool: &SqlitePool,
-    year: Option<i32>,
-    today: NaiveDate,
-) -> RepoResult<CityList> {
+pub async fn city_list(pool: &Pool, year: Option<i32>, today: NaiveDate) -> RepoResult<CityList> {
     use chrono::Datelike;
-    let mut conn = pool.begin().await.map_err(unavailable)?;
+    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
-    let decided_on: Option<String> = sqlx::query_scalar(
-        "SELECT decided_on FROM city_decisions WHERE campaign_id = ? AND year = ?",
+    let decided_on: Option<NaiveDate> = sqlx::query_scalar(
+        "SELECT decided_on FROM city_decisions WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
@@ -388,7 +374,7 @@ pub async fn city_list(
                                 ELSE 2 END
                        LIMIT 1), n.description)
          FROM nominations n JOIN units u ON u.id = n.unit_id
-         WHERE n.campaign_id = ? AND n.year = ? AND n.city_registered",
+         WHERE n.campaign_id = $1 AND n.year = $2 AND n.city_registered",
     )
     .bind(campaign_id)
     .bind(year)
@@ -418,7 +404,7 @@ pub async fn city_list(
     });
     Ok(CityList {
         year,
-        decided_on: decided_on.as_deref().map(date).transpose()?,
+        decided_on,
         rows,
     })
 }

@@ -1,7 +1,7 @@
+use super::Conn;
 use app::model::{Board, BoardCard, BoardQuery};
 use app::repo::{RepoError, RepoResult};
 use shared::domain::{EvaluationPeriod, NomineeKind, Position, Stage};
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 pub(super) struct CardRow {
@@ -26,7 +26,7 @@ pub(super) struct CardRow {
 pub(super) const CARD_COLUMNS: &str = "n.id, n.nominee_name, n.kind, u.id AS unit_id,
     u.name AS unit_name, b.id AS bloc_id, b.name AS bloc_name, n.stage, n.position,
     n.version, n.city_registered, n.dropped_from,
-    (SELECT group_concat(e.period) FROM evaluations e WHERE e.nomination_id = n.id) AS evaluations,
+    (SELECT string_agg(e.period, ',') FROM evaluations e WHERE e.nomination_id = n.id) AS evaluations,
     (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications,
     n.year";
 
@@ -78,14 +78,14 @@ fn unavailable(e: sqlx::Error) -> RepoError {
 /// The campaign year to show when none is asked for: this calendar year in the campaign
 /// that covers it, else the latest campaign's last year.
 pub(super) async fn resolve_year(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     query: &BoardQuery,
     today: i32,
 ) -> RepoResult<(i64, String, i32, i32, i32)> {
     let year = query.year.unwrap_or(today);
     let row: Option<(i64, String, i32, i32)> = sqlx::query_as(
         "SELECT id, name, start_year, end_year FROM campaigns
-         ORDER BY (? BETWEEN start_year AND end_year) DESC, end_year DESC, id DESC LIMIT 1",
+         ORDER BY ($1 BETWEEN start_year AND end_year) DESC, end_year DESC, id DESC LIMIT 1",
     )
     .bind(year)
     .fetch_optional(&mut *conn)
@@ -101,9 +101,9 @@ pub(super) async fn resolve_year(
     }
 }
 
-pub async fn card(conn: &mut SqliteConnection, id: i64) -> RepoResult<BoardCard> {
+pub async fn card(conn: &mut Conn, id: i64) -> RepoResult<BoardCard> {
     let row: Option<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {CARD_COLUMNS} {CARD_FROM} WHERE n.id = ?"
+        "SELECT {CARD_COLUMNS} {CARD_FROM} WHERE n.id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -117,7 +117,7 @@ pub async fn card(conn: &mut SqliteConnection, id: i64) -> RepoResult<BoardCard>
 /// Reads the board inside one read transaction, so that its cards and its sequence number
 /// come from the same snapshot.
 pub async fn load(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     query: &BoardQuery,
     query_today: chrono::NaiveDate,
 ) -> RepoResult<Board> {
@@ -130,7 +130,7 @@ pub async fn load(
         .map_err(unavailable)?;
     let rows: Vec<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {CARD_COLUMNS} {CARD_FROM}
-         WHERE n.campaign_id = ? AND n.year = ?
+         WHERE n.campaign_id = $1 AND n.year = $2
          ORDER BY n.stage, n.position, n.id"
     )))
     .bind(campaign_id)

@@ -1,11 +1,11 @@
 //! Blocs, units and council seats on SQLite: versioned and audited.
 
 use super::auth::{append_audit_in, now_text};
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::model::{AuditEntry, BlocRow, CouncilSeat, Organisation, UnitRow};
 use app::repo::{RepoError, RepoResult};
 use shared::domain::InputError;
-use sqlx::{SqliteConnection, SqlitePool};
 
 fn unavailable(e: impl std::fmt::Display) -> RepoError {
     RepoError::Unavailable(e.to_string())
@@ -15,7 +15,7 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
-async fn current_campaign(conn: &mut SqliteConnection) -> RepoResult<(i64, String)> {
+async fn current_campaign(conn: &mut Conn) -> RepoResult<(i64, String)> {
     sqlx::query_as("SELECT id, name FROM campaigns ORDER BY end_year DESC, id DESC LIMIT 1")
         .fetch_optional(&mut *conn)
         .await
@@ -23,7 +23,7 @@ async fn current_campaign(conn: &mut SqliteConnection) -> RepoResult<(i64, Strin
         .ok_or(RepoError::NotFound)
 }
 
-pub async fn organisation(pool: &SqlitePool) -> RepoResult<Organisation> {
+pub async fn organisation(pool: &Pool) -> RepoResult<Organisation> {
     let mut conn = pool.acquire().await.map_err(unavailable)?;
     let blocs: Vec<(i64, String, String, Option<i64>, i64)> =
         sqlx::query_as("SELECT id, code, name, head_unit_id, version FROM blocs ORDER BY code")
@@ -39,9 +39,9 @@ pub async fn organisation(pool: &SqlitePool) -> RepoResult<Organisation> {
         Ok((campaign_id, name)) => {
             let seats: Vec<(i64, String, String, Option<String>, bool)> = sqlx::query_as(
                 "SELECT u.id, u.username, u.display_name, un.name,
-                        EXISTS (SELECT 1 FROM council_members c WHERE c.user_id = u.id AND c.campaign_id = ?)
+                        EXISTS (SELECT 1 FROM council_members c WHERE c.user_id = u.id AND c.campaign_id = $1)
                  FROM users u LEFT JOIN units un ON un.id = u.unit_id
-                 WHERE u.active = 1 ORDER BY u.username",
+                 WHERE u.active ORDER BY u.username",
             )
             .bind(campaign_id)
             .fetch_all(&mut *conn)
@@ -91,13 +91,8 @@ pub async fn organisation(pool: &SqlitePool) -> RepoResult<Organisation> {
 }
 
 /// Refuses a stale write, naming who changed the row and when.
-async fn check_version(
-    conn: &mut SqliteConnection,
-    table: &str,
-    id: i64,
-    version: i64,
-) -> RepoResult<String> {
-    let sql = format!("SELECT version, updated_by, updated_at, code FROM {table} WHERE id = ?");
+async fn check_version(conn: &mut Conn, table: &str, id: i64, version: i64) -> RepoResult<String> {
+    let sql = format!("SELECT version, updated_by, updated_at, code FROM {table} WHERE id = $1");
     let row: Option<(i64, Option<String>, Option<String>, String)> =
         sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(id)
@@ -134,7 +129,7 @@ fn audit(
 /// The end of every bloc or unit save: map the write's outcome (duplicate code, unknown
 /// bloc), append the audit entry in the same transaction, commit.
 async fn record_save(
-    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    mut tx: sqlx::Transaction<'static, super::Db>,
     result: Result<Option<String>, sqlx::Error>,
     by: &CurrentUser,
     object_type: &str,
@@ -165,7 +160,7 @@ async fn record_save(
 }
 
 pub async fn save_bloc(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: Option<i64>,
     version: i64,
     code: &str,
@@ -173,13 +168,10 @@ pub async fn save_bloc(
     head_unit_id: Option<i64>,
     by: &CurrentUser,
 ) -> RepoResult<()> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     if let (Some(bloc), Some(head)) = (id, head_unit_id) {
         let in_bloc: Option<(i64,)> =
-            sqlx::query_as("SELECT 1 FROM units WHERE id = ? AND bloc_id = ?")
+            sqlx::query_as("SELECT id FROM units WHERE id = $1 AND bloc_id = $2")
                 .bind(head)
                 .bind(bloc)
                 .fetch_optional(&mut *tx)
@@ -197,7 +189,7 @@ pub async fn save_bloc(
     let now = now_text();
     let result = match id {
         None => sqlx::query(
-            "INSERT INTO blocs (code, name, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+            "INSERT INTO blocs (code, name, updated_at, updated_by) VALUES ($1, $2, $3, $4)",
         )
         .bind(code)
         .bind(name)
@@ -209,8 +201,8 @@ pub async fn save_bloc(
         Some(id) => {
             let old = check_version(&mut tx, "blocs", id, version).await?;
             sqlx::query(
-                "UPDATE blocs SET code = ?, name = ?, head_unit_id = ?, version = version + 1,
-                        updated_at = ?, updated_by = ? WHERE id = ?",
+                "UPDATE blocs SET code = $1, name = $2, head_unit_id = $3, version = version + 1,
+                        updated_at = $4, updated_by = $5 WHERE id = $6",
             )
             .bind(code)
             .bind(name)
@@ -227,7 +219,7 @@ pub async fn save_bloc(
 }
 
 pub async fn save_unit(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: Option<i64>,
     version: i64,
     code: &str,
@@ -235,14 +227,11 @@ pub async fn save_unit(
     bloc_id: i64,
     by: &CurrentUser,
 ) -> RepoResult<()> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let after = serde_json::json!({ "code": code, "name": name, "bloc_id": bloc_id }).to_string();
     let now = now_text();
     let result = match id {
-        None => sqlx::query("INSERT INTO units (code, name, bloc_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)")
+        None => sqlx::query("INSERT INTO units (code, name, bloc_id, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)")
             .bind(code)
             .bind(name)
             .bind(bloc_id)
@@ -255,7 +244,7 @@ pub async fn save_unit(
             let old = check_version(&mut tx, "units", id, version).await?;
             // A unit that heads its bloc cannot leave it (D-2): the bloc would lose its head.
             let heads_other: Option<(i64,)> =
-                sqlx::query_as("SELECT 1 FROM blocs WHERE head_unit_id = ? AND id <> ?")
+                sqlx::query_as("SELECT id FROM blocs WHERE head_unit_id = $1 AND id <> $2")
                     .bind(id)
                     .bind(bloc_id)
                     .fetch_optional(&mut *tx)
@@ -265,8 +254,8 @@ pub async fn save_unit(
                 return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
             }
             sqlx::query(
-                "UPDATE units SET code = ?, name = ?, bloc_id = ?, version = version + 1,
-                        updated_at = ?, updated_by = ? WHERE id = ?",
+                "UPDATE units SET code = $1, name = $2, bloc_id = $3, version = version + 1,
+                        updated_at = $4, updated_by = $5 WHERE id = $6",
             )
             .bind(code)
             .bind(name)
@@ -283,26 +272,26 @@ pub async fn save_unit(
 }
 
 pub async fn set_council_member(
-    pool: &SqlitePool,
+    pool: &Pool,
     user_id: i64,
     member: bool,
     by: &CurrentUser,
 ) -> RepoResult<()> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let (campaign_id, _) = current_campaign(&mut tx).await?;
-    let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = ?")
+    let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_optional(&mut *tx)
         .await
         .map_err(unavailable)?
         .ok_or(RepoError::NotFound)?;
     let changed = if member {
-        sqlx::query("INSERT OR IGNORE INTO council_members (user_id, campaign_id) VALUES (?, ?)")
+        sqlx::query(
+            "INSERT INTO council_members (user_id, campaign_id) VALUES ($1, $2)
+             ON CONFLICT DO NOTHING",
+        )
     } else {
-        sqlx::query("DELETE FROM council_members WHERE user_id = ? AND campaign_id = ?")
+        sqlx::query("DELETE FROM council_members WHERE user_id = $1 AND campaign_id = $2")
     }
     .bind(user_id)
     .bind(campaign_id)

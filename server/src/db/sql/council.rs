@@ -4,6 +4,7 @@
 
 use super::auth::now_text;
 use super::board::{self, resolve_year};
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::council::{
     BallotItem, BallotView, CityDecision, CouncilList, CouncilRow, MemberProgress, OtherSheet,
@@ -22,7 +23,6 @@ use shared::rules::council::{
     DEFAULT_PASS_SHARE_PCT,
 };
 use shared::rules::{Violation, ViolationKind};
-use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::{BTreeMap, HashMap};
 
 fn unavailable(e: sqlx::Error) -> RepoError {
@@ -68,10 +68,10 @@ struct Nominee {
     stage: Stage,
 }
 
-async fn members(conn: &mut SqliteConnection, campaign_id: i64) -> RepoResult<Vec<Member>> {
+async fn members(conn: &mut Conn, campaign_id: i64) -> RepoResult<Vec<Member>> {
     let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
         "SELECT u.id, u.display_name, u.unit_id FROM council_members cm
-         JOIN users u ON u.id = cm.user_id WHERE cm.campaign_id = ? ORDER BY u.id",
+         JOIN users u ON u.id = cm.user_id WHERE cm.campaign_id = $1 ORDER BY u.id",
     )
     .bind(campaign_id)
     .fetch_all(&mut *conn)
@@ -85,7 +85,7 @@ async fn members(conn: &mut SqliteConnection, campaign_id: i64) -> RepoResult<Ve
 
 /// The sheets of the given nominations, by (nomination, member).
 async fn sheets(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
     only: Option<i64>,
@@ -93,7 +93,7 @@ async fn sheets(
     let heads: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT s.nomination_id, s.member_id, s.submitted_at, s.conflict_reason
          FROM scoresheets s JOIN nominations n ON n.id = s.nomination_id
-         WHERE n.campaign_id = ? AND n.year = ? AND (? IS NULL OR n.id = ?)",
+         WHERE n.campaign_id = $1 AND n.year = $2 AND ($3 IS NULL OR n.id = $4)",
     )
     .bind(campaign_id)
     .bind(year)
@@ -118,7 +118,7 @@ async fn sheets(
     let rows: Vec<(i64, i64, String, Option<i64>, String)> = sqlx::query_as(
         "SELECT s.nomination_id, s.member_id, s.criterion_code, s.score, s.comment
          FROM scores s JOIN nominations n ON n.id = s.nomination_id
-         WHERE n.campaign_id = ? AND n.year = ? AND (? IS NULL OR n.id = ?)",
+         WHERE n.campaign_id = $1 AND n.year = $2 AND ($3 IS NULL OR n.id = $4)",
     )
     .bind(campaign_id)
     .bind(year)
@@ -140,7 +140,7 @@ async fn sheets(
 }
 
 async fn nominees(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
     only: Option<i64>,
@@ -149,7 +149,7 @@ async fn nominees(
         "SELECT n.id, n.nominee_name AS name, n.kind, u.id AS unit_id, u.name AS unit_name,
              b.id AS bloc_id, b.name AS bloc_name, n.stage
          FROM nominations n JOIN units u ON u.id = n.unit_id JOIN blocs b ON b.id = u.bloc_id
-         WHERE n.campaign_id = ? AND n.year = ? AND (? IS NULL OR n.id = ?)
+         WHERE n.campaign_id = $1 AND n.year = $2 AND ($3 IS NULL OR n.id = $4)
            AND n.stage NOT IN ('discovered', 'dropped')
          ORDER BY n.id",
     )
@@ -240,13 +240,9 @@ fn viewer<'a>(user: &CurrentUser, members: &'a [Member]) -> RepoResult<Viewer<'a
     Err(RepoError::Denied(Denied::Role))
 }
 
-pub async fn list(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    today: NaiveDate,
-) -> RepoResult<CouncilList> {
+pub async fn list(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> RepoResult<CouncilList> {
     use chrono::Datelike;
-    let mut tx = pool.begin().await.map_err(unavailable)?;
+    let mut tx = super::begin_read(pool).await.map_err(unavailable)?;
     let (campaign_id, campaign_name, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     let members = members(&mut tx, campaign_id).await?;
@@ -350,9 +346,9 @@ pub async fn list(
 }
 
 /// The nomination's campaign and year, if the council may see it.
-async fn nominee_of(conn: &mut SqliteConnection, id: i64) -> RepoResult<(Nominee, i64, i32)> {
+async fn nominee_of(conn: &mut Conn, id: i64) -> RepoResult<(Nominee, i64, i32)> {
     let (campaign_id, year): (i64, i32) =
-        sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = ?")
+        sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
             .await
@@ -366,8 +362,8 @@ async fn nominee_of(conn: &mut SqliteConnection, id: i64) -> RepoResult<(Nominee
     Ok((nominee, campaign_id, year))
 }
 
-pub async fn sheet(pool: &SqlitePool, id: i64, user: &CurrentUser) -> RepoResult<SheetView> {
-    let mut tx = pool.begin().await.map_err(unavailable)?;
+pub async fn sheet(pool: &Pool, id: i64, user: &CurrentUser) -> RepoResult<SheetView> {
+    let mut tx = super::begin_read(pool).await.map_err(unavailable)?;
     let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
     let members = members(&mut tx, campaign_id).await?;
     let viewer = viewer(user, &members)?;
@@ -444,15 +440,12 @@ pub async fn sheet(pool: &SqlitePool, id: i64, user: &CurrentUser) -> RepoResult
 
 /// Changes the member's own sheet, checked on the stored data, and recorded.
 pub async fn change(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     change: &SheetChange,
     user: &CurrentUser,
 ) -> RepoResult<(SheetState, app::model::CardEvent)> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let card = board::card(&mut tx, id).await?;
     let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
     authorize(&user.actor(), &Action::Score(scope(&card))).map_err(RepoError::Denied)?;
@@ -474,7 +467,7 @@ pub async fn change(
         .map_err(|v| RepoError::Rules(vec![v]))?;
     let now = now_text();
     sqlx::query(
-        "INSERT INTO scoresheets (nomination_id, member_id, updated_at) VALUES (?, ?, ?)
+        "INSERT INTO scoresheets (nomination_id, member_id, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (nomination_id, member_id) DO UPDATE SET updated_at = excluded.updated_at",
     )
     .bind(id)
@@ -498,7 +491,7 @@ pub async fn change(
             sqlx::query(
                 "INSERT INTO scores (nomination_id, member_id, criterion_code, score, comment,
                      updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?)
+                 VALUES ($1, $2, $3, $4, $5, $6)
                  ON CONFLICT (nomination_id, member_id, criterion_code) DO UPDATE SET
                      score = excluded.score, comment = excluded.comment,
                      updated_at = excluded.updated_at",
@@ -520,7 +513,7 @@ pub async fn change(
         SheetChange::Submit => {
             check_submit(n.kind, &own.scores).map_err(RepoError::Rules)?;
             sqlx::query(
-                "UPDATE scoresheets SET submitted_at = ? WHERE nomination_id = ? AND member_id = ?",
+                "UPDATE scoresheets SET submitted_at = $1 WHERE nomination_id = $2 AND member_id = $3",
             )
             .bind(&now)
             .bind(id)
@@ -538,7 +531,7 @@ pub async fn change(
         SheetChange::Conflict { reason } => {
             let reason = check_conflict_reason(reason).map_err(RepoError::Rules)?;
             sqlx::query(
-                "UPDATE scoresheets SET conflict_reason = ? WHERE nomination_id = ? AND member_id = ?",
+                "UPDATE scoresheets SET conflict_reason = $1 WHERE nomination_id = $2 AND member_id = $3",
             )
             .bind(&reason)
             .bind(id)
@@ -562,7 +555,7 @@ pub async fn change(
 }
 
 async fn sheets_after(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
     id: i64,
@@ -576,13 +569,13 @@ async fn sheets_after(
 
 /// The year's decision for the City, if taken.
 async fn decision(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
 ) -> RepoResult<Option<CityDecision>> {
     let head: Option<(NaiveDate, String, String)> = sqlx::query_as(
         "SELECT decided_on, recorded_by, recorded_at FROM city_decisions
-         WHERE campaign_id = ? AND year = ?",
+         WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
@@ -593,7 +586,7 @@ async fn decision(
         return Ok(None);
     };
     let nominations: Vec<i64> = sqlx::query_scalar(
-        "SELECT nomination_id FROM city_decision_items WHERE campaign_id = ? AND year = ?
+        "SELECT nomination_id FROM city_decision_items WHERE campaign_id = $1 AND year = $2
          ORDER BY nomination_id",
     )
     .bind(campaign_id)
@@ -612,7 +605,7 @@ async fn decision(
 /// S-2: records the year's models for the City, sets the City badge on exactly them, and
 /// closes the year's scoring.
 pub async fn decide(
-    pool: &SqlitePool,
+    pool: &Pool,
     decided_on: NaiveDate,
     ids: &[i64],
     user: &CurrentUser,
@@ -620,10 +613,7 @@ pub async fn decide(
 ) -> RepoResult<Vec<CardEvent>> {
     use chrono::Datelike;
     authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     let calendar = super::moves::campaign_year(&mut tx, campaign_id, year).await?;
@@ -631,7 +621,7 @@ pub async fn decide(
     let mut chosen = Vec::new();
     for id in ids {
         let stage: Option<String> = sqlx::query_scalar(
-            "SELECT stage FROM nominations WHERE id = ? AND campaign_id = ? AND year = ?",
+            "SELECT stage FROM nominations WHERE id = $1 AND campaign_id = $2 AND year = $3",
         )
         .bind(id)
         .bind(campaign_id)
@@ -662,7 +652,7 @@ pub async fn decide(
     let now = now_text();
     sqlx::query(
         "INSERT INTO city_decisions (campaign_id, year, decided_on, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(campaign_id)
     .bind(year)
@@ -677,7 +667,7 @@ pub async fn decide(
     selected.dedup();
     for id in &selected {
         sqlx::query(
-            "INSERT INTO city_decision_items (campaign_id, year, nomination_id) VALUES (?, ?, ?)",
+            "INSERT INTO city_decision_items (campaign_id, year, nomination_id) VALUES ($1, $2, $3)",
         )
         .bind(campaign_id)
         .bind(year)
@@ -688,7 +678,7 @@ pub async fn decide(
     }
     // The City badge follows the decision: on the chosen, off any other card of the year.
     let badged: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM nominations WHERE campaign_id = ? AND year = ? AND city_registered",
+        "SELECT id FROM nominations WHERE campaign_id = $1 AND year = $2 AND city_registered",
     )
     .bind(campaign_id)
     .bind(year)
@@ -705,9 +695,9 @@ pub async fn decide(
             continue;
         }
         sqlx::query(
-            "UPDATE nominations SET city_registered = ?, city_year = ?, version = version + 1,
-                 updated_at = ?, updated_by = ?
-             WHERE id = ?",
+            "UPDATE nominations SET city_registered = $1, city_year = $2, version = version + 1,
+                 updated_at = $3, updated_by = $4
+             WHERE id = $5",
         )
         .bind(on)
         .bind(on.then_some(year))
@@ -739,7 +729,7 @@ pub async fn decide(
 /// The council's totals of a year, once its decision for the City has made them final;
 /// nothing before (blind scoring keeps them off the board).
 pub(super) async fn final_totals(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
 ) -> RepoResult<HashMap<i64, i64>> {
@@ -761,14 +751,11 @@ pub(super) async fn final_totals(
 
 /// One nomination's final total (see [`final_totals`]); one cheap query while the year is
 /// undecided.
-pub(super) async fn final_total_of(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> RepoResult<Option<i64>> {
+pub(super) async fn final_total_of(conn: &mut Conn, id: i64) -> RepoResult<Option<i64>> {
     let decided: Option<(i64, i32)> = sqlx::query_as(
         "SELECT n.campaign_id, n.year FROM nominations n
          JOIN city_decisions d ON d.campaign_id = n.campaign_id AND d.year = n.year
-         WHERE n.id = ?",
+         WHERE n.id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -791,14 +778,14 @@ pub(super) async fn final_total_of(
 
 /// The year's ballot as `viewer` sees it (member id, or None for the office).
 async fn ballot_view(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
     members: &[Member],
     viewer: Option<&Member>,
 ) -> RepoResult<Option<BallotView>> {
     let head: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT share_pct, closed_at FROM ballots WHERE campaign_id = ? AND year = ?",
+        "SELECT share_pct, closed_at FROM ballots WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
@@ -813,13 +800,13 @@ async fn ballot_view(
     let rows: Vec<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT i.nomination_id, n.nominee_name, n.unit_id,
              (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
-                 AND v.nomination_id = i.nomination_id AND v.agree = 1),
+                 AND v.nomination_id = i.nomination_id AND v.agree),
              (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
-                 AND v.nomination_id = i.nomination_id AND v.agree = 0),
+                 AND v.nomination_id = i.nomination_id AND NOT v.agree),
              (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
-                 AND v.nomination_id = i.nomination_id AND v.member_id = ?)
+                 AND v.nomination_id = i.nomination_id AND v.member_id = $1)
          FROM ballot_items i JOIN nominations n ON n.id = i.nomination_id
-         WHERE i.campaign_id = ? AND i.year = ? ORDER BY n.nominee_name",
+         WHERE i.campaign_id = $2 AND i.year = $3 ORDER BY n.nominee_name",
     )
     .bind(viewer.map_or(-1, |m| m.id))
     .bind(campaign_id)
@@ -868,7 +855,7 @@ fn audit(
 
 /// Opens the year's ballot on a shortlist (the office).
 pub async fn open_ballot(
-    pool: &SqlitePool,
+    pool: &Pool,
     ids: &[i64],
     share_pct: i64,
     user: &CurrentUser,
@@ -877,10 +864,7 @@ pub async fn open_ballot(
     use chrono::Datelike;
     authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
     let share_pct = check_pass_share(share_pct).map_err(|v| RepoError::Rules(vec![v]))?;
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     if decision(&mut tx, campaign_id, year).await?.is_some() {
@@ -890,7 +874,7 @@ pub async fn open_ballot(
         )]));
     }
     let existing: Option<(String, String)> = sqlx::query_as(
-        "SELECT opened_by, opened_at FROM ballots WHERE campaign_id = ? AND year = ?",
+        "SELECT opened_by, opened_at FROM ballots WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
@@ -920,7 +904,7 @@ pub async fn open_ballot(
     let now = now_text();
     sqlx::query(
         "INSERT INTO ballots (campaign_id, year, share_pct, opened_at, opened_by)
-         VALUES (?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(campaign_id)
     .bind(year)
@@ -931,13 +915,15 @@ pub async fn open_ballot(
     .await
     .map_err(unavailable)?;
     for id in &shortlist {
-        sqlx::query("INSERT INTO ballot_items (campaign_id, year, nomination_id) VALUES (?, ?, ?)")
-            .bind(campaign_id)
-            .bind(year)
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+        sqlx::query(
+            "INSERT INTO ballot_items (campaign_id, year, nomination_id) VALUES ($1, $2, $3)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
     }
     let entry = audit(
         user,
@@ -954,15 +940,12 @@ pub async fn open_ballot(
 
 /// A member's secret vote: who voted is kept (once each); how is never shown, nor audited.
 pub async fn cast_vote(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: i64,
     agree: bool,
     user: &CurrentUser,
 ) -> RepoResult<CardEvent> {
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let card = board::card(&mut tx, id).await?;
     let (_, campaign_id, year) = nominee_of(&mut tx, id).await?;
     authorize(&user.actor(), &Action::Vote(scope(&card))).map_err(RepoError::Denied)?;
@@ -973,9 +956,9 @@ pub async fn cast_vote(
     let state: Option<(Option<String>, i64)> = sqlx::query_as(
         "SELECT b.closed_at,
              (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = b.campaign_id AND v.year = b.year
-                 AND v.nomination_id = ? AND v.member_id = ?)
+                 AND v.nomination_id = $1 AND v.member_id = $2)
          FROM ballots b JOIN ballot_items i ON i.campaign_id = b.campaign_id AND i.year = b.year
-         WHERE b.campaign_id = ? AND b.year = ? AND i.nomination_id = ?",
+         WHERE b.campaign_id = $3 AND b.year = $4 AND i.nomination_id = $5",
     )
     .bind(id)
     .bind(user.user_id)
@@ -999,7 +982,7 @@ pub async fn cast_vote(
     let now = now_text();
     sqlx::query(
         "INSERT INTO votes (campaign_id, year, nomination_id, member_id, agree, cast_at)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(campaign_id)
     .bind(year)
@@ -1026,23 +1009,16 @@ pub async fn cast_vote(
 }
 
 /// Closes the year's open ballot (the office); the results are then final.
-pub async fn close_ballot(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    today: NaiveDate,
-) -> RepoResult<()> {
+pub async fn close_ballot(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> RepoResult<()> {
     use chrono::Datelike;
     authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(unavailable)?;
+    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     let now = now_text();
     let closed = sqlx::query(
-        "UPDATE ballots SET closed_at = ?, closed_by = ?
-         WHERE campaign_id = ? AND year = ? AND closed_at IS NULL",
+        "UPDATE ballots SET closed_at = $1, closed_by = $2
+         WHERE campaign_id = $3 AND year = $4 AND closed_at IS NULL",
     )
     .bind(&now)
     .bind(&user.display_name)

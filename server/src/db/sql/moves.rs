@@ -1,11 +1,12 @@
 //! Moves on the board, with group commit: one writer task takes every move waiting in its
-//! queue, makes each inside its own savepoint of one `BEGIN IMMEDIATE` transaction, and
+//! queue, makes each inside its own savepoint of one write transaction, and
 //! commits them together. Durability stays `synchronous=FULL` (one fsync per batch, not
 //! per move), a refused move rolls back only its own savepoint, and nobody waits for a
 //! batch longer than it takes to write.
 
 use super::auth::{append_audit_in, now_text};
 use super::board;
+use super::{Conn, Pool};
 use app::auth::CurrentUser;
 use app::model::{AuditEntry, BoardCard, CardEvent, MoveAction, MoveRequest, Place};
 use app::moves::{dropped_from_after, precheck, scope};
@@ -15,7 +16,6 @@ use shared::auth::{authorize, Action};
 use shared::domain::{CampaignYear, Evaluation, Position, Profile, Stage};
 use shared::rules::transition::{check_move, MoveFacts, MoveKind};
 use shared::rules::{Violation, ViolationKind};
-use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use tokio::sync::{broadcast, mpsc, oneshot};
@@ -35,10 +35,7 @@ pub struct MoveJob {
 }
 
 /// Starts the writer; it stops when every sender is dropped.
-pub fn spawn_writer(
-    pool: SqlitePool,
-    live: broadcast::Sender<Arc<CardEvent>>,
-) -> mpsc::Sender<MoveJob> {
+pub fn spawn_writer(pool: Pool, live: broadcast::Sender<Arc<CardEvent>>) -> mpsc::Sender<MoveJob> {
     let (tx, mut rx) = mpsc::channel::<MoveJob>(4096);
     tokio::spawn(async move {
         while let Some(first) = rx.recv().await {
@@ -59,7 +56,7 @@ fn unavailable(e: sqlx::Error) -> RepoError {
     RepoError::Unavailable(e.to_string())
 }
 
-async fn exec(conn: &mut SqliteConnection, sql: &'static str) -> RepoResult<()> {
+async fn exec(conn: &mut Conn, sql: &'static str) -> RepoResult<()> {
     sqlx::query(sql)
         .execute(&mut *conn)
         .await
@@ -74,16 +71,12 @@ fn fail_all(batch: Vec<MoveJob>, e: &RepoError) {
     }
 }
 
-async fn run_batch(
-    pool: &SqlitePool,
-    live: &broadcast::Sender<Arc<CardEvent>>,
-    batch: Vec<MoveJob>,
-) {
+async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch: Vec<MoveJob>) {
     let mut conn = match pool.acquire().await {
         Ok(c) => c,
         Err(e) => return fail_all(batch, &unavailable(e)),
     };
-    if let Err(e) = exec(&mut conn, "BEGIN IMMEDIATE").await {
+    if let Err(e) = super::begin_write_on(&mut conn).await.map_err(unavailable) {
         return fail_all(batch, &e);
     }
     let mut results = Vec::with_capacity(batch.len());
@@ -92,9 +85,9 @@ async fn run_batch(
             exec(&mut conn, "SAVEPOINT move").await?;
             let r = apply(&mut conn, job).await;
             if r.is_err() {
-                exec(&mut conn, "ROLLBACK TO move").await?;
+                exec(&mut conn, "ROLLBACK TO SAVEPOINT move").await?;
             }
-            exec(&mut conn, "RELEASE move").await?;
+            exec(&mut conn, "RELEASE SAVEPOINT move").await?;
             if let Err(RepoError::Denied(denied)) = &r {
                 record_refusal(&mut conn, job, *denied).await?;
             }
@@ -116,8 +109,7 @@ async fn run_batch(
     drop(conn);
     for (job, result) in batch.into_iter().zip(results) {
         if let Ok(event) = &result {
-            // Nobody listening is fine: the event log has it.
-            let _ = live.send(Arc::new(event.clone()));
+            super::publish(live, event);
         }
         let _ = job.reply.send(result);
     }
@@ -125,7 +117,7 @@ async fn run_batch(
 
 /// A refused permission concerns security: it is recorded like every other refusal.
 async fn record_refusal(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     job: &MoveJob,
     denied: shared::auth::Denied,
 ) -> RepoResult<()> {
@@ -154,7 +146,7 @@ struct Record {
     profile: String,
 }
 
-async fn apply(conn: &mut SqliteConnection, job: &MoveJob) -> RepoResult<CardEvent> {
+async fn apply(conn: &mut Conn, job: &MoveJob) -> RepoResult<CardEvent> {
     let request = &job.request;
     let actor = job.user.actor();
     let card = board::card(conn, request.id).await?;
@@ -164,7 +156,7 @@ async fn apply(conn: &mut SqliteConnection, job: &MoveJob) -> RepoResult<CardEve
     }
     if card.version != request.version {
         let (by, at): (Option<String>, Option<String>) =
-            sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = ?")
+            sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = $1")
                 .bind(card.id)
                 .fetch_one(&mut *conn)
                 .await
@@ -172,7 +164,7 @@ async fn apply(conn: &mut SqliteConnection, job: &MoveJob) -> RepoResult<CardEve
         return Err(RepoError::Conflict { by, at });
     }
     let record: Record =
-        sqlx::query_as("SELECT campaign_id, year, profile FROM nominations WHERE id = ?")
+        sqlx::query_as("SELECT campaign_id, year, profile FROM nominations WHERE id = $1")
             .bind(card.id)
             .fetch_one(&mut *conn)
             .await
@@ -201,7 +193,7 @@ async fn apply(conn: &mut SqliteConnection, job: &MoveJob) -> RepoResult<CardEve
 }
 
 async fn check_rules(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     job: &MoveJob,
     card: &BoardCard,
     record: &Record,
@@ -213,7 +205,7 @@ async fn check_rules(
     let registering = kind == MoveKind::Forward && to == Stage::Registered;
     let evidence: BTreeMap<String, String> = if registering {
         sqlx::query_as(
-            "SELECT criterion_code, evidence FROM nomination_evidence WHERE nomination_id = ?",
+            "SELECT criterion_code, evidence FROM nomination_evidence WHERE nomination_id = $1",
         )
         .bind(card.id)
         .fetch_all(&mut *conn)
@@ -233,7 +225,7 @@ async fn check_rules(
             true,
         ) => {
             let stage: Option<String> = sqlx::query_scalar(
-                "SELECT stage FROM nominations WHERE id = ? AND unit_id = ? AND kind = 'collective'",
+                "SELECT stage FROM nominations WHERE id = $1 AND unit_id = $2 AND kind = 'collective'",
             )
             .bind(collective)
             .bind(card.unit_id)
@@ -279,13 +271,13 @@ async fn check_rules(
 /// The campaign year's calendar: the plan's defaults, with the year's own registration
 /// deadline where one is set.
 pub(super) async fn campaign_year(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     campaign_id: i64,
     year: i32,
 ) -> RepoResult<CampaignYear> {
     let mut calendar = CampaignYear::with_plan_defaults(year);
     let deadline: Option<NaiveDate> = sqlx::query_scalar(
-        "SELECT registration_deadline FROM campaign_years WHERE campaign_id = ? AND year = ?",
+        "SELECT registration_deadline FROM campaign_years WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
@@ -300,7 +292,7 @@ pub(super) async fn campaign_year(
 
 /// The position for a card arriving in column `to` at `place`.
 async fn place(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     card: &BoardCard,
     record: &Record,
     to: Stage,
@@ -311,7 +303,7 @@ async fn place(
             Place::Top => None,
             Place::After(id) => sqlx::query_scalar(
                 "SELECT position FROM nominations
-                 WHERE id = ? AND id <> ? AND campaign_id = ? AND year = ? AND stage = ?",
+                 WHERE id = $1 AND id <> $2 AND campaign_id = $3 AND year = $4 AND stage = $5",
             )
             .bind(id)
             .bind(card.id)
@@ -324,7 +316,7 @@ async fn place(
         };
         let next: Option<String> = sqlx::query_scalar(
             "SELECT position FROM nominations
-             WHERE campaign_id = ? AND year = ? AND stage = ? AND id <> ? AND position > ?
+             WHERE campaign_id = $1 AND year = $2 AND stage = $3 AND id <> $4 AND position > $5
              ORDER BY position, id LIMIT 1",
         )
         .bind(record.campaign_id)
@@ -355,14 +347,9 @@ async fn place(
 }
 
 /// Gives a column's cards short, evenly spaced positions again, keeping their order.
-async fn renumber(
-    conn: &mut SqliteConnection,
-    record: &Record,
-    stage: Stage,
-    except: i64,
-) -> RepoResult<()> {
+async fn renumber(conn: &mut Conn, record: &Record, stage: Stage, except: i64) -> RepoResult<()> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM nominations WHERE campaign_id = ? AND year = ? AND stage = ? AND id <> ?
+        "SELECT id FROM nominations WHERE campaign_id = $1 AND year = $2 AND stage = $3 AND id <> $4
          ORDER BY position, id",
     )
     .bind(record.campaign_id)
@@ -378,7 +365,7 @@ async fn renumber(
         "renumbering a column"
     );
     for (id, position) in ids.iter().zip(Position::sequence(ids.len())) {
-        sqlx::query("UPDATE nominations SET position = ? WHERE id = ?")
+        sqlx::query("UPDATE nominations SET position = $1 WHERE id = $2")
             .bind(position.as_str())
             .bind(id)
             .execute(&mut *conn)
@@ -388,18 +375,13 @@ async fn renumber(
     Ok(())
 }
 
-async fn undo(
-    conn: &mut SqliteConnection,
-    job: &MoveJob,
-    card: BoardCard,
-    seq: i64,
-) -> RepoResult<CardEvent> {
+async fn undo(conn: &mut Conn, job: &MoveJob, card: BoardCard, seq: i64) -> RepoResult<CardEvent> {
     let unavailable_undo =
         || RepoError::Rules(vec![Violation::new("II.3", ViolationKind::UndoUnavailable)]);
     authorize(&job.user.actor(), &Action::EditNomination(scope(&card)))
         .map_err(RepoError::Denied)?;
     let row: Option<(Option<i64>, String, String)> = sqlx::query_as(
-        "SELECT actor_id, at, payload FROM events WHERE id = ? AND nomination_id = ?",
+        "SELECT actor_id, at, payload FROM events WHERE id = $1 AND nomination_id = $2",
     )
     .bind(seq)
     .bind(card.id)
@@ -433,7 +415,7 @@ async fn undo(
 
 /// Writes the changed card, its event and its audit entry.
 async fn write(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     job: &MoveJob,
     action: MoveAction,
     before: &BoardCard,
@@ -442,8 +424,8 @@ async fn write(
     let now = now_text();
     let updated = sqlx::query(
         "UPDATE nominations
-         SET stage = ?, position = ?, dropped_from = ?, version = ?, updated_at = ?, updated_by = ?
-         WHERE id = ? AND version = ?",
+         SET stage = $1, position = $2, dropped_from = $3, version = $4, updated_at = $5, updated_by = $6
+         WHERE id = $7 AND version = $8",
     )
     .bind(after.stage.code())
     .bind(after.position.as_str())
@@ -483,7 +465,7 @@ async fn write(
 /// Appends a change of a card to the event log and the audit history (inside the caller's
 /// transaction) and returns it as the event live clients receive.
 pub(super) async fn record_change(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: &CurrentUser,
     change: StoredChange,
     audit_before: Option<String>,
@@ -495,7 +477,7 @@ pub(super) async fn record_change(
 /// [`record_change`], with what changed besides the card (a plan, an evaluation) written
 /// into the audit entry's "after" as `detail`.
 pub(super) async fn record_change_with(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: &CurrentUser,
     change: StoredChange,
     audit_before: Option<String>,
@@ -505,7 +487,7 @@ pub(super) async fn record_change_with(
     let payload =
         serde_json::to_string(&change).map_err(|e| RepoError::Unavailable(e.to_string()))?;
     let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO events (at, actor_id, nomination_id, action, payload) VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO events (at, actor_id, nomination_id, action, payload) VALUES ($1, $2, $3, $4, $5)
          RETURNING id",
     )
     .bind(now)
@@ -516,6 +498,9 @@ pub(super) async fn record_change_with(
     .fetch_one(&mut *conn)
     .await
     .map_err(unavailable)?;
+    super::announce(&mut *conn, seq)
+        .await
+        .map_err(unavailable)?;
     let entry = AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
@@ -543,14 +528,14 @@ pub(super) async fn record_change_with(
 }
 
 /// The card events after `after`, oldest first.
-pub async fn events_after(pool: &SqlitePool, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
+pub async fn events_after(pool: &Pool, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
     let actions = MoveAction::ALL
         .iter()
         .map(|a| format!("'{}'", a.code()))
         .collect::<Vec<_>>()
         .join(", ");
     let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT id, payload FROM events WHERE id > ? AND action IN ({actions}) ORDER BY id LIMIT ?"
+        "SELECT id, payload FROM events WHERE id > $1 AND action IN ({actions}) ORDER BY id LIMIT $2"
     )))
     .bind(after)
     .bind(limit)

@@ -4,13 +4,13 @@
 
 use super::board::resolve_year;
 use super::moves::campaign_year;
+use super::Pool;
 use app::calendar::{CalendarView, DeadlineRow, OwnerStatus};
 use app::model::BoardQuery;
 use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use shared::domain::EvaluationPeriod;
 use shared::rules::deadline::{deadline_status, year_deadlines, DeadlineKind};
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 
 fn unavailable(e: sqlx::Error) -> RepoError {
@@ -33,12 +33,12 @@ struct Evaluated {
 }
 
 pub async fn calendar(
-    pool: &SqlitePool,
+    pool: &Pool,
     year: Option<i32>,
     today: NaiveDate,
 ) -> RepoResult<CalendarView> {
     use chrono::Datelike;
-    let mut conn = pool.begin().await.map_err(unavailable)?;
+    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
     let query = BoardQuery { year };
     let (campaign_id, campaign_name, year, start, end) =
         resolve_year(&mut conn, &query, today.year()).await?;
@@ -62,7 +62,7 @@ pub async fn calendar(
     // D-1: a unit has registered when one of its nominations got past "discovered".
     let registered: HashMap<i64, u32> = sqlx::query_as::<_, (i64, i64)>(
         "SELECT unit_id, COUNT(*) FROM nominations
-         WHERE campaign_id = ? AND year = ?
+         WHERE campaign_id = $1 AND year = $2
            AND (stage NOT IN ('discovered', 'dropped')
                 OR (stage = 'dropped' AND dropped_from <> 'discovered'))
          GROUP BY unit_id",
@@ -79,11 +79,11 @@ pub async fn calendar(
     // E-1: the evaluations of what each unit fosters.
     let evaluated: HashMap<i64, Evaluated> = sqlx::query_as::<_, (i64, i64, i64, i64, i64)>(
         "SELECT n.unit_id, COUNT(*),
-             SUM(EXISTS (SELECT 1 FROM evaluations e WHERE e.nomination_id = n.id AND e.period = 'six_month')),
-             SUM(EXISTS (SELECT 1 FROM evaluations e WHERE e.nomination_id = n.id AND e.period = 'nine_month')),
-             SUM(EXISTS (SELECT 1 FROM evaluations e WHERE e.nomination_id = n.id AND e.period = 'annual'))
+             SUM(CASE WHEN EXISTS (SELECT 1 FROM evaluations e WHERE e.nomination_id = n.id AND e.period = 'six_month') THEN 1 ELSE 0 END),
+             SUM(CASE WHEN EXISTS (SELECT 1 FROM evaluations e WHERE e.nomination_id = n.id AND e.period = 'nine_month') THEN 1 ELSE 0 END),
+             SUM(CASE WHEN EXISTS (SELECT 1 FROM evaluations e WHERE e.nomination_id = n.id AND e.period = 'annual') THEN 1 ELSE 0 END)
          FROM nominations n
-         WHERE n.campaign_id = ? AND n.year = ? AND n.stage IN ('fostering', 'evaluating', 'replicated')
+         WHERE n.campaign_id = $1 AND n.year = $2 AND n.stage IN ('fostering', 'evaluating', 'replicated')
          GROUP BY n.unit_id",
     )
     .bind(campaign_id)
@@ -108,7 +108,7 @@ pub async fn calendar(
     // D-2: the blocs whose review is submitted.
     let reviewed: Vec<i64> = sqlx::query_scalar(
         "SELECT bloc_id FROM bloc_reviews
-         WHERE campaign_id = ? AND year = ? AND submitted_at IS NOT NULL",
+         WHERE campaign_id = $1 AND year = $2 AND submitted_at IS NOT NULL",
     )
     .bind(campaign_id)
     .bind(year)
@@ -118,7 +118,7 @@ pub async fn calendar(
 
     // E-2: how many exemplars each quarter's selection holds.
     let selected: HashMap<String, u32> = sqlx::query_as::<_, (String, i64)>(
-        "SELECT period, COUNT(*) FROM selection_items WHERE campaign_id = ? AND year = ?
+        "SELECT period, COUNT(*) FROM selection_items WHERE campaign_id = $1 AND year = $2
          GROUP BY period",
     )
     .bind(campaign_id)
@@ -132,7 +132,7 @@ pub async fn calendar(
 
     // D-3: the models registered with the City this year.
     let city: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM nominations WHERE campaign_id = ? AND year = ? AND city_registered",
+        "SELECT COUNT(*) FROM nominations WHERE campaign_id = $1 AND year = $2 AND city_registered",
     )
     .bind(campaign_id)
     .bind(year)
