@@ -8,9 +8,14 @@ if (!bin) {
   throw new Error('EXEMPLAR_BIN is not set: run the end-to-end tests through `cargo xtask test`');
 }
 const output = process.env.E2E_OUTPUT ?? 'test-results';
+// A fixed clock, never the wall clock: the demo campaign year and every deadline and
+// evaluation period are then the same on every run, in any year.
+export const today = process.env.EXEMPLAR_TODAY ?? '2026-10-15';
 
 export default defineConfig({
   testDir: './tests',
+  // Two servers on one PostgreSQL database: playwright.postgres.config.ts runs them.
+  testIgnore: '**/postgres/**',
   outputDir: `${output}/results`,
   fullyParallel: false,
   workers: 1,
@@ -47,9 +52,7 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? '',
       DATABASE_URL: process.env.DATABASE_URL ?? '',
-      // A fixed clock, never the wall clock: the demo campaign year and every deadline
-      // and evaluation period are then the same on every run, in any year.
-      EXEMPLAR_TODAY: process.env.EXEMPLAR_TODAY ?? '2026-10-15',
+      EXEMPLAR_TODAY: today,
     },
   },
 });

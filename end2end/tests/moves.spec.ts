@@ -1,4 +1,4 @@
-import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, column, cardIn, pick } from './fixtures';
 import type { Page, Locator } from '@playwright/test';
 
 // Wide enough for all six columns side by side: a drag then needs no scrolling (which
@@ -11,18 +11,6 @@ async function drag(page: Page, card: Locator, stage: string) {
     sourcePosition: { x: 30, y: 12 },
     targetPosition: { x: 60, y: 20 },
   });
-}
-
-const column = (page: Page, stage: string) => page.locator(`.column[data-stage="${stage}"]`);
-const cardIn = (page: Page, stage: string, name: string) =>
-  column(page, stage).locator('[data-nomination-id]').filter({ hasText: name });
-
-/** The name of the n-th card of a column, and its id. */
-async function pick(page: Page, stage: string, n = 0): Promise<{ name: string; id: string; card: Locator }> {
-  const card = column(page, stage).locator('[data-nomination-id]').nth(n);
-  const name = (await card.locator('.card-name').textContent())!.trim();
-  const id = (await card.getAttribute('data-nomination-id'))!;
-  return { name, id, card: page.locator(`[data-nomination-id="${id}"]`) };
 }
 
 test('a card dragged to a permitted stage moves, and stays there after a reload', async ({ page, consoleErrors }) => {

@@ -68,11 +68,10 @@ impl Bench {
 }
 
 /// Ids and versions of the cards of a stage, from the database.
-async fn cards_in(app_db: &std::path::Path, stage: &str, n: usize) -> Vec<(i64, i64)> {
-    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(app_db);
-    let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+async fn cards_in(db_url: &str, stage: &str, n: usize) -> Vec<(i64, i64)> {
+    let pool = sqlx::AnyPool::connect(db_url).await.unwrap();
     let rows: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT id, version FROM nominations WHERE stage = ? ORDER BY id LIMIT ?")
+        sqlx::query_as("SELECT id, version FROM nominations WHERE stage = $1 ORDER BY id LIMIT $2")
             .bind(stage)
             .bind(n as i64)
             .fetch_all(&pool)
@@ -170,14 +169,19 @@ async fn summary(bench: &Bench, leader: &str, office: &str, card: (i64, i64)) ->
     ]
 }
 
-/// `clients` clients, each toggling its own card between discovered and dropped (a drop
-/// with a reason, then a restore), as fast as the server answers, for MOVE_SECONDS.
-async fn moves(bench: Arc<Bench>, cookie: &str, cards: &[(i64, i64)]) -> (f64, f64, f64, usize) {
+/// One client per card, each toggling its card between discovered and dropped (a drop
+/// with a reason, then a restore), as fast as the server answers, for MOVE_SECONDS; the
+/// clients are spread over `benches` (instances of one database).
+async fn moves(
+    benches: &[Arc<Bench>],
+    cookie: &str,
+    cards: &[(i64, i64)],
+) -> (f64, f64, f64, usize) {
     let deadline = Instant::now() + Duration::from_secs(MOVE_SECONDS);
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for &(id, version) in cards {
-        let bench = bench.clone();
+    for (i, &(id, version)) in cards.iter().enumerate() {
+        let bench = benches[i % benches.len()].clone();
         let cookie = cookie.to_string();
         tasks.push(tokio::spawn(async move {
             let mut version = version;
@@ -240,8 +244,11 @@ async fn next_event(resp: &mut reqwest::Response, buf: &mut String) -> bool {
     }
 }
 
+/// Moves made through `bench`, received by SSE subscribers of `watched` (the same
+/// instance, or another one on the same database).
 async fn fanout(
     bench: Arc<Bench>,
+    watched: Arc<Bench>,
     office: &str,
     watcher: &str,
     card: (i64, i64),
@@ -252,7 +259,7 @@ async fn fanout(
     let ready = Arc::new(tokio::sync::Semaphore::new(0));
     for _ in 0..SUBSCRIBERS {
         let client = reqwest::Client::new();
-        let url = format!("{}/events?after={after}", bench.base);
+        let url = format!("{}/events?after={after}", watched.base);
         let cookie = watcher.to_string();
         let ready = ready.clone();
         let mut stop = tx.subscribe();
@@ -317,71 +324,235 @@ async fn fanout(
     )
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running instance of the server.
+struct Instance {
+    bench: Arc<Bench>,
+    stop: tokio::sync::oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<Result<(), server::startup::StartupError>>,
+}
+
+async fn start(settings: Settings) -> Instance {
+    let app = Application::build(settings).await.expect("server starts");
+    let base = format!("http://{}", app.addr());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until_stopped(async {
+        let _ = stopped.await;
+    }));
+    let bench = Arc::new(Bench {
+        base,
+        client: reqwest::Client::builder()
+            .pool_max_idle_per_host(400)
+            .build()
+            .unwrap(),
+    });
+    Instance {
+        bench,
+        stop,
+        server,
+    }
+}
+
+impl Instance {
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.server.await;
+    }
+}
+
+/// A fresh PostgreSQL database for the run (`EXEMPLAR_TEST_POSTGRES` names the server, as
+/// for the tests): its URL, the server's URL and its name (to drop it afterwards).
+async fn fresh_postgres() -> (String, String, String) {
+    use sqlx::Connection;
+    let admin = std::env::var("EXEMPLAR_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL at {admin}: {e} (the bench needs it)"));
+    let name = format!("exemplar_bench_{}", std::process::id());
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name}"
+    )))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let _ = conn.close().await;
+    let base = admin.rsplit_once('/').unwrap().0.to_string();
+    (format!("{base}/{name}"), admin, name)
+}
+
+async fn drop_postgres(admin: &str, name: &str) {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(admin).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let _ = conn.close().await;
+}
+
+/// One backend's figures, each a cell of the report's table.
+#[derive(Default)]
+struct Column {
+    ssr: String,
+    summary: String,
+    summary_live: String,
+    moves: Vec<String>,
+    fanout: String,
+    moves_two: String,
+    fanout_two: String,
+}
+
+const NOT_MEASURED: &str = "—";
+
+async fn measure(backend: Backend) -> Column {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings::for_tests(&dir.path().join("bench.db"), dir.path());
+    settings.demo_data = false;
+    let postgres = if backend == Backend::Postgres {
+        let (url, admin, name) = fresh_postgres().await;
+        settings.database_url = server::configuration::DatabaseUrl::parse(&url).unwrap();
+        Some((url, admin, name))
+    } else {
+        None
+    };
+    let db_url = match &postgres {
+        Some((url, _, _)) => url.clone(),
+        None => format!("sqlite://{}", dir.path().join("bench.db").display()),
+    };
+    let label = if postgres.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    {
+        let store = server::db::open(&settings.database_url).await.unwrap();
+        store.migrate().await.unwrap();
+        store
+            .load_dataset(&server::seed::synthetic::dataset(NOMINATIONS))
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let a = start(settings.clone()).await;
+    let bench = a.bench.clone();
+    let office = bench.login("office").await;
+    let leader = bench.login("leader").await;
+    let mut column = Column::default();
+
+    let (p50, p95) = ssr(&bench, &office).await;
+    eprintln!("{label}: board SSR: p50 {p50:.1} ms, p95 {p95:.1} ms");
+    column.ssr = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
+
+    let cards = cards_in(&db_url, "discovered", 700).await;
+    let [(p50, p95), (u50, u95)] = summary(&bench, &leader, &office, cards[400]).await;
+    eprintln!("{label}: summary SSR: p50 {p50:.1} ms, p95 {p95:.1} ms; after a move: p50 {u50:.1} ms, p95 {u95:.1} ms");
+    column.summary = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
+    column.summary_live = format!("p50 {u50:.1} ms · p95 {u95:.1} ms");
+    for (n, slice) in [(50usize, &cards[..50]), (200, &cards[50..250])] {
+        let (rate, p50, p95, refused) = moves(std::slice::from_ref(&bench), &office, slice).await;
+        eprintln!("{label}: moves, {n} clients: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");
+        column.moves.push(format!(
+            "{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused)"
+        ));
+    }
+
+    let last_seq = {
+        let pool = sqlx::AnyPool::connect(&db_url).await.unwrap();
+        let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        seq
+    };
+    let (p50, p95, complete) = fanout(
+        bench.clone(),
+        bench.clone(),
+        &office,
+        &leader,
+        cards[300],
+        last_seq,
+    )
+    .await;
+    eprintln!(
+        "{label}: fan-out to {SUBSCRIBERS}: p50 {p50:.1} ms, p95 {p95:.1} ms, {complete} got all"
+    );
+    column.fanout = format!(
+        "p50 {p50:.1} ms · p95 {p95:.1} ms ({complete}/{SUBSCRIBERS} received every event)"
+    );
+
+    if postgres.is_some() {
+        // A second instance on the same database, as behind a load balancer.
+        let b = start(settings.clone()).await;
+        let (rate, p50, p95, refused) =
+            moves(&[bench.clone(), b.bench.clone()], &office, &cards[450..650]).await;
+        eprintln!("{label}: moves, 200 clients over two instances: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");
+        column.moves_two =
+            format!("{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused)");
+        let pool = sqlx::AnyPool::connect(&db_url).await.unwrap();
+        let last_seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        let (p50, p95, complete) = fanout(
+            bench.clone(),
+            b.bench.clone(),
+            &office,
+            &leader,
+            cards[301],
+            last_seq,
+        )
+        .await;
+        eprintln!("{label}: fan-out across instances to {SUBSCRIBERS}: p50 {p50:.1} ms, p95 {p95:.1} ms, {complete} got all");
+        column.fanout_two = format!(
+            "p50 {p50:.1} ms · p95 {p95:.1} ms ({complete}/{SUBSCRIBERS} received every event)"
+        );
+        b.stop().await;
+    } else {
+        column.moves_two = NOT_MEASURED.into();
+        column.fanout_two = NOT_MEASURED.into();
+    }
+    a.stop().await;
+    if let Some((_, admin, name)) = postgres {
+        drop_postgres(&admin, &name).await;
+    }
+    column
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
     runtime.block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("bench.db");
-        let mut settings = Settings::for_tests(&db, dir.path());
-        settings.demo_data = false;
-        {
-            let store = server::db::open(&settings.database_url).await.unwrap();
-            store.migrate().await.unwrap();
-            store
-                .load_dataset(&server::seed::synthetic::dataset(NOMINATIONS))
-                .await
-                .unwrap();
-            store.close().await;
+        sqlx::any::install_default_drivers();
+        let sqlite = measure(Backend::Sqlite).await;
+        let pg = measure(Backend::Postgres).await;
+        let row = |what: String, s: &str, p: &str, target: &str| format!("| {what} | {s} | {p} | {target} |");
+        let mut rows = vec![
+            row(format!("Board SSR, {NOMINATIONS} nominations (office sees all), 200 requests"), &sqlite.ssr, &pg.ssr, "p95 < 30 ms"),
+            row(format!("Summary page SSR (`/summary`), {NOMINATIONS} nominations, leadership, 200 requests"), &sqlite.summary, &pg.summary, "p95 < 50 ms"),
+            row("Summary data right after a move elsewhere (live update, 100 moves)".into(), &sqlite.summary_live, &pg.summary_live, "incremental"),
+        ];
+        for (i, n) in [50, 200].into_iter().enumerate() {
+            rows.push(row(format!("Guarded moves, {n} concurrent clients, {MOVE_SECONDS} s"), &sqlite.moves[i], &pg.moves[i], "≥ 5,000/s, p95 < 25 ms at 200"));
         }
-        let app = Application::build(settings).await.expect("server starts");
-        let base = format!("http://{}", app.addr());
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server = tokio::spawn(app.run_until_stopped(async {
-            let _ = stopped.await;
-        }));
-        let bench = Arc::new(Bench {
-            base,
-            client: reqwest::Client::builder().pool_max_idle_per_host(400).build().unwrap(),
-        });
-        let office = bench.login("office").await;
-        let leader = bench.login("leader").await;
-
-        let mut rows = Vec::new();
-        let (p50, p95) = ssr(&bench, &office).await;
-        eprintln!("board SSR: p50 {p50:.1} ms, p95 {p95:.1} ms");
-        rows.push(format!("| Board SSR, {NOMINATIONS} nominations (office sees all), 200 requests | p50 {p50:.1} ms · p95 {p95:.1} ms | p95 < 30 ms |"));
-
-        let cards = cards_in(&db, "discovered", 450).await;
-        let [(p50, p95), (u50, u95)] = summary(&bench, &leader, &office, cards[400]).await;
-        eprintln!("summary SSR: p50 {p50:.1} ms, p95 {p95:.1} ms; after a move: p50 {u50:.1} ms, p95 {u95:.1} ms");
-        rows.push(format!("| Summary page SSR (`/summary`), {NOMINATIONS} nominations, leadership, 200 requests | p50 {p50:.1} ms · p95 {p95:.1} ms | p95 < 50 ms |"));
-        rows.push(format!("| Summary data right after a move elsewhere (live update, 100 moves) | p50 {u50:.1} ms · p95 {u95:.1} ms | incremental |"));
-        for (n, slice) in [(50usize, &cards[..50]), (200, &cards[50..250])] {
-            let (rate, p50, p95, refused) = moves(bench.clone(), &office, slice).await;
-            eprintln!("moves, {n} clients: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");
-            rows.push(format!("| Guarded moves, {n} concurrent clients, {MOVE_SECONDS} s, synchronous=FULL | {rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused) | ≥ 5,000/s, p95 < 25 ms at 200 |"));
-        }
-
-        let last_seq = {
-            let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&db);
-            let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
-            let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
-                .fetch_one(&pool)
-                .await
-                .unwrap();
-            pool.close().await;
-            seq
-        };
-        let (p50, p95, complete) =
-            fanout(bench.clone(), &office, &leader, cards[300], last_seq).await;
-        eprintln!("fan-out to {SUBSCRIBERS}: p50 {p50:.1} ms, p95 {p95:.1} ms, {complete} got all");
-        rows.push(format!("| Move → arrival at {SUBSCRIBERS} SSE subscribers ({FANOUT_MOVES} moves; from sending the move) | p50 {p50:.1} ms · p95 {p95:.1} ms ({complete}/{SUBSCRIBERS} received every event) | p95 < 100 ms |"));
-
-        let _ = stop.send(());
-        let _ = server.await;
+        rows.push(row(format!("Move → arrival at {SUBSCRIBERS} SSE subscribers ({FANOUT_MOVES} moves; from sending the move)"), &sqlite.fanout, &pg.fanout, "p95 < 100 ms"));
+        rows.push(row(format!("Guarded moves, 200 clients split over **two instances** on one database, {MOVE_SECONDS} s"), &sqlite.moves_two, &pg.moves_two, "several instances"));
+        rows.push(row(format!("Move through instance A → arrival at {SUBSCRIBERS} SSE subscribers of instance B"), &sqlite.fanout_two, &pg.fanout_two, "< 1 s"));
         let text = rows.join("\n") + "\n";
         match std::env::var("BENCH_OUT") {
             Ok(path) => std::fs::write(path, text).unwrap(),

@@ -43,6 +43,21 @@ fn unwritable_database_path_is_a_one_line_error() {
 }
 
 #[test]
+fn unreachable_or_missing_postgres_database_is_a_one_line_error() {
+    // Nothing listens on port 1.
+    let out = exemplar(&[("DATABASE_URL", "postgres://postgres@127.0.0.1:1/exemplar")]);
+    assert_one_line_error(&out, "DATABASE_URL");
+    // The server answers, the database does not exist.
+    let admin = common::postgres_admin_url();
+    let base = admin.rsplit_once('/').unwrap().0;
+    let missing = format!("{base}/exemplar_no_such_database_{}", std::process::id());
+    let out = exemplar(&[("DATABASE_URL", &missing)]);
+    assert_one_line_error(&out, "DATABASE_URL");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("does not exist"), "{stderr}");
+}
+
+#[test]
 fn port_in_use_is_a_one_line_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();

@@ -11,12 +11,14 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{spawn_app_on, Backend, TestDb};
+use common::board::{cards, move_card, next_event, subscribe, two_hundred_clients_move_one_card};
+use common::{spawn_app_on, spawn_instance_of, Backend, TestDb};
 use serde_json::json;
 use server::audit::{verify_chain, ChainReport};
 use server::db::copy::{postgres_audit_rows, sqlite_to_postgres, TABLES};
 use server::db::DbError;
 use sqlx::postgres::PgPool;
+use std::sync::Arc;
 
 #[tokio::test]
 async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
@@ -295,4 +297,74 @@ async fn a_change_committed_through_one_instance_reaches_the_other_and_none_is_l
     a.close().await;
     b.close().await;
     drop(db);
+}
+
+/// Two instances on one PostgreSQL database, as behind a load balancer.
+async fn two_instances() -> (Arc<common::TestApp>, Arc<common::TestApp>) {
+    let today = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let a = spawn_app_on(Backend::Postgres, today).await;
+    let b = spawn_instance_of(&a, today).await;
+    (Arc::new(a), Arc::new(b))
+}
+
+async fn stop_both(a: Arc<common::TestApp>, b: Arc<common::TestApp>) {
+    // The second first: the first owns the database.
+    Arc::try_unwrap(b).ok().unwrap().stop().await;
+    Arc::try_unwrap(a).ok().unwrap().stop().await;
+}
+
+#[tokio::test]
+async fn two_instances_serve_the_same_sessions_and_push_each_others_moves_live() {
+    let (a, b) = two_instances().await;
+    // Signed in through A, served by B: the session lives in the database.
+    let office = a.login("office").await;
+    let html = b.get_as(&office, "/board").await.text().await.unwrap();
+    assert!(html.contains("Nguyễn Văn An"), "B serves A's session");
+
+    // A browser on B watches the board; a move through A reaches it, and the other way.
+    let mut on_b = subscribe(&b, &office, None).await;
+    let mut on_a = subscribe(&a, &office, None).await;
+    let (mut buf_b, mut buf_a) = (String::new(), String::new());
+    let (id, version) = cards(&a, "CCPTNT", "discovered").await[0];
+    let (status, moved) = move_card(&a, &office, id, version, "dropped", Some("Thử")).await;
+    assert_eq!(status, 200, "{moved}");
+    let (seq, kind, event) = next_event(&mut on_b, &mut buf_b).await;
+    assert_eq!(kind, "card");
+    assert_eq!(seq, moved["seq"].as_i64().unwrap());
+    assert_eq!(event["card"]["id"].as_i64(), Some(id));
+    assert_eq!(event["card"]["stage"], "dropped");
+    let (seq_a, _, _) = next_event(&mut on_a, &mut buf_a).await;
+    assert_eq!(seq_a, seq, "A's own browsers get it once, from the log too");
+
+    let (status, back) = move_card(&b, &office, id, version + 1, "discovered", None).await;
+    assert_eq!(status, 200, "{back}");
+    let (seq_a, _, event) = next_event(&mut on_a, &mut buf_a).await;
+    assert_eq!(seq_a, back["seq"].as_i64().unwrap());
+    assert_eq!(event["card"]["stage"], "discovered");
+    let (seq_b, _, _) = next_event(&mut on_b, &mut buf_b).await;
+    assert_eq!(seq_b, seq_a, "in order, nothing skipped or repeated");
+
+    // A stale write through either instance is a conflict, whichever made the change.
+    let (status, _) = move_card(&a, &office, id, version, "dropped", Some("Thử")).await;
+    assert_eq!(status, 409);
+    // Signing out on B ends the session on A as well.
+    let out = b
+        .client
+        .post(b.url("/logout"))
+        .header("origin", b.origin())
+        .header("cookie", &office)
+        .send()
+        .await
+        .unwrap();
+    assert!(out.status().is_success() || out.status().is_redirection());
+    assert_eq!(a.get_as(&office, "/board").await.status().as_u16(), 303);
+    drop((on_a, on_b));
+    stop_both(a, b).await;
+}
+
+#[tokio::test]
+async fn two_hundred_clients_split_across_two_instances_never_lose_or_duplicate_a_card() {
+    let (a, b) = two_instances().await;
+    two_hundred_clients_move_one_card(&[a.clone(), b.clone()]).await;
+    stop_both(a, b).await;
 }

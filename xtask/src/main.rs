@@ -433,14 +433,18 @@ fn bench(args: &[String]) -> Result {
     let report = format!(
         "# Benchmarks\n\n\
          Written by `cargo xtask bench` ({date}). Release build; server and load generator in\n\
-         one process on the same machine, HTTP over loopback; SQLite in WAL mode with\n\
-         `synchronous=FULL`.\n\n\
+         one process on the same machine, HTTP over loopback. SQLite: WAL mode with\n\
+         `synchronous=FULL`. PostgreSQL: the server on this machine ({postgres}), default\n\
+         settings (`synchronous_commit=on`), 10 connections per instance.\n\n\
          Machine: {cores} cores ({cpu}), {memory} RAM; {rustc}.\n\n\
-         | Measure | Result | Target |\n|---|---|---|\n{measured}\
-         | Release WASM (`{OUTPUT_NAME}.wasm`) | {raw:.0} KiB raw · {gz:.0} KiB gzip | ≤ 250 KiB gzip |\n\n\
+         | Measure | SQLite | PostgreSQL | Target |\n|---|---|---|---|\n{measured}\
+         | Release WASM (`{OUTPUT_NAME}.wasm`) | {raw:.0} KiB raw · {gz:.0} KiB gzip | (same) | ≤ 250 KiB gzip |\n\n\
          {notes}",
         date = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         rustc = output("rustc", &["--version"]),
+        postgres = std::env::var("EXEMPLAR_TEST_POSTGRES")
+            .map(|_| "`EXEMPLAR_TEST_POSTGRES`".to_string())
+            .unwrap_or_else(|_| "127.0.0.1:5432".into()),
         raw = kib(raw),
         gz = kib(gzipped),
         notes = notes,
@@ -484,6 +488,22 @@ fn seed(args: &[String]) -> Result {
         &[("DATABASE_URL", OsStr::new(&url))],
     )
 }
+
+/// `cargo test` over the workspace's crates, with the server-side features (the same flags
+/// for every run, so that each reuses the others' build).
+const TEST_CRATES: &[&str] = &[
+    "test",
+    "-p",
+    "shared",
+    "-p",
+    "app",
+    "-p",
+    "server",
+    "-p",
+    "xtask",
+    "--features",
+    "app/ssr",
+];
 
 fn test(args: &[String]) -> Result {
     let fast = match args {
@@ -545,22 +565,7 @@ fn test(args: &[String]) -> Result {
     )?;
     step("unit and integration tests", || {
         // No doc tests: the crates have none, and their empty summaries would only add noise.
-        let args = [
-            "test",
-            "-p",
-            "shared",
-            "-p",
-            "app",
-            "-p",
-            "server",
-            "-p",
-            "xtask",
-            "--features",
-            "app/ssr",
-            "--lib",
-            "--bins",
-            "--tests",
-        ];
+        let args = [TEST_CRATES, &["--lib", "--bins", "--tests"]].concat();
         println!("$ cargo {}", args.join(" "));
         run_counting(
             Command::new("cargo").args(args).current_dir(root()),
@@ -571,21 +576,7 @@ fn test(args: &[String]) -> Result {
     step("integration tests again, on PostgreSQL", || {
         // The same suites, each test on a fresh PostgreSQL database (see
         // server/tests/common): every behaviour holds on both backends.
-        let args = [
-            "test",
-            "-p",
-            "shared",
-            "-p",
-            "app",
-            "-p",
-            "server",
-            "-p",
-            "xtask",
-            "--features",
-            "app/ssr",
-            "--test",
-            "*",
-        ];
+        let args = [TEST_CRATES, &["--test", "*"]].concat();
         println!("$ EXEMPLAR_TEST_BACKEND=postgres cargo {}", args.join(" "));
         run_counting(
             Command::new("cargo")
@@ -656,25 +647,43 @@ fn end_to_end(totals: &mut Counts) -> Result {
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     let db = format!("sqlite://{}", work.join("exemplar.db").display());
-    let bin = Profile::Debug.server_bin();
-    let site = Profile::Debug.site_dir();
-    let e2e = root().join("end2end");
     println!("$ npx playwright test");
+    let mut cmd = playwright(&[], &work);
+    cmd.env("DATABASE_URL", &db);
+    run_counting(&mut cmd, "Playwright", totals)
+        .map_err(|e| format!("{e}; traces are in {}", work.display()))?;
+
+    // Two servers on one PostgreSQL database (sessions and live events shared). The
+    // runner's global setup creates a fresh database on the server EXEMPLAR_TEST_POSTGRES
+    // names (inherited from this environment; 127.0.0.1:5432 by default) and drops it
+    // afterwards; when PostgreSQL is unreachable the run fails, it is never skipped.
+    let work = work.join("postgres");
+    let config = "playwright.postgres.config.ts";
+    println!("$ npx playwright test --config {config}");
+    run_counting(
+        &mut playwright(&["--config", config], &work),
+        "Playwright (two instances on PostgreSQL)",
+        totals,
+    )
+    .map_err(|e| format!("{e}; traces and server logs are in {}", work.display()))
+}
+
+/// `npx playwright test ARGS` in end2end/ against the debug build, writing to `output`.
+fn playwright(args: &[&str], output: &Path) -> Command {
     let mut cmd = Command::new("npx");
     cmd.args(["playwright", "test"])
-        .current_dir(&e2e)
-        .env("EXEMPLAR_BIN", &bin)
-        .env("LEPTOS_SITE_ROOT", &site)
-        .env("DATABASE_URL", &db)
-        .env("E2E_OUTPUT", &work)
+        .args(args)
+        .current_dir(root().join("end2end"))
+        .env("EXEMPLAR_BIN", Profile::Debug.server_bin())
+        .env("LEPTOS_SITE_ROOT", Profile::Debug.site_dir())
+        .env("E2E_OUTPUT", output)
         // A proxy breaks Playwright's readiness check of the local server.
         .env_remove("HTTP_PROXY")
         .env_remove("http_proxy")
         .env_remove("HTTPS_PROXY")
         .env_remove("https_proxy")
         .env("NO_PROXY", "127.0.0.1,localhost");
-    run_counting(&mut cmd, "Playwright", totals)
-        .map_err(|e| format!("{e}; traces are in {}", work.display()))
+    cmd
 }
 
 #[cfg(test)]

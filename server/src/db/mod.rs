@@ -6,6 +6,40 @@
 // repeated module files are the design, not an accident.
 #![allow(clippy::duplicate_mod)]
 
+/// Declares the shared repository modules (`db/sql`) inside a backend's module, which
+/// provides `Db`, `Pool`, `Conn`, `Backend` and the few functions that differ.
+macro_rules! repositories {
+    () => {
+        #[path = "../sql/accounts.rs"]
+        mod accounts;
+        #[path = "../sql/auth.rs"]
+        mod auth;
+        #[path = "../sql/board.rs"]
+        mod board;
+        #[path = "../sql/calendar.rs"]
+        mod calendar;
+        #[path = "../sql/council.rs"]
+        mod council;
+        #[path = "../sql/fostering.rs"]
+        mod fostering;
+        #[path = "../sql/load.rs"]
+        mod load;
+        #[path = "../sql/moves.rs"]
+        mod moves;
+        #[path = "../sql/nominations.rs"]
+        mod nominations;
+        #[path = "../sql/org.rs"]
+        mod org;
+        #[path = "../sql/selections.rs"]
+        mod selections;
+        #[path = "../sql/store.rs"]
+        mod store;
+        #[path = "../sql/summary.rs"]
+        mod summary;
+    };
+}
+pub(crate) use repositories;
+
 pub mod copy;
 pub mod events;
 pub mod postgres;
@@ -105,5 +139,14 @@ pub async fn open(url: &DatabaseUrl) -> Result<Arc<dyn Store>, DbError> {
             sqlite::SqliteStore::open(url, path.as_deref()).await?,
         )),
         DatabaseUrl::Postgres { url } => Ok(Arc::new(postgres::PgStore::open(url).await?)),
+    }
+}
+
+/// The reason a database could not be opened, in the database's own words.
+pub(crate) fn describe_open_error(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Database(db) => db.message().to_string(),
+        sqlx::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
     }
 }

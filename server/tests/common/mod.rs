@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub mod board;
+
 /// The database behind a test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -84,6 +86,15 @@ impl TestDb {
             url: format!("{base}/{name}"),
             backend: Backend::Postgres,
             postgres: Some((admin_url, name)),
+        }
+    }
+
+    /// The same database, for another instance: not dropped with this handle.
+    pub fn shared(&self) -> TestDb {
+        TestDb {
+            url: self.url.clone(),
+            backend: self.backend,
+            postgres: None,
         }
     }
 
@@ -268,6 +279,20 @@ pub async fn spawn_app_at(today: chrono::NaiveDate) -> TestApp {
 /// [`spawn_app_at`] on a given backend.
 pub async fn spawn_app_on(backend: Backend, today: chrono::NaiveDate) -> TestApp {
     start(fresh(backend).await, Some(today)).await
+}
+
+/// Starts another instance of the app on `app`'s database (PostgreSQL: several instances
+/// serve the same users), with its clock fixed at `today`.
+pub async fn spawn_instance_of(app: &TestApp, today: chrono::NaiveDate) -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    start(
+        Stopped {
+            dir,
+            db: app.db.shared(),
+        },
+        Some(today),
+    )
+    .await
 }
 
 /// Starts the app again on a stopped one's database.

@@ -13,33 +13,9 @@
 //!   source of truth ([`live`]): a change announces itself inside its transaction, and each
 //!   instance publishes what it reads from the log, its own changes included.
 
-#[path = "../sql/accounts.rs"]
-mod accounts;
-#[path = "../sql/auth.rs"]
-mod auth;
-#[path = "../sql/board.rs"]
-mod board;
-#[path = "../sql/calendar.rs"]
-mod calendar;
-#[path = "../sql/council.rs"]
-mod council;
-#[path = "../sql/fostering.rs"]
-mod fostering;
+crate::db::repositories!();
+
 pub mod live;
-#[path = "../sql/load.rs"]
-mod load;
-#[path = "../sql/moves.rs"]
-mod moves;
-#[path = "../sql/nominations.rs"]
-mod nominations;
-#[path = "../sql/org.rs"]
-mod org;
-#[path = "../sql/selections.rs"]
-mod selections;
-#[path = "../sql/store.rs"]
-mod store;
-#[path = "../sql/summary.rs"]
-mod summary;
 
 use super::DbError;
 use app::model::CardEvent;
@@ -91,7 +67,7 @@ impl PgStore {
             .await
             .map_err(|e| DbError::Open {
                 url: super::copy::redact(url),
-                reason: e.to_string(),
+                reason: super::describe_open_error(&e),
             })?;
         let (live, _) = broadcast::channel(LIVE_BUFFER);
         // The writer's own publishing is a no-op here (see `publish`): it gets a sender

@@ -2,32 +2,7 @@
 //! `db/sql` (written once for both backends), compiled here over SQLite's types; this file
 //! holds what differs: opening the file, how a write transaction begins, live events.
 
-#[path = "../sql/accounts.rs"]
-mod accounts;
-#[path = "../sql/auth.rs"]
-mod auth;
-#[path = "../sql/board.rs"]
-mod board;
-#[path = "../sql/calendar.rs"]
-mod calendar;
-#[path = "../sql/council.rs"]
-mod council;
-#[path = "../sql/fostering.rs"]
-mod fostering;
-#[path = "../sql/load.rs"]
-mod load;
-#[path = "../sql/moves.rs"]
-mod moves;
-#[path = "../sql/nominations.rs"]
-mod nominations;
-#[path = "../sql/org.rs"]
-mod org;
-#[path = "../sql/selections.rs"]
-mod selections;
-#[path = "../sql/store.rs"]
-mod store;
-#[path = "../sql/summary.rs"]
-mod summary;
+crate::db::repositories!();
 
 pub use auth::{now_text, timestamp};
 
@@ -85,21 +60,21 @@ impl SqliteStore {
             .min_connections(1)
             .connect_with(options)
             .await
-            .map_err(|e| open_err(describe_open_error(&e)))?;
+            .map_err(|e| open_err(super::describe_open_error(&e)))?;
         // Fail now, not on the first request, if the file cannot be written: take the
         // write lock and let it go.
         let mut conn = pool
             .acquire()
             .await
-            .map_err(|e| open_err(describe_open_error(&e)))?;
+            .map_err(|e| open_err(super::describe_open_error(&e)))?;
         sqlx::query("BEGIN IMMEDIATE")
             .execute(&mut *conn)
             .await
-            .map_err(|e| open_err(describe_open_error(&e)))?;
+            .map_err(|e| open_err(super::describe_open_error(&e)))?;
         sqlx::query("ROLLBACK")
             .execute(&mut *conn)
             .await
-            .map_err(|e| open_err(describe_open_error(&e)))?;
+            .map_err(|e| open_err(super::describe_open_error(&e)))?;
         drop(conn);
         let (live, _) = tokio::sync::broadcast::channel(LIVE_BUFFER);
         let moves = moves::spawn_writer(pool.clone(), live.clone());
@@ -108,14 +83,6 @@ impl SqliteStore {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
-    }
-}
-
-fn describe_open_error(e: &sqlx::Error) -> String {
-    match e {
-        sqlx::Error::Database(db) => db.message().to_string(),
-        sqlx::Error::Io(io) => io.to_string(),
-        other => other.to_string(),
     }
 }
 

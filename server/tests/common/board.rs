@@ -1,0 +1,222 @@
+//! Helpers for the board's tests over HTTP, shared by the SQLite and PostgreSQL suites.
+
+#![allow(dead_code)]
+
+use super::TestApp;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
+    app.call(cookie, endpoint, body).await
+}
+
+pub async fn move_card(
+    app: &TestApp,
+    cookie: &str,
+    id: i64,
+    version: i64,
+    to: &str,
+    reason: Option<&str>,
+) -> (u16, Value) {
+    let request = json!({ "id": id, "version": version, "to": to, "place": "top",
+        "reason": reason, "undo_of": null });
+    call(app, cookie, "board/move", json!({ "request": request })).await
+}
+
+/// (id, version) of the nominations of a unit in a stage, oldest first.
+pub async fn cards(app: &TestApp, unit: &str, stage: &str) -> Vec<(i64, i64)> {
+    let pool = app.pool().await;
+    let rows = sqlx::query_as(
+        "SELECT n.id, n.version FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE u.code = $1 AND n.stage = $2 ORDER BY n.id",
+    )
+    .bind(unit)
+    .bind(stage)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    rows
+}
+
+pub async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
+    let pool = app.pool().await;
+    let v: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    v
+}
+
+pub async fn stage_of(app: &TestApp, id: i64) -> (String, i64) {
+    let pool = app.pool().await;
+    let row = sqlx::query_as("SELECT stage, version FROM nominations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    row
+}
+
+/// Reads the next event (id, type, data) of a Server-Sent Events response.
+pub async fn next_event(resp: &mut reqwest::Response, buf: &mut String) -> (i64, String, Value) {
+    loop {
+        if let Some(end) = buf.find("\n\n") {
+            let block: String = buf.drain(..end + 2).collect();
+            let (mut id, mut kind, mut data) = (None, String::new(), String::new());
+            for line in block.lines() {
+                if let Some(v) = line.strip_prefix("id:") {
+                    id = v.trim().parse().ok();
+                } else if let Some(v) = line.strip_prefix("event:") {
+                    kind = v.trim().to_string();
+                } else if let Some(v) = line.strip_prefix("data:") {
+                    data.push_str(v.trim());
+                }
+            }
+            if let Some(id) = id {
+                return (id, kind, serde_json::from_str(&data).unwrap());
+            }
+            continue;
+        }
+        let chunk = tokio::time::timeout(Duration::from_secs(5), resp.chunk())
+            .await
+            .expect("an event within five seconds")
+            .unwrap()
+            .expect("the stream stays open");
+        buf.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+}
+
+pub async fn subscribe(app: &TestApp, cookie: &str, last: Option<i64>) -> reqwest::Response {
+    let mut req = app
+        .client
+        .get(app.url("/events?after=0"))
+        .header("cookie", cookie)
+        .header("accept", "text/event-stream");
+    if let Some(last) = last {
+        req = req.header("last-event-id", last.to_string());
+    }
+    let resp = req.send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert!(resp.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/event-stream"));
+    resp
+}
+
+/// Two hundred clients move one card at once, spread over `apps` (instances of one
+/// database): first all at the same version, then each reading and toggling it three
+/// times. Exactly one move succeeds per version; the card is never lost or duplicated;
+/// the event log and the audit history hold each accepted move exactly once, in order.
+pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
+    let app = &apps[0];
+    let office = app.login("office").await;
+    let (id, start) = cards(app, "CCPTNT", "discovered").await[0];
+    let before_events = scalar(
+        app,
+        "SELECT COUNT(*) FROM events WHERE nomination_id = $1",
+        id,
+    )
+    .await;
+
+    // Round one: all two hundred at the same version. Exactly one wins.
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let app = apps[i % apps.len()].clone();
+        let office = office.clone();
+        tasks.push(tokio::spawn(async move {
+            move_card(&app, &office, id, start, "dropped", Some("Thử đồng thời"))
+                .await
+                .0
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        199,
+        "{statuses:?}"
+    );
+
+    // Then each client reads the card and toggles it (drop ↔ restore), three times.
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let app = apps[i % apps.len()].clone();
+        let office = office.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut won = 0;
+            for _ in 0..3 {
+                let (_, card) = call(&app, &office, "board/card", json!({ "id": id })).await;
+                let version = card["version"].as_i64().unwrap();
+                let to = if card["stage"] == "dropped" {
+                    "discovered"
+                } else {
+                    "dropped"
+                };
+                let (status, _) = move_card(&app, &office, id, version, to, Some("Thử")).await;
+                assert!(status == 200 || status == 409, "{status}");
+                won += usize::from(status == 200);
+            }
+            won
+        }));
+    }
+    let mut accepted = 1;
+    for t in tasks {
+        accepted += t.await.unwrap();
+    }
+
+    // The card exists once, its version counts every accepted move, and the history has
+    // each accepted move exactly once, in version order.
+    let pool = app.pool().await;
+    let copies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM nominations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(copies, 1);
+    let (stage, version) = stage_of(app, id).await;
+    assert_eq!(version - start, accepted as i64);
+    assert_eq!(
+        stage == "dropped",
+        accepted % 2 == 1,
+        "{stage} after {accepted}"
+    );
+    let payloads: Vec<String> =
+        sqlx::query_scalar("SELECT payload FROM events WHERE nomination_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(payloads.len() as i64 - before_events, accepted as i64);
+    let versions: Vec<i64> = payloads
+        .iter()
+        .map(|p| {
+            serde_json::from_str::<Value>(p).unwrap()["card"]["version"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    let expected: Vec<i64> = (start + 1..=version).collect();
+    assert_eq!(versions, expected);
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST($1 AS TEXT) AND action = 'move_nomination'",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, accepted as i64);
+    pool.close().await;
+}
