@@ -2,7 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 // Started by `cargo xtask test`, which builds the server and the WASM bundle first and
 // passes their paths and a fresh database in the environment.
-const port = Number(process.env.E2E_PORT ?? 3917);
+export const port = Number(process.env.E2E_PORT ?? 3917);
+// The suite runs on SQLite (a file named by DATABASE_URL), or with `E2E_BACKEND=postgres`
+// on a fresh PostgreSQL database that tests/postgres/one-instance.ts creates (and drops)
+// around one server: Playwright's `webServer` starts before any global setup, too early
+// for a database created there.
+const onPostgres = process.env.E2E_BACKEND === 'postgres';
 const bin = process.env.EXEMPLAR_BIN;
 if (!bin) {
   throw new Error('EXEMPLAR_BIN is not set: run the end-to-end tests through `cargo xtask test`');
@@ -41,7 +46,8 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  globalSetup: onPostgres ? './tests/postgres/one-instance.ts' : undefined,
+  webServer: onPostgres ? undefined : {
     command: bin,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,

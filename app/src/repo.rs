@@ -1,5 +1,5 @@
-//! The data-access port the app needs. The server implements it once per database backend
-//! (SQLite now, PostgreSQL later), so nothing in `app` knows which database is behind it.
+//! The data-access port the app needs. The server implements it for each database backend
+//! (SQLite, PostgreSQL), so nothing in `app` knows which database is behind it.
 
 use crate::auth::CurrentUser;
 use crate::model::{

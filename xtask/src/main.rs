@@ -653,10 +653,22 @@ fn end_to_end(totals: &mut Counts) -> Result {
     run_counting(&mut cmd, "Playwright", totals)
         .map_err(|e| format!("{e}; traces are in {}", work.display()))?;
 
-    // Two servers on one PostgreSQL database (sessions and live events shared). The
-    // runner's global setup creates a fresh database on the server EXEMPLAR_TEST_POSTGRES
-    // names (inherited from this environment; 127.0.0.1:5432 by default) and drops it
-    // afterwards; when PostgreSQL is unreachable the run fails, it is never skipped.
+    // The whole suite again on PostgreSQL, then two servers on one PostgreSQL database
+    // (sessions and live events shared). The runner's global setup creates a fresh database
+    // on the server EXEMPLAR_TEST_POSTGRES names (inherited from this environment;
+    // 127.0.0.1:5432 by default) and drops it afterwards; when PostgreSQL is unreachable the
+    // run fails, it is never skipped.
+    let on_postgres = work.join("on-postgres");
+    println!("$ E2E_BACKEND=postgres npx playwright test");
+    let mut cmd = playwright(&[], &on_postgres);
+    cmd.env("E2E_BACKEND", "postgres");
+    run_counting(&mut cmd, "Playwright (on PostgreSQL)", totals).map_err(|e| {
+        format!(
+            "{e}; traces and server logs are in {}",
+            on_postgres.display()
+        )
+    })?;
+
     let work = work.join("postgres");
     let config = "playwright.postgres.config.ts";
     println!("$ npx playwright test --config {config}");

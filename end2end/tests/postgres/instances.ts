@@ -1,5 +1,7 @@
-// Global setup of playwright.postgres.config.ts: a fresh PostgreSQL database and two
-// Exemplar servers on it, stopped and dropped again when the run ends.
+// Global setup of the PostgreSQL runs: a fresh PostgreSQL database and Exemplar servers on
+// it, stopped and dropped again when the run ends — two instances for
+// playwright.postgres.config.ts, one for the whole suite on PostgreSQL (see
+// one-instance.ts and playwright.config.ts).
 //
 // Why not `webServer` in the config: Playwright (1.65, see createGlobalSetupTasks in
 // playwright/lib/runner) starts the web servers BEFORE global setup and stops them AFTER
@@ -22,7 +24,7 @@ import { today } from '../../playwright.config';
 /** Where the databases are created from: a URL whose user may create databases. */
 const adminUrl = process.env.EXEMPLAR_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The two instances' ports (B is the next one); both must be free. */
-const firstPort = Number(process.env.E2E_POSTGRES_PORT ?? 3927);
+const twoInstancesPort = Number(process.env.E2E_POSTGRES_PORT ?? 3927);
 
 /** The base URLs of the two running instances, for the tests (set by the setup below). */
 export function instances(): { a: string; b: string } {
@@ -42,7 +44,17 @@ interface Server {
   error?: Error;
 }
 
-export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+export default function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  return startOnPostgres(config, 2, twoInstancesPort);
+}
+
+/** Creates the database and starts `count` instances on it, on ports `firstPort`,
+ *  `firstPort + 1`, …; returns the teardown. */
+export async function startOnPostgres(
+  config: FullConfig,
+  count: number,
+  firstPort: number,
+): Promise<() => Promise<void>> {
   const configDir = config.configFile ? path.dirname(config.configFile) : process.cwd();
   const bin = path.resolve(configDir, process.env.EXEMPLAR_BIN ?? '');
   const output = path.resolve(configDir, process.env.E2E_OUTPUT ?? 'test-results');
@@ -60,7 +72,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   };
   try {
     // One after the other: the first fills the empty database with the demo data.
-    for (const [i, label] of ['a', 'b'].entries()) {
+    for (const [i, label] of ['a', 'b'].slice(0, count).entries()) {
       const port = firstPort + i;
       await expectFree(port);
       const server = spawnServer(label, bin, configDir, output, {

@@ -1,6 +1,9 @@
 //! Data access. `app::repo::Repository` is the port the UI uses; `Store` adds what only the
-//! server needs (migrations, bulk loading). One implementation per database backend,
-//! picked at start-up from the `DATABASE_URL` scheme.
+//! server needs (migrations, bulk loading). The repositories are written once, in `sql/`
+//! (SQL both databases accept, `$1` placeholders), and compiled inside each backend's
+//! module (`sqlite`, `postgres`) over that backend's types; each backend adds what differs
+//! (opening, how a write transaction begins, how live events travel). The backend is picked
+//! at start-up from the `DATABASE_URL` scheme.
 
 // Each backend compiles the same repository source (`db/sql`) over its own types: the
 // repeated module files are the design, not an accident.
