@@ -146,6 +146,48 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
         other => panic!("a second copy must be refused, got {other:?}"),
     }
     source.close().await;
+
+    // The Department carries on where it left off, now on PostgreSQL: its people sign in,
+    // the board is as it was, and a move continues the card's versions, the event log and
+    // the audit chain.
+    let moved_on = common::start(
+        common::Stopped {
+            dir: tempfile::tempdir().unwrap(),
+            db: target.shared(),
+        },
+        Some(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()),
+    )
+    .await;
+    let office = moved_on.login("office").await;
+    let (status, card) = moved_on
+        .call(&office, "board/card", json!({ "id": id }))
+        .await;
+    assert_eq!((status, card["stage"].as_str()), (200, Some("dropped")));
+    let version = card["version"].as_i64().unwrap();
+    let (status, body) = moved_on
+        .call(
+            &office,
+            "board/move",
+            json!({ "request": { "id": id, "version": version, "to": "discovered",
+                "place": "top", "reason": null, "undo_of": null } }),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["card"]["version"].as_i64(), Some(version + 1));
+    assert!(
+        body["seq"].as_i64().unwrap() > next,
+        "the event log continues"
+    );
+    let pg = PgPool::connect(&target.url).await.unwrap();
+    let rows = postgres_audit_rows(&pg).await.unwrap();
+    assert!(rows.len() > original as usize, "sign-in and move recorded");
+    assert_eq!(
+        verify_chain(&rows),
+        ChainReport::Intact { rows: rows.len() },
+        "the chain goes on from the copied hash"
+    );
+    pg.close().await;
+    moved_on.stop().await;
     drop(target);
     drop(dir);
 }

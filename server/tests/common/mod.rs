@@ -310,7 +310,8 @@ pub async fn fresh(backend: Backend) -> Stopped {
     Stopped { dir, db }
 }
 
-async fn start(stopped: Stopped, today: Option<chrono::NaiveDate>) -> TestApp {
+/// Starts the app on a database and directory, its clock fixed at `today` if given.
+pub async fn start(stopped: Stopped, today: Option<chrono::NaiveDate>) -> TestApp {
     let Stopped { dir, db } = stopped;
     if std::env::var_os("TEST_LOG").is_some() {
         server::telemetry::init(server::configuration::LogFormat::Pretty);

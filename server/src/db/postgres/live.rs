@@ -6,7 +6,7 @@
 //! one polling interval, never an event: the log, not the notification, is the truth.
 
 use crate::db::events::StoredChange;
-use app::model::{CardEvent, MoveAction};
+use app::model::CardEvent;
 use sqlx::postgres::{PgListener, PgPool};
 use sqlx::PgConnection;
 use std::sync::Arc;
@@ -42,37 +42,8 @@ pub async fn append_event(
     .bind(payload)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("SELECT pg_notify($1, $2)")
-        .bind(CHANNEL)
-        .bind(seq.to_string())
-        .execute(&mut *tx)
-        .await?;
+    super::announce(tx, seq).await?;
     Ok(seq)
-}
-
-/// The card events after `after`, oldest first, at most `limit`.
-pub async fn events_after(
-    pool: &PgPool,
-    after: i64,
-    limit: i64,
-) -> Result<Vec<CardEvent>, sqlx::Error> {
-    // Only the cards' changes (the log may hold other kinds of entries).
-    let actions: Vec<&str> = MoveAction::ALL.iter().map(|a| a.code()).collect();
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, payload FROM events WHERE id > $1 AND action = ANY($2) ORDER BY id LIMIT $3",
-    )
-    .bind(after)
-    .bind(actions)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|(seq, payload)| {
-            serde_json::from_str::<StoredChange>(&payload)
-                .map(|c| c.into_event(seq))
-                .map_err(|e| sqlx::Error::Decode(Box::new(e)))
-        })
-        .collect()
 }
 
 /// The latest sequence number in the log (0 when it is empty).
@@ -110,7 +81,7 @@ pub async fn feed_fanout(
         loop {
             // Whatever woke us, the log says what is new.
             loop {
-                match events_after(&pool, last, BATCH).await {
+                match super::moves::events_after(&pool, last, BATCH).await {
                     Ok(events) => {
                         let n = events.len() as i64;
                         for event in events {

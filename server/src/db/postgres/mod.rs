@@ -128,11 +128,16 @@ async fn begin_write(pool: &Pool) -> Result<sqlx::Transaction<'static, Db>, sqlx
 /// [`begin_write`] on a connection the caller manages (the move writer's batches).
 async fn begin_write_on(conn: &mut Conn) -> Result<(), sqlx::Error> {
     sqlx::query("BEGIN").execute(&mut *conn).await?;
-    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+    let locked = sqlx::query("SELECT pg_advisory_xact_lock($1)")
         .bind(WRITE_LOCK)
         .execute(&mut *conn)
-        .await
-        .map(|_| ())
+        .await;
+    if let Err(e) = locked {
+        // Never hand the connection back inside a transaction.
+        let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// A read transaction on one snapshot.
