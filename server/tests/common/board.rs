@@ -172,9 +172,28 @@ pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
             won
         }));
     }
+    // Meanwhile leadership, who may see the card but not move it, tries too: refused (403,
+    // recorded in the audit history inside the same batches) or stale (409).
+    let leader = app.login("leader").await;
+    let mut refusals = Vec::new();
+    for i in 0..20 {
+        let app = apps[i % apps.len()].clone();
+        let leader = leader.clone();
+        refusals.push(tokio::spawn(async move {
+            let (_, card) = call(&app, &leader, "board/card", json!({ "id": id })).await;
+            let version = card["version"].as_i64().unwrap();
+            move_card(&app, &leader, id, version, "registered", None)
+                .await
+                .0
+        }));
+    }
     let mut accepted = 1;
     for t in tasks {
         accepted += t.await.unwrap();
+    }
+    for t in refusals {
+        let status = t.await.unwrap();
+        assert!(status == 403 || status == 409, "{status}");
     }
 
     // The card exists once, its version counts every accepted move, and the history has
@@ -219,4 +238,14 @@ pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
     .unwrap();
     assert_eq!(audited, accepted as i64);
     pool.close().await;
+    // The audit history's hash chain holds over all of it.
+    let (status, page) = call(
+        app,
+        &office,
+        "audit",
+        json!({ "action": null, "actor": null, "before_id": null }),
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page["chain"]["Intact"].is_object(), "{}", page["chain"]);
 }

@@ -212,10 +212,24 @@ pub async fn append_audit(pool: &Pool, entry: &AuditEntry) -> Result<i64, DbErro
 /// Appends inside the caller's transaction (which must have begun `IMMEDIATE`), so that a
 /// change and its audit entry are written together or not at all.
 pub async fn append_audit_in(conn: &mut Conn, entry: &AuditEntry) -> Result<i64, DbError> {
-    let last: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-            .fetch_optional(&mut *conn)
-            .await?;
+    append_audit_after(conn, entry, &mut None).await
+}
+
+/// [`append_audit_in`] after `tail`, the last entry (id, hash) when the caller knows it
+/// (it holds the write lock and wrote it, or read it, itself); updated to the new entry.
+pub async fn append_audit_after(
+    conn: &mut Conn,
+    entry: &AuditEntry,
+    tail: &mut Option<(i64, String)>,
+) -> Result<i64, DbError> {
+    let last = match tail.take() {
+        Some(known) => Some(known),
+        None => {
+            sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+    };
     let (id, prev) = match last {
         Some((id, hash)) => (id + 1, hash),
         None => (1, GENESIS.to_string()),
@@ -241,6 +255,7 @@ pub async fn append_audit_in(conn: &mut Conn, entry: &AuditEntry) -> Result<i64,
     .bind(&hash)
     .execute(&mut *conn)
     .await?;
+    *tail = Some((id, hash));
     Ok(id)
 }
 

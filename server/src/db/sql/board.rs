@@ -114,6 +114,30 @@ pub async fn card(conn: &mut Conn, id: i64) -> RepoResult<BoardCard> {
     Ok(card)
 }
 
+/// A card and what a move of it is judged on besides: its campaign and its profile (JSON).
+#[derive(sqlx::FromRow)]
+struct MovingRow {
+    #[sqlx(flatten)]
+    card: CardRow,
+    campaign_id: i64,
+    profile: String,
+}
+
+/// [`card`], with its campaign's id and its stored profile, in one query.
+pub(super) async fn card_for_move(conn: &mut Conn, id: i64) -> RepoResult<(BoardCard, i64, String)> {
+    let row: Option<MovingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CARD_COLUMNS}, n.campaign_id, n.profile {CARD_FROM} WHERE n.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(unavailable)?;
+    let row = row.ok_or(RepoError::NotFound)?;
+    let mut card = row.card.into_card()?;
+    card.council_score_milli = super::council::final_total_of(conn, id).await?;
+    Ok((card, row.campaign_id, row.profile))
+}
+
 /// Reads the board inside one read transaction, so that its cards and its sequence number
 /// come from the same snapshot.
 pub async fn load(

@@ -4,7 +4,7 @@
 //! per move), a refused move rolls back only its own savepoint, and nobody waits for a
 //! batch longer than it takes to write.
 
-use super::auth::{append_audit_in, now_text};
+use super::auth::{append_audit_after, now_text};
 use super::board;
 use super::{Conn, Pool};
 use app::auth::CurrentUser;
@@ -80,16 +80,20 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
         return fail_all(batch, &e);
     }
     let mut results = Vec::with_capacity(batch.len());
+    let mut state = Batch::default();
     for job in &batch {
         let outcome = async {
             exec(&mut conn, "SAVEPOINT move").await?;
-            let r = apply(&mut conn, job).await;
+            // What the batch knew stays true only if this move's writes stay.
+            let known = (state.audit_tail.clone(), state.last_seq);
+            let r = apply(&mut conn, job, &mut state).await;
             if r.is_err() {
                 exec(&mut conn, "ROLLBACK TO SAVEPOINT move").await?;
+                (state.audit_tail, state.last_seq) = known;
             }
             exec(&mut conn, "RELEASE SAVEPOINT move").await?;
             if let Err(RepoError::Denied(denied)) = &r {
-                record_refusal(&mut conn, job, *denied).await?;
+                record_refusal(&mut conn, job, *denied, &mut state).await?;
             }
             Ok::<_, RepoError>(r)
         }
@@ -101,6 +105,14 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
                 return fail_all(batch, &e);
             }
         }
+    }
+    let announced = match state.last_seq {
+        Some(seq) => super::announce(&mut conn, seq).await.map_err(unavailable),
+        None => Ok(()),
+    };
+    if let Err(e) = announced {
+        let _ = exec(&mut conn, "ROLLBACK").await;
+        return fail_all(batch, &e);
     }
     if let Err(e) = exec(&mut conn, "COMMIT").await {
         let _ = exec(&mut conn, "ROLLBACK").await;
@@ -115,11 +127,24 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
     }
 }
 
+/// What a batch learns once and reuses for its later moves. The batch holds the write
+/// lock (every instance's writes wait for it), so none of it can change underneath.
+#[derive(Default)]
+struct Batch {
+    /// The audit history's last entry (id, hash), once read or written by the batch.
+    audit_tail: Option<(i64, String)>,
+    /// The campaign years' calendars read so far.
+    calendars: std::collections::HashMap<(i64, i32), CampaignYear>,
+    /// The last event the batch appended: announced once, at the end.
+    last_seq: Option<i64>,
+}
+
 /// A refused permission concerns security: it is recorded like every other refusal.
 async fn record_refusal(
     conn: &mut Conn,
     job: &MoveJob,
     denied: shared::auth::Denied,
+    state: &mut Batch,
 ) -> RepoResult<()> {
     let entry = AuditEntry {
         actor_id: Some(job.user.user_id),
@@ -130,7 +155,7 @@ async fn record_refusal(
         after: serde_json::to_string(&(&job.request, denied)).ok(),
         ..Default::default()
     };
-    append_audit_in(conn, &entry)
+    append_audit_after(conn, &entry, &mut state.audit_tail)
         .await
         .map(|_| ())
         .map_err(|e| RepoError::Unavailable(e.to_string()))
@@ -139,17 +164,16 @@ async fn record_refusal(
 pub(super) use crate::db::events::StoredChange;
 
 /// The stored facts a move's rules are judged on that the card does not carry.
-#[derive(sqlx::FromRow)]
 struct Record {
     campaign_id: i64,
     year: i32,
     profile: String,
 }
 
-async fn apply(conn: &mut Conn, job: &MoveJob) -> RepoResult<CardEvent> {
+async fn apply(conn: &mut Conn, job: &MoveJob, state: &mut Batch) -> RepoResult<CardEvent> {
     let request = &job.request;
     let actor = job.user.actor();
-    let card = board::card(conn, request.id).await?;
+    let (card, campaign_id, profile) = board::card_for_move(conn, request.id).await?;
     // A card the user may not see does not exist for them.
     if authorize(&actor, &Action::ViewNomination(scope(&card))).is_err() {
         return Err(RepoError::NotFound);
@@ -163,18 +187,17 @@ async fn apply(conn: &mut Conn, job: &MoveJob) -> RepoResult<CardEvent> {
                 .map_err(unavailable)?;
         return Err(RepoError::Conflict { by, at });
     }
-    let record: Record =
-        sqlx::query_as("SELECT campaign_id, year, profile FROM nominations WHERE id = $1")
-            .bind(card.id)
-            .fetch_one(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+    let record = Record {
+        campaign_id,
+        year: card.year,
+        profile,
+    };
     if let Some(seq) = request.undo_of {
-        return undo(conn, job, card, seq).await;
+        return undo(conn, job, card, seq, state).await;
     }
     let kind = precheck(&actor, &card, request.to)?;
     if let Some(kind) = kind {
-        check_rules(conn, job, &card, &record, kind).await?;
+        check_rules(conn, job, &card, &record, kind, state).await?;
     }
     let position = place(conn, &card, &record, request.to, request.place).await?;
     let moved = BoardCard {
@@ -189,7 +212,7 @@ async fn apply(conn: &mut Conn, job: &MoveJob) -> RepoResult<CardEvent> {
     } else {
         MoveAction::Reorder
     };
-    write(conn, job, action, &card, moved).await
+    write(conn, job, action, &card, moved, state).await
 }
 
 async fn check_rules(
@@ -198,6 +221,7 @@ async fn check_rules(
     card: &BoardCard,
     record: &Record,
     kind: MoveKind,
+    state: &mut Batch,
 ) -> RepoResult<()> {
     let to = job.request.to;
     let profile: Profile = serde_json::from_str(&record.profile)
@@ -236,7 +260,15 @@ async fn check_rules(
         }
         _ => None,
     };
-    let calendar = campaign_year(conn, record.campaign_id, record.year).await?;
+    let key = (record.campaign_id, record.year);
+    let calendar = match state.calendars.get(&key) {
+        Some(calendar) => calendar.clone(),
+        None => {
+            let calendar = campaign_year(conn, record.campaign_id, record.year).await?;
+            state.calendars.insert(key, calendar.clone());
+            calendar
+        }
+    };
     let plan = if kind == MoveKind::Forward && to == Stage::Fostering {
         super::fostering::plan(conn, card.id).await?.map(|p| p.plan)
     } else {
@@ -375,7 +407,13 @@ async fn renumber(conn: &mut Conn, record: &Record, stage: Stage, except: i64) -
     Ok(())
 }
 
-async fn undo(conn: &mut Conn, job: &MoveJob, card: BoardCard, seq: i64) -> RepoResult<CardEvent> {
+async fn undo(
+    conn: &mut Conn,
+    job: &MoveJob,
+    card: BoardCard,
+    seq: i64,
+    state: &mut Batch,
+) -> RepoResult<CardEvent> {
     let unavailable_undo =
         || RepoError::Rules(vec![Violation::new("II.3", ViolationKind::UndoUnavailable)]);
     authorize(&job.user.actor(), &Action::EditNomination(scope(&card)))
@@ -410,7 +448,7 @@ async fn undo(conn: &mut Conn, job: &MoveJob, card: BoardCard, seq: i64) -> Repo
         version: card.version + 1,
         ..card.clone()
     };
-    write(conn, job, MoveAction::Undo, &card, restored).await
+    write(conn, job, MoveAction::Undo, &card, restored, state).await
 }
 
 /// Writes the changed card, its event and its audit entry.
@@ -420,6 +458,7 @@ async fn write(
     action: MoveAction,
     before: &BoardCard,
     after: BoardCard,
+    state: &mut Batch,
 ) -> RepoResult<CardEvent> {
     let now = now_text();
     let updated = sqlx::query(
@@ -459,7 +498,18 @@ async fn write(
         reason,
         card: after,
     };
-    record_change(conn, &job.user, change, Some(audit_before), &now).await
+    let event = append_change(
+        conn,
+        &job.user,
+        change,
+        Some(audit_before),
+        None,
+        &now,
+        &mut state.audit_tail,
+    )
+    .await?;
+    state.last_seq = Some(event.seq);
+    Ok(event)
 }
 
 /// Appends a change of a card to the event log and the audit history (inside the caller's
@@ -484,6 +534,24 @@ pub(super) async fn record_change_with(
     detail: Option<serde_json::Value>,
     now: &str,
 ) -> RepoResult<CardEvent> {
+    let event = append_change(conn, user, change, audit_before, detail, now, &mut None).await?;
+    super::announce(&mut *conn, event.seq)
+        .await
+        .map_err(unavailable)?;
+    Ok(event)
+}
+
+/// [`record_change_with`] without the announcement (the caller announces once for all its
+/// changes), chaining the audit entry after `audit_tail` when the caller knows it.
+async fn append_change(
+    conn: &mut Conn,
+    user: &CurrentUser,
+    change: StoredChange,
+    audit_before: Option<String>,
+    detail: Option<serde_json::Value>,
+    now: &str,
+    audit_tail: &mut Option<(i64, String)>,
+) -> RepoResult<CardEvent> {
     let payload =
         serde_json::to_string(&change).map_err(|e| RepoError::Unavailable(e.to_string()))?;
     let seq: i64 = sqlx::query_scalar(
@@ -498,9 +566,6 @@ pub(super) async fn record_change_with(
     .fetch_one(&mut *conn)
     .await
     .map_err(unavailable)?;
-    super::announce(&mut *conn, seq)
-        .await
-        .map_err(unavailable)?;
     let entry = AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
@@ -521,7 +586,7 @@ pub(super) async fn record_change_with(
         ),
         address: None,
     };
-    append_audit_in(conn, &entry)
+    append_audit_after(conn, &entry, audit_tail)
         .await
         .map_err(|e| RepoError::Unavailable(e.to_string()))?;
     Ok(change.into_event(seq))
