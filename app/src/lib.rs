@@ -23,7 +23,7 @@ pub mod summary;
 use crate::pages::admin_org::AdminOrgPage;
 use crate::pages::change_password::ChangePasswordPage;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     ParamSegment, SsrMode, StaticSegment,
@@ -53,6 +53,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
+                // `/pkg/exemplar.<hash>.css` when the build hashed the bundle (see
+                // server/src/routes/assets.rs).
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -94,7 +97,6 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/exemplar.css"/>
         <Title text=tr(Msg::AppName)/>
         <div class="app" data-hydrated=move || if hydrated.get() { "true" } else { "false" }>
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>

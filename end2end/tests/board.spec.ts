@@ -1,6 +1,6 @@
-import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, expectConsoleError } from './fixtures';
 
-test('the board shows the demo nominations in a column per stage, in Vietnamese', async ({ page, consoleErrors }) => {
+test('the board shows the demo nominations in a column per stage, in Vietnamese', { tag: '@smoke' }, async ({ page, consoleErrors }) => {
   await signIn(page, 'office');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   const titles = page.locator('.column .column-title');
@@ -33,6 +33,8 @@ test('the language toggle switches to English and back, and is remembered', asyn
 });
 
 test('an unknown page says so in Vietnamese with a 404', async ({ page }) => {
+  // The browser logs the 404 of the page itself.
+  expectConsoleError(/khong-co-trang-nay: Failed to load resource: the server responded with a status of 404/);
   await signIn(page, 'staff1');
   const response = await page.goto('/khong-co-trang-nay');
   expect(response?.status()).toBe(404);

@@ -11,7 +11,7 @@ async function firstOpen(page: Page): Promise<{ id: string; name: string }> {
   return { id, name };
 }
 
-test('council members score as they type, blind until they submit; the office sees the totals', async ({ browser }) => {
+test('council members score as they type, blind until they submit; the office sees the totals', { tag: '@smoke' }, async ({ browser }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   await signIn(second, 'council2');

@@ -4,22 +4,47 @@ import AxeBuilder from '@axe-core/playwright';
 export const DEMO_PASSWORD = 'exemplar-demo';
 
 /** Collects the page's console errors and uncaught exceptions from now on. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
+export function collectErrors(page: Page, errors: string[] = []): string[] {
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
   });
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(`${page.url()}: uncaught ${e.message}`));
   return errors;
 }
 
-/** Fails the test on any console error or uncaught exception in the page. */
+/** Console errors the current test provokes on purpose (see `expectConsoleError`). */
+let expectedErrors: RegExp[] = [];
+
+/** Declares a console error this test provokes on purpose, such as the browser's own line
+ *  for a request the server refuses ("… status of 409 (Conflict)"). Any other error still
+ *  fails the test. */
+export function expectConsoleError(pattern: RegExp) {
+  expectedErrors.push(pattern);
+}
+
+/** Every test fails on any console error or uncaught exception in any of its pages: the
+ *  default page and every page of the browser contexts it opens itself. */
 export const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
-    const errors = collectErrors(page);
-    await use(errors);
-    expect(errors, 'no console errors').toEqual([]);
-  },
+  consoleErrors: [
+    async ({ page, browser }, use) => {
+      expectedErrors = [];
+      const errors = collectErrors(page);
+      const newContext = browser.newContext;
+      browser.newContext = async (options) => {
+        const context = await newContext.call(browser, options);
+        context.on('page', (p) => collectErrors(p, errors));
+        return context;
+      };
+      try {
+        await use(errors);
+      } finally {
+        browser.newContext = newContext;
+      }
+      const unexpected = errors.filter((e) => !expectedErrors.some((x) => x.test(e)));
+      expect(unexpected, 'no console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 

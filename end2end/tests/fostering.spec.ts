@@ -1,4 +1,4 @@
-import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, expectConsoleError } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // The server's clock is fixed at 15/10/2026 (playwright.config.ts): every evaluation
@@ -22,6 +22,7 @@ test('unit staff record the 6-month evaluation, then move the card from fosterin
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
+  expectConsoleError(/status of 400 \(Bad Request\)/);
   await signIn(page, 'staff1');
   const { id, name } = await cardOfUnit(page, 'fostering');
   // Before the evaluation the board refuses the move, with the rule's reason.

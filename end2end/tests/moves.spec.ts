@@ -1,4 +1,4 @@
-import { test, expect, hydrated, signIn, expectAccessible, column, cardIn, pick } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, expectConsoleError, column, cardIn, pick } from './fixtures';
 import type { Page, Locator } from '@playwright/test';
 
 // Wide enough for all six columns side by side: a drag then needs no scrolling (which
@@ -13,7 +13,7 @@ async function drag(page: Page, card: Locator, stage: string) {
   });
 }
 
-test('a card dragged to a permitted stage moves, and stays there after a reload', async ({ page, consoleErrors }) => {
+test('a card dragged to a permitted stage moves, and stays there after a reload', { tag: '@smoke' }, async ({ page, consoleErrors }) => {
   await signIn(page, 'office');
   const { name, card } = await pick(page, 'dropped');
   await drag(page, card, 'discovered');
@@ -97,7 +97,7 @@ test('the Move to menu asks for a reason to go back, and the move can be undone'
   await expect(page.locator('.toast')).toContainText('Đã hoàn tác');
 });
 
-test('a move in one browser appears in another without reloading', async ({ browser }) => {
+test('a move in one browser appears in another without reloading', { tag: '@smoke' }, async ({ browser }) => {
   const a = await (await browser.newContext()).newPage();
   const b = await (await browser.newContext()).newPage();
   await signIn(a, 'office');
@@ -117,8 +117,11 @@ test('a move in one browser appears in another without reloading', async ({ brow
 test('a stale move is refused with who changed the card, and the card is refreshed', async ({ browser }) => {
   const a = await (await browser.newContext()).newPage();
   const b = await (await browser.newContext()).newPage();
-  // B does not hear live updates, so it keeps acting on what it saw.
+  // B does not hear live updates, so it keeps acting on what it saw; the browser logs the
+  // aborted live channel, and the server's refusal of B's stale move.
   await b.route('**/events*', (route) => route.abort());
+  expectConsoleError(/Failed to load resource: net::ERR_FAILED/);
+  expectConsoleError(/status of 409 \(Conflict\)/);
   await signIn(a, 'office');
   await signIn(b, 'head1');
   const { name, id } = await pick(b, 'discovered');
@@ -142,7 +145,7 @@ test('a stale move is refused with who changed the card, and the card is refresh
   await b.context().close();
 });
 
-test('filters live in the URL and search ignores accents', async ({ page, consoleErrors }) => {
+test('filters live in the URL and search ignores accents', { tag: '@smoke' }, async ({ page, consoleErrors }) => {
   await signIn(page, 'office');
   await page.getByRole('searchbox').fill('nguyen van an');
   await expect(page).toHaveURL(/q=nguyen(%20|\+)van(%20|\+)an/);
@@ -194,7 +197,7 @@ test.describe('on a touch screen', () => {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   };
 
-  test('a finger carries a card by its grip; forbidden columns say why; the card lands where it is let go', async ({ page, consoleErrors }) => {
+  test('a finger carries a card by its grip; forbidden columns say why; the card lands where it is let go', { tag: '@smoke' }, async ({ page, consoleErrors }) => {
     await signIn(page, 'office');
     const { name, card } = await pick(page, 'dropped');
     const grip = card.locator('.grip');

@@ -1,6 +1,6 @@
 import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
 
-test('unit staff create a nomination, checked as they type, and edit it', async ({ page, consoleErrors }) => {
+test('unit staff create a nomination, checked as they type, and edit it', { tag: '@smoke' }, async ({ page, consoleErrors }) => {
   await signIn(page, 'staff1');
   await page.getByRole('link', { name: 'Thêm hồ sơ' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thêm hồ sơ');

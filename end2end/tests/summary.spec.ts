@@ -23,7 +23,7 @@ async function count(page: Page, unit: number, stage: string): Promise<number> {
   return Number(text!.trim().replace(/\./g, ''));
 }
 
-test('leadership watches the summary change live when a card is moved in another browser', async ({ browser, baseURL }) => {
+test('leadership watches the summary change live when a card is moved in another browser', { tag: '@smoke' }, async ({ browser, baseURL }) => {
   const leader = await (await browser.newContext()).newPage();
   await signIn(leader, 'leader');
   await leader.getByRole('link', { name: 'Tổng hợp' }).click();

@@ -4,7 +4,7 @@
 use crate::auth;
 use crate::configuration::Settings;
 use crate::db::{self, DbError, Store};
-use crate::routes::health;
+use crate::routes::{assets, health};
 use crate::security_headers;
 use crate::seed::demo;
 use crate::state::AppState;
@@ -75,12 +75,7 @@ impl Application {
             demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
         }
 
-        let leptos_options = LeptosOptions::builder()
-            .output_name("exemplar")
-            .site_root(settings.site_root.to_string_lossy().into_owned())
-            .site_pkg_dir("pkg")
-            .site_addr(addr)
-            .build();
+        let leptos_options = assets::leptos_options(&settings.site_root, addr);
         let repo: Arc<dyn Repository> = store.clone();
         let (stop, stop_rx) = tokio::sync::watch::channel(false);
         let ctx = AppContext {
@@ -169,6 +164,7 @@ fn router(state: AppState, ctx: AppContext) -> Router {
         .route("/logout", post(auth::handlers::logout))
         .route("/events", get(crate::live::events))
         .route("/exports/{file}", get(crate::routes::exports::download))
+        .merge(assets::bundle(&options))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -186,6 +182,8 @@ fn router(state: AppState, ctx: AppContext) -> Router {
             auth::csrf::refuse_cross_site,
         ))
         .layer(middleware::from_fn(security_headers::add))
+        .layer(middleware::from_fn(assets::default_cache_control))
+        .layer(assets::compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+mod site;
+
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const OUTPUT_NAME: &str = "exemplar";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -173,42 +175,6 @@ fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
 
 // ---------------------------------------------------------------- tools
 
-fn ensure_wasm_target() -> Result {
-    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
-        return Ok(());
-    }
-    sh("rustup", &["target", "add", WASM_TARGET])
-}
-
-/// The wasm-bindgen CLI must be exactly the version of the library in Cargo.lock.
-fn locked_version(package: &str) -> Result<String> {
-    let lock =
-        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == format!("name = \"{package}\"") {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_string());
-            }
-        }
-    }
-    Err(format!("{package} is not in Cargo.lock"))
-}
-
-fn ensure_wasm_bindgen() -> Result {
-    let version = locked_version("wasm-bindgen")?;
-    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
-    if have.split_whitespace().nth(1) == Some(version.as_str()) {
-        return Ok(());
-    }
-    // Not --locked: the CLI's own lock file wants a crate version the registry lacks.
-    sh(
-        "cargo",
-        &["install", "--force", &format!("wasm-bindgen-cli@{version}")],
-    )
-}
-
 fn ensure_chromium() -> Result {
     if Path::new(CHROMIUM).exists() {
         return Ok(());
@@ -217,19 +183,6 @@ fn ensure_chromium() -> Result {
     sh(
         "apt-get",
         &["install", "-y", "--no-install-recommends", "chromium"],
-    )
-}
-
-/// Binaryen's `wasm-opt`, from Debian (cargo-leptos would download its own, which this
-/// machine cannot).
-fn ensure_wasm_opt() -> Result {
-    if output("wasm-opt", &["--version"]).is_some() {
-        return Ok(());
-    }
-    sh("apt-get", &["update"])?;
-    sh(
-        "apt-get",
-        &["install", "-y", "--no-install-recommends", "binaryen"],
     )
 }
 
@@ -249,100 +202,12 @@ fn ensure_npm_packages() -> Result {
 
 // ---------------------------------------------------------------- build
 
-fn build_site(profile: Profile) -> Result {
-    ensure_wasm_target()?;
-    ensure_wasm_bindgen()?;
-    let mut args = vec![
-        "rustc",
-        "--package",
-        "app",
-        "--lib",
-        "--target",
-        WASM_TARGET,
-        "--features",
-        "hydrate",
-        "--crate-type",
-        "cdylib",
-    ];
-    if profile == Profile::Release {
-        args.extend(["--profile", "wasm-release"]);
-    }
-    sh("cargo", &args)?;
-    let wasm = target_dir()
-        .join(WASM_TARGET)
-        .join(match profile {
-            Profile::Debug => "debug",
-            Profile::Release => "wasm-release",
-        })
-        .join("app.wasm");
-    let site = profile.site_dir();
-    let pkg = site.join("pkg");
-    let _ = fs::remove_dir_all(&pkg);
-    fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
-    let pkg_str = pkg.to_string_lossy().into_owned();
-    let wasm_str = wasm.to_string_lossy().into_owned();
-    let mut bindgen = vec![
-        "--target",
-        "web",
-        "--out-dir",
-        &pkg_str,
-        "--out-name",
-        OUTPUT_NAME,
-        "--no-typescript",
-    ];
-    if profile == Profile::Debug {
-        bindgen.push("--debug");
-    }
-    bindgen.push(&wasm_str);
-    sh("wasm-bindgen", &bindgen)?;
-    // Leptos asks for `<name>.wasm`; wasm-bindgen writes `<name>_bg.wasm`.
-    rename(
-        &pkg.join(format!("{OUTPUT_NAME}_bg.wasm")),
-        &pkg.join(format!("{OUTPUT_NAME}.wasm")),
-    )?;
-    if profile == Profile::Release {
-        // Size first: the bundle is what every phone downloads before the board wakes up.
-        ensure_wasm_opt()?;
-        let bundle = pkg.join(format!("{OUTPUT_NAME}.wasm"));
-        let bundle = bundle.to_string_lossy().into_owned();
-        sh(
-            "wasm-opt",
-            &[
-                "-Oz",
-                // The features rustc's wasm32 target emits by default.
-                "--enable-bulk-memory",
-                "--enable-mutable-globals",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                &bundle,
-                "-o",
-                &bundle,
-            ],
-        )?;
-    }
-    copy(
-        &root().join("style/main.css"),
-        &pkg.join(format!("{OUTPUT_NAME}.css")),
-    )?;
-    for entry in fs::read_dir(root().join("public")).map_err(|e| format!("public/: {e}"))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        copy(&entry.path(), &site.join(entry.file_name()))?;
-    }
-    Ok(())
-}
-
 fn build_server(profile: Profile) -> Result {
     let mut args = vec!["build", "--package", "server", "--bin", OUTPUT_NAME];
     if profile == Profile::Release {
         args.push("--release");
     }
     sh("cargo", &args)
-}
-
-fn rename(from: &Path, to: &Path) -> Result {
-    fs::rename(from, to).map_err(|e| format!("rename {} -> {}: {e}", from.display(), to.display()))
 }
 
 fn copy(from: &Path, to: &Path) -> Result {
@@ -357,7 +222,7 @@ fn build(args: &[String]) -> Result {
     } else {
         Profile::Debug
     };
-    step("browser bundle", || build_site(profile))?;
+    step("browser bundle", || site::build(profile))?;
     step("server", || build_server(profile))
 }
 
@@ -368,21 +233,37 @@ fn bench(args: &[String]) -> Result {
     if !args.is_empty() {
         return Err(USAGE.into());
     }
-    step("browser bundle (release)", || build_site(Profile::Release))?;
-    let wasm = Profile::Release
-        .site_dir()
-        .join("pkg")
-        .join(format!("{OUTPUT_NAME}.wasm"));
-    let raw = fs::metadata(&wasm)
-        .map_err(|e| format!("{}: {e}", wasm.display()))?
-        .len();
-    let gzipped = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(&wasm)
-        .output()
-        .map_err(|e| format!("cannot run gzip: {e}"))?
-        .stdout
-        .len() as u64;
+    step("browser bundle (release)", || site::build(Profile::Release))?;
+    step("server (release)", || build_server(Profile::Release))?;
+    let wasm = site::bundle_file(Profile::Release, "wasm")?;
+    let size = |path: &Path| {
+        fs::metadata(path)
+            .map(|m| m.len())
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let beside = |ext: &str| {
+        let mut name = wasm.as_os_str().to_owned();
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    let (raw, gzipped, brotli) = (size(&wasm)?, size(&beside(".gz"))?, size(&beside(".br"))?);
+    let wire = target_dir().join("bench-wire.md");
+    step("bytes on the wire (Playwright, release build)", || {
+        ensure_chromium()?;
+        ensure_npm_packages()?;
+        let work = target_dir().join("e2e-bench");
+        let _ = fs::remove_dir_all(&work);
+        fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+        let db = format!("sqlite://{}", work.join("exemplar.db").display());
+        let mut cmd = playwright_on(Profile::Release, &["tests/assets.spec.ts"], &work);
+        cmd.env("DATABASE_URL", &db).env("E2E_WIRE_OUT", &wire);
+        run_counting(
+            &mut cmd,
+            "Playwright (bytes on the wire)",
+            &mut Counts::default(),
+        )
+    })?;
+    let wire = fs::read_to_string(&wire).map_err(|e| format!("{}: {e}", wire.display()))?;
     let rows = target_dir().join("bench-rows.md");
     step("server benchmarks (release)", || {
         sh_in(
@@ -438,7 +319,8 @@ fn bench(args: &[String]) -> Result {
          settings (`synchronous_commit=on`), 10 connections per instance.\n\n\
          Machine: {cores} cores ({cpu}), {memory} RAM; {rustc}.\n\n\
          | Measure | SQLite | PostgreSQL | Target |\n|---|---|---|---|\n{measured}\
-         | Release WASM (`{OUTPUT_NAME}.wasm`) | {raw:.0} KiB raw · {gz:.0} KiB gzip | (same) | ≤ 250 KiB gzip |\n\n\
+         {wire}\
+         | Release WASM (`{OUTPUT_NAME}.<hash>.wasm`, binaryen {binaryen} `-Oz`) | {raw:.0} KiB raw · {gz:.0} KiB gzip · {br:.0} KiB brotli | (same) | ≤ 250 KiB compressed |\n\n\
          {notes}",
         date = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         rustc = output("rustc", &["--version"]),
@@ -447,6 +329,8 @@ fn bench(args: &[String]) -> Result {
             .unwrap_or_else(|_| "127.0.0.1:5432".into()),
         raw = kib(raw),
         gz = kib(gzipped),
+        br = kib(brotli),
+        binaryen = site::BINARYEN_VERSION,
         notes = notes,
     );
     fs::write(root().join("BENCHMARKS.md"), report).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
@@ -458,7 +342,7 @@ fn run(args: &[String]) -> Result {
     if !args.is_empty() {
         return Err(USAGE.into());
     }
-    step("browser bundle (release)", || build_site(Profile::Release))?;
+    step("browser bundle (release)", || site::build(Profile::Release))?;
     step("server (release)", || build_server(Profile::Release))?;
     let bin = Profile::Release.server_bin();
     let status = Command::new(&bin)
@@ -537,7 +421,7 @@ fn test(args: &[String]) -> Result {
             )
         })?;
         step("clippy (browser side, hydrate)", || {
-            ensure_wasm_target()?;
+            site::ensure_wasm_target()?;
             sh(
                 "cargo",
                 &[
@@ -588,7 +472,7 @@ fn test(args: &[String]) -> Result {
         )
     })?;
     if !fast {
-        step("browser bundle (debug)", || build_site(Profile::Debug))?;
+        step("browser bundle (debug)", || site::build(Profile::Debug))?;
         // `cargo test` above already built target/debug/exemplar for the integration tests;
         // a separate `cargo build` would compile much of the tree again with other features.
         let bin = Profile::Debug.server_bin();
@@ -597,6 +481,12 @@ fn test(args: &[String]) -> Result {
         }
         step("end-to-end tests (Playwright, Chromium)", || {
             end_to_end(&mut totals)
+        })?;
+        // What `cargo xtask run` serves: the optimised bundle and the release server.
+        step("browser bundle (release)", || site::build(Profile::Release))?;
+        step("server (release)", || build_server(Profile::Release))?;
+        step("end-to-end smoke tests on the release build", || {
+            release_smoke(&mut totals)
         })?;
     }
     println!(
@@ -680,14 +570,37 @@ fn end_to_end(totals: &mut Counts) -> Result {
     .map_err(|e| format!("{e}; traces and server logs are in {}", work.display()))
 }
 
+/// The tests tagged `@smoke` (sign in, the board hydrates, a drag, a touch drag, a live
+/// update, search, a form checked as typed, the council's autosave, the summary's live
+/// figures, the bundle compressed and cached) against the release build on a fresh SQLite
+/// database, as `cargo xtask run` serves it.
+fn release_smoke(totals: &mut Counts) -> Result {
+    ensure_chromium()?;
+    ensure_npm_packages()?;
+    let work = target_dir().join("e2e-release");
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let db = format!("sqlite://{}", work.join("exemplar.db").display());
+    println!("$ npx playwright test --grep @smoke (release build)");
+    let mut cmd = playwright_on(Profile::Release, &["--grep", "@smoke"], &work);
+    cmd.env("DATABASE_URL", &db);
+    run_counting(&mut cmd, "Playwright (release build)", totals)
+        .map_err(|e| format!("{e}; traces are in {}", work.display()))
+}
+
 /// `npx playwright test ARGS` in end2end/ against the debug build, writing to `output`.
 fn playwright(args: &[&str], output: &Path) -> Command {
+    playwright_on(Profile::Debug, args, output)
+}
+
+/// `npx playwright test ARGS` in end2end/ against `profile`'s build, writing to `output`.
+fn playwright_on(profile: Profile, args: &[&str], output: &Path) -> Command {
     let mut cmd = Command::new("npx");
     cmd.args(["playwright", "test"])
         .args(args)
         .current_dir(root().join("end2end"))
-        .env("EXEMPLAR_BIN", Profile::Debug.server_bin())
-        .env("LEPTOS_SITE_ROOT", Profile::Debug.site_dir())
+        .env("EXEMPLAR_BIN", profile.server_bin())
+        .env("LEPTOS_SITE_ROOT", profile.site_dir())
         .env("E2E_OUTPUT", output)
         // A proxy breaks Playwright's readiness check of the local server.
         .env_remove("HTTP_PROXY")
@@ -717,8 +630,8 @@ mod tests {
 
     #[test]
     fn finds_the_locked_wasm_bindgen_version() {
-        let v = locked_version("wasm-bindgen").unwrap();
+        let v = site::locked_version("wasm-bindgen").unwrap();
         assert!(v.starts_with("0.2."), "{v}");
-        assert!(locked_version("no-such-crate-here").is_err());
+        assert!(site::locked_version("no-such-crate-here").is_err());
     }
 }

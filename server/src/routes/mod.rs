@@ -1,2 +1,3 @@
+pub mod assets;
 pub mod exports;
 pub mod health;
