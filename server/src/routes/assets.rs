@@ -15,7 +15,7 @@ use axum::response::Response;
 use axum::Router;
 use leptos::prelude::LeptosOptions;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -32,7 +32,7 @@ const A_DAY: HeaderValue = HeaderValue::from_static("public, max-age=86400");
 
 /// Leptos's options for a site root: hashed file names when the build wrote `hash.txt`.
 pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
-    let hash_file = site_root.join(HASH_FILE);
+    let hash_file = hash_file(site_root);
     let hashed = hash_file.is_file();
     if !hashed {
         tracing::warn!(
@@ -50,6 +50,15 @@ pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
         // Leptos joins this to the executable's folder; an absolute path replaces it.
         .hash_file(Arc::<str>::from(hash_file.to_string_lossy().as_ref()))
         .build()
+}
+
+/// The absolute path of `hash.txt`. Leptos joins the path to the executable's folder, so a
+/// relative site root (the default `target/site`, from the working directory) would send it
+/// looking beside the binary: the pages would name files that do not exist and never come
+/// alive.
+fn hash_file(site_root: &Path) -> PathBuf {
+    let file = site_root.join(HASH_FILE);
+    std::path::absolute(&file).unwrap_or(file)
 }
 
 /// `/pkg/…`: the bundle's files, precompressed copies preferred.
@@ -101,4 +110,24 @@ pub async fn default_cache_control(req: Request, next: Next) -> Response {
 /// response that is already encoded (the precompressed bundle) is passed through.
 pub fn compression() -> CompressionLayer {
     CompressionLayer::new().br(true).gzip(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_file_of_a_relative_site_root_is_found_from_the_working_directory() {
+        let file = hash_file(Path::new("target/site"));
+        assert!(file.is_absolute(), "{}", file.display());
+        assert_eq!(
+            file,
+            std::env::current_dir()
+                .unwrap()
+                .join("target/site")
+                .join(HASH_FILE)
+        );
+        let options = leptos_options(Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
+        assert!(Path::new(options.hash_file.as_ref()).is_absolute());
+    }
 }
