@@ -249,12 +249,7 @@ fn bench(args: &[String]) -> Result {
     let (raw, gzipped, brotli) = (size(&wasm)?, size(&beside(".gz"))?, size(&beside(".br"))?);
     let wire = target_dir().join("bench-wire.md");
     step("bytes on the wire (Playwright, release build)", || {
-        ensure_chromium()?;
-        ensure_npm_packages()?;
-        let work = target_dir().join("e2e-bench");
-        let _ = fs::remove_dir_all(&work);
-        fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
-        let db = format!("sqlite://{}", work.join("exemplar.db").display());
+        let (work, db) = browser_run("e2e-bench")?;
         let mut cmd = playwright_on(Profile::Release, &["tests/assets.spec.ts"], &work);
         cmd.env("DATABASE_URL", &db).env("E2E_WIRE_OUT", &wire);
         run_counting(
@@ -530,13 +525,20 @@ fn postgres_reachable() -> Result {
     ))
 }
 
-fn end_to_end(totals: &mut Counts) -> Result {
+/// Chromium and the npm packages installed, and a fresh output directory under the target
+/// directory with the URL of a SQLite database in it: what a browser run starts from.
+fn browser_run(name: &str) -> Result<(PathBuf, String)> {
     ensure_chromium()?;
     ensure_npm_packages()?;
-    let work = target_dir().join("e2e");
+    let work = target_dir().join(name);
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     let db = format!("sqlite://{}", work.join("exemplar.db").display());
+    Ok((work, db))
+}
+
+fn end_to_end(totals: &mut Counts) -> Result {
+    let (work, db) = browser_run("e2e")?;
     println!("$ npx playwright test");
     let mut cmd = playwright(&[], &work);
     cmd.env("DATABASE_URL", &db);
@@ -575,12 +577,7 @@ fn end_to_end(totals: &mut Counts) -> Result {
 /// figures, the bundle compressed and cached) against the release build on a fresh SQLite
 /// database, as `cargo xtask run` serves it.
 fn release_smoke(totals: &mut Counts) -> Result {
-    ensure_chromium()?;
-    ensure_npm_packages()?;
-    let work = target_dir().join("e2e-release");
-    let _ = fs::remove_dir_all(&work);
-    fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
-    let db = format!("sqlite://{}", work.join("exemplar.db").display());
+    let (work, db) = browser_run("e2e-release")?;
     println!("$ npx playwright test --grep @smoke (release build)");
     let mut cmd = playwright_on(Profile::Release, &["--grep", "@smoke"], &work);
     cmd.env("DATABASE_URL", &db);
