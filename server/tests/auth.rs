@@ -441,10 +441,7 @@ async fn the_audit_page_is_for_the_office_and_refusals_are_recorded() {
         "no rows for staff"
     );
     let api = app
-        .client
-        .post(app.url("/api/audit"))
-        .header("origin", app.origin())
-        .header("cookie", &staff)
+        .api(&staff, "audit")
         .header("content-type", "application/x-www-form-urlencoded")
         .body("")
         .send()

@@ -233,10 +233,7 @@ async fn pages_and_answers_are_compressed_but_live_events_are_not() {
 
     // A server function's answer.
     let answer = app
-        .client
-        .post(app.url("/api/calendar"))
-        .header("origin", app.origin())
-        .header("cookie", &cookie)
+        .api(&cookie, "calendar")
         .header("accept-encoding", "gzip")
         .json(&serde_json::json!({ "year": null }))
         .send()

@@ -28,21 +28,16 @@ fn follow(
     delay: Duration,
     refresh: impl Fn() + Clone + 'static,
 ) {
-    use std::sync::{Arc, Mutex};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
     let Ok(source) = web_sys::EventSource::new(&format!("/events?after={seq}")) else {
         return;
     };
-    // The pending refresh, in a plain cell rather than a reactive value: the timer must not
-    // touch anything the page disposes when it re-renders, and cleanup clears it, since
+    // The pending refresh, reference-counted rather than owned by the view: the timer must
+    // not touch anything the page disposes when it re-renders, and cleanup clears it, since
     // `refresh` belongs to the disposed view.
-    type Timer = Arc<Mutex<Option<TimeoutHandle>>>;
-    let timer: Timer = Timer::default();
-    let slot = |t: &Timer| *t.lock().unwrap_or_else(|e| e.into_inner());
-    let put =
-        |t: &Timer, v: Option<TimeoutHandle>| *t.lock().unwrap_or_else(|e| e.into_inner()) = v;
+    let timer = ArcStoredValue::new(None::<TimeoutHandle>);
     let on_card = {
         let timer = timer.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -51,29 +46,28 @@ fn follow(
                 .as_string()
                 .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
                 .is_some_and(|ev| wanted(&ev));
-            let pending = slot(&timer).is_some();
-            if !relevant || pending {
+            if !relevant || timer.get_value().is_some() {
                 return;
             }
             let refresh = refresh.clone();
             let fired = timer.clone();
             if let Ok(handle) = set_timeout_with_handle(
                 move || {
-                    put(&fired, None);
+                    fired.set_value(None);
                     refresh();
                 },
                 delay,
             ) {
-                put(&timer, Some(handle));
+                timer.set_value(Some(handle));
             }
         })
     };
     let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
     let kept = StoredValue::new_local(Some((source, on_card)));
     on_cleanup(move || {
-        if let Some(handle) = slot(&timer) {
+        if let Some(handle) = timer.get_value() {
             handle.clear();
-            put(&timer, None);
+            timer.set_value(None);
         }
         kept.update_value(|k| {
             if let Some((source, _)) = k.take() {

@@ -196,6 +196,15 @@ impl TestApp {
             .expect("request")
     }
 
+    /// A request to the server function `/api/{endpoint}` as the holder of `cookie`, from
+    /// this site (a same-origin POST), for the caller to give a body and send.
+    pub fn api(&self, cookie: &str, endpoint: &str) -> reqwest::RequestBuilder {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("origin", self.origin())
+            .header("cookie", cookie)
+    }
+
     /// Calls a JSON server function (`/api/{endpoint}`) as the holder of `cookie`; returns
     /// the status and the JSON body (Null when there is none).
     pub async fn call(
@@ -205,10 +214,7 @@ impl TestApp {
         body: serde_json::Value,
     ) -> (u16, serde_json::Value) {
         let resp = self
-            .client
-            .post(self.url(&format!("/api/{endpoint}")))
-            .header("origin", self.origin())
-            .header("cookie", cookie)
+            .api(cookie, endpoint)
             .json(&body)
             .send()
             .await
