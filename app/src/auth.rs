@@ -38,10 +38,20 @@ pub fn request_user() -> Option<CurrentUser> {
         .and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
 }
 
-/// The user of the request, or `Unauthenticated`: the first line of every server function.
+/// The user of the request, or `Unauthenticated`.
 #[cfg(feature = "ssr")]
 pub fn require_user() -> Result<CurrentUser, crate::error::AppError> {
-    request_user().ok_or_else(|| crate::error::AppError::Unauthenticated.with_status())
+    request_user().ok_or(crate::error::AppError::Unauthenticated)
+}
+
+/// The first line of every server function: who is asking (or 401), and what serves the
+/// request (the repository, the clock, the summary's tallies).
+#[cfg(feature = "ssr")]
+pub fn request() -> Result<(CurrentUser, crate::repo::AppContext), crate::error::AppError> {
+    let user = require_user()?;
+    let ctx = leptos::prelude::use_context::<crate::repo::AppContext>()
+        .ok_or(crate::error::AppError::Internal)?;
+    Ok((user, ctx))
 }
 
 /// Checks a permission; a refusal is recorded in the audit history (it concerns
@@ -70,7 +80,7 @@ pub async fn authorize(
     if let Err(e) = ctx.repo.record_audit(&entry).await {
         tracing::error!(error = %e, "could not record a refusal");
     }
-    Err(crate::error::AppError::Forbidden(denied).with_status())
+    Err(crate::error::AppError::Forbidden(denied))
 }
 
 /// The first lines of every server function, in order: who is asking (or 401), the
@@ -81,9 +91,7 @@ pub async fn guard(
     object_type: &str,
     object_id: Option<String>,
 ) -> Result<(CurrentUser, crate::repo::AppContext), crate::error::AppError> {
-    let user = require_user()?;
-    let ctx = leptos::prelude::use_context::<crate::repo::AppContext>()
-        .ok_or(crate::error::AppError::Internal)?;
+    let (user, ctx) = request()?;
     authorize(&ctx, &user, action, object_type, object_id).await?;
     Ok((user, ctx))
 }

@@ -72,33 +72,21 @@ impl AppError {
     }
 }
 
-impl AppError {
-    fn with_status_if_server(self) -> Self {
-        #[cfg(feature = "ssr")]
-        return self.with_status();
-        #[cfg(not(feature = "ssr"))]
-        self
-    }
-}
-
 #[cfg(feature = "ssr")]
 impl AppError {
-    /// Gives the HTTP response of the current server function the status that fits, so
-    /// that clients other than our own pages see 401, 403 or 404 rather than 500.
-    pub fn with_status(self) -> Self {
+    /// The HTTP status that fits, so that clients other than our own pages see 401, 403
+    /// or 404 rather than 500. The server sets it on every server function's error
+    /// answer from the error itself (never by hand at each call).
+    pub fn status(&self) -> http::StatusCode {
         use http::StatusCode;
-        let status = match &self {
+        match self {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest | AppError::Invalid(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict { .. } | AppError::Duplicate => StatusCode::CONFLICT,
             AppError::Internal | AppError::Communication(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        if let Some(resp) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(status);
         }
-        self
     }
 }
 
@@ -110,9 +98,7 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Request(e) | ServerFnErrorErr::Response(e) => {
                 AppError::Communication(e)
             }
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                AppError::BadRequest.with_status_if_server()
-            }
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
             other => {
                 #[cfg(feature = "ssr")]
                 tracing::error!(error = %other, "server function failed");

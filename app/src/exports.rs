@@ -315,7 +315,6 @@ pub async fn load_review(
     bloc_id: i64,
     year: Option<i32>,
 ) -> Result<crate::summary::BlocReviewView, crate::error::AppError> {
-    use crate::error::AppError;
     use shared::auth::Action;
     crate::auth::authorize(
         ctx,
@@ -326,16 +325,11 @@ pub async fn load_review(
     )
     .await?;
     let today = ctx.clock.today();
-    let mut view = ctx
-        .repo
-        .bloc_review(bloc_id, year, user, today)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let mut view = ctx.repo.bloc_review(bloc_id, year, user, today).await?;
     let summary = ctx
         .summary
         .summary(ctx.repo.as_ref(), Some(view.year), today, Some(bloc_id))
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+        .await?;
     if let Some(bloc) = summary.blocs.into_iter().next() {
         view.tally = bloc.tally;
     }
@@ -353,7 +347,6 @@ pub async fn load_document(
     year: Option<i32>,
     lang: shared::i18n::Lang,
 ) -> Result<Document, crate::error::AppError> {
-    use crate::error::AppError;
     use shared::auth::Action;
     let today = ctx.clock.today();
     match kind {
@@ -370,11 +363,7 @@ pub async fn load_document(
                 Some(kind.code()),
             )
             .await?;
-            let list = ctx
-                .repo
-                .city_list(year, today)
-                .await
-                .map_err(AppError::from)?;
+            let list = ctx.repo.city_list(year, today).await?;
             Ok(city_document(lang, &list, today))
         }
         DocKind::Selection(period) => {
@@ -386,11 +375,7 @@ pub async fn load_document(
                 Some(kind.code()),
             )
             .await?;
-            let view = ctx
-                .repo
-                .selection(year, period, today)
-                .await
-                .map_err(AppError::from)?;
+            let view = ctx.repo.selection(year, period, today).await?;
             Ok(selection_document(lang, &view, today))
         }
     }

@@ -4,7 +4,7 @@
 use crate::auth;
 use crate::configuration::Settings;
 use crate::db::{self, DbError, Store};
-use crate::routes::{assets, health};
+use crate::routes::{assets, errors, health};
 use crate::security_headers;
 use crate::seed::demo;
 use crate::state::AppState;
@@ -172,6 +172,7 @@ fn router(state: AppState, ctx: AppContext) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(errors::status_from_error))
         // Outermost last: headers on every response, then CSRF, then the sign-in gate.
         .layer(middleware::from_fn_with_state(
             state.clone(),

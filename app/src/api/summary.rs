@@ -30,20 +30,18 @@ async fn summary_scope(
 /// The summary of a campaign year (the current one when `year` is None) by bloc and unit.
 #[server(prefix = "/api", endpoint = "summary", input = Json)]
 pub async fn get_summary(year: Option<i32>) -> Result<SummaryView, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     let only_bloc = summary_scope(&ctx, &user).await?;
     ctx.summary
         .summary(ctx.repo.as_ref(), year, ctx.clock.today(), only_bloc)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }
 
 /// A bloc's review with the bloc's exemplars and figures.
 #[server(prefix = "/api", endpoint = "reviews", input = Json)]
 pub async fn get_bloc_review(bloc_id: i64, year: Option<i32>) -> Result<BlocReviewView, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     crate::exports::load_review(&ctx, &user, bloc_id, year).await
 }
 
@@ -57,8 +55,7 @@ pub async fn save_bloc_review(
     submit: bool,
 ) -> Result<i64, AppError> {
     use shared::auth::Action;
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     crate::auth::authorize(
         &ctx,
         &user,
@@ -78,18 +75,14 @@ pub async fn save_bloc_review(
             ctx.clock.today(),
         )
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }
 
 /// A list as the printable page shows it (`doc`: `city`, `q1`…`q4`, `annual`,
 /// `review-{bloc}`).
 #[server(prefix = "/api", endpoint = "documents", input = Json)]
 pub async fn get_document(doc: String, year: Option<i32>) -> Result<Document, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
-    let kind =
-        crate::exports::DocKind::from_code(&doc).ok_or_else(|| AppError::NotFound.with_status())?;
-    crate::exports::load_document(&ctx, &user, kind, year, crate::i18n::request_lang())
-        .await
-        .map_err(AppError::with_status)
+    let (user, ctx) = crate::auth::request()?;
+    let kind = crate::exports::DocKind::from_code(&doc).ok_or(AppError::NotFound)?;
+    crate::exports::load_document(&ctx, &user, kind, year, crate::i18n::request_lang()).await
 }

@@ -11,12 +11,11 @@ use shared::domain::SelectionPeriod;
 /// met it. Every signed-in user may look: the programme's progress is shared.
 #[server(prefix = "/api", endpoint = "calendar", input = Json)]
 pub async fn get_calendar(year: Option<i32>) -> Result<CalendarView, AppError> {
-    let _user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (_user, ctx) = crate::auth::request()?;
     ctx.repo
         .calendar(year, ctx.clock.today())
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }
 
 /// What the user's unit (staff, head), bloc (bloc head) or the office still owes this
@@ -24,8 +23,7 @@ pub async fn get_calendar(year: Option<i32>) -> Result<CalendarView, AppError> {
 #[server(prefix = "/api", endpoint = "calendar/mine", input = Json)]
 pub async fn my_deadlines() -> Result<Vec<DueItem>, AppError> {
     use shared::auth::Role;
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     let actor = user.actor();
     let office = actor.has(Role::CouncilOffice);
     let unit_roles = actor.has(Role::UnitStaff) || actor.has(Role::UnitHead);
@@ -33,11 +31,7 @@ pub async fn my_deadlines() -> Result<Vec<DueItem>, AppError> {
     if !(office || unit_roles || bloc_head) {
         return Ok(Vec::new());
     }
-    let calendar = ctx
-        .repo
-        .calendar(None, ctx.clock.today())
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let calendar = ctx.repo.calendar(None, ctx.clock.today()).await?;
     Ok(crate::calendar::owed_next(&calendar.rows, |o| {
         (office && o.unit_id.is_none() && o.bloc_id.is_none())
             || (unit_roles && o.unit_id.is_some() && o.unit_id == user.unit_id)
@@ -56,19 +50,14 @@ pub async fn get_selection(
     period: Option<SelectionPeriod>,
 ) -> Result<SelectionView, AppError> {
     use shared::auth::Action;
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     let can_edit = user.may(&Action::SelectForCity).is_ok();
     if !can_edit && user.may(&Action::ViewSummaries).is_err() {
-        return Err(AppError::Forbidden(shared::auth::Denied::Role).with_status());
+        return Err(AppError::Forbidden(shared::auth::Denied::Role));
     }
     let today = ctx.clock.today();
     let period = period.unwrap_or_else(|| SelectionPeriod::of_date(today));
-    let mut view = ctx
-        .repo
-        .selection(year, period, today)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let mut view = ctx.repo.selection(year, period, today).await?;
     view.can_edit = can_edit;
     Ok(view)
 }
@@ -82,11 +71,10 @@ pub async fn save_selection(
     ids: Vec<i64>,
 ) -> Result<i64, AppError> {
     use shared::auth::Action;
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     crate::auth::authorize(&ctx, &user, Action::SelectForCity, "selection", None).await?;
     ctx.repo
         .save_selection(year, period, version, &ids, &user)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }

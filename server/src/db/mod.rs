@@ -44,9 +44,12 @@ macro_rules! repositories {
 pub(crate) use repositories;
 
 pub mod copy;
+pub mod error;
 pub mod events;
 pub mod postgres;
 pub mod sqlite;
+
+pub use error::{DbError, DbResult};
 
 use crate::audit::{AuditEntry, AuditRow};
 use crate::configuration::DatabaseUrl;
@@ -54,22 +57,6 @@ use crate::seed::Dataset;
 use app::repo::Repository;
 use async_trait::async_trait;
 use std::sync::Arc;
-
-#[derive(Debug, thiserror::Error)]
-pub enum DbError {
-    #[error("cannot open the database {url} (DATABASE_URL): {reason}")]
-    Open { url: String, reason: String },
-    #[error("database migration failed, the database was left as it was: {0}")]
-    Migrate(String),
-    #[error("database error: {0}")]
-    Query(#[from] sqlx::Error),
-    #[error("{0}")]
-    Refused(String),
-    /// A data set is loaded only into an empty database (another instance may have loaded
-    /// it first).
-    #[error("the database already holds data; use an empty database (DATABASE_URL)")]
-    NotEmpty,
-}
 
 /// What a sign-in needs to know about an account.
 #[derive(Debug, Clone)]

@@ -1,3 +1,4 @@
 pub mod assets;
+pub mod errors;
 pub mod exports;
 pub mod health;

@@ -6,14 +6,11 @@ use leptos::server_fn::codec::Json;
 /// included: the user signs in again with the new password.
 #[server(prefix = "/api", endpoint = "account/password", input = Json)]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
-    use crate::repo::AppContext;
     use shared::domain::{Field, InputError, NewPassword};
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     let lang = crate::i18n::request_lang();
-    let new = NewPassword::parse(&new)
-        .map_err(|e| crate::api::admin::invalid(lang, &[e]).with_status())?;
+    let new = NewPassword::parse(&new).map_err(|e| crate::api::admin::invalid(lang, &[e]))?;
     let (hash, version) = ctx.repo.password_of(user.user_id).await?;
     let ok = tokio::task::spawn_blocking(move || crate::password::verify(&current, &hash))
         .await
@@ -24,13 +21,11 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
             &[InputError::Invalid {
                 field: Field::CurrentPassword,
             }],
-        )
-        .with_status());
+        ));
     }
     let new_hash = crate::password::hash_blocking(new).await?;
     ctx.repo
         .set_password(user.user_id, version, &new_hash, &user)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+        .await?;
     Ok(())
 }

@@ -22,13 +22,12 @@ pub async fn create_account(
         .map_err(|e| errors.push(e))
         .ok();
     let (Some(username), Some(password), true) = (username, password, errors.is_empty()) else {
-        return Err(super::invalid(lang, &errors).with_status());
+        return Err(super::invalid(lang, &errors));
     };
     let hash = crate::password::hash_blocking(password).await?;
     let created = ctx
         .repo
         .create_account(username.as_str(), &fields, &hash, &user)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+        .await?;
     Ok(created)
 }

@@ -16,7 +16,7 @@ pub async fn get_organisation() -> Result<Organisation, AppError> {
 fn checked(code: &str, name: &str) -> Result<String, AppError> {
     let errors = shared::domain::org_input::org_errors(code, name);
     if !errors.is_empty() {
-        return Err(super::invalid(crate::i18n::request_lang(), &errors).with_status());
+        return Err(super::invalid(crate::i18n::request_lang(), &errors));
     }
     Ok(shared::domain::org_input::parse_org_code(code).unwrap_or_default())
 }
@@ -36,7 +36,7 @@ pub async fn save_bloc(
     ctx.repo
         .save_bloc(id, version, &code, name.trim(), head_unit_id, &user)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }
 
 /// Creates a unit (`id` None) or changes one at `version`.
@@ -54,7 +54,7 @@ pub async fn save_unit(
     ctx.repo
         .save_unit(id, version, &code, name.trim(), bloc_id, &user)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }
 
 /// Seats or unseats an account on the council of the current campaign.
@@ -66,5 +66,5 @@ pub async fn set_council_seat(user_id: i64, member: bool) -> Result<(), AppError
     ctx.repo
         .set_council_member(user_id, member, &user)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }

@@ -16,10 +16,10 @@ pub async fn reset_password(
     let (user, ctx) =
         crate::auth::guard(Action::Administer, "account", Some(id.to_string())).await?;
     let password = NewPassword::parse(&password)
-        .map_err(|e| super::invalid(crate::i18n::request_lang(), &[e]).with_status())?;
+        .map_err(|e| super::invalid(crate::i18n::request_lang(), &[e]))?;
     let hash = crate::password::hash_blocking(password).await?;
     ctx.repo
         .set_password(id, version, &hash, &user)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }

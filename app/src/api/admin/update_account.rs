@@ -17,7 +17,7 @@ pub async fn update_account(
         crate::auth::guard(Action::Administer, "account", Some(id.to_string())).await?;
     let errors = super::account_field_errors(&fields);
     if !errors.is_empty() {
-        return Err(super::invalid(crate::i18n::request_lang(), &errors).with_status());
+        return Err(super::invalid(crate::i18n::request_lang(), &errors));
     }
     if id == user.user_id && (!fields.active || !fields.roles.contains(&shared::auth::Role::Admin))
     {
@@ -26,11 +26,10 @@ pub async fn update_account(
             crate::i18n::request_lang(),
             shared::i18n::Msg::ErrorSelfLockout,
         )
-        .to_string()])
-        .with_status());
+        .to_string()]));
     }
     ctx.repo
         .update_account(id, version, &fields, &user)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }

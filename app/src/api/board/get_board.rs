@@ -33,13 +33,8 @@ pub async fn more_cards(
 /// One card as it is now (after a refused stale move, the board refreshes it).
 #[server(prefix = "/api", endpoint = "board/card", input = Json)]
 pub async fn get_card(id: i64) -> Result<BoardCard, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
-    let card = ctx
-        .repo
-        .card(id)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let (user, ctx) = crate::auth::request()?;
+    let card = ctx.repo.card(id).await?;
     // A card the user may not see does not exist for them.
     if user
         .may(&shared::auth::Action::ViewNomination(crate::moves::scope(
@@ -47,7 +42,7 @@ pub async fn get_card(id: i64) -> Result<BoardCard, AppError> {
         )))
         .is_err()
     {
-        return Err(AppError::NotFound.with_status());
+        return Err(AppError::NotFound);
     }
     Ok(card)
 }
@@ -56,17 +51,11 @@ pub async fn get_card(id: i64) -> Result<BoardCard, AppError> {
 async fn visible_board(
     filters: &BoardFilters,
 ) -> Result<(crate::auth::CurrentUser, crate::model::Board), AppError> {
-    use crate::repo::AppContext;
     use shared::auth::Action;
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     let query = crate::model::BoardQuery { year: filters.year };
-    let mut board = ctx
-        .repo
-        .board(&query, ctx.clock.today())
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let mut board = ctx.repo.board(&query, ctx.clock.today()).await?;
     board.cards.retain(|card| {
         user.may(&Action::ViewNomination(crate::moves::scope(card)))
             .is_ok()

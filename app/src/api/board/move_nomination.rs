@@ -8,12 +8,9 @@ use leptos::server_fn::codec::Json;
 /// that makes the move; a stale version is refused with who changed the card and when.
 #[server(prefix = "/api", endpoint = "board/move", input = Json)]
 pub async fn move_nomination(request: MoveRequest) -> Result<CardEvent, AppError> {
-    use crate::repo::AppContext;
-
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     ctx.repo
         .move_nomination(&user, &request, ctx.clock.today())
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }

@@ -15,38 +15,27 @@ pub struct PlanSaved {
 /// permission, stage and the plan's rules on the stored nomination.
 #[server(prefix = "/api", endpoint = "nominations/plan", input = Json)]
 pub async fn save_plan(id: i64, version: i64, draft: PlanDraft) -> Result<PlanSaved, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
-    let (event, version) = ctx
-        .repo
-        .save_plan(id, version, &draft, &user)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let (user, ctx) = crate::auth::request()?;
+    let (event, version) = ctx.repo.save_plan(id, version, &draft, &user).await?;
     Ok(PlanSaved { event, version })
 }
 
 /// The unit head approves the plan still at `version`.
 #[server(prefix = "/api", endpoint = "nominations/plan/approve", input = Json)]
 pub async fn approve_plan(id: i64, version: i64) -> Result<PlanSaved, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
-    let (event, version) = ctx
-        .repo
-        .approve_plan(id, version, &user)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let (user, ctx) = crate::auth::request()?;
+    let (event, version) = ctx.repo.approve_plan(id, version, &user).await?;
     Ok(PlanSaved { event, version })
 }
 
 /// Records a periodic evaluation (E-1), dated no later than today by the server's clock.
 #[server(prefix = "/api", endpoint = "nominations/evaluate", input = Json)]
 pub async fn record_evaluation(id: i64, draft: EvaluationDraft) -> Result<CardEvent, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     ctx.repo
         .record_evaluation(id, &draft, &user, ctx.clock.today())
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }
 
 /// Records where a model was replicated: which unit or locality adopted it, when, with
@@ -56,10 +45,9 @@ pub async fn record_replication(
     id: i64,
     draft: shared::domain::ReplicationDraft,
 ) -> Result<CardEvent, AppError> {
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     ctx.repo
         .record_replication(id, &draft, &user, ctx.clock.today())
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }

@@ -11,16 +11,11 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
     use shared::rules::evaluation::{evaluation_open, replication_open};
     use shared::rules::fostering::plan_open;
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
-    let record = ctx
-        .repo
-        .nomination(id)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?;
+    let (user, ctx) = crate::auth::request()?;
+    let record = ctx.repo.nomination(id).await?;
     let scope = crate::moves::scope(&record.card);
     if user.may(&Action::ViewNomination(scope)).is_err() {
-        return Err(AppError::NotFound.with_status());
+        return Err(AppError::NotFound);
     }
     let stage = record.card.stage;
     let can_edit = user.may(&Action::EditNomination(scope)).is_ok();

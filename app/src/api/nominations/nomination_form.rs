@@ -12,15 +12,13 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
     use shared::auth::Action;
     use shared::domain::{NominationDraft, NomineeKind, Profile};
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
-    let status = |e: crate::repo::RepoError| AppError::from(e).with_status();
+    let (user, ctx) = crate::auth::request()?;
     let (draft, version, year, units) = match id {
         Some(id) => {
-            let record = ctx.repo.nomination(id).await.map_err(status)?;
+            let record = ctx.repo.nomination(id).await?;
             let scope = crate::moves::scope(&record.card);
             if user.may(&Action::ViewNomination(scope)).is_err() {
-                return Err(AppError::NotFound.with_status());
+                return Err(AppError::NotFound);
             }
             crate::auth::authorize(
                 &ctx,
@@ -40,8 +38,7 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
             let units: Vec<Choice> = ctx
                 .repo
                 .list_units()
-                .await
-                .map_err(status)?
+                .await?
                 .into_iter()
                 .filter(|u| {
                     user.may(&Action::CreateNomination { unit_id: u.id })
@@ -77,7 +74,7 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
             (draft, 0, ctx.clock.today().year(), units)
         }
     };
-    let collectives = ctx.repo.collectives(year).await.map_err(status)?;
+    let collectives = ctx.repo.collectives(year).await?;
     Ok(NominationFormData {
         id,
         version,

@@ -15,8 +15,7 @@ pub async fn save_nomination(
 ) -> Result<CardEvent, AppError> {
     use shared::auth::Action;
 
-    let user = crate::auth::require_user()?;
-    let ctx = use_context::<crate::repo::AppContext>().ok_or(AppError::Internal)?;
+    let (user, ctx) = crate::auth::request()?;
     if id.is_none() {
         crate::auth::authorize(
             &ctx,
@@ -37,11 +36,10 @@ pub async fn save_nomination(
                 .iter()
                 .map(|e| shared::i18n::input_error(lang, e))
                 .collect(),
-        )
-        .with_status());
+        ));
     }
     ctx.repo
         .save_nomination(id, version, year, &draft.normalised(), &user)
         .await
-        .map_err(|e| AppError::from(e).with_status())
+        .map_err(AppError::from)
 }

@@ -19,7 +19,6 @@ pub mod live;
 
 use super::DbError;
 use app::model::CardEvent;
-use app::repo::RepoError;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use std::sync::{Arc, Mutex};
@@ -108,10 +107,6 @@ impl PgStore {
             let _ = stop.send(true);
         }
     }
-}
-
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
 }
 
 /// A write transaction: one advisory lock serialises writers across every instance (see

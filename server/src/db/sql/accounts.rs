@@ -3,14 +3,10 @@
 
 use super::auth::{append_audit_in, now_text};
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{AccountFields, AccountView, AuditEntry, UnitOption};
-use app::repo::{RepoError, RepoResult};
 use shared::auth::Role;
-
-fn unavailable(e: impl std::fmt::Display) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
 
 #[derive(sqlx::FromRow)]
 struct AccountRow {
@@ -51,32 +47,29 @@ impl From<AccountRow> for AccountView {
     }
 }
 
-pub async fn list_accounts(pool: &Pool) -> RepoResult<Vec<AccountView>> {
+pub async fn list_accounts(pool: &Pool) -> DbResult<Vec<AccountView>> {
     let rows: Vec<AccountRow> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY u.username")))
             .fetch_all(pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     Ok(rows.into_iter().map(AccountView::from).collect())
 }
 
-async fn load(conn: &mut Conn, id: i64) -> RepoResult<AccountView> {
+async fn load(conn: &mut Conn, id: i64) -> DbResult<AccountView> {
     let row: Option<AccountRow> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE u.id = $1")))
             .bind(id)
             .fetch_optional(&mut *conn)
-            .await
-            .map_err(unavailable)?;
-    row.map(AccountView::from).ok_or(RepoError::NotFound)
+            .await?;
+    row.map(AccountView::from).ok_or(DbError::NotFound)
 }
 
-pub async fn list_units(pool: &Pool) -> RepoResult<Vec<UnitOption>> {
+pub async fn list_units(pool: &Pool) -> DbResult<Vec<UnitOption>> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT u.id, u.name, b.name FROM units u JOIN blocs b ON b.id = u.bloc_id ORDER BY b.code, u.name",
     )
     .fetch_all(pool)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|(id, name, bloc_name)| UnitOption {
@@ -106,19 +99,17 @@ fn audit(
     }
 }
 
-async fn write_roles(conn: &mut Conn, id: i64, fields: &AccountFields) -> RepoResult<()> {
+async fn write_roles(conn: &mut Conn, id: i64, fields: &AccountFields) -> DbResult<()> {
     sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
         .bind(id)
         .execute(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     for role in &fields.roles {
         sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
             .bind(id)
             .bind(role.code())
             .execute(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     }
     Ok(())
 }
@@ -129,15 +120,14 @@ pub async fn create_account(
     fields: &AccountFields,
     password_hash: &str,
     by: &CurrentUser,
-) -> RepoResult<AccountView> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<AccountView> {
+    let mut tx = super::begin_write(pool).await?;
     let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = $1")
         .bind(username)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     if taken.is_some() {
-        return Err(RepoError::Duplicate);
+        return Err(DbError::Duplicate);
     }
     let now = now_text();
     let id: i64 = sqlx::query_scalar(
@@ -154,41 +144,37 @@ pub async fn create_account(
     .bind(&now)
     .bind(&by.username)
     .fetch_one(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     write_roles(&mut tx, id, fields).await?;
     let created = load(&mut tx, id).await?;
     append_audit_in(
         &mut tx,
         &audit(by, "account_created", &created, None, &created),
     )
-    .await
-    .map_err(unavailable)?;
-    tx.commit().await.map_err(unavailable)?;
+    .await?;
+    tx.commit().await?;
     Ok(created)
 }
 
 /// Signs the account out everywhere.
-async fn end_sessions(conn: &mut Conn, user_id: i64) -> RepoResult<()> {
+async fn end_sessions(conn: &mut Conn, user_id: i64) -> DbResult<()> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     Ok(())
 }
 
 /// Locks the row's version: `Conflict` (with who changed it and when) if it moved on.
-async fn check_version(conn: &mut Conn, id: i64, version: i64) -> RepoResult<AccountView> {
+async fn check_version(conn: &mut Conn, id: i64, version: i64) -> DbResult<AccountView> {
     let current = load(conn, id).await?;
     if current.version != version {
         let (by, at): (Option<String>, Option<String>) =
             sqlx::query_as("SELECT updated_by, updated_at FROM users WHERE id = $1")
                 .bind(id)
                 .fetch_one(&mut *conn)
-                .await
-                .map_err(unavailable)?;
-        return Err(RepoError::Conflict { by, at });
+                .await?;
+        return Err(DbError::Conflict { by, at });
     }
     Ok(current)
 }
@@ -199,8 +185,8 @@ pub async fn update_account(
     version: i64,
     fields: &AccountFields,
     by: &CurrentUser,
-) -> RepoResult<AccountView> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<AccountView> {
+    let mut tx = super::begin_write(pool).await?;
     let before = check_version(&mut tx, id, version).await?;
     sqlx::query(
         "UPDATE users SET display_name = $1, position = $2, unit_id = $3, active = $4,
@@ -216,8 +202,7 @@ pub async fn update_account(
     .bind(id)
     .bind(version)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     write_roles(&mut tx, id, fields).await?;
     if !fields.active {
         end_sessions(&mut tx, id).await?;
@@ -227,9 +212,8 @@ pub async fn update_account(
         &mut tx,
         &audit(by, "account_updated", &after, Some(&before), &after),
     )
-    .await
-    .map_err(unavailable)?;
-    tx.commit().await.map_err(unavailable)?;
+    .await?;
+    tx.commit().await?;
     Ok(after)
 }
 
@@ -239,8 +223,8 @@ pub async fn set_password(
     version: i64,
     password_hash: &str,
     by: &CurrentUser,
-) -> RepoResult<AccountView> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<AccountView> {
+    let mut tx = super::begin_write(pool).await?;
     check_version(&mut tx, id, version).await?;
     sqlx::query(
         "UPDATE users SET password_hash = $1, version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $4",
@@ -250,15 +234,12 @@ pub async fn set_password(
     .bind(&by.username)
     .bind(id)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     end_sessions(&mut tx, id).await?;
     let after = load(&mut tx, id).await?;
     let mut entry = audit(by, "password_reset", &after, None, &after);
     entry.after = None;
-    append_audit_in(&mut tx, &entry)
-        .await
-        .map_err(unavailable)?;
-    tx.commit().await.map_err(unavailable)?;
+    append_audit_in(&mut tx, &entry).await?;
+    tx.commit().await?;
     Ok(after)
 }

@@ -1,6 +1,6 @@
 use super::Conn;
+use crate::db::{DbError, DbResult};
 use app::model::{Board, BoardCard, BoardQuery};
-use app::repo::{RepoError, RepoResult};
 use shared::domain::{EvaluationPeriod, NomineeKind, Position, Stage};
 
 #[derive(sqlx::FromRow)]
@@ -35,11 +35,11 @@ pub(super) const CARD_FROM: &str = "FROM nominations n
     JOIN blocs b ON b.id = u.bloc_id";
 
 impl CardRow {
-    pub(super) fn into_card(self) -> RepoResult<BoardCard> {
+    pub(super) fn into_card(self) -> DbResult<BoardCard> {
         // The schema's CHECK constraints keep these codes valid; a bad row is a bug worth
         // reporting rather than a card worth guessing at.
         let id = self.id;
-        let corrupt = |what: &str| RepoError::Unavailable(format!("nomination {id}: bad {what}"));
+        let corrupt = |what: &str| DbError::Unavailable(format!("nomination {id}: bad {what}"));
         Ok(BoardCard {
             id,
             kind: NomineeKind::from_code(&self.kind).ok_or_else(|| corrupt("kind"))?,
@@ -63,16 +63,12 @@ impl CardRow {
                 .split(',')
                 .filter(|p| !p.is_empty())
                 .map(|p| EvaluationPeriod::from_code(p).ok_or_else(|| corrupt("evaluation")))
-                .collect::<RepoResult<_>>()?,
+                .collect::<DbResult<_>>()?,
             replications: self.replications as u32,
             council_score_milli: None,
             year: self.year,
         })
     }
-}
-
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
 }
 
 /// The campaign year to show when none is asked for: this calendar year in the campaign
@@ -81,7 +77,7 @@ pub(super) async fn resolve_year(
     conn: &mut Conn,
     query: &BoardQuery,
     today: i32,
-) -> RepoResult<(i64, String, i32, i32, i32)> {
+) -> DbResult<(i64, String, i32, i32, i32)> {
     let year = query.year.unwrap_or(today);
     let row: Option<(i64, String, i32, i32)> = sqlx::query_as(
         "SELECT id, name, start_year, end_year FROM campaigns
@@ -89,27 +85,25 @@ pub(super) async fn resolve_year(
     )
     .bind(year)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
-    let (id, name, start, end) = row.ok_or(RepoError::NotFound)?;
+    .await?;
+    let (id, name, start, end) = row.ok_or(DbError::NotFound)?;
     if (start..=end).contains(&year) {
         Ok((id, name, year, start, end))
     } else if query.year.is_some() {
-        Err(RepoError::NotFound)
+        Err(DbError::NotFound)
     } else {
         Ok((id, name, end, start, end))
     }
 }
 
-pub async fn card(conn: &mut Conn, id: i64) -> RepoResult<BoardCard> {
+pub async fn card(conn: &mut Conn, id: i64) -> DbResult<BoardCard> {
     let row: Option<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {CARD_COLUMNS} {CARD_FROM} WHERE n.id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
-    let mut card = row.ok_or(RepoError::NotFound)?.into_card()?;
+    .await?;
+    let mut card = row.ok_or(DbError::NotFound)?.into_card()?;
     card.council_score_milli = super::council::final_total_of(conn, id).await?;
     Ok(card)
 }
@@ -124,15 +118,14 @@ struct MovingRow {
 }
 
 /// [`card`], with its campaign's id and its stored profile, in one query.
-pub(super) async fn card_for_move(conn: &mut Conn, id: i64) -> RepoResult<(BoardCard, i64, String)> {
+pub(super) async fn card_for_move(conn: &mut Conn, id: i64) -> DbResult<(BoardCard, i64, String)> {
     let row: Option<MovingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {CARD_COLUMNS}, n.campaign_id, n.profile {CARD_FROM} WHERE n.id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
-    let row = row.ok_or(RepoError::NotFound)?;
+    .await?;
+    let row = row.ok_or(DbError::NotFound)?;
     let mut card = row.card.into_card()?;
     card.council_score_milli = super::council::final_total_of(conn, id).await?;
     Ok((card, row.campaign_id, row.profile))
@@ -144,14 +137,13 @@ pub async fn load(
     conn: &mut Conn,
     query: &BoardQuery,
     query_today: chrono::NaiveDate,
-) -> RepoResult<Board> {
+) -> DbResult<Board> {
     use chrono::Datelike;
     let (campaign_id, campaign_name, year, start, end) =
         resolve_year(conn, query, query_today.year()).await?;
     let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
         .fetch_one(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     let rows: Vec<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {CARD_COLUMNS} {CARD_FROM}
          WHERE n.campaign_id = $1 AND n.year = $2
@@ -160,12 +152,11 @@ pub async fn load(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let cards = rows
         .into_iter()
         .map(CardRow::into_card)
-        .collect::<RepoResult<Vec<_>>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
     let calendar = super::moves::campaign_year(conn, campaign_id, year).await?;
     let totals = super::council::final_totals(conn, campaign_id, year).await?;
     let mut cards = cards;

@@ -5,17 +5,13 @@
 use super::board::resolve_year;
 use super::moves::campaign_year;
 use super::Pool;
+use crate::db::DbResult;
 use app::calendar::{CalendarView, DeadlineRow, OwnerStatus};
 use app::model::BoardQuery;
-use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use shared::domain::EvaluationPeriod;
 use shared::rules::deadline::{deadline_status, year_deadlines, DeadlineKind};
 use std::collections::HashMap;
-
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
 
 struct UnitRow {
     id: i64,
@@ -32,13 +28,9 @@ struct Evaluated {
     annual: u32,
 }
 
-pub async fn calendar(
-    pool: &Pool,
-    year: Option<i32>,
-    today: NaiveDate,
-) -> RepoResult<CalendarView> {
+pub async fn calendar(pool: &Pool, year: Option<i32>, today: NaiveDate) -> DbResult<CalendarView> {
     use chrono::Datelike;
-    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
+    let mut conn = super::begin_read(pool).await?;
     let query = BoardQuery { year };
     let (campaign_id, campaign_name, year, start, end) =
         resolve_year(&mut conn, &query, today.year()).await?;
@@ -47,16 +39,14 @@ pub async fn calendar(
     let mut units: Vec<UnitRow> =
         sqlx::query_as::<_, (i64, String, i64)>("SELECT id, name, bloc_id FROM units")
             .fetch_all(&mut *conn)
-            .await
-            .map_err(unavailable)?
+            .await?
             .into_iter()
             .map(|(id, name, bloc_id)| UnitRow { id, name, bloc_id })
             .collect();
     units.sort_by(|a, b| shared::text::compare_vi(&a.name, &b.name));
     let mut blocs: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM blocs")
         .fetch_all(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     blocs.sort_by(|a, b| shared::text::compare_vi(&a.1, &b.1));
 
     // D-1: a unit has registered when one of its nominations got past "discovered".
@@ -70,8 +60,7 @@ pub async fn calendar(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?
+    .await?
     .into_iter()
     .map(|(unit, n)| (unit, n as u32))
     .collect();
@@ -89,8 +78,7 @@ pub async fn calendar(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?
+    .await?
     .into_iter()
     .map(|(unit, total, six, nine, annual)| {
         (
@@ -113,8 +101,7 @@ pub async fn calendar(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
 
     // E-2: how many exemplars each quarter's selection holds.
     let selected: HashMap<String, u32> = sqlx::query_as::<_, (String, i64)>(
@@ -124,8 +111,7 @@ pub async fn calendar(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?
+    .await?
     .into_iter()
     .map(|(p, n)| (p, n as u32))
     .collect();
@@ -137,9 +123,8 @@ pub async fn calendar(
     .bind(campaign_id)
     .bind(year)
     .fetch_one(&mut *conn)
-    .await
-    .map_err(unavailable)?;
-    conn.commit().await.map_err(unavailable)?;
+    .await?;
+    conn.commit().await?;
 
     let unit_status = |u: &UnitRow, done: bool, done_n: u32, total: u32, date| OwnerStatus {
         owner: u.name.clone(),

@@ -5,6 +5,7 @@
 use super::auth::now_text;
 use super::board::{self, resolve_year};
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::council::{
     BallotItem, BallotView, CityDecision, CouncilList, CouncilRow, MemberProgress, OtherSheet,
@@ -12,7 +13,6 @@ use app::council::{
 };
 use app::model::{BoardQuery, CardEvent, MoveAction};
 use app::moves::scope;
-use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action, Denied, Role};
 use shared::domain::{scored_criteria, NomineeKind, Score, Stage};
@@ -24,10 +24,6 @@ use shared::rules::council::{
 };
 use shared::rules::{Violation, ViolationKind};
 use std::collections::{BTreeMap, HashMap};
-
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
 
 /// A member of this year's council.
 struct Member {
@@ -68,15 +64,14 @@ struct Nominee {
     stage: Stage,
 }
 
-async fn members(conn: &mut Conn, campaign_id: i64) -> RepoResult<Vec<Member>> {
+async fn members(conn: &mut Conn, campaign_id: i64) -> DbResult<Vec<Member>> {
     let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
         "SELECT u.id, u.display_name, u.unit_id FROM council_members cm
          JOIN users u ON u.id = cm.user_id WHERE cm.campaign_id = $1 ORDER BY u.id",
     )
     .bind(campaign_id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|(id, name, unit_id)| Member { id, name, unit_id })
@@ -89,7 +84,7 @@ async fn sheets(
     campaign_id: i64,
     year: i32,
     only: Option<i64>,
-) -> RepoResult<HashMap<(i64, i64), Sheet>> {
+) -> DbResult<HashMap<(i64, i64), Sheet>> {
     let heads: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT s.nomination_id, s.member_id, s.submitted_at, s.conflict_reason
          FROM scoresheets s JOIN nominations n ON n.id = s.nomination_id
@@ -100,8 +95,7 @@ async fn sheets(
     .bind(only)
     .bind(only)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let mut out: HashMap<(i64, i64), Sheet> = heads
         .into_iter()
         .map(|(n, m, submitted, conflict)| {
@@ -125,8 +119,7 @@ async fn sheets(
     .bind(only)
     .bind(only)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     for (n, m, code, score, comment) in rows {
         let sheet = out.entry((n, m)).or_default();
         if let Some(score) = score.and_then(|s| Score::new(s).ok()) {
@@ -144,7 +137,7 @@ async fn nominees(
     campaign_id: i64,
     year: i32,
     only: Option<i64>,
-) -> RepoResult<Vec<Nominee>> {
+) -> DbResult<Vec<Nominee>> {
     let rows: Vec<NomineeRow> = sqlx::query_as(
         "SELECT n.id, n.nominee_name AS name, n.kind, u.id AS unit_id, u.name AS unit_name,
              b.id AS bloc_id, b.name AS bloc_name, n.stage
@@ -158,12 +151,11 @@ async fn nominees(
     .bind(only)
     .bind(only)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     rows.into_iter()
         .map(|r| {
             let id = r.id;
-            let corrupt = || RepoError::Unavailable(format!("nomination {id}: bad kind or stage"));
+            let corrupt = || DbError::Unavailable(format!("nomination {id}: bad kind or stage"));
             Ok(Nominee {
                 id,
                 name: r.name,
@@ -230,19 +222,19 @@ enum Viewer<'a> {
     Office,
 }
 
-fn viewer<'a>(user: &CurrentUser, members: &'a [Member]) -> RepoResult<Viewer<'a>> {
+fn viewer<'a>(user: &CurrentUser, members: &'a [Member]) -> DbResult<Viewer<'a>> {
     if let Some(me) = members.iter().find(|m| m.id == user.user_id) {
         return Ok(Viewer::Member(me));
     }
     if user.actor().has(Role::CouncilOffice) {
         return Ok(Viewer::Office);
     }
-    Err(RepoError::Denied(Denied::Role))
+    Err(DbError::Denied(Denied::Role))
 }
 
-pub async fn list(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> RepoResult<CouncilList> {
+pub async fn list(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> DbResult<CouncilList> {
     use chrono::Datelike;
-    let mut tx = super::begin_read(pool).await.map_err(unavailable)?;
+    let mut tx = super::begin_read(pool).await?;
     let (campaign_id, campaign_name, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     let members = members(&mut tx, campaign_id).await?;
@@ -251,8 +243,7 @@ pub async fn list(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> RepoResu
     let sheets = sheets(&mut tx, campaign_id, year, None).await?;
     let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
         .fetch_one(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     let quota = super::moves::campaign_year(&mut tx, campaign_id, year)
         .await?
         .city_quota;
@@ -264,7 +255,7 @@ pub async fn list(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> RepoResu
         };
         ballot_view(&mut tx, campaign_id, year, &members, me).await?
     };
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
 
     let aggregates: Vec<Aggregate> = nominees
         .iter()
@@ -346,33 +337,31 @@ pub async fn list(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> RepoResu
 }
 
 /// The nomination's campaign and year, if the council may see it.
-async fn nominee_of(conn: &mut Conn, id: i64) -> RepoResult<(Nominee, i64, i32)> {
+async fn nominee_of(conn: &mut Conn, id: i64) -> DbResult<(Nominee, i64, i32)> {
     let (campaign_id, year): (i64, i32) =
         sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
-            .await
-            .map_err(unavailable)?
-            .ok_or(RepoError::NotFound)?;
+            .await?
+            .ok_or(DbError::NotFound)?;
     let nominee = nominees(conn, campaign_id, year, Some(id))
         .await?
         .into_iter()
         .next()
-        .ok_or(RepoError::NotFound)?;
+        .ok_or(DbError::NotFound)?;
     Ok((nominee, campaign_id, year))
 }
 
-pub async fn sheet(pool: &Pool, id: i64, user: &CurrentUser) -> RepoResult<SheetView> {
-    let mut tx = super::begin_read(pool).await.map_err(unavailable)?;
+pub async fn sheet(pool: &Pool, id: i64, user: &CurrentUser) -> DbResult<SheetView> {
+    let mut tx = super::begin_read(pool).await?;
     let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
     let members = members(&mut tx, campaign_id).await?;
     let viewer = viewer(user, &members)?;
     let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
     let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
         .fetch_one(&mut *tx)
-        .await
-        .map_err(unavailable)?;
-    tx.commit().await.map_err(unavailable)?;
+        .await?;
+    tx.commit().await?;
     let (state, own) = match &viewer {
         Viewer::Office => (SheetState::Office, None),
         Viewer::Member(me) => {
@@ -444,27 +433,26 @@ pub async fn change(
     id: i64,
     change: &SheetChange,
     user: &CurrentUser,
-) -> RepoResult<(SheetState, app::model::CardEvent)> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<(SheetState, app::model::CardEvent)> {
+    let mut tx = super::begin_write(pool).await?;
     let card = board::card(&mut tx, id).await?;
     let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
-    authorize(&user.actor(), &Action::Score(scope(&card))).map_err(RepoError::Denied)?;
+    authorize(&user.actor(), &Action::Score(scope(&card))).map_err(DbError::Denied)?;
     let members = members(&mut tx, campaign_id).await?;
     // Only members seated on this year's council score.
     let me = members
         .iter()
         .find(|m| m.id == user.user_id)
-        .ok_or(RepoError::Denied(Denied::Role))?;
+        .ok_or(DbError::Denied(Denied::Role))?;
     if decision(&mut tx, campaign_id, year).await?.is_some() {
-        return Err(RepoError::Rules(vec![Violation::new(
+        return Err(DbError::Rules(vec![Violation::new(
             "S-2",
             ViolationKind::CouncilClosed,
         )]));
     }
     let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
     let own = sheets.get(&(id, me.id)).cloned().unwrap_or_default();
-    check_sheet_open(own.submitted, own.conflict.is_some())
-        .map_err(|v| RepoError::Rules(vec![v]))?;
+    check_sheet_open(own.submitted, own.conflict.is_some()).map_err(|v| DbError::Rules(vec![v]))?;
     let now = now_text();
     sqlx::query(
         "INSERT INTO scoresheets (nomination_id, member_id, updated_at) VALUES ($1, $2, $3)
@@ -474,8 +462,7 @@ pub async fn change(
     .bind(me.id)
     .bind(&now)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let (action, detail) = match change {
         SheetChange::Score {
             criterion,
@@ -483,11 +470,11 @@ pub async fn change(
             comment,
         } => {
             let (criterion, score, comment) = (criterion.as_str(), *score, comment.as_str());
-            check_score_entry(n.kind, criterion, comment).map_err(RepoError::Rules)?;
+            check_score_entry(n.kind, criterion, comment).map_err(DbError::Rules)?;
             let score = score
                 .map(Score::new)
                 .transpose()
-                .map_err(RepoError::Invalid)?;
+                .map_err(DbError::Invalid)?;
             sqlx::query(
                 "INSERT INTO scores (nomination_id, member_id, criterion_code, score, comment,
                      updated_at)
@@ -503,15 +490,14 @@ pub async fn change(
             .bind(comment.trim())
             .bind(&now)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             (
                 MoveAction::Score,
                 serde_json::json!({ "criterion": criterion, "score": score.map(|s| s.value()) }),
             )
         }
         SheetChange::Submit => {
-            check_submit(n.kind, &own.scores).map_err(RepoError::Rules)?;
+            check_submit(n.kind, &own.scores).map_err(DbError::Rules)?;
             sqlx::query(
                 "UPDATE scoresheets SET submitted_at = $1 WHERE nomination_id = $2 AND member_id = $3",
             )
@@ -519,8 +505,7 @@ pub async fn change(
             .bind(id)
             .bind(me.id)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             let scores: BTreeMap<&String, u8> =
                 own.scores.iter().map(|(k, v)| (k, v.value())).collect();
             (
@@ -529,7 +514,7 @@ pub async fn change(
             )
         }
         SheetChange::Conflict { reason } => {
-            let reason = check_conflict_reason(reason).map_err(RepoError::Rules)?;
+            let reason = check_conflict_reason(reason).map_err(DbError::Rules)?;
             sqlx::query(
                 "UPDATE scoresheets SET conflict_reason = $1 WHERE nomination_id = $2 AND member_id = $3",
             )
@@ -537,8 +522,7 @@ pub async fn change(
             .bind(id)
             .bind(me.id)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             (
                 MoveAction::DeclareConflict,
                 serde_json::json!({ "reason": reason }),
@@ -550,7 +534,7 @@ pub async fn change(
     // the council's pages follow live.
     let event = super::fostering::record(&mut tx, user, action, card, None, detail, &now).await?;
     let after = sheets_after(&mut tx, campaign_id, year, id, me.id).await?;
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok((state_of(&n, me, Some(&after)), event))
 }
 
@@ -560,7 +544,7 @@ async fn sheets_after(
     year: i32,
     id: i64,
     member: i64,
-) -> RepoResult<Sheet> {
+) -> DbResult<Sheet> {
     Ok(sheets(conn, campaign_id, year, Some(id))
         .await?
         .remove(&(id, member))
@@ -568,11 +552,7 @@ async fn sheets_after(
 }
 
 /// The year's decision for the City, if taken.
-async fn decision(
-    conn: &mut Conn,
-    campaign_id: i64,
-    year: i32,
-) -> RepoResult<Option<CityDecision>> {
+async fn decision(conn: &mut Conn, campaign_id: i64, year: i32) -> DbResult<Option<CityDecision>> {
     let head: Option<(NaiveDate, String, String)> = sqlx::query_as(
         "SELECT decided_on, recorded_by, recorded_at FROM city_decisions
          WHERE campaign_id = $1 AND year = $2",
@@ -580,8 +560,7 @@ async fn decision(
     .bind(campaign_id)
     .bind(year)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let Some((decided_on, recorded_by, recorded_at)) = head else {
         return Ok(None);
     };
@@ -592,8 +571,7 @@ async fn decision(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     Ok(Some(CityDecision {
         decided_on,
         recorded_by,
@@ -610,10 +588,10 @@ pub async fn decide(
     ids: &[i64],
     user: &CurrentUser,
     today: NaiveDate,
-) -> RepoResult<Vec<CardEvent>> {
+) -> DbResult<Vec<CardEvent>> {
     use chrono::Datelike;
-    authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+    authorize(&user.actor(), &Action::SelectForCity).map_err(DbError::Denied)?;
+    let mut tx = super::begin_write(pool).await?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     let calendar = super::moves::campaign_year(&mut tx, campaign_id, year).await?;
@@ -627,11 +605,10 @@ pub async fn decide(
         .bind(campaign_id)
         .bind(year)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let stage = stage
             .and_then(|s| Stage::from_code(&s))
-            .ok_or(RepoError::NotFound)?;
+            .ok_or(DbError::NotFound)?;
         chosen.push((*id, stage));
     }
     let mut violations = check_city_decision(&chosen, calendar.city_quota, decided)
@@ -647,7 +624,7 @@ pub async fn decide(
         violations.push(Violation::new("S-2", ViolationKind::DateInFuture));
     }
     if !violations.is_empty() {
-        return Err(RepoError::Rules(violations));
+        return Err(DbError::Rules(violations));
     }
     let now = now_text();
     sqlx::query(
@@ -660,8 +637,7 @@ pub async fn decide(
     .bind(&now)
     .bind(&user.display_name)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let mut selected: Vec<i64> = ids.to_vec();
     selected.sort_unstable();
     selected.dedup();
@@ -673,8 +649,7 @@ pub async fn decide(
         .bind(year)
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     }
     // The City badge follows the decision: on the chosen, off any other card of the year.
     let badged: Vec<i64> = sqlx::query_scalar(
@@ -683,8 +658,7 @@ pub async fn decide(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let mut affected: Vec<i64> = badged.iter().chain(&selected).copied().collect();
     affected.sort_unstable();
     affected.dedup();
@@ -705,8 +679,7 @@ pub async fn decide(
         .bind(&user.display_name)
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let card = board::card(&mut tx, id).await?;
         let detail = serde_json::json!({ "city": on, "decided_on": decided_on });
         events.push(
@@ -722,7 +695,7 @@ pub async fn decide(
             .await?,
         );
     }
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok(events)
 }
 
@@ -732,7 +705,7 @@ pub(super) async fn final_totals(
     conn: &mut Conn,
     campaign_id: i64,
     year: i32,
-) -> RepoResult<HashMap<i64, i64>> {
+) -> DbResult<HashMap<i64, i64>> {
     if decision(conn, campaign_id, year).await?.is_none() {
         return Ok(HashMap::new());
     }
@@ -751,7 +724,7 @@ pub(super) async fn final_totals(
 
 /// One nomination's final total (see [`final_totals`]); one cheap query while the year is
 /// undecided.
-pub(super) async fn final_total_of(conn: &mut Conn, id: i64) -> RepoResult<Option<i64>> {
+pub(super) async fn final_total_of(conn: &mut Conn, id: i64) -> DbResult<Option<i64>> {
     let decided: Option<(i64, i32)> = sqlx::query_as(
         "SELECT n.campaign_id, n.year FROM nominations n
          JOIN city_decisions d ON d.campaign_id = n.campaign_id AND d.year = n.year
@@ -759,8 +732,7 @@ pub(super) async fn final_total_of(conn: &mut Conn, id: i64) -> RepoResult<Optio
     )
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let Some((campaign_id, year)) = decided else {
         return Ok(None);
     };
@@ -783,15 +755,14 @@ async fn ballot_view(
     year: i32,
     members: &[Member],
     viewer: Option<&Member>,
-) -> RepoResult<Option<BallotView>> {
+) -> DbResult<Option<BallotView>> {
     let head: Option<(i64, Option<String>)> = sqlx::query_as(
         "SELECT share_pct, closed_at FROM ballots WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let Some((share_pct, closed_at)) = head else {
         return Ok(None);
     };
@@ -812,8 +783,7 @@ async fn ballot_view(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let council = members.len();
     let items = rows
         .into_iter()
@@ -860,15 +830,15 @@ pub async fn open_ballot(
     share_pct: i64,
     user: &CurrentUser,
     today: NaiveDate,
-) -> RepoResult<()> {
+) -> DbResult<()> {
     use chrono::Datelike;
-    authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
-    let share_pct = check_pass_share(share_pct).map_err(|v| RepoError::Rules(vec![v]))?;
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+    authorize(&user.actor(), &Action::SelectForCity).map_err(DbError::Denied)?;
+    let share_pct = check_pass_share(share_pct).map_err(|v| DbError::Rules(vec![v]))?;
+    let mut tx = super::begin_write(pool).await?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     if decision(&mut tx, campaign_id, year).await?.is_some() {
-        return Err(RepoError::Rules(vec![Violation::new(
+        return Err(DbError::Rules(vec![Violation::new(
             "S-2",
             ViolationKind::CouncilClosed,
         )]));
@@ -879,10 +849,9 @@ pub async fn open_ballot(
     .bind(campaign_id)
     .bind(year)
     .fetch_optional(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     if let Some((by, at)) = existing {
-        return Err(RepoError::Conflict {
+        return Err(DbError::Conflict {
             by: Some(by),
             at: Some(at),
         });
@@ -896,7 +865,7 @@ pub async fn open_ballot(
             .iter()
             .any(|id| !eligible.iter().any(|n| n.id == *id))
     {
-        return Err(RepoError::Rules(vec![Violation::new(
+        return Err(DbError::Rules(vec![Violation::new(
             "S-2",
             ViolationKind::BallotEmpty,
         )]));
@@ -912,8 +881,7 @@ pub async fn open_ballot(
     .bind(&now)
     .bind(&user.display_name)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     for id in &shortlist {
         sqlx::query(
             "INSERT INTO ballot_items (campaign_id, year, nomination_id) VALUES ($1, $2, $3)",
@@ -922,8 +890,7 @@ pub async fn open_ballot(
         .bind(year)
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     }
     let entry = audit(
         user,
@@ -933,8 +900,8 @@ pub async fn open_ballot(
     );
     super::auth::append_audit_in(&mut tx, &entry)
         .await
-        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
-    tx.commit().await.map_err(unavailable)?;
+        .map_err(|e| DbError::Unavailable(e.to_string()))?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -944,14 +911,14 @@ pub async fn cast_vote(
     id: i64,
     agree: bool,
     user: &CurrentUser,
-) -> RepoResult<CardEvent> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<CardEvent> {
+    let mut tx = super::begin_write(pool).await?;
     let card = board::card(&mut tx, id).await?;
     let (_, campaign_id, year) = nominee_of(&mut tx, id).await?;
-    authorize(&user.actor(), &Action::Vote(scope(&card))).map_err(RepoError::Denied)?;
+    authorize(&user.actor(), &Action::Vote(scope(&card))).map_err(DbError::Denied)?;
     let members = members(&mut tx, campaign_id).await?;
     if !members.iter().any(|m| m.id == user.user_id) {
-        return Err(RepoError::Denied(Denied::Role));
+        return Err(DbError::Denied(Denied::Role));
     }
     let state: Option<(Option<String>, i64)> = sqlx::query_as(
         "SELECT b.closed_at,
@@ -966,19 +933,18 @@ pub async fn cast_vote(
     .bind(year)
     .bind(id)
     .fetch_optional(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let (open, voted) = match state {
         Some((closed, n)) => (closed.is_none(), n > 0),
         None => (false, false),
     };
     if decision(&mut tx, campaign_id, year).await?.is_some() {
-        return Err(RepoError::Rules(vec![Violation::new(
+        return Err(DbError::Rules(vec![Violation::new(
             "S-2",
             ViolationKind::CouncilClosed,
         )]));
     }
-    check_vote(open, voted).map_err(|v| RepoError::Rules(vec![v]))?;
+    check_vote(open, voted).map_err(|v| DbError::Rules(vec![v]))?;
     let now = now_text();
     sqlx::query(
         "INSERT INTO votes (campaign_id, year, nomination_id, member_id, agree, cast_at)
@@ -991,8 +957,7 @@ pub async fn cast_vote(
     .bind(agree)
     .bind(&now)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     // Recorded without the choice: the ballot is secret.
     let event = super::fostering::record(
         &mut tx,
@@ -1004,15 +969,15 @@ pub async fn cast_vote(
         &now,
     )
     .await?;
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok(event)
 }
 
 /// Closes the year's open ballot (the office); the results are then final.
-pub async fn close_ballot(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> RepoResult<()> {
+pub async fn close_ballot(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> DbResult<()> {
     use chrono::Datelike;
-    authorize(&user.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+    authorize(&user.actor(), &Action::SelectForCity).map_err(DbError::Denied)?;
+    let mut tx = super::begin_write(pool).await?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
     let now = now_text();
@@ -1025,10 +990,9 @@ pub async fn close_ballot(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> 
     .bind(campaign_id)
     .bind(year)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     if closed.rows_affected() != 1 {
-        return Err(RepoError::Rules(vec![Violation::new(
+        return Err(DbError::Rules(vec![Violation::new(
             "S-2",
             ViolationKind::BallotClosed,
         )]));
@@ -1043,7 +1007,7 @@ pub async fn close_ballot(pool: &Pool, user: &CurrentUser, today: NaiveDate) -> 
     );
     super::auth::append_audit_in(&mut tx, &entry)
         .await
-        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
-    tx.commit().await.map_err(unavailable)?;
+        .map_err(|e| DbError::Unavailable(e.to_string()))?;
+    tx.commit().await?;
     Ok(())
 }

@@ -7,10 +7,10 @@ use super::auth::now_text;
 use super::board;
 use super::moves::{campaign_year, record_change_with, StoredChange};
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{BoardCard, CardEvent, EvaluationRecord, MoveAction, PlanRecord};
 use app::moves::scope;
-use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
 use shared::domain::{
@@ -21,16 +21,12 @@ use shared::rules::evaluation::{check_evaluation, check_replication};
 use shared::rules::fostering::{check_plan, plan_open};
 use shared::rules::{Violation, ViolationKind};
 
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
-
-fn corrupt(id: i64, what: &str) -> RepoError {
-    RepoError::Unavailable(format!("nomination {id}: bad {what}"))
+fn corrupt(id: i64, what: &str) -> DbError {
+    DbError::Unavailable(format!("nomination {id}: bad {what}"))
 }
 
 /// A stored leader: the schema keeps both parts non-empty.
-fn leader(id: i64, name: String, position: String) -> RepoResult<Option<Leader>> {
+fn leader(id: i64, name: String, position: String) -> DbResult<Option<Leader>> {
     let text = |s: &str| RequiredText::parse(shared::domain::Field::LeaderName, s, usize::MAX);
     match (text(&name), text(&position)) {
         (Ok(name), Ok(position)) => Ok(Some(Leader { name, position })),
@@ -54,7 +50,7 @@ struct PlanRow {
 }
 
 /// A nomination's fostering plan, if it has one.
-pub async fn plan(conn: &mut Conn, id: i64) -> RepoResult<Option<PlanRecord>> {
+pub async fn plan(conn: &mut Conn, id: i64) -> DbResult<Option<PlanRecord>> {
     let row: Option<PlanRow> = sqlx::query_as(
         "SELECT fostering_leader_name, fostering_leader_position, publicity_leader_name,
              publicity_leader_position, replication_leader_name, replication_leader_position,
@@ -63,8 +59,7 @@ pub async fn plan(conn: &mut Conn, id: i64) -> RepoResult<Option<PlanRecord>> {
     )
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -74,8 +69,7 @@ pub async fn plan(conn: &mut Conn, id: i64) -> RepoResult<Option<PlanRecord>> {
     )
     .bind(id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let activities = rows
         .into_iter()
         .map(|(kind, title, date, status, outcome)| {
@@ -93,7 +87,7 @@ pub async fn plan(conn: &mut Conn, id: i64) -> RepoResult<Option<PlanRecord>> {
                 outcome,
             })
         })
-        .collect::<RepoResult<Vec<_>>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
     Ok(Some(PlanRecord {
         plan: FosteringPlan {
             fostering_leader: leader(id, row.fostering_leader_name, row.fostering_leader_position)?,
@@ -114,7 +108,7 @@ pub async fn plan(conn: &mut Conn, id: i64) -> RepoResult<Option<PlanRecord>> {
 }
 
 /// A nomination's periodic evaluations, in period order.
-pub async fn evaluations(conn: &mut Conn, id: i64) -> RepoResult<Vec<EvaluationRecord>> {
+pub async fn evaluations(conn: &mut Conn, id: i64) -> DbResult<Vec<EvaluationRecord>> {
     #[allow(clippy::type_complexity)]
     let rows: Vec<(
         String,
@@ -132,8 +126,7 @@ pub async fn evaluations(conn: &mut Conn, id: i64) -> RepoResult<Vec<EvaluationR
     )
     .bind(id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let mut out = rows
         .into_iter()
         .map(
@@ -154,26 +147,26 @@ pub async fn evaluations(conn: &mut Conn, id: i64) -> RepoResult<Vec<EvaluationR
                 })
             },
         )
-        .collect::<RepoResult<Vec<_>>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
     out.sort_by_key(|e| e.evaluation.period);
     Ok(out)
 }
 
 /// The card, if the user may see it (else it does not exist for them).
-async fn visible_card(conn: &mut Conn, id: i64, by: &CurrentUser) -> RepoResult<BoardCard> {
+async fn visible_card(conn: &mut Conn, id: i64, by: &CurrentUser) -> DbResult<BoardCard> {
     let card = board::card(conn, id).await?;
     if authorize(&by.actor(), &Action::ViewNomination(scope(&card))).is_err() {
-        return Err(RepoError::NotFound);
+        return Err(DbError::NotFound);
     }
     Ok(card)
 }
 
-async fn campaign_of(conn: &mut Conn, id: i64) -> RepoResult<(i64, i32)> {
+async fn campaign_of(conn: &mut Conn, id: i64) -> DbResult<(i64, i32)> {
     sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await
-        .map_err(unavailable)
+        .map_err(DbError::from)
 }
 
 /// A change that leaves the card where it is: recorded and published with it.
@@ -185,7 +178,7 @@ pub(super) async fn record(
     before: Option<String>,
     detail: serde_json::Value,
     now: &str,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     // As it is after the change (its evaluations and replications are on the card).
     let card = board::card(conn, card.id).await?;
     let change = StoredChange {
@@ -200,20 +193,19 @@ pub(super) async fn record(
     record_change_with(conn, by, change, before, Some(detail), now).await
 }
 
-async fn stale_plan(conn: &mut Conn, id: i64) -> RepoResult<RepoError> {
+async fn stale_plan(conn: &mut Conn, id: i64) -> DbResult<DbError> {
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT updated_by, updated_at FROM fostering_plans WHERE nomination_id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     Ok(match row {
-        Some((by, at)) => RepoError::Conflict {
+        Some((by, at)) => DbError::Conflict {
             by: Some(by),
             at: Some(at),
         },
-        None => RepoError::Conflict { by: None, at: None },
+        None => DbError::Conflict { by: None, at: None },
     })
 }
 
@@ -225,21 +217,19 @@ pub async fn save_plan(
     version: i64,
     draft: &PlanDraft,
     by: &CurrentUser,
-) -> RepoResult<(CardEvent, i64)> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<(CardEvent, i64)> {
+    let mut tx = super::begin_write(pool).await?;
     let card = visible_card(&mut tx, id, by).await?;
-    authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(RepoError::Denied)?;
-    plan_open(card.stage).map_err(|v| RepoError::Rules(vec![v]))?;
+    authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(DbError::Denied)?;
+    plan_open(card.stage).map_err(|v| DbError::Rules(vec![v]))?;
     let (_, year) = campaign_of(&mut tx, id).await?;
-    let plan = check_plan(draft, year).map_err(|problems| {
-        RepoError::Rules(problems.into_iter().map(|p| p.violation).collect())
-    })?;
+    let plan = check_plan(draft, year)
+        .map_err(|problems| DbError::Rules(problems.into_iter().map(|p| p.violation).collect()))?;
     let stored: Option<(i64, Option<String>)> =
         sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     let current = stored.as_ref().map_or(0, |(v, _)| *v);
     if current != version {
         return Err(stale_plan(&mut tx, id).await?);
@@ -285,13 +275,11 @@ pub async fn save_plan(
     .bind(&now)
     .bind(&by.display_name)
     .fetch_one(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     sqlx::query("DELETE FROM fostering_activities WHERE nomination_id = $1")
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     for (ord, a) in plan.activities.iter().enumerate() {
         sqlx::query(
             "INSERT INTO fostering_activities (nomination_id, ord, kind, title, date, status,
@@ -306,8 +294,7 @@ pub async fn save_plan(
         .bind(a.status.code())
         .bind(&a.outcome)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     }
     let before = stored.map(|(v, approved)| {
         serde_json::json!({ "plan_version": v, "approved_at": approved }).to_string()
@@ -326,7 +313,7 @@ pub async fn save_plan(
         &now,
     )
     .await?;
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok((event, new_version))
 }
 
@@ -336,19 +323,17 @@ pub async fn approve_plan(
     id: i64,
     version: i64,
     by: &CurrentUser,
-) -> RepoResult<(CardEvent, i64)> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<(CardEvent, i64)> {
+    let mut tx = super::begin_write(pool).await?;
     let card = visible_card(&mut tx, id, by).await?;
-    authorize(&by.actor(), &Action::ApproveFosteringPlan(scope(&card)))
-        .map_err(RepoError::Denied)?;
+    authorize(&by.actor(), &Action::ApproveFosteringPlan(scope(&card))).map_err(DbError::Denied)?;
     let stored: Option<(i64, Option<String>)> =
         sqlx::query_as("SELECT version, approved_at FROM fostering_plans WHERE nomination_id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     let Some((current, approved)) = stored else {
-        return Err(RepoError::Rules(vec![Violation::new(
+        return Err(DbError::Rules(vec![Violation::new(
             "F-1",
             ViolationKind::NoFosteringPlan,
         )]));
@@ -357,7 +342,7 @@ pub async fn approve_plan(
         return Err(stale_plan(&mut tx, id).await?);
     }
     if approved.is_some() {
-        return Err(RepoError::Rules(vec![Violation::new(
+        return Err(DbError::Rules(vec![Violation::new(
             "F-1",
             ViolationKind::PlanNotApprovable,
         )]));
@@ -374,8 +359,7 @@ pub async fn approve_plan(
     .bind(&by.display_name)
     .bind(id)
     .fetch_one(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let detail = serde_json::json!({ "plan_version": new_version, "approved_by": by.display_name });
     let event = record(
         &mut tx,
@@ -387,7 +371,7 @@ pub async fn approve_plan(
         &now,
     )
     .await?;
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok((event, new_version))
 }
 
@@ -399,10 +383,10 @@ pub async fn record_evaluation(
     draft: &EvaluationDraft,
     by: &CurrentUser,
     today: NaiveDate,
-) -> RepoResult<CardEvent> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<CardEvent> {
+    let mut tx = super::begin_write(pool).await?;
     let card = visible_card(&mut tx, id, by).await?;
-    authorize(&by.actor(), &Action::RecordEvaluation(scope(&card))).map_err(RepoError::Denied)?;
+    authorize(&by.actor(), &Action::RecordEvaluation(scope(&card))).map_err(DbError::Denied)?;
     let (campaign_id, year) = campaign_of(&mut tx, id).await?;
     let calendar = campaign_year(&mut tx, campaign_id, year).await?;
     let existing: Vec<Evaluation> = evaluations(&mut tx, id)
@@ -410,8 +394,8 @@ pub async fn record_evaluation(
         .into_iter()
         .map(|e| e.evaluation)
         .collect();
-    let evaluation = check_evaluation(draft, card.stage, &existing, &calendar, today)
-        .map_err(RepoError::Rules)?;
+    let evaluation =
+        check_evaluation(draft, card.stage, &existing, &calendar, today).map_err(DbError::Rules)?;
     let now = now_text();
     sqlx::query(
         "INSERT INTO evaluations (nomination_id, period, rating, achievements, evaluator, date,
@@ -428,11 +412,10 @@ pub async fn record_evaluation(
     .bind(&now)
     .bind(&by.display_name)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let detail = serde_json::json!({ "evaluation": evaluation });
     let event = record(&mut tx, by, MoveAction::Evaluate, card, None, detail, &now).await?;
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok(event)
 }
 
@@ -440,15 +423,14 @@ pub async fn record_evaluation(
 pub async fn replications(
     conn: &mut Conn,
     id: i64,
-) -> RepoResult<Vec<app::calendar::ReplicationRecord>> {
+) -> DbResult<Vec<app::calendar::ReplicationRecord>> {
     let rows: Vec<(String, NaiveDate, String, String, String)> = sqlx::query_as(
         "SELECT adopter, date, result, recorded_at, recorded_by FROM replications
          WHERE nomination_id = $1 ORDER BY date, id",
     )
     .bind(id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(
@@ -472,14 +454,14 @@ pub async fn record_replication(
     draft: &ReplicationDraft,
     by: &CurrentUser,
     today: NaiveDate,
-) -> RepoResult<CardEvent> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<CardEvent> {
+    let mut tx = super::begin_write(pool).await?;
     let card = visible_card(&mut tx, id, by).await?;
-    authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(RepoError::Denied)?;
+    authorize(&by.actor(), &Action::RecordFostering(scope(&card))).map_err(DbError::Denied)?;
     let (campaign_id, year) = campaign_of(&mut tx, id).await?;
     let calendar = campaign_year(&mut tx, campaign_id, year).await?;
     let replication =
-        check_replication(draft, card.stage, &calendar, today).map_err(RepoError::Rules)?;
+        check_replication(draft, card.stage, &calendar, today).map_err(DbError::Rules)?;
     let now = now_text();
     sqlx::query(
         "INSERT INTO replications (nomination_id, adopter, date, result, recorded_at, recorded_by)
@@ -492,10 +474,9 @@ pub async fn record_replication(
     .bind(&now)
     .bind(&by.display_name)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let detail = serde_json::json!({ "replication": replication });
     let event = record(&mut tx, by, MoveAction::Replicate, card, None, detail, &now).await?;
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok(event)
 }

@@ -7,6 +7,7 @@
 use super::auth::{append_audit_after, now_text};
 use super::board;
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{AuditEntry, BoardCard, CardEvent, MoveAction, MoveRequest, Place};
 use app::moves::{dropped_from_after, precheck, scope};
@@ -31,6 +32,7 @@ pub struct MoveJob {
     pub user: CurrentUser,
     pub request: MoveRequest,
     pub today: NaiveDate,
+    /// The answer crosses to the port here: converted once into `RepoError`.
     pub reply: oneshot::Sender<RepoResult<CardEvent>>,
 }
 
@@ -52,20 +54,17 @@ pub fn spawn_writer(pool: Pool, live: broadcast::Sender<Arc<CardEvent>>) -> mpsc
     tx
 }
 
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
-
-async fn exec(conn: &mut Conn, sql: &'static str) -> RepoResult<()> {
+async fn exec(conn: &mut Conn, sql: &'static str) -> DbResult<()> {
     sqlx::query(sql)
         .execute(&mut *conn)
         .await
         .map(|_| ())
-        .map_err(unavailable)
+        .map_err(DbError::from)
 }
 
-fn fail_all(batch: Vec<MoveJob>, e: &RepoError) {
+fn fail_all(batch: Vec<MoveJob>, e: &DbError) {
     tracing::error!(error = %e, moves = batch.len(), "a batch of moves failed");
+    let e = RepoError::Unavailable(e.to_string());
     for job in batch {
         let _ = job.reply.send(Err(e.clone()));
     }
@@ -74,9 +73,12 @@ fn fail_all(batch: Vec<MoveJob>, e: &RepoError) {
 async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch: Vec<MoveJob>) {
     let mut conn = match pool.acquire().await {
         Ok(c) => c,
-        Err(e) => return fail_all(batch, &unavailable(e)),
+        Err(e) => return fail_all(batch, &DbError::from(e)),
     };
-    if let Err(e) = super::begin_write_on(&mut conn).await.map_err(unavailable) {
+    if let Err(e) = super::begin_write_on(&mut conn)
+        .await
+        .map_err(DbError::from)
+    {
         return fail_all(batch, &e);
     }
     let mut results = Vec::with_capacity(batch.len());
@@ -92,10 +94,10 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
                 (state.audit_tail, state.last_seq) = known;
             }
             exec(&mut conn, "RELEASE SAVEPOINT move").await?;
-            if let Err(RepoError::Denied(denied)) = &r {
+            if let Err(DbError::Denied(denied)) = &r {
                 record_refusal(&mut conn, job, *denied, &mut state).await?;
             }
-            Ok::<_, RepoError>(r)
+            Ok::<_, DbError>(r)
         }
         .await;
         match outcome {
@@ -107,7 +109,7 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
         }
     }
     let announced = match state.last_seq {
-        Some(seq) => super::announce(&mut conn, seq).await.map_err(unavailable),
+        Some(seq) => super::announce(&mut conn, seq).await.map_err(DbError::from),
         None => Ok(()),
     };
     if let Err(e) = announced {
@@ -123,7 +125,7 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
         if let Ok(event) = &result {
             super::publish(live, event);
         }
-        let _ = job.reply.send(result);
+        let _ = job.reply.send(result.map_err(RepoError::from));
     }
 }
 
@@ -145,7 +147,7 @@ async fn record_refusal(
     job: &MoveJob,
     denied: shared::auth::Denied,
     state: &mut Batch,
-) -> RepoResult<()> {
+) -> DbResult<()> {
     let entry = AuditEntry {
         actor_id: Some(job.user.user_id),
         actor_name: job.user.username.clone(),
@@ -158,7 +160,7 @@ async fn record_refusal(
     append_audit_after(conn, &entry, &mut state.audit_tail)
         .await
         .map(|_| ())
-        .map_err(|e| RepoError::Unavailable(e.to_string()))
+        .map_err(|e| DbError::Unavailable(e.to_string()))
 }
 
 pub(super) use crate::db::events::StoredChange;
@@ -170,22 +172,21 @@ struct Record {
     profile: String,
 }
 
-async fn apply(conn: &mut Conn, job: &MoveJob, state: &mut Batch) -> RepoResult<CardEvent> {
+async fn apply(conn: &mut Conn, job: &MoveJob, state: &mut Batch) -> DbResult<CardEvent> {
     let request = &job.request;
     let actor = job.user.actor();
     let (card, campaign_id, profile) = board::card_for_move(conn, request.id).await?;
     // A card the user may not see does not exist for them.
     if authorize(&actor, &Action::ViewNomination(scope(&card))).is_err() {
-        return Err(RepoError::NotFound);
+        return Err(DbError::NotFound);
     }
     if card.version != request.version {
         let (by, at): (Option<String>, Option<String>) =
             sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = $1")
                 .bind(card.id)
                 .fetch_one(&mut *conn)
-                .await
-                .map_err(unavailable)?;
-        return Err(RepoError::Conflict { by, at });
+                .await?;
+        return Err(DbError::Conflict { by, at });
     }
     let record = Record {
         campaign_id,
@@ -222,10 +223,10 @@ async fn check_rules(
     record: &Record,
     kind: MoveKind,
     state: &mut Batch,
-) -> RepoResult<()> {
+) -> DbResult<()> {
     let to = job.request.to;
     let profile: Profile = serde_json::from_str(&record.profile)
-        .map_err(|e| RepoError::Unavailable(format!("nomination {}: bad profile: {e}", card.id)))?;
+        .map_err(|e| DbError::Unavailable(format!("nomination {}: bad profile: {e}", card.id)))?;
     let registering = kind == MoveKind::Forward && to == Stage::Registered;
     let evidence: BTreeMap<String, String> = if registering {
         sqlx::query_as(
@@ -233,8 +234,7 @@ async fn check_rules(
         )
         .bind(card.id)
         .fetch_all(&mut *conn)
-        .await
-        .map_err(unavailable)?
+        .await?
         .into_iter()
         .collect()
     } else {
@@ -254,8 +254,7 @@ async fn check_rules(
             .bind(collective)
             .bind(card.unit_id)
             .fetch_optional(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             stage.and_then(|s| Stage::from_code(&s))
         }
         _ => None,
@@ -297,7 +296,7 @@ async fn check_rules(
     };
     check_move(card.stage, to, job.request.reason.as_deref(), &facts)
         .map(|_| ())
-        .map_err(RepoError::Rules)
+        .map_err(DbError::Rules)
 }
 
 /// The campaign year's calendar: the plan's defaults, with the year's own registration
@@ -306,7 +305,7 @@ pub(super) async fn campaign_year(
     conn: &mut Conn,
     campaign_id: i64,
     year: i32,
-) -> RepoResult<CampaignYear> {
+) -> DbResult<CampaignYear> {
     let mut calendar = CampaignYear::with_plan_defaults(year);
     let deadline: Option<NaiveDate> = sqlx::query_scalar(
         "SELECT registration_deadline FROM campaign_years WHERE campaign_id = $1 AND year = $2",
@@ -314,8 +313,7 @@ pub(super) async fn campaign_year(
     .bind(campaign_id)
     .bind(year)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     if let Some(deadline) = deadline {
         calendar.registration_deadline = deadline;
     }
@@ -329,22 +327,23 @@ async fn place(
     record: &Record,
     to: Stage,
     place: Place,
-) -> RepoResult<Position> {
+) -> DbResult<Position> {
     for attempt in 0..2 {
         let anchor: Option<String> = match place {
             Place::Top => None,
-            Place::After(id) => sqlx::query_scalar(
-                "SELECT position FROM nominations
+            Place::After(id) => {
+                sqlx::query_scalar(
+                    "SELECT position FROM nominations
                  WHERE id = $1 AND id <> $2 AND campaign_id = $3 AND year = $4 AND stage = $5",
-            )
-            .bind(id)
-            .bind(card.id)
-            .bind(record.campaign_id)
-            .bind(record.year)
-            .bind(to.code())
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(unavailable)?,
+                )
+                .bind(id)
+                .bind(card.id)
+                .bind(record.campaign_id)
+                .bind(record.year)
+                .bind(to.code())
+                .fetch_optional(&mut *conn)
+                .await?
+            }
         };
         let next: Option<String> = sqlx::query_scalar(
             "SELECT position FROM nominations
@@ -357,10 +356,9 @@ async fn place(
         .bind(card.id)
         .bind(anchor.as_deref().unwrap_or(""))
         .fetch_optional(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let parse = |s: String| {
-            Position::try_from(s).map_err(|_| RepoError::Unavailable("bad position".into()))
+            Position::try_from(s).map_err(|_| DbError::Unavailable("bad position".into()))
         };
         let anchor = anchor.map(parse).transpose()?;
         let next = next.map(parse).transpose()?;
@@ -375,11 +373,11 @@ async fn place(
             _ => renumber(conn, record, to, card.id).await?,
         }
     }
-    Err(RepoError::Unavailable("could not place the card".into()))
+    Err(DbError::Unavailable("could not place the card".into()))
 }
 
 /// Gives a column's cards short, evenly spaced positions again, keeping their order.
-async fn renumber(conn: &mut Conn, record: &Record, stage: Stage, except: i64) -> RepoResult<()> {
+async fn renumber(conn: &mut Conn, record: &Record, stage: Stage, except: i64) -> DbResult<()> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM nominations WHERE campaign_id = $1 AND year = $2 AND stage = $3 AND id <> $4
          ORDER BY position, id",
@@ -389,8 +387,7 @@ async fn renumber(conn: &mut Conn, record: &Record, stage: Stage, except: i64) -
     .bind(stage.code())
     .bind(except)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     tracing::info!(
         stage = stage.code(),
         cards = ids.len(),
@@ -401,8 +398,7 @@ async fn renumber(conn: &mut Conn, record: &Record, stage: Stage, except: i64) -
             .bind(position.as_str())
             .bind(id)
             .execute(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     }
     Ok(())
 }
@@ -413,19 +409,17 @@ async fn undo(
     card: BoardCard,
     seq: i64,
     state: &mut Batch,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     let unavailable_undo =
-        || RepoError::Rules(vec![Violation::new("II.3", ViolationKind::UndoUnavailable)]);
-    authorize(&job.user.actor(), &Action::EditNomination(scope(&card)))
-        .map_err(RepoError::Denied)?;
+        || DbError::Rules(vec![Violation::new("II.3", ViolationKind::UndoUnavailable)]);
+    authorize(&job.user.actor(), &Action::EditNomination(scope(&card))).map_err(DbError::Denied)?;
     let row: Option<(Option<i64>, String, String)> = sqlx::query_as(
         "SELECT actor_id, at, payload FROM events WHERE id = $1 AND nomination_id = $2",
     )
     .bind(seq)
     .bind(card.id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let Some((actor_id, at, payload)) = row else {
         return Err(unavailable_undo());
     };
@@ -459,7 +453,7 @@ async fn write(
     before: &BoardCard,
     after: BoardCard,
     state: &mut Batch,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     let now = now_text();
     let updated = sqlx::query(
         "UPDATE nominations
@@ -475,10 +469,9 @@ async fn write(
     .bind(after.id)
     .bind(before.version)
     .execute(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     if updated.rows_affected() != 1 {
-        return Err(RepoError::Conflict { by: None, at: None });
+        return Err(DbError::Conflict { by: None, at: None });
     }
     let reason = job
         .request
@@ -520,7 +513,7 @@ pub(super) async fn record_change(
     change: StoredChange,
     audit_before: Option<String>,
     now: &str,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     record_change_with(conn, user, change, audit_before, None, now).await
 }
 
@@ -533,11 +526,9 @@ pub(super) async fn record_change_with(
     audit_before: Option<String>,
     detail: Option<serde_json::Value>,
     now: &str,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     let event = append_change(conn, user, change, audit_before, detail, now, &mut None).await?;
-    super::announce(&mut *conn, event.seq)
-        .await
-        .map_err(unavailable)?;
+    super::announce(&mut *conn, event.seq).await?;
     Ok(event)
 }
 
@@ -551,9 +542,9 @@ async fn append_change(
     detail: Option<serde_json::Value>,
     now: &str,
     audit_tail: &mut Option<(i64, String)>,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     let payload =
-        serde_json::to_string(&change).map_err(|e| RepoError::Unavailable(e.to_string()))?;
+        serde_json::to_string(&change).map_err(|e| DbError::Unavailable(e.to_string()))?;
     let seq: i64 = sqlx::query_scalar(
         "INSERT INTO events (at, actor_id, nomination_id, action, payload) VALUES ($1, $2, $3, $4, $5)
          RETURNING id",
@@ -564,8 +555,7 @@ async fn append_change(
     .bind(change.action.code())
     .bind(&payload)
     .fetch_one(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let entry = AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
@@ -588,12 +578,12 @@ async fn append_change(
     };
     append_audit_after(conn, &entry, audit_tail)
         .await
-        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
+        .map_err(|e| DbError::Unavailable(e.to_string()))?;
     Ok(change.into_event(seq))
 }
 
 /// The card events after `after`, oldest first.
-pub async fn events_after(pool: &Pool, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
+pub async fn events_after(pool: &Pool, after: i64, limit: i64) -> DbResult<Vec<CardEvent>> {
     let actions = MoveAction::ALL
         .iter()
         .map(|a| format!("'{}'", a.code()))
@@ -605,13 +595,12 @@ pub async fn events_after(pool: &Pool, after: i64, limit: i64) -> RepoResult<Vec
     .bind(after)
     .bind(limit)
     .fetch_all(pool)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     rows.into_iter()
         .map(|(seq, payload)| {
             serde_json::from_str::<StoredChange>(&payload)
                 .map(|c| c.into_event(seq))
-                .map_err(|e| RepoError::Unavailable(format!("event {seq}: {e}")))
+                .map_err(|e| DbError::Unavailable(format!("event {seq}: {e}")))
         })
         .collect()
 }

@@ -4,20 +4,16 @@ use super::auth::now_text;
 use super::board;
 use super::moves::{record_change, StoredChange};
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{CardEvent, CollectiveOption, HistoryEntry, MoveAction, NominationRecord};
 use app::moves::scope;
-use app::repo::{RepoError, RepoResult};
 use shared::auth::{authorize, Action};
 use shared::domain::{InputError, NominationDraft, Position, Profile, Stage};
 use std::collections::BTreeMap;
 
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
-
-pub async fn record(pool: &Pool, id: i64) -> RepoResult<NominationRecord> {
-    let mut conn = pool.acquire().await.map_err(unavailable)?;
+pub async fn record(pool: &Pool, id: i64) -> DbResult<NominationRecord> {
+    let mut conn = pool.acquire().await?;
     let card = board::card(&mut conn, id).await?;
     let (campaign_id, year, profile, description, replication_potential, created_at): (
         i64,
@@ -32,25 +28,22 @@ pub async fn record(pool: &Pool, id: i64) -> RepoResult<NominationRecord> {
     )
     .bind(id)
     .fetch_one(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let profile: Profile = serde_json::from_str(&profile)
-        .map_err(|e| RepoError::Unavailable(format!("nomination {id}: bad profile: {e}")))?;
+        .map_err(|e| DbError::Unavailable(format!("nomination {id}: bad profile: {e}")))?;
     let evidence: BTreeMap<String, String> = sqlx::query_as(
         "SELECT criterion_code, evidence FROM nomination_evidence WHERE nomination_id = $1",
     )
     .bind(id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?
+    .await?
     .into_iter()
     .collect();
     let rows: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT id, at, payload FROM events WHERE nomination_id = $1 ORDER BY id")
             .bind(id)
             .fetch_all(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     let history = rows
         .into_iter()
         .filter_map(|(seq, at, payload)| {
@@ -95,15 +88,14 @@ pub async fn record(pool: &Pool, id: i64) -> RepoResult<NominationRecord> {
     })
 }
 
-pub async fn collectives(pool: &Pool, year: i32) -> RepoResult<Vec<CollectiveOption>> {
+pub async fn collectives(pool: &Pool, year: i32) -> DbResult<Vec<CollectiveOption>> {
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT id, nominee_name, unit_id FROM nominations
          WHERE year = $1 AND kind = 'collective' AND stage <> 'dropped' ORDER BY nominee_name",
     )
     .bind(year)
     .fetch_all(pool)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|(id, name, unit_id)| CollectiveOption { id, name, unit_id })
@@ -118,22 +110,21 @@ pub async fn save(
     year: i32,
     draft: &NominationDraft,
     by: &CurrentUser,
-) -> RepoResult<CardEvent> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<CardEvent> {
+    let mut tx = super::begin_write(pool).await?;
     let event = match id {
         None => create(&mut tx, year, draft, by).await?,
         Some(id) => edit(&mut tx, id, version, draft, by).await?,
     };
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     Ok(event)
 }
 
-async fn write_evidence(conn: &mut Conn, id: i64, draft: &NominationDraft) -> RepoResult<()> {
+async fn write_evidence(conn: &mut Conn, id: i64, draft: &NominationDraft) -> DbResult<()> {
     sqlx::query("DELETE FROM nomination_evidence WHERE nomination_id = $1")
         .bind(id)
         .execute(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     for (code, text) in &draft.evidence {
         sqlx::query(
             "INSERT INTO nomination_evidence (nomination_id, criterion_code, evidence) VALUES ($1, $2, $3)",
@@ -142,14 +133,13 @@ async fn write_evidence(conn: &mut Conn, id: i64, draft: &NominationDraft) -> Re
         .bind(code)
         .bind(text)
         .execute(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     }
     Ok(())
 }
 
-fn profile_json(draft: &NominationDraft) -> RepoResult<String> {
-    serde_json::to_string(&draft.profile).map_err(|e| RepoError::Unavailable(e.to_string()))
+fn profile_json(draft: &NominationDraft) -> DbResult<String> {
+    serde_json::to_string(&draft.profile).map_err(|e| DbError::Unavailable(e.to_string()))
 }
 
 async fn create(
@@ -157,24 +147,22 @@ async fn create(
     year: i32,
     draft: &NominationDraft,
     by: &CurrentUser,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     let campaign: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM campaigns WHERE $1 BETWEEN start_year AND end_year ORDER BY id DESC LIMIT 1",
     )
     .bind(year)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
-    let campaign = campaign.ok_or(RepoError::Invalid(InputError::Invalid {
+    .await?;
+    let campaign = campaign.ok_or(DbError::Invalid(InputError::Invalid {
         field: shared::domain::Field::Year,
     }))?;
     let unit: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = $1")
         .bind(draft.unit_id)
         .fetch_optional(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     if unit.is_none() {
-        return Err(RepoError::Invalid(InputError::Required {
+        return Err(DbError::Invalid(InputError::Required {
             field: shared::domain::Field::Unit,
         }));
     }
@@ -185,8 +173,7 @@ async fn create(
     .bind(campaign)
     .bind(year)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let position = match first.map(Position::try_from) {
         Some(Ok(p)) => p.before(),
         _ => Position::first(),
@@ -211,8 +198,7 @@ async fn create(
     .bind(&now)
     .bind(&by.display_name)
     .fetch_one(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     write_evidence(conn, id, draft).await?;
     let card = board::card(conn, id).await?;
     let change = StoredChange {
@@ -233,25 +219,24 @@ async fn edit(
     version: i64,
     draft: &NominationDraft,
     by: &CurrentUser,
-) -> RepoResult<CardEvent> {
+) -> DbResult<CardEvent> {
     let before = board::card(conn, id).await?;
     let actor = by.actor();
     if authorize(&actor, &Action::ViewNomination(scope(&before))).is_err() {
-        return Err(RepoError::NotFound);
+        return Err(DbError::NotFound);
     }
-    authorize(&actor, &Action::EditNomination(scope(&before))).map_err(RepoError::Denied)?;
+    authorize(&actor, &Action::EditNomination(scope(&before))).map_err(DbError::Denied)?;
     if before.version != version {
         let (who, at): (Option<String>, Option<String>) =
             sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = $1")
                 .bind(id)
                 .fetch_one(&mut *conn)
-                .await
-                .map_err(unavailable)?;
-        return Err(RepoError::Conflict { by: who, at });
+                .await?;
+        return Err(DbError::Conflict { by: who, at });
     }
     // The unit and the kind are what the nomination is; they do not change by editing.
     if draft.unit_id != before.unit_id || draft.profile.kind() != before.kind {
-        return Err(RepoError::Invalid(InputError::Invalid {
+        return Err(DbError::Invalid(InputError::Invalid {
             field: shared::domain::Field::Unit,
         }));
     }
@@ -270,8 +255,7 @@ async fn edit(
     .bind(id)
     .bind(version)
     .execute(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     write_evidence(conn, id, draft).await?;
     let card = board::card(conn, id).await?;
     let audit_before =

@@ -2,39 +2,28 @@
 
 use super::auth::{append_audit_in, now_text};
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{AuditEntry, BlocRow, CouncilSeat, Organisation, UnitRow};
-use app::repo::{RepoError, RepoResult};
 use shared::domain::InputError;
 
-fn unavailable(e: impl std::fmt::Display) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
-
-fn is_unique_violation(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
-}
-
-async fn current_campaign(conn: &mut Conn) -> RepoResult<(i64, String)> {
+async fn current_campaign(conn: &mut Conn) -> DbResult<(i64, String)> {
     sqlx::query_as("SELECT id, name FROM campaigns ORDER BY end_year DESC, id DESC LIMIT 1")
         .fetch_optional(&mut *conn)
-        .await
-        .map_err(unavailable)?
-        .ok_or(RepoError::NotFound)
+        .await?
+        .ok_or(DbError::NotFound)
 }
 
-pub async fn organisation(pool: &Pool) -> RepoResult<Organisation> {
-    let mut conn = pool.acquire().await.map_err(unavailable)?;
+pub async fn organisation(pool: &Pool) -> DbResult<Organisation> {
+    let mut conn = pool.acquire().await?;
     let blocs: Vec<(i64, String, String, Option<i64>, i64)> =
         sqlx::query_as("SELECT id, code, name, head_unit_id, version FROM blocs ORDER BY code")
             .fetch_all(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     let units: Vec<(i64, String, String, i64, i64)> =
         sqlx::query_as("SELECT id, code, name, bloc_id, version FROM units ORDER BY bloc_id, name")
             .fetch_all(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
     let (campaign_name, council) = match current_campaign(&mut conn).await {
         Ok((campaign_id, name)) => {
             let seats: Vec<(i64, String, String, Option<String>, bool)> = sqlx::query_as(
@@ -45,8 +34,7 @@ pub async fn organisation(pool: &Pool) -> RepoResult<Organisation> {
             )
             .bind(campaign_id)
             .fetch_all(&mut *conn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             let seats = seats
                 .into_iter()
                 .map(
@@ -61,7 +49,7 @@ pub async fn organisation(pool: &Pool) -> RepoResult<Organisation> {
                 .collect();
             (name, seats)
         }
-        Err(RepoError::NotFound) => (String::new(), Vec::new()),
+        Err(DbError::NotFound) => (String::new(), Vec::new()),
         Err(e) => return Err(e),
     };
     Ok(Organisation {
@@ -91,17 +79,16 @@ pub async fn organisation(pool: &Pool) -> RepoResult<Organisation> {
 }
 
 /// Refuses a stale write, naming who changed the row and when.
-async fn check_version(conn: &mut Conn, table: &str, id: i64, version: i64) -> RepoResult<String> {
+async fn check_version(conn: &mut Conn, table: &str, id: i64, version: i64) -> DbResult<String> {
     let sql = format!("SELECT version, updated_by, updated_at, code FROM {table} WHERE id = $1");
     let row: Option<(i64, Option<String>, Option<String>, String)> =
         sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(id)
             .fetch_optional(&mut *conn)
-            .await
-            .map_err(unavailable)?;
-    let (current, by, at, code) = row.ok_or(RepoError::NotFound)?;
+            .await?;
+    let (current, by, at, code) = row.ok_or(DbError::NotFound)?;
     if current != version {
-        return Err(RepoError::Conflict { by, at });
+        return Err(DbError::Conflict { by, at });
     }
     Ok(code)
 }
@@ -136,15 +123,9 @@ async fn record_save(
     updated: bool,
     code: &str,
     after: String,
-) -> RepoResult<()> {
-    let before = match result {
-        Ok(before) => before,
-        Err(e) if is_unique_violation(&e) => return Err(RepoError::Duplicate),
-        Err(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
-            return Err(RepoError::NotFound)
-        }
-        Err(e) => return Err(unavailable(e)),
-    };
+) -> DbResult<()> {
+    // A code taken or a bloc that is not there: see `db::error::CONSTRAINTS`.
+    let before = result?;
     let action = format!(
         "{object_type}_{}",
         if updated { "updated" } else { "created" }
@@ -154,9 +135,8 @@ async fn record_save(
         &mut tx,
         &audit(by, &action, object_type, code, before, after),
     )
-    .await
-    .map_err(unavailable)?;
-    tx.commit().await.map_err(unavailable)
+    .await?;
+    tx.commit().await.map_err(DbError::from)
 }
 
 pub async fn save_bloc(
@@ -167,22 +147,21 @@ pub async fn save_bloc(
     name: &str,
     head_unit_id: Option<i64>,
     by: &CurrentUser,
-) -> RepoResult<()> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<()> {
+    let mut tx = super::begin_write(pool).await?;
     if let (Some(bloc), Some(head)) = (id, head_unit_id) {
         let in_bloc: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM units WHERE id = $1 AND bloc_id = $2")
                 .bind(head)
                 .bind(bloc)
                 .fetch_optional(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         if in_bloc.is_none() {
-            return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
+            return Err(DbError::Invalid(InputError::HeadUnitOutsideBloc));
         }
     } else if id.is_none() && head_unit_id.is_some() {
         // A new bloc has no units yet, so it cannot have a head unit.
-        return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
+        return Err(DbError::Invalid(InputError::HeadUnitOutsideBloc));
     }
     let after =
         serde_json::json!({ "code": code, "name": name, "head_unit_id": head_unit_id }).to_string();
@@ -226,8 +205,8 @@ pub async fn save_unit(
     name: &str,
     bloc_id: i64,
     by: &CurrentUser,
-) -> RepoResult<()> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<()> {
+    let mut tx = super::begin_write(pool).await?;
     let after = serde_json::json!({ "code": code, "name": name, "bloc_id": bloc_id }).to_string();
     let now = now_text();
     let result = match id {
@@ -248,10 +227,9 @@ pub async fn save_unit(
                     .bind(id)
                     .bind(bloc_id)
                     .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(unavailable)?;
+                    .await?;
             if heads_other.is_some() {
-                return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
+                return Err(DbError::Invalid(InputError::HeadUnitOutsideBloc));
             }
             sqlx::query(
                 "UPDATE units SET code = $1, name = $2, bloc_id = $3, version = version + 1,
@@ -276,15 +254,14 @@ pub async fn set_council_member(
     user_id: i64,
     member: bool,
     by: &CurrentUser,
-) -> RepoResult<()> {
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<()> {
+    let mut tx = super::begin_write(pool).await?;
     let (campaign_id, _) = current_campaign(&mut tx).await?;
     let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(unavailable)?
-        .ok_or(RepoError::NotFound)?;
+        .await?
+        .ok_or(DbError::NotFound)?;
     let changed = if member {
         sqlx::query(
             "INSERT INTO council_members (user_id, campaign_id) VALUES ($1, $2)
@@ -296,8 +273,7 @@ pub async fn set_council_member(
     .bind(user_id)
     .bind(campaign_id)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?
+    .await?
     .rows_affected();
     if changed > 0 {
         let action = if member {
@@ -316,8 +292,7 @@ pub async fn set_council_member(
                 serde_json::json!({ "campaign_id": campaign_id }).to_string(),
             ),
         )
-        .await
-        .map_err(unavailable)?;
+        .await?;
     }
-    tx.commit().await.map_err(unavailable)
+    tx.commit().await.map_err(DbError::from)
 }

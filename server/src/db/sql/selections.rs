@@ -5,18 +5,14 @@
 use super::auth::{append_audit_in, now_text};
 use super::board::resolve_year;
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::calendar::{SelectionCandidate, SelectionView};
 use app::model::{AuditEntry, BoardQuery};
-use app::repo::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
 use shared::domain::{NomineeKind, SelectionPeriod, Stage};
 use shared::rules::selection::check_selection;
-
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
 
 /// The nominations of a year that may be sent to the City (registered or further), and
 /// whether each is on the period's list.
@@ -25,7 +21,7 @@ async fn candidates(
     campaign_id: i64,
     year: i32,
     period: SelectionPeriod,
-) -> RepoResult<Vec<SelectionCandidate>> {
+) -> DbResult<Vec<SelectionCandidate>> {
     let rows: Vec<(i64, String, String, String, String, String, bool)> = sqlx::query_as(
         "SELECT n.id, n.nominee_name, u.name, b.name, n.kind, n.stage,
              EXISTS (SELECT 1 FROM selection_items s WHERE s.campaign_id = n.campaign_id
@@ -38,12 +34,11 @@ async fn candidates(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let mut out = rows
         .into_iter()
         .map(|(id, name, unit_name, bloc_name, kind, stage, selected)| {
-            let corrupt = || RepoError::Unavailable(format!("nomination {id}: bad kind or stage"));
+            let corrupt = || DbError::Unavailable(format!("nomination {id}: bad kind or stage"));
             Ok(SelectionCandidate {
                 id,
                 name,
@@ -54,7 +49,7 @@ async fn candidates(
                 selected,
             })
         })
-        .collect::<RepoResult<Vec<_>>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
     // The furthest along first (replicated models are the likeliest to be sent), then by name.
     out.sort_by(|a, b| {
         let rank = |s: Stage| Stage::ALL.iter().position(|x| *x == s).unwrap_or(0);
@@ -70,9 +65,9 @@ pub async fn selection(
     year: Option<i32>,
     period: SelectionPeriod,
     today: NaiveDate,
-) -> RepoResult<SelectionView> {
+) -> DbResult<SelectionView> {
     use chrono::Datelike;
-    let mut tx = super::begin_read(pool).await.map_err(unavailable)?;
+    let mut tx = super::begin_read(pool).await?;
     let (campaign_id, _, year, start, end) =
         resolve_year(&mut tx, &BoardQuery { year }, today.year()).await?;
     let stored: Option<(i64, String, String)> = sqlx::query_as(
@@ -83,8 +78,7 @@ pub async fn selection(
     .bind(year)
     .bind(period.code())
     .fetch_optional(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let counts: Vec<(String, i64)> = sqlx::query_as(
         "SELECT period, COUNT(*) FROM selection_items WHERE campaign_id = $1 AND year = $2
          GROUP BY period",
@@ -92,10 +86,9 @@ pub async fn selection(
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let candidates = candidates(&mut tx, campaign_id, year, period).await?;
-    tx.commit().await.map_err(unavailable)?;
+    tx.commit().await?;
     let periods = SelectionPeriod::ALL
         .into_iter()
         .map(|p| {
@@ -131,14 +124,14 @@ pub async fn save(
     version: i64,
     ids: &[i64],
     by: &CurrentUser,
-) -> RepoResult<i64> {
-    authorize(&by.actor(), &Action::SelectForCity).map_err(RepoError::Denied)?;
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<i64> {
+    authorize(&by.actor(), &Action::SelectForCity).map_err(DbError::Denied)?;
+    let mut tx = super::begin_write(pool).await?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: Some(year) }, year).await?;
     let current = candidates(&mut tx, campaign_id, year, period).await?;
     let eligible: Vec<i64> = current.iter().map(|c| c.id).collect();
-    check_selection(ids, &eligible).map_err(RepoError::Rules)?;
+    check_selection(ids, &eligible).map_err(DbError::Rules)?;
     let stored: Option<(i64, String, String)> = sqlx::query_as(
         "SELECT version, updated_by, updated_at FROM selections
          WHERE campaign_id = $1 AND year = $2 AND period = $3",
@@ -147,11 +140,10 @@ pub async fn save(
     .bind(year)
     .bind(period.code())
     .fetch_optional(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     if stored.as_ref().map_or(0, |(v, ..)| *v) != version {
         let (by, at) = stored.map(|(_, by, at)| (by, at)).unzip();
-        return Err(RepoError::Conflict { by, at });
+        return Err(DbError::Conflict { by, at });
     }
     let now = now_text();
     let new_version: i64 = sqlx::query_scalar(
@@ -168,15 +160,13 @@ pub async fn save(
     .bind(&now)
     .bind(&by.display_name)
     .fetch_one(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     sqlx::query("DELETE FROM selection_items WHERE campaign_id = $1 AND year = $2 AND period = $3")
         .bind(campaign_id)
         .bind(year)
         .bind(period.code())
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     let mut sorted = ids.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
@@ -190,8 +180,7 @@ pub async fn save(
         .bind(period.code())
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     }
     let before: Vec<i64> = current
         .iter()
@@ -212,7 +201,7 @@ pub async fn save(
     };
     append_audit_in(&mut tx, &entry)
         .await
-        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
-    tx.commit().await.map_err(unavailable)?;
+        .map_err(|e| DbError::Unavailable(e.to_string()))?;
+    tx.commit().await?;
     Ok(new_version)
 }

@@ -3,7 +3,7 @@
 //! backend's store and `super::{Pool, Conn}` its connection types.
 
 use super::{accounts, auth, board, calendar, council, fostering, load, moves, nominations};
-use super::{org, selections, summary, unavailable, Backend};
+use super::{org, selections, summary, Backend};
 use crate::audit::{AuditEntry, AuditRow};
 use crate::db::{DbError, LoginCandidate, SessionRecord, Store};
 use crate::seed::Dataset;
@@ -24,21 +24,21 @@ impl Repository for Backend {
             .execute(&self.pool)
             .await
             .map(|_| ())
-            .map_err(unavailable)
+            .map_err(|e| DbError::from(e).into())
     }
 
     #[tracing::instrument(skip(self))]
     async fn board(&self, query: &BoardQuery, today: NaiveDate) -> RepoResult<Board> {
         // One read transaction: the cards and the sequence number from the same snapshot.
-        let mut tx = super::begin_read(&self.pool).await.map_err(unavailable)?;
+        let mut tx = super::begin_read(&self.pool).await.map_err(DbError::from)?;
         let board = board::load(&mut tx, query, today).await;
         let _ = tx.rollback().await;
-        board
+        Ok(board?)
     }
 
     async fn card(&self, id: i64) -> RepoResult<BoardCard> {
-        let mut conn = self.pool.acquire().await.map_err(unavailable)?;
-        board::card(&mut conn, id).await
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        board::card(&mut conn, id).await.map_err(Into::into)
     }
 
     async fn move_nomination(
@@ -60,11 +60,15 @@ impl Repository for Backend {
     }
 
     async fn nomination(&self, id: i64) -> RepoResult<app::model::NominationRecord> {
-        nominations::record(&self.pool, id).await
+        nominations::record(&self.pool, id)
+            .await
+            .map_err(Into::into)
     }
 
     async fn collectives(&self, year: i32) -> RepoResult<Vec<app::model::CollectiveOption>> {
-        nominations::collectives(&self.pool, year).await
+        nominations::collectives(&self.pool, year)
+            .await
+            .map_err(Into::into)
     }
 
     async fn save_nomination(
@@ -132,7 +136,9 @@ impl Repository for Backend {
         year: Option<i32>,
         today: NaiveDate,
     ) -> RepoResult<app::calendar::CalendarView> {
-        calendar::calendar(&self.pool, year, today).await
+        calendar::calendar(&self.pool, year, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn selection(
@@ -141,7 +147,9 @@ impl Repository for Backend {
         period: shared::domain::SelectionPeriod,
         today: NaiveDate,
     ) -> RepoResult<app::calendar::SelectionView> {
-        selections::selection(&self.pool, year, period, today).await
+        selections::selection(&self.pool, year, period, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn save_selection(
@@ -152,7 +160,9 @@ impl Repository for Backend {
         ids: &[i64],
         by: &CurrentUser,
     ) -> RepoResult<i64> {
-        selections::save(&self.pool, year, period, version, ids, by).await
+        selections::save(&self.pool, year, period, version, ids, by)
+            .await
+            .map_err(Into::into)
     }
 
     async fn summary_frame(
@@ -160,7 +170,9 @@ impl Repository for Backend {
         year: Option<i32>,
         today: NaiveDate,
     ) -> RepoResult<app::summary::SummaryFrame> {
-        summary::frame(&self.pool, year, today).await
+        summary::frame(&self.pool, year, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn bloc_review(
@@ -170,7 +182,9 @@ impl Repository for Backend {
         user: &CurrentUser,
         today: NaiveDate,
     ) -> RepoResult<app::summary::BlocReviewView> {
-        summary::review(&self.pool, bloc_id, year, user, today).await
+        summary::review(&self.pool, bloc_id, year, user, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn save_bloc_review(
@@ -183,7 +197,9 @@ impl Repository for Backend {
         by: &CurrentUser,
         today: NaiveDate,
     ) -> RepoResult<i64> {
-        summary::save_review(&self.pool, bloc_id, year, version, draft, submit, by, today).await
+        summary::save_review(&self.pool, bloc_id, year, version, draft, submit, by, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn city_list(
@@ -191,7 +207,9 @@ impl Repository for Backend {
         year: Option<i32>,
         today: NaiveDate,
     ) -> RepoResult<app::exports::CityList> {
-        summary::city_list(&self.pool, year, today).await
+        summary::city_list(&self.pool, year, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn council_list(
@@ -199,7 +217,9 @@ impl Repository for Backend {
         user: &CurrentUser,
         today: NaiveDate,
     ) -> RepoResult<app::council::CouncilList> {
-        council::list(&self.pool, user, today).await
+        council::list(&self.pool, user, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn council_sheet(
@@ -207,7 +227,9 @@ impl Repository for Backend {
         id: i64,
         user: &CurrentUser,
     ) -> RepoResult<app::council::SheetView> {
-        council::sheet(&self.pool, id, user).await
+        council::sheet(&self.pool, id, user)
+            .await
+            .map_err(Into::into)
     }
 
     async fn council_change(
@@ -242,7 +264,9 @@ impl Repository for Backend {
         by: &CurrentUser,
         today: NaiveDate,
     ) -> RepoResult<()> {
-        council::open_ballot(&self.pool, ids, share_pct, by, today).await
+        council::open_ballot(&self.pool, ids, share_pct, by, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn cast_vote(&self, id: i64, agree: bool, by: &CurrentUser) -> RepoResult<()> {
@@ -252,11 +276,15 @@ impl Repository for Backend {
     }
 
     async fn close_ballot(&self, by: &CurrentUser, today: NaiveDate) -> RepoResult<()> {
-        council::close_ballot(&self.pool, by, today).await
+        council::close_ballot(&self.pool, by, today)
+            .await
+            .map_err(Into::into)
     }
 
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
-        moves::events_after(&self.pool, after, limit).await
+        moves::events_after(&self.pool, after, limit)
+            .await
+            .map_err(Into::into)
     }
 
     fn subscribe(&self) -> tokio::sync::broadcast::Receiver<std::sync::Arc<CardEvent>> {
@@ -267,22 +295,24 @@ impl Repository for Backend {
         auth::append_audit(&self.pool, entry)
             .await
             .map(|_| ())
-            .map_err(|e| RepoError::Unavailable(e.to_string()))
+            .map_err(Into::into)
     }
 
     #[tracing::instrument(skip(self))]
     async fn audit_page(&self, filter: &AuditFilter) -> RepoResult<AuditPage> {
         auth::audit_page(&self.pool, filter)
             .await
-            .map_err(|e| RepoError::Unavailable(e.to_string()))
+            .map_err(Into::into)
     }
 
     async fn list_accounts(&self) -> RepoResult<Vec<AccountView>> {
-        accounts::list_accounts(&self.pool).await
+        accounts::list_accounts(&self.pool)
+            .await
+            .map_err(Into::into)
     }
 
     async fn list_units(&self) -> RepoResult<Vec<UnitOption>> {
-        accounts::list_units(&self.pool).await
+        accounts::list_units(&self.pool).await.map_err(Into::into)
     }
 
     #[tracing::instrument(skip(self, fields, password_hash, by))]
@@ -293,7 +323,9 @@ impl Repository for Backend {
         password_hash: &str,
         by: &CurrentUser,
     ) -> RepoResult<AccountView> {
-        accounts::create_account(&self.pool, username, fields, password_hash, by).await
+        accounts::create_account(&self.pool, username, fields, password_hash, by)
+            .await
+            .map_err(Into::into)
     }
 
     #[tracing::instrument(skip(self, fields, by))]
@@ -304,11 +336,13 @@ impl Repository for Backend {
         fields: &AccountFields,
         by: &CurrentUser,
     ) -> RepoResult<AccountView> {
-        accounts::update_account(&self.pool, id, version, fields, by).await
+        accounts::update_account(&self.pool, id, version, fields, by)
+            .await
+            .map_err(Into::into)
     }
 
     async fn organisation(&self) -> RepoResult<Organisation> {
-        org::organisation(&self.pool).await
+        org::organisation(&self.pool).await.map_err(Into::into)
     }
 
     async fn save_bloc(
@@ -320,7 +354,9 @@ impl Repository for Backend {
         head_unit_id: Option<i64>,
         by: &CurrentUser,
     ) -> RepoResult<()> {
-        org::save_bloc(&self.pool, id, version, code, name, head_unit_id, by).await
+        org::save_bloc(&self.pool, id, version, code, name, head_unit_id, by)
+            .await
+            .map_err(Into::into)
     }
 
     async fn save_unit(
@@ -332,7 +368,9 @@ impl Repository for Backend {
         bloc_id: i64,
         by: &CurrentUser,
     ) -> RepoResult<()> {
-        org::save_unit(&self.pool, id, version, code, name, bloc_id, by).await
+        org::save_unit(&self.pool, id, version, code, name, bloc_id, by)
+            .await
+            .map_err(Into::into)
     }
 
     async fn set_council_member(
@@ -341,7 +379,9 @@ impl Repository for Backend {
         member: bool,
         by: &CurrentUser,
     ) -> RepoResult<()> {
-        org::set_council_member(&self.pool, user_id, member, by).await
+        org::set_council_member(&self.pool, user_id, member, by)
+            .await
+            .map_err(Into::into)
     }
 
     async fn password_of(&self, user_id: i64) -> RepoResult<(String, i64)> {
@@ -349,7 +389,7 @@ impl Repository for Backend {
             .bind(user_id)
             .fetch_optional(&self.pool)
             .await
-            .map_err(unavailable)?
+            .map_err(DbError::from)?
             .ok_or(RepoError::NotFound)
     }
 
@@ -361,7 +401,9 @@ impl Repository for Backend {
         password_hash: &str,
         by: &CurrentUser,
     ) -> RepoResult<AccountView> {
-        accounts::set_password(&self.pool, id, version, password_hash, by).await
+        accounts::set_password(&self.pool, id, version, password_hash, by)
+            .await
+            .map_err(Into::into)
     }
 }
 

@@ -4,10 +4,10 @@ use super::auth::{append_audit_in, now_text};
 use super::board::resolve_year;
 use super::moves::campaign_year;
 use super::{Conn, Pool};
+use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::exports::{CityList, CityRow};
 use app::model::{AuditEntry, BoardQuery};
-use app::repo::{RepoError, RepoResult};
 use app::summary::{BlocReviewView, ReviewExemplar, ReviewRow, SummaryFrame};
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
@@ -16,30 +16,24 @@ use shared::rules::deadline::deadline_status;
 use shared::rules::review::{check_review, ReviewDraft};
 use shared::rules::summary::Tally;
 
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
-}
-
-fn date(text: &str) -> RepoResult<NaiveDate> {
+fn date(text: &str) -> DbResult<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| RepoError::Unavailable(format!("bad date {text:?}")))
+        .map_err(|_| DbError::Unavailable(format!("bad date {text:?}")))
 }
 
-pub async fn frame(pool: &Pool, year: Option<i32>, today: NaiveDate) -> RepoResult<SummaryFrame> {
+pub async fn frame(pool: &Pool, year: Option<i32>, today: NaiveDate) -> DbResult<SummaryFrame> {
     use chrono::Datelike;
-    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
+    let mut conn = super::begin_read(pool).await?;
     let (campaign_id, campaign_name, year, start, end) =
         resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
     let calendar = campaign_year(&mut conn, campaign_id, year).await?;
     let mut blocs: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM blocs")
         .fetch_all(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     blocs.sort_by(|a, b| shared::text::compare_vi(&a.1, &b.1));
     let mut units: Vec<(i64, String, i64)> = sqlx::query_as("SELECT id, name, bloc_id FROM units")
         .fetch_all(&mut *conn)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     units.sort_by(|a, b| shared::text::compare_vi(&a.1, &b.1));
     let stored: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT bloc_id, submitted_on, submitted_by FROM bloc_reviews
@@ -48,9 +42,8 @@ pub async fn frame(pool: &Pool, year: Option<i32>, today: NaiveDate) -> RepoResu
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
-    conn.commit().await.map_err(unavailable)?;
+    .await?;
+    conn.commit().await?;
     let reviews = stored
         .into_iter()
         .map(|(bloc_id, on, by)| {
@@ -60,7 +53,7 @@ pub async fn frame(pool: &Pool, year: Option<i32>, today: NaiveDate) -> RepoResu
                 submitted_by: by,
             })
         })
-        .collect::<RepoResult<_>>()?;
+        .collect::<DbResult<_>>()?;
     Ok(SummaryFrame {
         campaign_name,
         year,
@@ -87,7 +80,7 @@ async fn stored_review(
     campaign_id: i64,
     year: i32,
     bloc_id: i64,
-) -> RepoResult<Option<StoredReview>> {
+) -> DbResult<Option<StoredReview>> {
     sqlx::query_as(
         "SELECT version, assessment, updated_at, updated_by, submitted_on, submitted_by
          FROM bloc_reviews WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
@@ -97,7 +90,7 @@ async fn stored_review(
     .bind(bloc_id)
     .fetch_optional(&mut *conn)
     .await
-    .map_err(unavailable)
+    .map_err(DbError::from)
 }
 
 #[derive(sqlx::FromRow)]
@@ -120,7 +113,7 @@ async fn exemplars(
     campaign_id: i64,
     year: i32,
     bloc_id: i64,
-) -> RepoResult<Vec<ReviewExemplar>> {
+) -> DbResult<Vec<ReviewExemplar>> {
     let rows: Vec<ExemplarRow> = sqlx::query_as(
         "SELECT n.id, n.nominee_name, u.name AS unit_name, n.kind, n.stage,
              (SELECT string_agg(e.period, ',') FROM evaluations e WHERE e.nomination_id = n.id)
@@ -138,10 +131,9 @@ async fn exemplars(
     .bind(year)
     .bind(bloc_id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let corrupt =
-        |id: i64, what: &str| RepoError::Unavailable(format!("nomination {id}: bad {what}"));
+        |id: i64, what: &str| DbError::Unavailable(format!("nomination {id}: bad {what}"));
     let mut out = rows
         .into_iter()
         .map(|r| {
@@ -152,7 +144,7 @@ async fn exemplars(
                 .split(',')
                 .filter(|p| !p.is_empty())
                 .map(|p| EvaluationPeriod::from_code(p).ok_or_else(|| corrupt(r.id, "evaluation")))
-                .collect::<RepoResult<_>>()?;
+                .collect::<DbResult<_>>()?;
             evaluations.sort_by_key(|p| EvaluationPeriod::ALL.iter().position(|x| x == p));
             Ok(ReviewExemplar {
                 id: r.id,
@@ -166,7 +158,7 @@ async fn exemplars(
                 comment: r.comment.unwrap_or_default(),
             })
         })
-        .collect::<RepoResult<Vec<_>>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
     out.sort_by(|a, b| {
         shared::text::compare_vi(&a.unit_name, &b.unit_name)
             .then_with(|| shared::text::compare_vi(&a.name, &b.name))
@@ -174,16 +166,15 @@ async fn exemplars(
     Ok(out)
 }
 
-async fn bloc_names(conn: &mut Conn, bloc_id: i64) -> RepoResult<(String, Option<String>)> {
+async fn bloc_names(conn: &mut Conn, bloc_id: i64) -> DbResult<(String, Option<String>)> {
     sqlx::query_as(
         "SELECT b.name, u.name FROM blocs b LEFT JOIN units u ON u.id = b.head_unit_id
          WHERE b.id = $1",
     )
     .bind(bloc_id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?
-    .ok_or(RepoError::NotFound)
+    .await?
+    .ok_or(DbError::NotFound)
 }
 
 pub async fn review(
@@ -192,17 +183,17 @@ pub async fn review(
     year: Option<i32>,
     user: &CurrentUser,
     today: NaiveDate,
-) -> RepoResult<BlocReviewView> {
+) -> DbResult<BlocReviewView> {
     use chrono::Datelike;
-    authorize(&user.actor(), &Action::ViewBloc { bloc_id }).map_err(RepoError::Denied)?;
-    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
+    authorize(&user.actor(), &Action::ViewBloc { bloc_id }).map_err(DbError::Denied)?;
+    let mut conn = super::begin_read(pool).await?;
     let (campaign_id, _, year, start, end) =
         resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
     let calendar = campaign_year(&mut conn, campaign_id, year).await?;
     let (bloc_name, head_unit) = bloc_names(&mut conn, bloc_id).await?;
     let stored = stored_review(&mut conn, campaign_id, year, bloc_id).await?;
     let exemplars = exemplars(&mut conn, campaign_id, year, bloc_id).await?;
-    conn.commit().await.map_err(unavailable)?;
+    conn.commit().await?;
     let submitted_on = stored
         .as_ref()
         .and_then(|s| s.submitted_on.as_deref())
@@ -245,26 +236,26 @@ pub async fn save_review(
     submit: bool,
     by: &CurrentUser,
     today: NaiveDate,
-) -> RepoResult<i64> {
-    authorize(&by.actor(), &Action::WriteBlocReview { bloc_id }).map_err(RepoError::Denied)?;
-    let mut tx = super::begin_write(pool).await.map_err(unavailable)?;
+) -> DbResult<i64> {
+    authorize(&by.actor(), &Action::WriteBlocReview { bloc_id }).map_err(DbError::Denied)?;
+    let mut tx = super::begin_write(pool).await?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut tx, &BoardQuery { year: Some(year) }, year).await?;
     bloc_names(&mut tx, bloc_id).await?;
     let stored = stored_review(&mut tx, campaign_id, year, bloc_id).await?;
     let submitted = stored.as_ref().is_some_and(|s| s.submitted_on.is_some());
     if let Err(v) = shared::rules::review::review_open(submitted) {
-        return Err(RepoError::Rules(vec![v]));
+        return Err(DbError::Rules(vec![v]));
     }
     if stored.as_ref().map_or(0, |s| s.version) != version {
         let (by, at) = stored
             .map(|s| (s.updated_by, s.updated_at))
             .unwrap_or_default();
-        return Err(RepoError::Conflict { by, at });
+        return Err(DbError::Conflict { by, at });
     }
     let current = exemplars(&mut tx, campaign_id, year, bloc_id).await?;
     let names: Vec<(i64, String)> = current.iter().map(|e| (e.id, e.name.clone())).collect();
-    check_review(draft, &names, submitted, submit).map_err(RepoError::Rules)?;
+    check_review(draft, &names, submitted, submit).map_err(DbError::Rules)?;
     let draft = draft.normalised();
     let now = now_text();
     let (submitted_on, submitted_by) = if submit {
@@ -296,8 +287,7 @@ pub async fn save_review(
     .bind(&submitted_by)
     .bind(&submitted_on)
     .fetch_one(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     sqlx::query(
         "DELETE FROM bloc_review_comments WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
     )
@@ -305,8 +295,7 @@ pub async fn save_review(
     .bind(year)
     .bind(bloc_id)
     .execute(&mut *tx)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     for (id, comment) in &draft.comments {
         sqlx::query(
             "INSERT INTO bloc_review_comments (campaign_id, year, bloc_id, nomination_id, comment)
@@ -318,8 +307,7 @@ pub async fn save_review(
         .bind(id)
         .bind(comment)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
     }
     let before = stored.map(|s| {
         serde_json::json!({ "assessment": s.assessment, "version": s.version }).to_string()
@@ -349,14 +337,14 @@ pub async fn save_review(
     };
     append_audit_in(&mut tx, &entry)
         .await
-        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
-    tx.commit().await.map_err(unavailable)?;
+        .map_err(|e| DbError::Unavailable(e.to_string()))?;
+    tx.commit().await?;
     Ok(new_version)
 }
 
-pub async fn city_list(pool: &Pool, year: Option<i32>, today: NaiveDate) -> RepoResult<CityList> {
+pub async fn city_list(pool: &Pool, year: Option<i32>, today: NaiveDate) -> DbResult<CityList> {
     use chrono::Datelike;
-    let mut conn = super::begin_read(pool).await.map_err(unavailable)?;
+    let mut conn = super::begin_read(pool).await?;
     let (campaign_id, _, year, _, _) =
         resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
     let decided_on: Option<NaiveDate> = sqlx::query_scalar(
@@ -365,8 +353,7 @@ pub async fn city_list(pool: &Pool, year: Option<i32>, today: NaiveDate) -> Repo
     .bind(campaign_id)
     .bind(year)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
         "SELECT n.id, n.nominee_name, u.name, n.kind,
              COALESCE((SELECT e.achievements FROM evaluations e WHERE e.nomination_id = n.id
@@ -379,24 +366,23 @@ pub async fn city_list(pool: &Pool, year: Option<i32>, today: NaiveDate) -> Repo
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(unavailable)?;
+    .await?;
     let totals = super::council::final_totals(&mut conn, campaign_id, year).await?;
-    conn.commit().await.map_err(unavailable)?;
+    conn.commit().await?;
     let mut rows = rows
         .into_iter()
         .map(|(id, name, unit_name, kind, achievements)| {
             Ok(CityRow {
                 id,
                 kind: NomineeKind::from_code(&kind)
-                    .ok_or_else(|| RepoError::Unavailable(format!("nomination {id}: bad kind")))?,
+                    .ok_or_else(|| DbError::Unavailable(format!("nomination {id}: bad kind")))?,
                 name,
                 unit_name,
                 achievements,
                 score_milli: totals.get(&id).copied(),
             })
         })
-        .collect::<RepoResult<Vec<_>>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
     rows.sort_by(|a, b| {
         b.score_milli
             .cmp(&a.score_milli)

@@ -8,7 +8,6 @@ pub use auth::{now_text, timestamp};
 
 use super::DbError;
 use app::model::CardEvent;
-use app::repo::RepoError;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;
@@ -84,10 +83,6 @@ impl SqliteStore {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
-}
-
-fn unavailable(e: sqlx::Error) -> RepoError {
-    RepoError::Unavailable(e.to_string())
 }
 
 /// A write transaction: `BEGIN IMMEDIATE` takes SQLite's write lock at once, so that what
