@@ -47,9 +47,9 @@ pub fn require_user() -> Result<CurrentUser, crate::error::AppError> {
 /// The first line of every server function: who is asking (or 401), and what serves the
 /// request (the repository, the clock, the summary's tallies).
 #[cfg(feature = "ssr")]
-pub fn request() -> Result<(CurrentUser, crate::repo::AppContext), crate::error::AppError> {
+pub fn request() -> Result<(CurrentUser, crate::ports::AppContext), crate::error::AppError> {
     let user = require_user()?;
-    let ctx = leptos::prelude::use_context::<crate::repo::AppContext>()
+    let ctx = leptos::prelude::use_context::<crate::ports::AppContext>()
         .ok_or(crate::error::AppError::Internal)?;
     Ok((user, ctx))
 }
@@ -58,7 +58,7 @@ pub fn request() -> Result<(CurrentUser, crate::repo::AppContext), crate::error:
 /// security) and returned as `Forbidden` with its reason.
 #[cfg(feature = "ssr")]
 pub async fn authorize(
-    ctx: &crate::repo::AppContext,
+    ctx: &crate::ports::AppContext,
     user: &CurrentUser,
     action: Action,
     object_type: &str,
@@ -90,7 +90,7 @@ pub async fn guard(
     action: Action,
     object_type: &str,
     object_id: Option<String>,
-) -> Result<(CurrentUser, crate::repo::AppContext), crate::error::AppError> {
+) -> Result<(CurrentUser, crate::ports::AppContext), crate::error::AppError> {
     let (user, ctx) = request()?;
     authorize(&ctx, &user, action, object_type, object_id).await?;
     Ok((user, ctx))

@@ -110,9 +110,9 @@ impl FromServerFnError for AppError {
 }
 
 #[cfg(feature = "ssr")]
-impl From<crate::repo::RepoError> for AppError {
-    fn from(e: crate::repo::RepoError) -> Self {
-        use crate::repo::RepoError;
+impl From<crate::ports::RepoError> for AppError {
+    fn from(e: crate::ports::RepoError) -> Self {
+        use crate::ports::RepoError;
         match e {
             RepoError::NotFound => AppError::NotFound,
             RepoError::Conflict { by, at } => AppError::Conflict { by, at },

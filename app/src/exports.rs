@@ -310,7 +310,7 @@ pub fn review_document(
 /// A bloc's review with the bloc's figures, as `user` may see it.
 #[cfg(feature = "ssr")]
 pub async fn load_review(
-    ctx: &crate::repo::AppContext,
+    ctx: &crate::ports::AppContext,
     user: &crate::auth::CurrentUser,
     bloc_id: i64,
     year: Option<i32>,
@@ -341,7 +341,7 @@ pub async fn load_review(
 /// refusal is recorded in the audit history.
 #[cfg(feature = "ssr")]
 pub async fn load_document(
-    ctx: &crate::repo::AppContext,
+    ctx: &crate::ports::AppContext,
     user: &crate::auth::CurrentUser,
     kind: DocKind,
     year: Option<i32>,

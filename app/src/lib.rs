@@ -17,7 +17,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
-pub mod repo;
+pub mod ports;
 pub mod summary;
 
 use crate::pages::admin_org::AdminOrgPage;

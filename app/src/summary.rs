@@ -258,11 +258,11 @@ impl SummaryHub {
     /// `only_bloc`.
     pub async fn summary(
         &self,
-        repo: &dyn crate::repo::Repository,
+        repo: &dyn crate::ports::Repository,
         year: Option<i32>,
         today: NaiveDate,
         only_bloc: Option<i64>,
-    ) -> crate::repo::RepoResult<SummaryView> {
+    ) -> crate::ports::RepoResult<SummaryView> {
         let frame = repo.summary_frame(year, today).await?;
         let year = frame.year;
         let mut years = self.years.lock().await;
@@ -296,7 +296,7 @@ impl SummaryHub {
         }
         let entry = years
             .get(&year)
-            .ok_or_else(|| crate::repo::RepoError::Unavailable("summary".into()))?;
+            .ok_or_else(|| crate::ports::RepoError::Unavailable("summary".into()))?;
         Ok(build_view(
             frame,
             |unit| entry.tallies.unit(unit),
@@ -307,10 +307,10 @@ impl SummaryHub {
     }
 
     async fn build(
-        repo: &dyn crate::repo::Repository,
+        repo: &dyn crate::ports::Repository,
         year: i32,
         today: NaiveDate,
-    ) -> crate::repo::RepoResult<YearTallies> {
+    ) -> crate::ports::RepoResult<YearTallies> {
         let board = repo
             .board(&crate::model::BoardQuery { year: Some(year) }, today)
             .await?;

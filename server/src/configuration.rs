@@ -10,9 +10,13 @@ pub enum DatabaseUrl {
     /// `sqlite://PATH` (relative to the working directory) or `sqlite::memory:`.
     Sqlite { url: String, path: Option<PathBuf> },
     /// `postgres://USER@HOST:PORT/DATABASE` (or `postgresql://…`): several instances may
-    /// share one.
-    Postgres { url: String },
+    /// share one, each with at most `connections` (`EXEMPLAR_PG_CONNECTIONS`).
+    Postgres { url: String, connections: u32 },
 }
+
+/// Connections per instance by default: PostgreSQL's default limit of 100 then allows
+/// several instances.
+pub const DEFAULT_PG_CONNECTIONS: u32 = 10;
 
 impl DatabaseUrl {
     pub fn parse(value: &str) -> Result<Self, ConfigError> {
@@ -43,6 +47,7 @@ impl DatabaseUrl {
         if value.starts_with("postgres://") || value.starts_with("postgresql://") {
             return Ok(DatabaseUrl::Postgres {
                 url: value.to_string(),
+                connections: DEFAULT_PG_CONNECTIONS,
             });
         }
         Err(invalid(
@@ -91,6 +96,7 @@ struct FileSettings {
     site_root: Option<String>,
     log_format: Option<String>,
     demo_data: Option<bool>,
+    pg_connections: Option<u32>,
     session_idle_minutes: Option<i64>,
     secure_cookies: Option<bool>,
     today: Option<String>,
@@ -132,11 +138,28 @@ impl Settings {
                 .or(from_file)
                 .unwrap_or_else(|| default.to_string())
         };
-        let database_url = DatabaseUrl::parse(&pick(
+        let mut database_url = DatabaseUrl::parse(&pick(
             "DATABASE_URL",
             file.database_url,
             DEFAULT_DATABASE_URL,
         ))?;
+        let wanted = pick(
+            "EXEMPLAR_PG_CONNECTIONS",
+            file.pg_connections.map(|n| n.to_string()),
+            &DEFAULT_PG_CONNECTIONS.to_string(),
+        );
+        let pg_connections: u32 = wanted
+            .parse()
+            .ok()
+            .filter(|n| (2..=1000).contains(n))
+            .ok_or_else(|| ConfigError::Invalid {
+                setting: "EXEMPLAR_PG_CONNECTIONS",
+                value: wanted.clone(),
+                reason: "expected a number of connections from 2 to 1000".into(),
+            })?;
+        if let DatabaseUrl::Postgres { connections, .. } = &mut database_url {
+            *connections = pg_connections;
+        }
         let addr = pick("LEPTOS_SITE_ADDR", file.site_addr, DEFAULT_SITE_ADDR);
         let site_addr = addr.parse().map_err(|_| ConfigError::Invalid {
             setting: "LEPTOS_SITE_ADDR",
@@ -287,6 +310,39 @@ mod tests {
     }
 
     #[test]
+    fn postgres_connections_come_from_the_settings_and_a_bad_number_is_refused() {
+        let pg = [
+            ("DATABASE_URL", "postgres://e@db/e"),
+            ("EXEMPLAR_PG_CONNECTIONS", "25"),
+        ];
+        let s = load(&pg, "").unwrap();
+        assert!(matches!(
+            s.database_url,
+            DatabaseUrl::Postgres {
+                connections: 25,
+                ..
+            }
+        ));
+        let s = load(&pg[..1], "pg_connections = 4").unwrap();
+        assert!(matches!(
+            s.database_url,
+            DatabaseUrl::Postgres { connections: 4, .. }
+        ));
+        let s = load(&pg[..1], "").unwrap();
+        assert!(matches!(
+            s.database_url,
+            DatabaseUrl::Postgres {
+                connections: DEFAULT_PG_CONNECTIONS,
+                ..
+            }
+        ));
+        for bad in ["1", "many", "100000"] {
+            let err = load(&[pg[0], ("EXEMPLAR_PG_CONNECTIONS", bad)], "").unwrap_err();
+            assert!(err.to_string().contains("EXEMPLAR_PG_CONNECTIONS"), "{err}");
+        }
+    }
+
+    #[test]
     fn malformed_address_names_the_setting() {
         let err = load(&[("LEPTOS_SITE_ADDR", "localhost")], "").unwrap_err();
         assert!(err.to_string().contains("LEPTOS_SITE_ADDR"));
@@ -305,6 +361,7 @@ mod tests {
         assert_eq!(
             DatabaseUrl::parse("postgres://exemplar@db.internal:5432/exemplar").unwrap(),
             DatabaseUrl::Postgres {
+                connections: DEFAULT_PG_CONNECTIONS,
                 url: "postgres://exemplar@db.internal:5432/exemplar".into()
             }
         );

@@ -9,7 +9,7 @@
 use crate::state::AppState;
 use app::auth::CurrentUser;
 use app::model::CardEvent;
-use app::repo::Repository;
+use app::ports::Repository;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -49,8 +49,8 @@ pub async fn events(
         .max(0);
     // Subscribe before reading the log, so that nothing committed in between is lost.
     let feed = Feed {
-        rx: state.repo.subscribe(),
-        repo: state.repo.clone(),
+        rx: state.ctx.repo.subscribe(),
+        repo: state.ctx.repo.clone(),
         user,
         last,
         backlog: VecDeque::new(),

@@ -8,7 +8,7 @@ use crate::routes::{assets, errors, health};
 use crate::security_headers;
 use crate::seed::demo;
 use crate::state::AppState;
-use app::repo::{AppContext, Repository};
+use app::ports::{AppContext, Repository};
 use app::{shell, App};
 use axum::middleware;
 use axum::response::Redirect;
@@ -60,7 +60,7 @@ impl Application {
         store.migrate().await?;
         let mut demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
         if settings.demo_data && store.is_empty().await? {
-            let today = app::repo::Clock {
+            let today = app::ports::Clock {
                 fixed: settings.today,
             }
             .today();
@@ -79,15 +79,14 @@ impl Application {
         let repo: Arc<dyn Repository> = store.clone();
         let (stop, stop_rx) = tokio::sync::watch::channel(false);
         let ctx = AppContext {
-            repo: repo.clone(),
-            clock: app::repo::Clock {
+            repo,
+            clock: app::ports::Clock {
                 fixed: settings.today,
             },
             summary: Arc::new(app::summary::SummaryHub::default()),
         };
         let state = AppState {
             leptos_options,
-            repo,
             store: store.clone(),
             sessions: settings.sessions,
             stopping: stop_rx,

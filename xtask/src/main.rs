@@ -454,7 +454,7 @@ fn test(args: &[String]) -> Result {
     })?;
     step("integration tests again, on PostgreSQL", || {
         // The same suites, each test on a fresh PostgreSQL database (see
-        // server/tests/common): every behaviour holds on both backends.
+        // server/tests/api/common): every behaviour holds on both backends.
         let args = [TEST_CRATES, &["--test", "*"]].concat();
         println!("$ EXEMPLAR_TEST_BACKEND=postgres cargo {}", args.join(" "));
         run_counting(

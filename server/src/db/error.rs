@@ -4,7 +4,7 @@
 //! refusals; what a database constraint means to the user is decided once, in
 //! [`CONSTRAINTS`], not at each query.
 
-use app::repo::RepoError;
+use app::ports::RepoError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {

@@ -1,4 +1,4 @@
-//! Data access. `app::repo::Repository` is the port the UI uses; `Store` adds what only the
+//! Data access. `app::ports::Repository` is the port the UI uses; `Store` adds what only the
 //! server needs (migrations, bulk loading). The repositories are written once, in `sql/`
 //! (SQL both databases accept, `$1` placeholders), and compiled inside each backend's
 //! module (`sqlite`, `postgres`) over that backend's types; each backend adds what differs
@@ -15,8 +15,12 @@ macro_rules! repositories {
     () => {
         #[path = "../sql/accounts.rs"]
         mod accounts;
+        #[path = "../sql/audit.rs"]
+        mod audit;
         #[path = "../sql/auth.rs"]
         mod auth;
+        #[path = "../sql/ballot.rs"]
+        mod ballot;
         #[path = "../sql/board.rs"]
         mod board;
         #[path = "../sql/calendar.rs"]
@@ -25,6 +29,8 @@ macro_rules! repositories {
         mod council;
         #[path = "../sql/fostering.rs"]
         mod fostering;
+        #[path = "../kernel/mod.rs"]
+        mod kernel;
         #[path = "../sql/load.rs"]
         mod load;
         #[path = "../sql/moves.rs"]
@@ -35,8 +41,8 @@ macro_rules! repositories {
         mod org;
         #[path = "../sql/selections.rs"]
         mod selections;
-        #[path = "../sql/store.rs"]
-        mod store;
+        #[path = "../sql/server_store.rs"]
+        mod server_store;
         #[path = "../sql/summary.rs"]
         mod summary;
     };
@@ -54,7 +60,7 @@ pub use error::{DbError, DbResult};
 use crate::audit::{AuditEntry, AuditRow};
 use crate::configuration::DatabaseUrl;
 use crate::seed::Dataset;
-use app::repo::Repository;
+use app::ports::Repository;
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -128,7 +134,9 @@ pub async fn open(url: &DatabaseUrl) -> Result<Arc<dyn Store>, DbError> {
         DatabaseUrl::Sqlite { url, path } => Ok(Arc::new(
             sqlite::SqliteStore::open(url, path.as_deref()).await?,
         )),
-        DatabaseUrl::Postgres { url } => Ok(Arc::new(postgres::PgStore::open(url).await?)),
+        DatabaseUrl::Postgres { url, connections } => {
+            Ok(Arc::new(postgres::PgStore::open(url, *connections).await?))
+        }
     }
 }
 

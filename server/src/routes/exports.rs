@@ -77,7 +77,7 @@ pub async fn download(
         object_id: Some(format!("{}.{format}", doc.file_name)),
         ..Default::default()
     };
-    if let Err(e) = state.repo.record_audit(&entry).await {
+    if let Err(e) = state.ctx.repo.record_audit(&entry).await {
         tracing::error!(error = %e, "could not record a download");
     }
     (

@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 
 /// 200 when the database answers, 503 otherwise (for load balancers and monitoring).
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match state.repo.ping().await {
+    match state.ctx.repo.ping().await {
         Ok(()) => (StatusCode::OK, "ok"),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");

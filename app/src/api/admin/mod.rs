@@ -1,15 +1,22 @@
-//! Administration: accounts (create, disable, roles and unit, password reset).
+//! Administration: accounts (create, disable, roles and unit, password reset), blocs, units
+//! and council seats.
 
 mod create_account;
+mod get_organisation;
 mod list_accounts;
-mod organisation;
 mod reset_password;
+mod save_bloc;
+mod save_unit;
+mod set_council_seat;
 mod update_account;
 
 pub use create_account::*;
+pub use get_organisation::*;
 pub use list_accounts::*;
-pub use organisation::*;
 pub use reset_password::*;
+pub use save_bloc::*;
+pub use save_unit::*;
+pub use set_council_seat::*;
 pub use update_account::*;
 
 use crate::error::AppError;
@@ -37,4 +44,14 @@ pub fn account_field_errors(fields: &AccountFields) -> Vec<InputError> {
 
 pub fn invalid(lang: Lang, errors: &[InputError]) -> AppError {
     AppError::Invalid(errors.iter().map(|e| input_error(lang, e)).collect())
+}
+
+/// A bloc's or unit's code and name checked with the shared rules; the code normalised.
+#[cfg(feature = "ssr")]
+fn checked(code: &str, name: &str) -> Result<String, AppError> {
+    let errors = shared::domain::org_input::org_errors(code, name);
+    if !errors.is_empty() {
+        return Err(invalid(crate::i18n::request_lang(), &errors));
+    }
+    Ok(shared::domain::org_input::parse_org_code(code).unwrap_or_default())
 }

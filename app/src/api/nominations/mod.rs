@@ -1,9 +1,15 @@
-mod fostering;
+mod approve_plan;
 mod get_nomination;
 mod nomination_form;
+mod record_evaluation;
+mod record_replication;
 mod save_nomination;
+mod save_plan;
 
-pub use fostering::*;
+pub use approve_plan::*;
 pub use get_nomination::*;
 pub use nomination_form::*;
+pub use record_evaluation::*;
+pub use record_replication::*;
 pub use save_nomination::*;
+pub use save_plan::*;

@@ -81,7 +81,7 @@ pub async fn feed_fanout(
         loop {
             // Whatever woke us, the log says what is new.
             loop {
-                match super::moves::events_after(&pool, last, BATCH).await {
+                match super::kernel::events::events_after(&pool, last, BATCH).await {
                     Ok(events) => {
                         let n = events.len() as i64;
                         for event in events {

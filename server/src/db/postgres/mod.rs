@@ -38,10 +38,6 @@ const WRITE_LOCK: i64 = 0x4578_656d_706c_6172; // "Exemplar"
 /// Live events kept for slow subscribers before they must catch up from the event log.
 const LIVE_BUFFER: usize = 4096;
 
-/// Connections per instance (`EXEMPLAR_PG_CONNECTIONS`); PostgreSQL's default limit of
-/// 100 then allows several instances.
-const DEFAULT_CONNECTIONS: u32 = 10;
-
 pub struct PgStore {
     pool: PgPool,
     moves: tokio::sync::mpsc::Sender<moves::MoveJob>,
@@ -52,12 +48,8 @@ pub struct PgStore {
 }
 
 impl PgStore {
-    pub async fn open(url: &str) -> Result<Self, DbError> {
-        let connections = std::env::var("EXEMPLAR_PG_CONNECTIONS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .filter(|n| *n >= 2)
-            .unwrap_or(DEFAULT_CONNECTIONS);
+    /// Opens a pool of at most `connections` (see `configuration::DEFAULT_PG_CONNECTIONS`).
+    pub async fn open(url: &str, connections: u32) -> Result<Self, DbError> {
         let pool = PgPoolOptions::new()
             .max_connections(connections)
             .min_connections(1)

@@ -1,12 +1,173 @@
 //! Account administration on SQLite: every change versioned and audited in one
 //! transaction.
 
-use super::auth::{append_audit_in, now_text};
-use super::{Conn, Pool};
+use super::kernel::answer;
+use super::kernel::{Versioned, WriteTx};
+use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{AccountFields, AccountView, AuditEntry, UnitOption};
+use app::ports::{AccountsPort, RepoResult};
+use async_trait::async_trait;
 use shared::auth::Role;
+
+#[async_trait]
+impl AccountsPort for Backend {
+    async fn list_accounts(&self) -> RepoResult<Vec<AccountView>> {
+        answer(async move {
+            let rows: Vec<AccountRow> =
+                sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY u.username")))
+                    .fetch_all(&self.pool)
+                    .await?;
+            Ok(rows.into_iter().map(AccountView::from).collect())
+        })
+        .await
+    }
+
+    async fn list_units(&self) -> RepoResult<Vec<UnitOption>> {
+        answer(async move {
+            let rows: Vec<(i64, String, String)> = sqlx::query_as(
+                "SELECT u.id, u.name, b.name FROM units u JOIN blocs b ON b.id = u.bloc_id ORDER BY b.code, u.name",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, name, bloc_name)| UnitOption {
+                    id,
+                    name,
+                    bloc_name,
+                })
+                .collect())
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip(self, fields, password_hash, by))]
+    async fn create_account(
+        &self,
+        username: &str,
+        fields: &AccountFields,
+        password_hash: &str,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView> {
+        answer(async move {
+            let mut tx = WriteTx::begin(self, by).await?;
+            let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = $1")
+                .bind(username)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if taken.is_some() {
+                return Err(DbError::Duplicate);
+            }
+            let now = tx.now();
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO users (username, display_name, position, unit_id, password_hash, active, created_at, updated_at, updated_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            )
+            .bind(username)
+            .bind(&fields.display_name)
+            .bind(&fields.position)
+            .bind(fields.unit_id)
+            .bind(password_hash)
+            .bind(fields.active)
+            .bind(&now)
+            .bind(&now)
+            .bind(&by.username)
+            .fetch_one(&mut *tx)
+            .await?;
+            write_roles(&mut tx, id, fields).await?;
+            let created = load(&mut tx, id).await?;
+            tx.audited(&audit(by, "account_created", &created, None, &created))
+                .await?;
+            tx.commit().await?;
+            Ok(created)
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip(self, fields, by))]
+    async fn update_account(
+        &self,
+        id: i64,
+        version: i64,
+        fields: &AccountFields,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView> {
+        answer(async move {
+            let mut tx = WriteTx::begin(self, by).await?;
+            tx.expect_version(Versioned::Account(id), version).await?;
+            let before = load(&mut tx, id).await?;
+            sqlx::query(
+                "UPDATE users SET display_name = $1, position = $2, unit_id = $3, active = $4,
+                        version = version + 1, updated_at = $5, updated_by = $6
+                 WHERE id = $7 AND version = $8",
+            )
+            .bind(&fields.display_name)
+            .bind(&fields.position)
+            .bind(fields.unit_id)
+            .bind(fields.active)
+            .bind(tx.now())
+            .bind(&by.username)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?;
+            write_roles(&mut tx, id, fields).await?;
+            if !fields.active {
+                end_sessions(&mut tx, id).await?;
+            }
+            let after = load(&mut tx, id).await?;
+            tx.audited(&audit(by, "account_updated", &after, Some(&before), &after))
+                .await?;
+            tx.commit().await?;
+            Ok(after)
+        })
+        .await
+    }
+
+    async fn password_of(&self, user_id: i64) -> RepoResult<(String, i64)> {
+        answer(async move {
+            sqlx::query_as("SELECT password_hash, version FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or(DbError::NotFound)
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip(self, password_hash, by))]
+    async fn set_password(
+        &self,
+        id: i64,
+        version: i64,
+        password_hash: &str,
+        by: &CurrentUser,
+    ) -> RepoResult<AccountView> {
+        answer(async move {
+            let mut tx = WriteTx::begin(self, by).await?;
+            tx.expect_version(Versioned::Account(id), version).await?;
+            sqlx::query(
+                "UPDATE users SET password_hash = $1, version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $4",
+            )
+            .bind(password_hash)
+            .bind(tx.now())
+            .bind(&by.username)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            end_sessions(&mut tx, id).await?;
+            let after = load(&mut tx, id).await?;
+            let mut entry = audit(by, "password_reset", &after, None, &after);
+            entry.after = None;
+            tx.audited(&entry).await?;
+            tx.commit().await?;
+            Ok(after)
+        })
+        .await
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct AccountRow {
@@ -47,14 +208,6 @@ impl From<AccountRow> for AccountView {
     }
 }
 
-pub async fn list_accounts(pool: &Pool) -> DbResult<Vec<AccountView>> {
-    let rows: Vec<AccountRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY u.username")))
-            .fetch_all(pool)
-            .await?;
-    Ok(rows.into_iter().map(AccountView::from).collect())
-}
-
 async fn load(conn: &mut Conn, id: i64) -> DbResult<AccountView> {
     let row: Option<AccountRow> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE u.id = $1")))
@@ -62,22 +215,6 @@ async fn load(conn: &mut Conn, id: i64) -> DbResult<AccountView> {
             .fetch_optional(&mut *conn)
             .await?;
     row.map(AccountView::from).ok_or(DbError::NotFound)
-}
-
-pub async fn list_units(pool: &Pool) -> DbResult<Vec<UnitOption>> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT u.id, u.name, b.name FROM units u JOIN blocs b ON b.id = u.bloc_id ORDER BY b.code, u.name",
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, bloc_name)| UnitOption {
-            id,
-            name,
-            bloc_name,
-        })
-        .collect())
 }
 
 fn audit(
@@ -114,48 +251,6 @@ async fn write_roles(conn: &mut Conn, id: i64, fields: &AccountFields) -> DbResu
     Ok(())
 }
 
-pub async fn create_account(
-    pool: &Pool,
-    username: &str,
-    fields: &AccountFields,
-    password_hash: &str,
-    by: &CurrentUser,
-) -> DbResult<AccountView> {
-    let mut tx = super::begin_write(pool).await?;
-    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = $1")
-        .bind(username)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if taken.is_some() {
-        return Err(DbError::Duplicate);
-    }
-    let now = now_text();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, position, unit_id, password_hash, active, created_at, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(username)
-    .bind(&fields.display_name)
-    .bind(&fields.position)
-    .bind(fields.unit_id)
-    .bind(password_hash)
-    .bind(fields.active)
-    .bind(&now)
-    .bind(&now)
-    .bind(&by.username)
-    .fetch_one(&mut *tx)
-    .await?;
-    write_roles(&mut tx, id, fields).await?;
-    let created = load(&mut tx, id).await?;
-    append_audit_in(
-        &mut tx,
-        &audit(by, "account_created", &created, None, &created),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(created)
-}
-
 /// Signs the account out everywhere.
 async fn end_sessions(conn: &mut Conn, user_id: i64) -> DbResult<()> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
@@ -163,83 +258,4 @@ async fn end_sessions(conn: &mut Conn, user_id: i64) -> DbResult<()> {
         .execute(&mut *conn)
         .await?;
     Ok(())
-}
-
-/// Locks the row's version: `Conflict` (with who changed it and when) if it moved on.
-async fn check_version(conn: &mut Conn, id: i64, version: i64) -> DbResult<AccountView> {
-    let current = load(conn, id).await?;
-    if current.version != version {
-        let (by, at): (Option<String>, Option<String>) =
-            sqlx::query_as("SELECT updated_by, updated_at FROM users WHERE id = $1")
-                .bind(id)
-                .fetch_one(&mut *conn)
-                .await?;
-        return Err(DbError::Conflict { by, at });
-    }
-    Ok(current)
-}
-
-pub async fn update_account(
-    pool: &Pool,
-    id: i64,
-    version: i64,
-    fields: &AccountFields,
-    by: &CurrentUser,
-) -> DbResult<AccountView> {
-    let mut tx = super::begin_write(pool).await?;
-    let before = check_version(&mut tx, id, version).await?;
-    sqlx::query(
-        "UPDATE users SET display_name = $1, position = $2, unit_id = $3, active = $4,
-                version = version + 1, updated_at = $5, updated_by = $6
-         WHERE id = $7 AND version = $8",
-    )
-    .bind(&fields.display_name)
-    .bind(&fields.position)
-    .bind(fields.unit_id)
-    .bind(fields.active)
-    .bind(now_text())
-    .bind(&by.username)
-    .bind(id)
-    .bind(version)
-    .execute(&mut *tx)
-    .await?;
-    write_roles(&mut tx, id, fields).await?;
-    if !fields.active {
-        end_sessions(&mut tx, id).await?;
-    }
-    let after = load(&mut tx, id).await?;
-    append_audit_in(
-        &mut tx,
-        &audit(by, "account_updated", &after, Some(&before), &after),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(after)
-}
-
-pub async fn set_password(
-    pool: &Pool,
-    id: i64,
-    version: i64,
-    password_hash: &str,
-    by: &CurrentUser,
-) -> DbResult<AccountView> {
-    let mut tx = super::begin_write(pool).await?;
-    check_version(&mut tx, id, version).await?;
-    sqlx::query(
-        "UPDATE users SET password_hash = $1, version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $4",
-    )
-    .bind(password_hash)
-    .bind(now_text())
-    .bind(&by.username)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    end_sessions(&mut tx, id).await?;
-    let after = load(&mut tx, id).await?;
-    let mut entry = audit(by, "password_reset", &after, None, &after);
-    entry.after = None;
-    append_audit_in(&mut tx, &entry).await?;
-    tx.commit().await?;
-    Ok(after)
 }

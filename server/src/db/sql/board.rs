@@ -1,134 +1,68 @@
-use super::Conn;
+//! The board: a campaign year's cards, read in one snapshot, and moves across it (made by
+//! the group-commit writer in `moves.rs`, the other half of this feature).
+
+use super::kernel::cards::{self, resolve_year, CardRow, CARD_COLUMNS, CARD_FROM};
+use super::kernel::{events, scores};
+use super::{moves, Backend, Conn};
 use crate::db::{DbError, DbResult};
-use app::model::{Board, BoardCard, BoardQuery};
-use shared::domain::{EvaluationPeriod, NomineeKind, Position, Stage};
+use app::auth::CurrentUser;
+use app::model::{Board, BoardCard, BoardQuery, CardEvent, MoveRequest};
+use app::ports::{BoardPort, RepoError, RepoResult};
+use async_trait::async_trait;
+use chrono::NaiveDate;
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CardRow {
-    id: i64,
-    nominee_name: String,
-    kind: String,
-    unit_id: i64,
-    unit_name: String,
-    bloc_id: i64,
-    bloc_name: String,
-    stage: String,
-    position: String,
-    version: i64,
-    city_registered: bool,
-    dropped_from: Option<String>,
-    evaluations: Option<String>,
-    replications: i64,
-    year: i32,
-}
-
-/// The columns of a [`CardRow`], from `nominations n JOIN units u JOIN blocs b`.
-pub(super) const CARD_COLUMNS: &str = "n.id, n.nominee_name, n.kind, u.id AS unit_id,
-    u.name AS unit_name, b.id AS bloc_id, b.name AS bloc_name, n.stage, n.position,
-    n.version, n.city_registered, n.dropped_from,
-    (SELECT string_agg(e.period, ',') FROM evaluations e WHERE e.nomination_id = n.id) AS evaluations,
-    (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications,
-    n.year";
-
-pub(super) const CARD_FROM: &str = "FROM nominations n
-    JOIN units u ON u.id = n.unit_id
-    JOIN blocs b ON b.id = u.bloc_id";
-
-impl CardRow {
-    pub(super) fn into_card(self) -> DbResult<BoardCard> {
-        // The schema's CHECK constraints keep these codes valid; a bad row is a bug worth
-        // reporting rather than a card worth guessing at.
-        let id = self.id;
-        let corrupt = |what: &str| DbError::Unavailable(format!("nomination {id}: bad {what}"));
-        Ok(BoardCard {
-            id,
-            kind: NomineeKind::from_code(&self.kind).ok_or_else(|| corrupt("kind"))?,
-            stage: Stage::from_code(&self.stage).ok_or_else(|| corrupt("stage"))?,
-            position: Position::try_from(self.position).map_err(|_| corrupt("position"))?,
-            dropped_from: match self.dropped_from {
-                None => None,
-                Some(code) => Some(Stage::from_code(&code).ok_or_else(|| corrupt("dropped_from"))?),
-            },
-            nominee_name: self.nominee_name,
-            unit_id: self.unit_id,
-            unit_name: self.unit_name,
-            bloc_id: self.bloc_id,
-            bloc_name: self.bloc_name,
-            version: self.version,
-            city_registered: self.city_registered,
-            evaluations: self
-                .evaluations
-                .as_deref()
-                .unwrap_or_default()
-                .split(',')
-                .filter(|p| !p.is_empty())
-                .map(|p| EvaluationPeriod::from_code(p).ok_or_else(|| corrupt("evaluation")))
-                .collect::<DbResult<_>>()?,
-            replications: self.replications as u32,
-            council_score_milli: None,
-            year: self.year,
-        })
+#[async_trait]
+impl BoardPort for Backend {
+    #[tracing::instrument(skip(self))]
+    async fn ping(&self) -> RepoResult<()> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| DbError::from(e).into())
     }
-}
 
-/// The campaign year to show when none is asked for: this calendar year in the campaign
-/// that covers it, else the latest campaign's last year.
-pub(super) async fn resolve_year(
-    conn: &mut Conn,
-    query: &BoardQuery,
-    today: i32,
-) -> DbResult<(i64, String, i32, i32, i32)> {
-    let year = query.year.unwrap_or(today);
-    let row: Option<(i64, String, i32, i32)> = sqlx::query_as(
-        "SELECT id, name, start_year, end_year FROM campaigns
-         ORDER BY ($1 BETWEEN start_year AND end_year) DESC, end_year DESC, id DESC LIMIT 1",
-    )
-    .bind(year)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let (id, name, start, end) = row.ok_or(DbError::NotFound)?;
-    if (start..=end).contains(&year) {
-        Ok((id, name, year, start, end))
-    } else if query.year.is_some() {
-        Err(DbError::NotFound)
-    } else {
-        Ok((id, name, end, start, end))
+    #[tracing::instrument(skip(self))]
+    async fn board(&self, query: &BoardQuery, today: NaiveDate) -> RepoResult<Board> {
+        // One read transaction: the cards and the sequence number from the same snapshot.
+        let mut tx = super::begin_read(&self.pool).await.map_err(DbError::from)?;
+        let board = load(&mut tx, query, today).await;
+        let _ = tx.rollback().await;
+        Ok(board?)
     }
-}
 
-pub async fn card(conn: &mut Conn, id: i64) -> DbResult<BoardCard> {
-    let row: Option<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {CARD_COLUMNS} {CARD_FROM} WHERE n.id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let mut card = row.ok_or(DbError::NotFound)?.into_card()?;
-    card.council_score_milli = super::council::final_total_of(conn, id).await?;
-    Ok(card)
-}
+    async fn card(&self, id: i64) -> RepoResult<BoardCard> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        cards::card(&mut conn, id).await.map_err(Into::into)
+    }
 
-/// A card and what a move of it is judged on besides: its campaign and its profile (JSON).
-#[derive(sqlx::FromRow)]
-struct MovingRow {
-    #[sqlx(flatten)]
-    card: CardRow,
-    campaign_id: i64,
-    profile: String,
-}
+    async fn move_nomination(
+        &self,
+        by: &CurrentUser,
+        request: &MoveRequest,
+        today: NaiveDate,
+    ) -> RepoResult<CardEvent> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let job = moves::MoveJob {
+            user: by.clone(),
+            request: request.clone(),
+            today,
+            reply,
+        };
+        let gone = || RepoError::Unavailable("the move writer stopped".into());
+        self.moves.send(job).await.map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
+    }
 
-/// [`card`], with its campaign's id and its stored profile, in one query.
-pub(super) async fn card_for_move(conn: &mut Conn, id: i64) -> DbResult<(BoardCard, i64, String)> {
-    let row: Option<MovingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {CARD_COLUMNS}, n.campaign_id, n.profile {CARD_FROM} WHERE n.id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let row = row.ok_or(DbError::NotFound)?;
-    let mut card = row.card.into_card()?;
-    card.council_score_milli = super::council::final_total_of(conn, id).await?;
-    Ok((card, row.campaign_id, row.profile))
+    async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>> {
+        events::events_after(&self.pool, after, limit)
+            .await
+            .map_err(Into::into)
+    }
+
+    fn subscribe(&self) -> tokio::sync::broadcast::Receiver<std::sync::Arc<CardEvent>> {
+        self.live.subscribe()
+    }
 }
 
 /// Reads the board inside one read transaction, so that its cards and its sequence number
@@ -157,8 +91,8 @@ pub async fn load(
         .into_iter()
         .map(CardRow::into_card)
         .collect::<DbResult<Vec<_>>>()?;
-    let calendar = super::moves::campaign_year(conn, campaign_id, year).await?;
-    let totals = super::council::final_totals(conn, campaign_id, year).await?;
+    let calendar = cards::campaign_year(conn, campaign_id, year).await?;
+    let totals = scores::final_totals(conn, campaign_id, year).await?;
     let mut cards = cards;
     for card in &mut cards {
         card.council_score_milli = totals.get(&card.id).copied();

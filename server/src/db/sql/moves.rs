@@ -4,14 +4,18 @@
 //! per move), a refused move rolls back only its own savepoint, and nobody waits for a
 //! batch longer than it takes to write.
 
-use super::auth::{append_audit_after, now_text};
-use super::board;
+use super::kernel::audit::{append_audit_after, refusal};
+use super::kernel::cards::{self, campaign_year};
+use super::kernel::events::{append_change, StoredChange};
+use super::kernel::facts;
+use super::kernel::time::now_text;
+use super::kernel::write::{expect_version, Versioned};
 use super::{Conn, Pool};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
-use app::model::{AuditEntry, BoardCard, CardEvent, MoveAction, MoveRequest, Place};
+use app::model::{BoardCard, CardEvent, MoveAction, MoveRequest, Place};
 use app::moves::{dropped_from_after, precheck, scope};
-use app::repo::{RepoError, RepoResult};
+use app::ports::{RepoError, RepoResult};
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
 use shared::domain::{CampaignYear, Evaluation, Position, Profile, Stage};
@@ -148,22 +152,13 @@ async fn record_refusal(
     denied: shared::auth::Denied,
     state: &mut Batch,
 ) -> DbResult<()> {
-    let entry = AuditEntry {
-        actor_id: Some(job.user.user_id),
-        actor_name: job.user.username.clone(),
-        action: "forbidden".into(),
-        object_type: "nomination".into(),
-        object_id: Some(job.request.id.to_string()),
-        after: serde_json::to_string(&(&job.request, denied)).ok(),
-        ..Default::default()
-    };
+    let object = ("nomination", Some(job.request.id.to_string()));
+    let entry = refusal(&job.user, object, &job.request, denied);
     append_audit_after(conn, &entry, &mut state.audit_tail)
         .await
         .map(|_| ())
         .map_err(|e| DbError::Unavailable(e.to_string()))
 }
-
-pub(super) use crate::db::events::StoredChange;
 
 /// The stored facts a move's rules are judged on that the card does not carry.
 struct Record {
@@ -175,18 +170,14 @@ struct Record {
 async fn apply(conn: &mut Conn, job: &MoveJob, state: &mut Batch) -> DbResult<CardEvent> {
     let request = &job.request;
     let actor = job.user.actor();
-    let (card, campaign_id, profile) = board::card_for_move(conn, request.id).await?;
+    let (card, campaign_id, profile) = cards::card_for_move(conn, request.id).await?;
     // A card the user may not see does not exist for them.
     if authorize(&actor, &Action::ViewNomination(scope(&card))).is_err() {
         return Err(DbError::NotFound);
     }
     if card.version != request.version {
-        let (by, at): (Option<String>, Option<String>) =
-            sqlx::query_as("SELECT updated_by, updated_at FROM nominations WHERE id = $1")
-                .bind(card.id)
-                .fetch_one(&mut *conn)
-                .await?;
-        return Err(DbError::Conflict { by, at });
+        // Stale: the conflict names who moved it on, and when.
+        expect_version(conn, Versioned::Nomination(card.id), request.version).await?;
     }
     let record = Record {
         campaign_id,
@@ -269,13 +260,13 @@ async fn check_rules(
         }
     };
     let plan = if kind == MoveKind::Forward && to == Stage::Fostering {
-        super::fostering::plan(conn, card.id).await?.map(|p| p.plan)
+        facts::plan(conn, card.id).await?.map(|p| p.plan)
     } else {
         None
     };
     let evaluations: Vec<Evaluation> =
         if kind == MoveKind::Forward && matches!(to, Stage::Evaluating | Stage::Replicated) {
-            super::fostering::evaluations(conn, card.id)
+            facts::evaluations(conn, card.id)
                 .await?
                 .into_iter()
                 .map(|e| e.evaluation)
@@ -297,27 +288,6 @@ async fn check_rules(
     check_move(card.stage, to, job.request.reason.as_deref(), &facts)
         .map(|_| ())
         .map_err(DbError::Rules)
-}
-
-/// The campaign year's calendar: the plan's defaults, with the year's own registration
-/// deadline where one is set.
-pub(super) async fn campaign_year(
-    conn: &mut Conn,
-    campaign_id: i64,
-    year: i32,
-) -> DbResult<CampaignYear> {
-    let mut calendar = CampaignYear::with_plan_defaults(year);
-    let deadline: Option<NaiveDate> = sqlx::query_scalar(
-        "SELECT registration_deadline FROM campaign_years WHERE campaign_id = $1 AND year = $2",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(deadline) = deadline {
-        calendar.registration_deadline = deadline;
-    }
-    Ok(calendar)
 }
 
 /// The position for a card arriving in column `to` at `place`.
@@ -503,104 +473,4 @@ async fn write(
     .await?;
     state.last_seq = Some(event.seq);
     Ok(event)
-}
-
-/// Appends a change of a card to the event log and the audit history (inside the caller's
-/// transaction) and returns it as the event live clients receive.
-pub(super) async fn record_change(
-    conn: &mut Conn,
-    user: &CurrentUser,
-    change: StoredChange,
-    audit_before: Option<String>,
-    now: &str,
-) -> DbResult<CardEvent> {
-    record_change_with(conn, user, change, audit_before, None, now).await
-}
-
-/// [`record_change`], with what changed besides the card (a plan, an evaluation) written
-/// into the audit entry's "after" as `detail`.
-pub(super) async fn record_change_with(
-    conn: &mut Conn,
-    user: &CurrentUser,
-    change: StoredChange,
-    audit_before: Option<String>,
-    detail: Option<serde_json::Value>,
-    now: &str,
-) -> DbResult<CardEvent> {
-    let event = append_change(conn, user, change, audit_before, detail, now, &mut None).await?;
-    super::announce(&mut *conn, event.seq).await?;
-    Ok(event)
-}
-
-/// [`record_change_with`] without the announcement (the caller announces once for all its
-/// changes), chaining the audit entry after `audit_tail` when the caller knows it.
-async fn append_change(
-    conn: &mut Conn,
-    user: &CurrentUser,
-    change: StoredChange,
-    audit_before: Option<String>,
-    detail: Option<serde_json::Value>,
-    now: &str,
-    audit_tail: &mut Option<(i64, String)>,
-) -> DbResult<CardEvent> {
-    let payload =
-        serde_json::to_string(&change).map_err(|e| DbError::Unavailable(e.to_string()))?;
-    let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO events (at, actor_id, nomination_id, action, payload) VALUES ($1, $2, $3, $4, $5)
-         RETURNING id",
-    )
-    .bind(now)
-    .bind(user.user_id)
-    .bind(change.card.id)
-    .bind(change.action.code())
-    .bind(&payload)
-    .fetch_one(&mut *conn)
-    .await?;
-    let entry = AuditEntry {
-        actor_id: Some(user.user_id),
-        actor_name: user.username.clone(),
-        action: change.action.code().into(),
-        object_type: "nomination".into(),
-        object_id: Some(change.card.id.to_string()),
-        before: audit_before,
-        after: Some(
-            serde_json::json!({
-                "stage": change.card.stage.code(),
-                "version": change.card.version,
-                "name": change.card.nominee_name,
-                "reason": change.reason,
-                "event": seq,
-                "detail": detail,
-            })
-            .to_string(),
-        ),
-        address: None,
-    };
-    append_audit_after(conn, &entry, audit_tail)
-        .await
-        .map_err(|e| DbError::Unavailable(e.to_string()))?;
-    Ok(change.into_event(seq))
-}
-
-/// The card events after `after`, oldest first.
-pub async fn events_after(pool: &Pool, after: i64, limit: i64) -> DbResult<Vec<CardEvent>> {
-    let actions = MoveAction::ALL
-        .iter()
-        .map(|a| format!("'{}'", a.code()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT id, payload FROM events WHERE id > $1 AND action IN ({actions}) ORDER BY id LIMIT $2"
-    )))
-    .bind(after)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|(seq, payload)| {
-            serde_json::from_str::<StoredChange>(&payload)
-                .map(|c| c.into_event(seq))
-                .map_err(|e| DbError::Unavailable(format!("event {seq}: {e}")))
-        })
-        .collect()
 }

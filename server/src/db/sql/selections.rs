@@ -2,17 +2,170 @@
 //! the sector's year-end conference. A save replaces one period's list in one transaction,
 //! names the version it was made against, and is recorded in the audit history.
 
-use super::auth::{append_audit_in, now_text};
-use super::board::resolve_year;
-use super::{Conn, Pool};
+use super::kernel::answer;
+use super::kernel::cards::resolve_year;
+use super::kernel::{Versioned, WriteTx};
+use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::calendar::{SelectionCandidate, SelectionView};
 use app::model::{AuditEntry, BoardQuery};
+use app::ports::{RepoResult, SelectionsPort};
+use async_trait::async_trait;
 use chrono::NaiveDate;
-use shared::auth::{authorize, Action};
+use shared::auth::Action;
 use shared::domain::{NomineeKind, SelectionPeriod, Stage};
 use shared::rules::selection::check_selection;
+
+#[async_trait]
+impl SelectionsPort for Backend {
+    async fn selection(
+        &self,
+        year: Option<i32>,
+        period: SelectionPeriod,
+        today: NaiveDate,
+    ) -> RepoResult<SelectionView> {
+        answer(async move {
+            use chrono::Datelike;
+            let mut tx = super::begin_read(&self.pool).await?;
+            let (campaign_id, _, year, start, end) =
+                resolve_year(&mut tx, &BoardQuery { year }, today.year()).await?;
+            let stored: Option<(i64, String, String)> = sqlx::query_as(
+                "SELECT version, updated_by, updated_at FROM selections
+                 WHERE campaign_id = $1 AND year = $2 AND period = $3",
+            )
+            .bind(campaign_id)
+            .bind(year)
+            .bind(period.code())
+            .fetch_optional(&mut *tx)
+            .await?;
+            let counts: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT period, COUNT(*) FROM selection_items WHERE campaign_id = $1 AND year = $2
+                 GROUP BY period",
+            )
+            .bind(campaign_id)
+            .bind(year)
+            .fetch_all(&mut *tx)
+            .await?;
+            let candidates = candidates(&mut tx, campaign_id, year, period).await?;
+            tx.commit().await?;
+            let periods = SelectionPeriod::ALL
+                .into_iter()
+                .map(|p| {
+                    let n = counts
+                        .iter()
+                        .find(|(code, _)| code == p.code())
+                        .map_or(0, |(_, n)| *n as u32);
+                    (p, n)
+                })
+                .collect();
+            let (version, updated_by, updated_at) = match stored {
+                Some((v, by, at)) => (v, Some(by), Some(at)),
+                None => (0, None, None),
+            };
+            Ok(SelectionView {
+                year,
+                years: (start..=end).collect(),
+                period,
+                version,
+                updated_by,
+                updated_at,
+                candidates,
+                periods,
+                can_edit: false,
+            })
+        })
+        .await
+    }
+
+    /// Replaces a period's list with `ids`, if it is still at `version` (0: never saved).
+    async fn save_selection(
+        &self,
+        year: i32,
+        period: SelectionPeriod,
+        version: i64,
+        ids: &[i64],
+        by: &CurrentUser,
+    ) -> RepoResult<i64> {
+        answer(async move {
+            let mut tx = WriteTx::begin(self, by).await?;
+            tx.about("selection", Some(format!("{year}-{}", period.code())));
+            tx.authorize(Action::SelectForCity).await?;
+            let (campaign_id, _, year, _, _) =
+                resolve_year(&mut tx, &BoardQuery { year: Some(year) }, year).await?;
+            let row = Versioned::Selection {
+                campaign_id,
+                year,
+                period: period.code(),
+            };
+            tx.expect_version(row, version).await?;
+            let current = candidates(&mut tx, campaign_id, year, period).await?;
+            let eligible: Vec<i64> = current.iter().map(|c| c.id).collect();
+            check_selection(ids, &eligible).map_err(DbError::Rules)?;
+            let now = tx.now();
+            let new_version: i64 = sqlx::query_scalar(
+                "INSERT INTO selections (campaign_id, year, period, version, updated_at, updated_by)
+                 VALUES ($1, $2, $3, 1, $4, $5)
+                 ON CONFLICT (campaign_id, year, period) DO UPDATE SET
+                     version = selections.version + 1, updated_at = excluded.updated_at,
+                     updated_by = excluded.updated_by
+                 RETURNING version",
+            )
+            .bind(campaign_id)
+            .bind(year)
+            .bind(period.code())
+            .bind(&now)
+            .bind(&by.display_name)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "DELETE FROM selection_items WHERE campaign_id = $1 AND year = $2 AND period = $3",
+            )
+            .bind(campaign_id)
+            .bind(year)
+            .bind(period.code())
+            .execute(&mut *tx)
+            .await?;
+            let mut sorted = ids.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            for id in &sorted {
+                sqlx::query(
+                    "INSERT INTO selection_items (campaign_id, year, period, nomination_id)
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(campaign_id)
+                .bind(year)
+                .bind(period.code())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            let before: Vec<i64> = current
+                .iter()
+                .filter(|c| c.selected)
+                .map(|c| c.id)
+                .collect();
+            let entry = AuditEntry {
+                actor_id: Some(by.user_id),
+                actor_name: by.username.clone(),
+                action: "save_selection".into(),
+                object_type: "selection".into(),
+                object_id: Some(format!("{year}-{}", period.code())),
+                before: Some(serde_json::json!({ "nominations": before }).to_string()),
+                after: Some(
+                    serde_json::json!({ "nominations": sorted, "version": new_version })
+                        .to_string(),
+                ),
+                address: None,
+            };
+            tx.audited(&entry).await?;
+            tx.commit().await?;
+            Ok(new_version)
+        })
+        .await
+    }
+}
 
 /// The nominations of a year that may be sent to the City (registered or further), and
 /// whether each is on the period's list.
@@ -58,150 +211,4 @@ async fn candidates(
             .then_with(|| shared::text::compare_vi(&a.name, &b.name))
     });
     Ok(out)
-}
-
-pub async fn selection(
-    pool: &Pool,
-    year: Option<i32>,
-    period: SelectionPeriod,
-    today: NaiveDate,
-) -> DbResult<SelectionView> {
-    use chrono::Datelike;
-    let mut tx = super::begin_read(pool).await?;
-    let (campaign_id, _, year, start, end) =
-        resolve_year(&mut tx, &BoardQuery { year }, today.year()).await?;
-    let stored: Option<(i64, String, String)> = sqlx::query_as(
-        "SELECT version, updated_by, updated_at FROM selections
-         WHERE campaign_id = $1 AND year = $2 AND period = $3",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .bind(period.code())
-    .fetch_optional(&mut *tx)
-    .await?;
-    let counts: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT period, COUNT(*) FROM selection_items WHERE campaign_id = $1 AND year = $2
-         GROUP BY period",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .fetch_all(&mut *tx)
-    .await?;
-    let candidates = candidates(&mut tx, campaign_id, year, period).await?;
-    tx.commit().await?;
-    let periods = SelectionPeriod::ALL
-        .into_iter()
-        .map(|p| {
-            let n = counts
-                .iter()
-                .find(|(code, _)| code == p.code())
-                .map_or(0, |(_, n)| *n as u32);
-            (p, n)
-        })
-        .collect();
-    let (version, updated_by, updated_at) = match stored {
-        Some((v, by, at)) => (v, Some(by), Some(at)),
-        None => (0, None, None),
-    };
-    Ok(SelectionView {
-        year,
-        years: (start..=end).collect(),
-        period,
-        version,
-        updated_by,
-        updated_at,
-        candidates,
-        periods,
-        can_edit: false,
-    })
-}
-
-/// Replaces a period's list with `ids`, if it is still at `version` (0: never saved).
-pub async fn save(
-    pool: &Pool,
-    year: i32,
-    period: SelectionPeriod,
-    version: i64,
-    ids: &[i64],
-    by: &CurrentUser,
-) -> DbResult<i64> {
-    authorize(&by.actor(), &Action::SelectForCity).map_err(DbError::Denied)?;
-    let mut tx = super::begin_write(pool).await?;
-    let (campaign_id, _, year, _, _) =
-        resolve_year(&mut tx, &BoardQuery { year: Some(year) }, year).await?;
-    let current = candidates(&mut tx, campaign_id, year, period).await?;
-    let eligible: Vec<i64> = current.iter().map(|c| c.id).collect();
-    check_selection(ids, &eligible).map_err(DbError::Rules)?;
-    let stored: Option<(i64, String, String)> = sqlx::query_as(
-        "SELECT version, updated_by, updated_at FROM selections
-         WHERE campaign_id = $1 AND year = $2 AND period = $3",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .bind(period.code())
-    .fetch_optional(&mut *tx)
-    .await?;
-    if stored.as_ref().map_or(0, |(v, ..)| *v) != version {
-        let (by, at) = stored.map(|(_, by, at)| (by, at)).unzip();
-        return Err(DbError::Conflict { by, at });
-    }
-    let now = now_text();
-    let new_version: i64 = sqlx::query_scalar(
-        "INSERT INTO selections (campaign_id, year, period, version, updated_at, updated_by)
-         VALUES ($1, $2, $3, 1, $4, $5)
-         ON CONFLICT (campaign_id, year, period) DO UPDATE SET
-             version = selections.version + 1, updated_at = excluded.updated_at,
-             updated_by = excluded.updated_by
-         RETURNING version",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .bind(period.code())
-    .bind(&now)
-    .bind(&by.display_name)
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query("DELETE FROM selection_items WHERE campaign_id = $1 AND year = $2 AND period = $3")
-        .bind(campaign_id)
-        .bind(year)
-        .bind(period.code())
-        .execute(&mut *tx)
-        .await?;
-    let mut sorted = ids.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    for id in &sorted {
-        sqlx::query(
-            "INSERT INTO selection_items (campaign_id, year, period, nomination_id)
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(campaign_id)
-        .bind(year)
-        .bind(period.code())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    }
-    let before: Vec<i64> = current
-        .iter()
-        .filter(|c| c.selected)
-        .map(|c| c.id)
-        .collect();
-    let entry = AuditEntry {
-        actor_id: Some(by.user_id),
-        actor_name: by.username.clone(),
-        action: "save_selection".into(),
-        object_type: "selection".into(),
-        object_id: Some(format!("{year}-{}", period.code())),
-        before: Some(serde_json::json!({ "nominations": before }).to_string()),
-        after: Some(
-            serde_json::json!({ "nominations": sorted, "version": new_version }).to_string(),
-        ),
-        address: None,
-    };
-    append_audit_in(&mut tx, &entry)
-        .await
-        .map_err(|e| DbError::Unavailable(e.to_string()))?;
-    tx.commit().await?;
-    Ok(new_version)
 }

@@ -4,7 +4,7 @@
 
 crate::db::repositories!();
 
-pub use auth::{now_text, timestamp};
+pub use kernel::time::{now_text, timestamp};
 
 use super::DbError;
 use app::model::CardEvent;

@@ -1,0 +1,10 @@
+use crate::error::AppError;
+use crate::model::Organisation;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "admin/organisation")]
+pub async fn get_organisation() -> Result<Organisation, AppError> {
+    use shared::auth::Action;
+    let (_user, ctx) = crate::auth::guard(Action::Administer, "organisation", None).await?;
+    Ok(ctx.repo.organisation().await?)
+}

@@ -1,0 +1,17 @@
+//! The council's scoring (S-2): the list, one's own scoresheet, and its changes.
+
+mod cast_vote;
+mod change_sheet;
+mod close_ballot;
+mod decide_for_city;
+mod get_council;
+mod get_sheet;
+mod open_ballot;
+
+pub use cast_vote::*;
+pub use change_sheet::*;
+pub use close_ballot::*;
+pub use decide_for_city::*;
+pub use get_council::*;
+pub use get_sheet::*;
+pub use open_ballot::*;

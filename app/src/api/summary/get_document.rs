@@ -1,0 +1,13 @@
+use crate::error::AppError;
+use crate::exports::Document;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// A list as the printable page shows it (`doc`: `city`, `q1`…`q4`, `annual`,
+/// `review-{bloc}`).
+#[server(prefix = "/api", endpoint = "documents", input = Json)]
+pub async fn get_document(doc: String, year: Option<i32>) -> Result<Document, AppError> {
+    let (user, ctx) = crate::auth::request()?;
+    let kind = crate::exports::DocKind::from_code(&doc).ok_or(AppError::NotFound)?;
+    crate::exports::load_document(&ctx, &user, kind, year, crate::i18n::request_lang()).await
+}

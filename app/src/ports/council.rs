@@ -1,0 +1,43 @@
+//! The council's scoring and its decision for the City (S-2).
+
+use super::RepoResult;
+use crate::auth::CurrentUser;
+use crate::model::CardEvent;
+use async_trait::async_trait;
+
+#[async_trait]
+pub trait CouncilPort: Send + Sync {
+    /// The council's list for the current campaign year as `user` may see it (a member of
+    /// this year's council, or the office; anyone else is refused).
+    async fn council_list(
+        &self,
+        user: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<crate::council::CouncilList>;
+
+    /// The user's scoresheet for one nomination, and the others' once theirs is submitted.
+    async fn council_sheet(
+        &self,
+        id: i64,
+        user: &CurrentUser,
+    ) -> RepoResult<crate::council::SheetView>;
+
+    /// Changes the member's own scoresheet, checked on the stored data, and recorded.
+    async fn council_change(
+        &self,
+        id: i64,
+        change: &crate::council::SheetChange,
+        user: &CurrentUser,
+    ) -> RepoResult<crate::council::SheetState>;
+
+    /// S-2: the office records the year's 3 to 5 models for the City (dated `decided_on`);
+    /// their cards carry the City badge, the others of the year lose it, and the year's
+    /// scores are locked. Returns the changed cards' events (published live).
+    async fn decide_for_city(
+        &self,
+        decided_on: chrono::NaiveDate,
+        ids: &[i64],
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<Vec<CardEvent>>;
+}

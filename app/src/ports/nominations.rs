@@ -1,0 +1,29 @@
+//! Nominations: reading, creating and editing one.
+
+use super::RepoResult;
+use crate::auth::CurrentUser;
+use crate::model::CardEvent;
+use async_trait::async_trait;
+
+#[async_trait]
+pub trait NominationsPort: Send + Sync {
+    /// A nomination with what was filled in and its history.
+    async fn nomination(&self, id: i64) -> RepoResult<crate::model::NominationRecord>;
+
+    /// The collective nominations of a campaign year (for C-C4's link).
+    async fn collectives(&self, year: i32) -> RepoResult<Vec<crate::model::CollectiveOption>>;
+
+    /// Creates a nomination (`id` None) in campaign year `year`, at the top of the
+    /// "discovered" column, or changes one still at `version` (its unit and kind stay;
+    /// permission to edit is checked on the stored nomination inside the transaction).
+    /// The draft must have passed `NominationDraft::validate`. Recorded and published
+    /// like a move.
+    async fn save_nomination(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        year: i32,
+        draft: &shared::domain::NominationDraft,
+        by: &CurrentUser,
+    ) -> RepoResult<CardEvent>;
+}

@@ -1,0 +1,133 @@
+//! The audit history: a hash chain, appended inside the write that it records.
+
+use super::time::now_text;
+use super::{Conn, Pool};
+use crate::audit::{chain_hash, verify_chain, AuditEntry, AuditRow, ChainReport, GENESIS};
+use crate::db::DbError;
+use app::auth::CurrentUser;
+use app::model::{AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
+use shared::auth::Denied;
+
+/// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
+/// the last hash, so two writers cannot chain to the same row.
+pub async fn append_audit(pool: &Pool, entry: &AuditEntry) -> Result<i64, DbError> {
+    let mut tx = super::super::begin_write(pool).await?;
+    let id = append_audit_in(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Appends inside the caller's transaction (which must have begun `IMMEDIATE`), so that a
+/// change and its audit entry are written together or not at all.
+pub async fn append_audit_in(conn: &mut Conn, entry: &AuditEntry) -> Result<i64, DbError> {
+    append_audit_after(conn, entry, &mut None).await
+}
+
+/// [`append_audit_in`] after `tail`, the last entry (id, hash) when the caller knows it
+/// (it holds the write lock and wrote it, or read it, itself); updated to the new entry.
+pub async fn append_audit_after(
+    conn: &mut Conn,
+    entry: &AuditEntry,
+    tail: &mut Option<(i64, String)>,
+) -> Result<i64, DbError> {
+    let last = match tail.take() {
+        Some(known) => Some(known),
+        None => {
+            sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+    };
+    let (id, prev) = match last {
+        Some((id, hash)) => (id + 1, hash),
+        None => (1, GENESIS.to_string()),
+    };
+    let at = now_text();
+    let hash = chain_hash(&prev, id, &at, entry);
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, actor_name, action, object_type, object_id,
+                                before, after, address, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(id)
+    .bind(&at)
+    .bind(entry.actor_id)
+    .bind(&entry.actor_name)
+    .bind(&entry.action)
+    .bind(&entry.object_type)
+    .bind(&entry.object_id)
+    .bind(&entry.before)
+    .bind(&entry.after)
+    .bind(&entry.address)
+    .bind(&prev)
+    .bind(&hash)
+    .execute(&mut *conn)
+    .await?;
+    *tail = Some((id, hash));
+    Ok(id)
+}
+
+pub async fn audit_rows(pool: &Pool) -> Result<Vec<AuditRow>, DbError> {
+    let rows: Vec<crate::audit::StoredAuditRow> = sqlx::query_as(crate::audit::SELECT_ROWS)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(AuditRow::from).collect())
+}
+
+/// A page of the history, newest first. The chain is verified over the whole table: it is
+/// what makes the page trustworthy, and it costs one sequential scan.
+pub async fn audit_page(pool: &Pool, filter: &AuditFilter) -> Result<AuditPage, DbError> {
+    let all = audit_rows(pool).await?;
+    let chain = match verify_chain(&all) {
+        ChainReport::Intact { rows } => ChainStatus::Intact { rows },
+        ChainReport::Broken { row_id, .. } => ChainStatus::Broken { row_id },
+    };
+    let actor = filter
+        .actor
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_lowercase);
+    let action = filter.action.as_deref().filter(|a| !a.is_empty());
+    let mut rows: Vec<AuditRowView> = all
+        .into_iter()
+        .rev()
+        .filter(|r| filter.before_id.is_none_or(|b| r.id < b))
+        .filter(|r| action.is_none_or(|a| r.entry.action == a))
+        .filter(|r| {
+            actor
+                .as_deref()
+                .is_none_or(|a| r.entry.actor_name.to_lowercase().contains(a))
+        })
+        .take(AUDIT_PAGE_SIZE + 1)
+        .map(|r| AuditRowView {
+            id: r.id,
+            at: r.at,
+            entry: r.entry,
+        })
+        .collect();
+    let older = (rows.len() > AUDIT_PAGE_SIZE).then(|| {
+        rows.truncate(AUDIT_PAGE_SIZE);
+        rows.last().map(|r| r.id).unwrap_or_default()
+    });
+    Ok(AuditPage { rows, chain, older })
+}
+
+/// The audit entry of a refusal (it concerns security): who, on what, what they asked
+/// (`asked`: the action, or the request the action was judged from) and why not.
+pub fn refusal(
+    by: &CurrentUser,
+    object: (&str, Option<String>),
+    asked: &impl serde::Serialize,
+    denied: Denied,
+) -> AuditEntry {
+    AuditEntry {
+        actor_id: Some(by.user_id),
+        actor_name: by.username.clone(),
+        action: "forbidden".into(),
+        object_type: object.0.into(),
+        object_id: object.1,
+        after: serde_json::to_string(&(asked, denied)).ok(),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,175 @@
+//! A nomination as the board shows it (its card), and the campaign year it belongs to.
+
+use super::scores;
+use super::Conn;
+use crate::db::{DbError, DbResult};
+use app::auth::CurrentUser;
+use app::model::{BoardCard, BoardQuery};
+use app::moves::scope;
+use chrono::NaiveDate;
+use shared::auth::{authorize, Action};
+use shared::domain::{CampaignYear, EvaluationPeriod, NomineeKind, Position, Stage};
+
+#[derive(sqlx::FromRow)]
+pub struct CardRow {
+    id: i64,
+    nominee_name: String,
+    kind: String,
+    unit_id: i64,
+    unit_name: String,
+    bloc_id: i64,
+    bloc_name: String,
+    stage: String,
+    position: String,
+    version: i64,
+    city_registered: bool,
+    dropped_from: Option<String>,
+    evaluations: Option<String>,
+    replications: i64,
+    year: i32,
+}
+
+/// The columns of a [`CardRow`], from `nominations n JOIN units u JOIN blocs b`.
+pub const CARD_COLUMNS: &str = "n.id, n.nominee_name, n.kind, u.id AS unit_id,
+    u.name AS unit_name, b.id AS bloc_id, b.name AS bloc_name, n.stage, n.position,
+    n.version, n.city_registered, n.dropped_from,
+    (SELECT string_agg(e.period, ',') FROM evaluations e WHERE e.nomination_id = n.id) AS evaluations,
+    (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications,
+    n.year";
+
+pub const CARD_FROM: &str = "FROM nominations n
+    JOIN units u ON u.id = n.unit_id
+    JOIN blocs b ON b.id = u.bloc_id";
+
+impl CardRow {
+    pub fn into_card(self) -> DbResult<BoardCard> {
+        // The schema's CHECK constraints keep these codes valid; a bad row is a bug worth
+        // reporting rather than a card worth guessing at.
+        let id = self.id;
+        let corrupt = |what: &str| DbError::Unavailable(format!("nomination {id}: bad {what}"));
+        Ok(BoardCard {
+            id,
+            kind: NomineeKind::from_code(&self.kind).ok_or_else(|| corrupt("kind"))?,
+            stage: Stage::from_code(&self.stage).ok_or_else(|| corrupt("stage"))?,
+            position: Position::try_from(self.position).map_err(|_| corrupt("position"))?,
+            dropped_from: match self.dropped_from {
+                None => None,
+                Some(code) => Some(Stage::from_code(&code).ok_or_else(|| corrupt("dropped_from"))?),
+            },
+            nominee_name: self.nominee_name,
+            unit_id: self.unit_id,
+            unit_name: self.unit_name,
+            bloc_id: self.bloc_id,
+            bloc_name: self.bloc_name,
+            version: self.version,
+            city_registered: self.city_registered,
+            evaluations: self
+                .evaluations
+                .as_deref()
+                .unwrap_or_default()
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .map(|p| EvaluationPeriod::from_code(p).ok_or_else(|| corrupt("evaluation")))
+                .collect::<DbResult<_>>()?,
+            replications: self.replications as u32,
+            council_score_milli: None,
+            year: self.year,
+        })
+    }
+}
+
+/// One card as it is now (with its council total once the year's decision made it final).
+pub async fn card(conn: &mut Conn, id: i64) -> DbResult<BoardCard> {
+    let row: Option<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CARD_COLUMNS} {CARD_FROM} WHERE n.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let mut card = row.ok_or(DbError::NotFound)?.into_card()?;
+    card.council_score_milli = scores::final_total_of(conn, id).await?;
+    Ok(card)
+}
+
+/// A card and what a move of it is judged on besides: its campaign and its profile (JSON).
+#[derive(sqlx::FromRow)]
+struct MovingRow {
+    #[sqlx(flatten)]
+    card: CardRow,
+    campaign_id: i64,
+    profile: String,
+}
+
+/// [`card`], with its campaign's id and its stored profile, in one query.
+pub async fn card_for_move(conn: &mut Conn, id: i64) -> DbResult<(BoardCard, i64, String)> {
+    let row: Option<MovingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CARD_COLUMNS}, n.campaign_id, n.profile {CARD_FROM} WHERE n.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let row = row.ok_or(DbError::NotFound)?;
+    let mut card = row.card.into_card()?;
+    card.council_score_milli = scores::final_total_of(conn, id).await?;
+    Ok((card, row.campaign_id, row.profile))
+}
+
+/// The card, if the user may see it (else it does not exist for them).
+pub async fn visible_card(conn: &mut Conn, id: i64, by: &CurrentUser) -> DbResult<BoardCard> {
+    let card = card(conn, id).await?;
+    if authorize(&by.actor(), &Action::ViewNomination(scope(&card))).is_err() {
+        return Err(DbError::NotFound);
+    }
+    Ok(card)
+}
+
+/// The campaign and year a nomination belongs to.
+pub async fn campaign_of(conn: &mut Conn, id: i64) -> DbResult<(i64, i32)> {
+    sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(DbError::from)
+}
+
+/// The campaign year to show when none is asked for: this calendar year in the campaign
+/// that covers it, else the latest campaign's last year.
+pub async fn resolve_year(
+    conn: &mut Conn,
+    query: &BoardQuery,
+    today: i32,
+) -> DbResult<(i64, String, i32, i32, i32)> {
+    let year = query.year.unwrap_or(today);
+    let row: Option<(i64, String, i32, i32)> = sqlx::query_as(
+        "SELECT id, name, start_year, end_year FROM campaigns
+         ORDER BY ($1 BETWEEN start_year AND end_year) DESC, end_year DESC, id DESC LIMIT 1",
+    )
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (id, name, start, end) = row.ok_or(DbError::NotFound)?;
+    if (start..=end).contains(&year) {
+        Ok((id, name, year, start, end))
+    } else if query.year.is_some() {
+        Err(DbError::NotFound)
+    } else {
+        Ok((id, name, end, start, end))
+    }
+}
+
+/// The campaign year's calendar: the plan's defaults, with the year's own registration
+/// deadline where one is set.
+pub async fn campaign_year(conn: &mut Conn, campaign_id: i64, year: i32) -> DbResult<CampaignYear> {
+    let mut calendar = CampaignYear::with_plan_defaults(year);
+    let deadline: Option<NaiveDate> = sqlx::query_scalar(
+        "SELECT registration_deadline FROM campaign_years WHERE campaign_id = $1 AND year = $2",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(deadline) = deadline {
+        calendar.registration_deadline = deadline;
+    }
+    Ok(calendar)
+}

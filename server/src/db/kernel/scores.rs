@@ -1,0 +1,343 @@
+//! The council's stored record — its members, their sheets, the ballot and the year's
+//! decision for the City: what the council and the ballot work on, and what makes a total
+//! final on the board.
+
+use super::Conn;
+use crate::db::{DbError, DbResult};
+use app::council::{BallotItem, BallotView, CityDecision};
+use chrono::NaiveDate;
+use shared::domain::{NomineeKind, Score, Stage};
+use shared::rules::council::{
+    aggregate, ballot_result, Aggregate, Scoresheet, DEFAULT_PASS_SHARE_PCT,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// A member of this year's council.
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+    pub unit_id: Option<i64>,
+}
+
+/// One stored sheet.
+#[derive(Default, Clone)]
+pub struct Sheet {
+    pub submitted: bool,
+    pub conflict: Option<String>,
+    pub scores: BTreeMap<String, Score>,
+    pub comments: BTreeMap<String, String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct NomineeRow {
+    id: i64,
+    name: String,
+    kind: String,
+    unit_id: i64,
+    unit_name: String,
+    bloc_id: i64,
+    bloc_name: String,
+    stage: String,
+}
+
+pub struct Nominee {
+    pub id: i64,
+    pub name: String,
+    pub kind: NomineeKind,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub bloc_id: i64,
+    pub bloc_name: String,
+    pub stage: Stage,
+}
+
+pub async fn members(conn: &mut Conn, campaign_id: i64) -> DbResult<Vec<Member>> {
+    let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT u.id, u.display_name, u.unit_id FROM council_members cm
+         JOIN users u ON u.id = cm.user_id WHERE cm.campaign_id = $1 ORDER BY u.id",
+    )
+    .bind(campaign_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, unit_id)| Member { id, name, unit_id })
+        .collect())
+}
+
+/// The sheets of the given nominations, by (nomination, member).
+pub async fn sheets(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+    only: Option<i64>,
+) -> DbResult<HashMap<(i64, i64), Sheet>> {
+    let heads: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT s.nomination_id, s.member_id, s.submitted_at, s.conflict_reason
+         FROM scoresheets s JOIN nominations n ON n.id = s.nomination_id
+         WHERE n.campaign_id = $1 AND n.year = $2 AND ($3 IS NULL OR n.id = $4)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(only)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: HashMap<(i64, i64), Sheet> = heads
+        .into_iter()
+        .map(|(n, m, submitted, conflict)| {
+            (
+                (n, m),
+                Sheet {
+                    submitted: submitted.is_some(),
+                    conflict,
+                    ..Sheet::default()
+                },
+            )
+        })
+        .collect();
+    let rows: Vec<(i64, i64, String, Option<i64>, String)> = sqlx::query_as(
+        "SELECT s.nomination_id, s.member_id, s.criterion_code, s.score, s.comment
+         FROM scores s JOIN nominations n ON n.id = s.nomination_id
+         WHERE n.campaign_id = $1 AND n.year = $2 AND ($3 IS NULL OR n.id = $4)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(only)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (n, m, code, score, comment) in rows {
+        let sheet = out.entry((n, m)).or_default();
+        if let Some(score) = score.and_then(|s| Score::new(s).ok()) {
+            sheet.scores.insert(code.clone(), score);
+        }
+        if !comment.is_empty() {
+            sheet.comments.insert(code, comment);
+        }
+    }
+    Ok(out)
+}
+
+pub async fn nominees(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+    only: Option<i64>,
+) -> DbResult<Vec<Nominee>> {
+    let rows: Vec<NomineeRow> = sqlx::query_as(
+        "SELECT n.id, n.nominee_name AS name, n.kind, u.id AS unit_id, u.name AS unit_name,
+             b.id AS bloc_id, b.name AS bloc_name, n.stage
+         FROM nominations n JOIN units u ON u.id = n.unit_id JOIN blocs b ON b.id = u.bloc_id
+         WHERE n.campaign_id = $1 AND n.year = $2 AND ($3 IS NULL OR n.id = $4)
+           AND n.stage NOT IN ('discovered', 'dropped')
+         ORDER BY n.id",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(only)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.id;
+            let corrupt = || DbError::Unavailable(format!("nomination {id}: bad kind or stage"));
+            Ok(Nominee {
+                id,
+                name: r.name,
+                kind: NomineeKind::from_code(&r.kind).ok_or_else(corrupt)?,
+                unit_id: r.unit_id,
+                unit_name: r.unit_name,
+                bloc_id: r.bloc_id,
+                bloc_name: r.bloc_name,
+                stage: Stage::from_code(&r.stage).ok_or_else(corrupt)?,
+            })
+        })
+        .collect()
+}
+
+/// The aggregate of one nomination: complete sheets of the members who may score it
+/// (not recused, no conflict declared).
+pub fn aggregate_of(
+    n: &Nominee,
+    members: &[Member],
+    sheets: &HashMap<(i64, i64), Sheet>,
+) -> Aggregate {
+    let council: Vec<(i64, Option<i64>)> = members
+        .iter()
+        .filter(|m| {
+            sheets
+                .get(&(n.id, m.id))
+                .is_none_or(|s| s.conflict.is_none())
+        })
+        .map(|m| (m.id, m.unit_id))
+        .collect();
+    let list: Vec<Scoresheet> = members
+        .iter()
+        .filter_map(|m| {
+            let s = sheets.get(&(n.id, m.id))?;
+            s.conflict.is_none().then(|| Scoresheet {
+                member_id: m.id,
+                member_unit_id: m.unit_id,
+                scores: s.scores.clone(),
+            })
+        })
+        .collect();
+    aggregate(n.id, n.kind, n.unit_id, &council, &list)
+}
+
+/// The year's decision for the City, if taken.
+pub async fn decision(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<Option<CityDecision>> {
+    let head: Option<(NaiveDate, String, String)> = sqlx::query_as(
+        "SELECT decided_on, recorded_by, recorded_at FROM city_decisions
+         WHERE campaign_id = $1 AND year = $2",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((decided_on, recorded_by, recorded_at)) = head else {
+        return Ok(None);
+    };
+    let nominations: Vec<i64> = sqlx::query_scalar(
+        "SELECT nomination_id FROM city_decision_items WHERE campaign_id = $1 AND year = $2
+         ORDER BY nomination_id",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Some(CityDecision {
+        decided_on,
+        recorded_by,
+        recorded_at,
+        nominations,
+    }))
+}
+
+/// The council's totals of a year, once its decision for the City has made them final;
+/// nothing before (blind scoring keeps them off the board).
+pub async fn final_totals(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<HashMap<i64, i64>> {
+    if decision(conn, campaign_id, year).await?.is_none() {
+        return Ok(HashMap::new());
+    }
+    let members = members(conn, campaign_id).await?;
+    let nominees = nominees(conn, campaign_id, year, None).await?;
+    let sheets = sheets(conn, campaign_id, year, None).await?;
+    Ok(nominees
+        .iter()
+        .filter_map(|n| {
+            aggregate_of(n, &members, &sheets)
+                .total_milli
+                .map(|t| (n.id, t))
+        })
+        .collect())
+}
+
+/// One nomination's final total (see [`final_totals`]); one cheap query while the year is
+/// undecided.
+pub async fn final_total_of(conn: &mut Conn, id: i64) -> DbResult<Option<i64>> {
+    let decided: Option<(i64, i32)> = sqlx::query_as(
+        "SELECT n.campaign_id, n.year FROM nominations n
+         JOIN city_decisions d ON d.campaign_id = n.campaign_id AND d.year = n.year
+         WHERE n.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((campaign_id, year)) = decided else {
+        return Ok(None);
+    };
+    let members = members(conn, campaign_id).await?;
+    let Some(n) = nominees(conn, campaign_id, year, Some(id))
+        .await?
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    let sheets = sheets(conn, campaign_id, year, Some(id)).await?;
+    Ok(aggregate_of(&n, &members, &sheets).total_milli)
+}
+
+/// The nomination's campaign and year, if the council may see it.
+pub async fn nominee_of(conn: &mut Conn, id: i64) -> DbResult<(Nominee, i64, i32)> {
+    let (campaign_id, year): (i64, i32) =
+        sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(DbError::NotFound)?;
+    let nominee = nominees(conn, campaign_id, year, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(DbError::NotFound)?;
+    Ok((nominee, campaign_id, year))
+}
+
+/// The year's ballot as `viewer` sees it (member id, or None for the office).
+pub async fn ballot_view(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+    members: &[Member],
+    viewer: Option<&Member>,
+) -> DbResult<Option<BallotView>> {
+    let head: Option<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT share_pct, closed_at FROM ballots WHERE campaign_id = $1 AND year = $2",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((share_pct, closed_at)) = head else {
+        return Ok(None);
+    };
+    let open = closed_at.is_none();
+    let share_pct = u8::try_from(share_pct).unwrap_or(DEFAULT_PASS_SHARE_PCT);
+    let rows: Vec<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT i.nomination_id, n.nominee_name, n.unit_id,
+             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
+                 AND v.nomination_id = i.nomination_id AND v.agree),
+             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
+                 AND v.nomination_id = i.nomination_id AND NOT v.agree),
+             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
+                 AND v.nomination_id = i.nomination_id AND v.member_id = $1)
+         FROM ballot_items i JOIN nominations n ON n.id = i.nomination_id
+         WHERE i.campaign_id = $2 AND i.year = $3 ORDER BY n.nominee_name",
+    )
+    .bind(viewer.map_or(-1, |m| m.id))
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await?;
+    let council = members.len();
+    let items = rows
+        .into_iter()
+        .map(|(id, name, unit_id, agree, disagree, mine)| BallotItem {
+            id,
+            name,
+            voted: mine > 0,
+            can_vote: open && mine == 0 && viewer.is_some_and(|m| m.unit_id != Some(unit_id)),
+            cast: (agree + disagree) as usize,
+            result: (!open)
+                .then(|| ballot_result(agree as usize, disagree as usize, council, share_pct)),
+        })
+        .collect();
+    Ok(Some(BallotView {
+        open,
+        share_pct,
+        council,
+        items,
+    }))
+}

@@ -1,0 +1,376 @@
+//! Account administration over HTTP: authorised, validated, versioned, audited.
+
+use crate::common;
+
+use common::{spawn_app, TestApp, DEMO_PASSWORD};
+use serde_json::{json, Value};
+
+async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
+    app.call(cookie, &format!("admin/{endpoint}"), body).await
+}
+
+fn fields(unit_id: Option<i64>, roles: &[&str], active: bool) -> Value {
+    json!({ "display_name": "Nguyễn Thị Mới", "position": "Chuyên viên", "unit_id": unit_id, "roles": roles, "active": active })
+}
+
+async fn unit_id(app: &TestApp, code: &str) -> i64 {
+    let pool = app.pool().await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
+        .bind(code)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    id
+}
+
+#[tokio::test]
+async fn only_administrators_manage_accounts() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let (status, _) = call(&app, &office, "create_account", json!({
+        "username": "moi.tao", "fields": fields(None, &["leadership"], true), "password": "mật khẩu đủ dài"
+    })).await;
+    assert_eq!(status, 403);
+    let resp = app
+        .client
+        .post(app.url("/api/admin/accounts"))
+        .header("origin", app.origin())
+        .header("cookie", &office)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 403);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_administrator_creates_an_account_that_can_sign_in() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let unit = unit_id(&app, "CCTS").await;
+    let body = json!({ "username": "Staff2.CCTS", "fields": fields(Some(unit), &["unit_staff"], true), "password": "mật khẩu đủ dài" });
+    let (status, created) = call(&app, &admin, "create_account", body.clone()).await;
+    assert_eq!(status, 200, "{created}");
+    assert_eq!(created["username"], "staff2.ccts");
+    assert_eq!(created["version"], 1);
+    let (status, _) = call(&app, &admin, "create_account", body).await;
+    assert_eq!(status, 409, "the username is taken");
+    let resp = app.try_login("staff2.ccts", "mật khẩu đủ dài").await;
+    assert_eq!(resp.status().as_u16(), 204);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_with_every_reason_and_nothing_is_saved() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let body = json!({
+        "username": "có dấu", "fields": { "display_name": " ", "position": "", "unit_id": null, "roles": ["unit_head"], "active": true },
+        "password": "ngắn"
+    });
+    let (status, err) = call(&app, &admin, "create_account", body).await;
+    assert_eq!(status, 400);
+    let text = err.to_string();
+    for needle in [
+        "Tên đăng nhập",
+        "họ và tên",
+        "đơn vị",
+        "Mật khẩu cần ít nhất 12 ký tự",
+    ] {
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
+    let pool = app.pool().await;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE display_name = ' '")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_stale_edit_is_a_conflict_naming_who_changed_it() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let pool = app.pool().await;
+    let (id, version): (i64, i64) =
+        sqlx::query_as("SELECT id, version FROM users WHERE username = 'staff.cctt'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let unit = unit_id(&app, "CCTT").await;
+    let edit = |v: i64, roles: &[&str]| json!({ "id": id, "version": v, "fields": fields(Some(unit), roles, true) });
+    let (status, first) = call(
+        &app,
+        &admin,
+        "update_account",
+        edit(version, &["unit_staff", "unit_head"]),
+    )
+    .await;
+    assert_eq!(status, 200, "{first}");
+    assert_eq!(first["version"], version + 1);
+    let (status, err) = call(
+        &app,
+        &admin,
+        "update_account",
+        edit(version, &["unit_staff"]),
+    )
+    .await;
+    assert_eq!(status, 409);
+    assert_eq!(err["Conflict"]["by"], "admin", "{err}");
+    let roles: Vec<(String,)> =
+        sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+            .bind(id)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(roles.len(), 2, "the stale write did not win");
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'account_updated' AND object_id = 'staff.cctt' AND before IS NOT NULL").fetch_one(&pool).await.unwrap();
+    assert_eq!(
+        audited, 1,
+        "one accepted change, recorded with before and after"
+    );
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn disabling_or_resetting_a_password_ends_the_accounts_sessions() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let victim = app.login("staff1").await;
+    let pool = app.pool().await;
+    let (id, version, unit): (i64, i64, i64) =
+        sqlx::query_as("SELECT id, version, unit_id FROM users WHERE username = 'staff1'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+
+    let (status, reset) = call(
+        &app,
+        &admin,
+        "reset_password",
+        json!({ "id": id, "version": version, "password": "một mật khẩu mới" }),
+    )
+    .await;
+    assert_eq!(status, 200, "{reset}");
+    assert_eq!(
+        app.get_as(&victim, "/board").await.status().as_u16(),
+        303,
+        "session ended"
+    );
+    assert_eq!(
+        app.try_login("staff1", DEMO_PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    let again = app.login_with("staff1", "một mật khẩu mới").await;
+
+    let v = reset["version"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        &admin,
+        "update_account",
+        json!({ "id": id, "version": v, "fields": fields(Some(unit), &["unit_staff"], false) }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        app.get_as(&again, "/board").await.status().as_u16(),
+        303,
+        "disabled: session ended"
+    );
+    assert_eq!(
+        app.try_login("staff1", "một mật khẩu mới")
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_administrator_cannot_lock_themselves_out() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let pool = app.pool().await;
+    let (id, version): (i64, i64) =
+        sqlx::query_as("SELECT id, version FROM users WHERE username = 'admin'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let (status, _) = call(
+        &app,
+        &admin,
+        "update_account",
+        json!({ "id": id, "version": version, "fields": fields(None, &["admin"], false) }),
+    )
+    .await;
+    assert_eq!(status, 400);
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_user_changes_their_own_password_and_signs_in_again() {
+    let app = spawn_app().await;
+    let cookie = app.login("head1").await;
+    let change = |current: &str, new: &str| {
+        app.client
+            .post(app.url("/api/account/password"))
+            .header("origin", app.origin())
+            .header("cookie", &cookie)
+            .json(&json!({ "current": current, "new": new }))
+            .send()
+    };
+    let wrong = change("not my password", "một mật khẩu mới").await.unwrap();
+    assert_eq!(wrong.status().as_u16(), 400);
+    assert!(wrong
+        .text()
+        .await
+        .unwrap()
+        .contains("Mật khẩu hiện tại không đúng."));
+    let short = change(DEMO_PASSWORD, "ngắn").await.unwrap();
+    assert_eq!(short.status().as_u16(), 400);
+    let ok = change(DEMO_PASSWORD, "một mật khẩu mới").await.unwrap();
+    assert_eq!(ok.status().as_u16(), 200);
+    assert_eq!(
+        app.get_as(&cookie, "/board").await.status().as_u16(),
+        303,
+        "the session ended"
+    );
+    app.login_with("head1", "một mật khẩu mới").await;
+    app.stop().await;
+}
+
+async fn ids(app: &TestApp, sql: &'static str) -> (i64, i64) {
+    let pool = app.pool().await;
+    let r: (i64, i64) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
+    pool.close().await;
+    r
+}
+
+#[tokio::test]
+async fn blocs_and_units_are_edited_with_their_rules() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let (k1, k1_version) = ids(&app, "SELECT id, version FROM blocs WHERE code = 'K1'").await;
+    let (vp, _) = ids(&app, "SELECT id, version FROM units WHERE code = 'VP'").await;
+    let (cctt, cctt_version) = ids(&app, "SELECT id, version FROM units WHERE code = 'CCTT'").await;
+
+    // D-2: the head unit of a bloc is one of its own units.
+    let (status, err) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Khối các Chi cục", "head_unit_id": vp })).await;
+    assert_eq!(status, 400, "{err}");
+    assert!(err.to_string().contains("D-2"));
+    let (status, _) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Khối các Chi cục", "head_unit_id": cctt })).await;
+    assert_eq!(status, 200);
+    let (status, err) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Tên cũ", "head_unit_id": cctt })).await;
+    assert_eq!(status, 409, "stale: {err}");
+
+    let (status, _) = call(
+        &app,
+        &admin,
+        "save_unit",
+        json!({ "id": null, "version": 0, "code": "ccmoi", "name": "Chi cục Mới", "bloc_id": k1 }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = call(
+        &app,
+        &admin,
+        "save_unit",
+        json!({ "id": null, "version": 0, "code": "CCMOI", "name": "Trùng mã", "bloc_id": k1 }),
+    )
+    .await;
+    assert_eq!(status, 409, "codes are unique");
+    let (status, err) = call(
+        &app,
+        &admin,
+        "save_unit",
+        json!({ "id": null, "version": 0, "code": "có dấu", "name": " ", "bloc_id": k1 }),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(err.to_string().contains("Mã"), "{err}");
+    // The head unit of K1 cannot move to another bloc.
+    let (k2, _) = ids(&app, "SELECT id, version FROM blocs WHERE code = 'K2'").await;
+    let (status, _) = call(&app, &admin, "save_unit", json!({ "id": cctt, "version": cctt_version, "code": "CCTT", "name": "Chi cục Trồng trọt", "bloc_id": k2 })).await;
+    assert_eq!(status, 400);
+
+    let pool = app.pool().await;
+    let actions: Vec<(String,)> = sqlx::query_as(
+        "SELECT action FROM audit_log WHERE action IN ('bloc_updated', 'unit_created') ORDER BY id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(actions.len(), 2, "one audit entry per accepted change");
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn council_seats_are_set_per_campaign_and_audited() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let (head1, _) = ids(&app, "SELECT id, 0 FROM users WHERE username = 'head1'").await;
+    let (status, _) = call(
+        &app,
+        &admin,
+        "council_seat",
+        json!({ "user_id": head1, "member": true }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let resp = app
+        .client
+        .post(app.url("/api/admin/organisation"))
+        .header("origin", app.origin())
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap();
+    let org: Value = resp.json().await.unwrap();
+    let seat = org["council"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["username"] == "head1")
+        .unwrap()
+        .clone();
+    assert_eq!(seat["member"], true);
+    let members = org["council"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["member"] == true)
+        .count();
+    assert_eq!(members, 8, "the 7 demo members and head1");
+    let (status, _) = call(
+        &app,
+        &admin,
+        "council_seat",
+        json!({ "user_id": head1, "member": false }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let office = app.login("office").await;
+    let (status, _) = call(
+        &app,
+        &office,
+        "council_seat",
+        json!({ "user_id": head1, "member": true }),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let pool = app.pool().await;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('council_seated', 'council_unseated') AND object_id = 'head1'").fetch_one(&pool).await.unwrap();
+    assert_eq!(n, 2);
+    pool.close().await;
+    app.stop().await;
+}

@@ -1,0 +1,459 @@
+//! Sign-in, sessions, scopes, CSRF, rate limiting, security headers and the audit chain,
+//! against the real server.
+
+use crate::common;
+
+use common::{session_cookie, spawn_app, Backend, DEMO_PASSWORD};
+use std::process::Command;
+
+async fn audit_actions(app: &common::TestApp) -> Vec<String> {
+    let pool = app.pool().await;
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT action FROM audit_log ORDER BY id")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+#[tokio::test]
+async fn nothing_is_reachable_without_signing_in() {
+    let app = spawn_app().await;
+    let resp = app.client.get(app.url("/board")).send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 303);
+    assert_eq!(resp.headers()["location"], "/login?next=/board");
+    let resp = app
+        .client
+        .post(app.url("/api/board"))
+        .header("origin", app.origin())
+        .form(&[("year", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 401, "server functions too");
+    let (status, html) = app.get_text("/login").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Đăng nhập"));
+    let (status, _) = app.get_text("/healthz").await;
+    assert_eq!(status, 200);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn each_role_sees_only_its_scope_on_the_board() {
+    let app = spawn_app().await;
+    let staff = app.login("staff1").await;
+    let html = app.get_as(&staff, "/board").await.text().await.unwrap();
+    assert!(
+        html.contains("Hợp tác xã Nông nghiệp Phước An"),
+        "own unit (Chi cục PTNT)"
+    );
+    assert!(
+        !html.contains("Nguyễn Văn An"),
+        "another unit's nomination is hidden"
+    );
+
+    let leader = app.login("leader").await;
+    let html = app.get_as(&leader, "/board").await.text().await.unwrap();
+    assert!(html.contains("Hợp tác xã Nông nghiệp Phước An") && html.contains("Nguyễn Văn An"));
+
+    let admin = app.login("admin").await;
+    let html = app.get_as(&admin, "/board").await.text().await.unwrap();
+    assert!(
+        !html.contains("Nguyễn Văn An"),
+        "administrators configure; they do not read files"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_session_id_changes_at_sign_in_and_logout_ends_it() {
+    let app = spawn_app().await;
+    let first = app.login("staff1").await;
+    let resp = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", app.origin())
+        .header("cookie", &first)
+        .form(&[("username", "staff1"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let second = session_cookie(&resp).unwrap();
+    assert_ne!(first, second, "a new session id at every sign-in");
+    assert_eq!(
+        app.get_as(&first, "/board").await.status().as_u16(),
+        303,
+        "the old id is dead"
+    );
+    assert_eq!(app.get_as(&second, "/board").await.status().as_u16(), 200);
+
+    let resp = app
+        .client
+        .post(app.url("/logout"))
+        .header("origin", app.origin())
+        .header("cookie", &second)
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(app.get_as(&second, "/board").await.status().as_u16(), 303);
+    let actions = audit_actions(&app).await;
+    assert!(actions.iter().filter(|a| *a == "login").count() >= 2);
+    assert!(actions.contains(&"logout".to_string()));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_idle_session_expires() {
+    let app = spawn_app().await;
+    let cookie = app.login("staff1").await;
+    let pool = app.pool().await;
+    let long_ago = (chrono::Utc::now() - chrono::Duration::minutes(31))
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string();
+    sqlx::query("UPDATE sessions SET last_seen_at = $1")
+        .bind(long_ago)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let resp = app.get_as(&cookie, "/board").await;
+    assert_eq!(resp.status().as_u16(), 303);
+    assert_eq!(
+        resp.headers()["location"],
+        "/login?next=/board&error=expired"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_session_ends_after_its_absolute_lifetime_even_if_active() {
+    let app = spawn_app().await;
+    let cookie = app.login("staff1").await;
+    let pool = app.pool().await;
+    let past = (chrono::Utc::now() - chrono::Duration::seconds(1))
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string();
+    sqlx::query("UPDATE sessions SET expires_at = $1")
+        .bind(past)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let remaining: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(remaining, 1);
+    let resp = app.get_as(&cookie, "/board").await;
+    assert_eq!(resp.status().as_u16(), 303);
+    let remaining: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(remaining, 0, "the expired session is deleted");
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_refused_alike_and_then_rate_limited() {
+    let app = spawn_app().await;
+    let wrong = app.try_login("staff1", "not the password").await;
+    let unknown = app.try_login("nobody.here", "not the password").await;
+    assert_eq!(wrong.status().as_u16(), 401);
+    assert_eq!(unknown.status().as_u16(), 401);
+    assert_eq!(
+        wrong.text().await.unwrap(),
+        unknown.text().await.unwrap(),
+        "no account enumeration"
+    );
+    for _ in 0..4 {
+        app.try_login("staff1", "still wrong").await;
+    }
+    let resp = app.try_login("staff1", DEMO_PASSWORD).await;
+    assert_eq!(
+        resp.status().as_u16(),
+        429,
+        "locked even with the right password"
+    );
+    assert!(session_cookie(&resp).is_none());
+    // Another account from the same address is not locked by staff1's failures.
+    assert_eq!(
+        app.try_login("staff.cctt", DEMO_PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        204
+    );
+
+    // A browser gets the sign-in page back with the reason, in its language.
+    let resp = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", app.origin())
+        .header("accept", "text/html")
+        .form(&[
+            ("username", "staff1"),
+            ("password", "x"),
+            ("next", "/board"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        resp.headers()["location"],
+        "/login?error=throttled&next=/board"
+    );
+    let actions = audit_actions(&app).await;
+    assert!(actions.iter().filter(|a| *a == "login_failed").count() >= 5);
+    assert!(actions.contains(&"login_throttled".to_string()));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_disabled_account_cannot_sign_in() {
+    let app = spawn_app().await;
+    let pool = app.pool().await;
+    sqlx::query("UPDATE users SET active = FALSE WHERE username = 'staff1'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let resp = app.try_login("staff1", DEMO_PASSWORD).await;
+    assert_eq!(resp.status().as_u16(), 403);
+    assert!(session_cookie(&resp).is_none());
+    assert!(audit_actions(&app)
+        .await
+        .contains(&"login_disabled".to_string()));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn cross_site_requests_are_refused() {
+    let app = spawn_app().await;
+    let form = [("username", "staff1"), ("password", DEMO_PASSWORD)];
+    let no_origin = app
+        .client
+        .post(app.url("/login"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_origin.status().as_u16(), 403);
+    let forged = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", "http://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status().as_u16(), 403);
+    assert!(session_cookie(&forged).is_none());
+    let cookie = app.login("staff1").await;
+    let forged_logout = app
+        .client
+        .post(app.url("/logout"))
+        .header("origin", "http://evil.example")
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged_logout.status().as_u16(), 403);
+    assert_eq!(
+        app.get_as(&cookie, "/board").await.status().as_u16(),
+        200,
+        "nothing changed"
+    );
+    let refused = audit_actions(&app)
+        .await
+        .iter()
+        .filter(|a| *a == "csrf_refused")
+        .count();
+    assert_eq!(refused, 3);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn pages_carry_the_security_headers() {
+    let app = spawn_app().await;
+    let resp = app.client.get(app.url("/login")).send().await.unwrap();
+    let h = resp.headers().clone();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("'nonce-") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    let html = resp.text().await.unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the nonce"
+    );
+    let cookie_resp = app.try_login("staff1", DEMO_PASSWORD).await;
+    let set_cookie = cookie_resp.headers()["set-cookie"].to_str().unwrap();
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"));
+    app.stop().await;
+}
+
+fn exemplar(db_url: &str, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_exemplar"))
+        .args(args)
+        .env("DATABASE_URL", db_url)
+        .envs(envs.iter().copied())
+        .output()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_audit_chain_detects_an_edited_row() {
+    let app = spawn_app().await;
+    app.login("staff1").await;
+    app.try_login("staff1", "wrong").await;
+    app.login("office").await;
+    let stopped = app.stop().await;
+    let db = stopped.db.url.clone();
+
+    let ok = exemplar(&db, &["verify-audit"], &[]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("intact: 3 rows"));
+
+    let pool = stopped.db.pool().await;
+    let refused = sqlx::query("UPDATE audit_log SET action = 'login' WHERE id = 2")
+        .execute(&pool)
+        .await;
+    assert!(refused.is_err(), "the table is append-only");
+    // Someone with direct access to the file removes the guard and edits a row.
+    let unguard = match stopped.db.backend {
+        Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        Backend::Postgres => "DROP TRIGGER audit_log_append_only ON audit_log",
+    };
+    sqlx::query(unguard).execute(&pool).await.unwrap();
+    sqlx::query("UPDATE audit_log SET action = 'login' WHERE id = 2")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+
+    let broken = exemplar(&db, &["verify-audit"], &[]);
+    assert!(!broken.status.success());
+    let err = String::from_utf8_lossy(&broken.stderr);
+    assert!(err.contains("row 2") && err.contains("edited"), "{err}");
+}
+
+#[tokio::test]
+async fn the_first_administrator_is_created_by_command() {
+    let common::Stopped { dir, db } = common::fresh(Backend::under_test()).await;
+    let db_url = db.url.clone();
+    let db = db_url.as_str();
+    let short = exemplar(
+        db,
+        &["create-admin", "--username", "root"],
+        &[("EXEMPLAR_ADMIN_PASSWORD", "short")],
+    );
+    assert!(!short.status.success());
+    let out = exemplar(
+        db,
+        &["create-admin", "--username", "quantri"],
+        &[("EXEMPLAR_ADMIN_PASSWORD", "một mật khẩu dài đủ")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = exemplar(
+        db,
+        &["create-admin", "--username", "quantri"],
+        &[("EXEMPLAR_ADMIN_PASSWORD", "một mật khẩu dài đủ")],
+    );
+    assert!(
+        !again.status.success(),
+        "no second account of the same name"
+    );
+
+    let mut settings =
+        server::configuration::Settings::for_tests(&dir.path().join("unused.db"), dir.path());
+    settings.database_url = server::configuration::DatabaseUrl::parse(db).unwrap();
+    settings.demo_data = false;
+    let app = server::startup::Application::build(settings).await.unwrap();
+    let addr = app.addr();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let handle = tokio::spawn(app.run_until_stopped(async move {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let board = client
+        .get(format!("http://{addr}/board"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(board.status().as_u16(), 303, "empty database, still gated");
+    let resp = client
+        .post(format!("http://{addr}/login"))
+        .header("origin", format!("http://{addr}"))
+        .form(&[("username", "quantri"), ("password", "một mật khẩu dài đủ")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 204);
+    let _ = stop.send(());
+    handle.await.unwrap().unwrap();
+}
+
+#[tokio::test]
+async fn the_audit_page_is_for_the_office_and_refusals_are_recorded() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let html = app.get_as(&office, "/audit").await.text().await.unwrap();
+    assert!(html.contains("Nhật ký thay đổi và an ninh"));
+    assert!(
+        html.contains("Chuỗi băm nhật ký toàn vẹn"),
+        "the chain is verified on the page"
+    );
+    assert!(html.contains(r#"data-action="login""#));
+
+    let staff = app.login("staff1").await;
+    let html = app.get_as(&staff, "/audit").await.text().await.unwrap();
+    assert!(html.contains("Vai trò của bạn không được thực hiện thao tác này."));
+    assert!(
+        !html.contains(r#"data-action="login""#),
+        "no rows for staff"
+    );
+    let api = app
+        .api(&staff, "audit")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    let status = api.status().as_u16();
+    assert_eq!(
+        status,
+        403,
+        "a non-browser client gets the status: {}",
+        api.text().await.unwrap()
+    );
+    assert!(audit_actions(&app).await.contains(&"forbidden".to_string()));
+    app.stop().await;
+}

@@ -1,0 +1,256 @@
+//! The board over HTTP: guarded, versioned, audited moves; two hundred clients at once;
+//! live events that resume after a disconnect without missing anything.
+
+use crate::common;
+
+use common::board::{
+    call, cards, move_card, next_event, scalar, stage_of, subscribe,
+    two_hundred_clients_move_one_card,
+};
+use common::{spawn_app, TestApp};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// Registers the first of head1's discovered nominations that meets the rules.
+async fn register_one(app: &TestApp, head: &str) -> (i64, Value) {
+    for (id, version) in cards(app, "CCPTNT", "discovered").await {
+        let (status, body) = move_card(app, head, id, version, "registered", None).await;
+        if status == 200 {
+            return (id, body);
+        }
+        assert_eq!(status, 400, "a refusal by the rules: {body}");
+    }
+    panic!("the demo unit CCPTNT has a complete discovered nomination");
+}
+
+#[tokio::test]
+async fn a_head_registers_a_nomination_in_one_recorded_transaction() {
+    let app = spawn_app().await;
+    let head = app.login("head1").await;
+    let (id, event) = register_one(&app, &head).await;
+    assert_eq!(event["card"]["stage"], "registered");
+    assert_eq!(event["from"], "discovered");
+    assert_eq!(event["action"], "move");
+    let (stage, version) = stage_of(&app, id).await;
+    assert_eq!(stage, "registered");
+    assert_eq!(event["card"]["version"], version);
+    let events = scalar(
+        &app,
+        "SELECT COUNT(*) FROM events WHERE nomination_id = $1 AND action = 'move_nomination'",
+        id,
+    )
+    .await;
+    assert_eq!(events, 1);
+    let audited = scalar(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST($1 AS TEXT) AND action = 'move_nomination'",
+        id,
+    )
+    .await;
+    assert_eq!(audited, 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn rules_and_permissions_refuse_with_the_reason_and_change_nothing() {
+    let app = spawn_app().await;
+    let staff = app.login("staff1").await;
+    let office = app.login("office").await;
+    let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
+
+    // Staff may not register (only the unit head may): 403, recorded, nothing moved.
+    let (status, body) = move_card(&app, &staff, id, version, "registered", None).await;
+    assert_eq!(status, 403, "{body}");
+    let refusals = scalar(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE object_id = CAST($1 AS TEXT) AND action = 'forbidden'",
+        id,
+    )
+    .await;
+    assert_eq!(refusals, 1);
+
+    // Skipping a stage is refused with the rule's message, in Vietnamese.
+    let (status, body) = move_card(&app, &office, id, version, "evaluating", None).await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("Không thể chuyển"), "{body}");
+
+    // Dropping needs a reason.
+    let (status, body) = move_card(&app, &office, id, version, "dropped", Some("  ")).await;
+    assert_eq!(status, 400);
+    assert!(body.to_string().contains("lý do"), "{body}");
+
+    // Another unit's staff does not even see the card.
+    let other = app.login("staff.cctt").await;
+    let (status, _) = move_card(&app, &other, id, version, "dropped", Some("x")).await;
+    assert_eq!(status, 404);
+
+    assert_eq!(
+        stage_of(&app, id).await,
+        ("discovered".to_string(), version)
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_stale_move_is_a_conflict_naming_who_changed_the_card_and_when() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let head = app.login("head1").await;
+    let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
+    let (status, _) = move_card(&app, &office, id, version, "dropped", Some("Trùng hồ sơ")).await;
+    assert_eq!(status, 200);
+    // head1 still holds the old version.
+    let (status, body) = move_card(&app, &head, id, version, "dropped", Some("Trùng")).await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["Conflict"]["by"], "Phạm Hoàng Nam", "{body}");
+    assert!(body["Conflict"]["at"].is_string(), "{body}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_user_undoes_their_own_move_and_nobody_elses() {
+    let app = spawn_app().await;
+    let head = app.login("head1").await;
+    let office = app.login("office").await;
+    let (id, event) = register_one(&app, &head).await;
+    let seq = event["seq"].as_i64().unwrap();
+    let version = event["card"]["version"].as_i64().unwrap();
+    let undo = |v: i64| {
+        json!({ "request": { "id": id, "version": v, "to": "discovered", "place": "top",
+            "reason": null, "undo_of": seq } })
+    };
+    let (status, body) = call(&app, &office, "board/move", undo(version)).await;
+    assert_eq!(status, 400, "only the author may undo: {body}");
+    let (status, body) = call(&app, &head, "board/move", undo(version)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["action"], "undo");
+    assert_eq!(stage_of(&app, id).await, ("discovered".into(), version + 1));
+    // An undo cannot be undone twice.
+    let (status, _) = call(&app, &head, "board/move", undo(version + 1)).await;
+    assert_eq!(status, 400);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn two_hundred_clients_moving_one_card_never_lose_or_duplicate_it() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    two_hundred_clients_move_one_card(std::slice::from_ref(&app)).await;
+    std::sync::Arc::try_unwrap(app).ok().unwrap().stop().await;
+}
+
+#[tokio::test]
+async fn live_events_resume_after_a_disconnect_without_missing_any() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let watcher = app.login("leader").await;
+    let ids = cards(&app, "CCPTNT", "discovered").await;
+
+    let mut live = subscribe(&app, &watcher, None).await;
+    let mut buf = String::new();
+    let (a, _) = ids[0];
+    move_card(&app, &office, a, ids[0].1, "dropped", Some("Một")).await;
+    let (first, kind, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(kind, "card");
+    assert_eq!(data["card"]["id"], a);
+    drop(live);
+
+    // While disconnected, two more moves.
+    let (b, vb) = ids[1];
+    let (status, _) = move_card(&app, &office, b, vb, "dropped", Some("Hai")).await;
+    assert_eq!(status, 200);
+    let (status, _) = move_card(&app, &office, a, ids[0].1 + 1, "discovered", None).await;
+    assert_eq!(status, 200);
+
+    let mut live = subscribe(&app, &watcher, Some(first)).await;
+    let mut buf = String::new();
+    let (second, _, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(data["card"]["id"], b);
+    let (third, _, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(data["card"]["id"], a);
+    assert_eq!(data["card"]["stage"], "discovered");
+    assert!(first < second && second < third);
+
+    // And live again once caught up.
+    let (status, _) = move_card(&app, &office, b, vb + 1, "discovered", None).await;
+    assert_eq!(status, 200);
+    let (fourth, _, data) = next_event(&mut live, &mut buf).await;
+    assert_eq!(data["card"]["id"], b);
+    assert!(fourth > third);
+    drop(live);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn live_events_only_show_what_the_user_may_see() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let other_unit = app.login("staff.cctt").await;
+    let own_unit = app.login("staff1").await;
+    let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
+    let (id2, version2) = cards(&app, "CCPTNT", "discovered").await[1];
+
+    let mut outsider = subscribe(&app, &other_unit, None).await;
+    let mut insider = subscribe(&app, &own_unit, None).await;
+    move_card(&app, &office, id, version, "dropped", Some("Một")).await;
+    let mut buf = String::new();
+    let (_, _, data) = next_event(&mut insider, &mut buf).await;
+    assert_eq!(data["card"]["id"], id);
+    // The outsider gets nothing about it: the next thing it could see is none of this unit.
+    let mut obuf = String::new();
+    move_card(&app, &office, id2, version2, "dropped", Some("Hai")).await;
+    let waited = tokio::time::timeout(
+        Duration::from_millis(800),
+        next_event(&mut outsider, &mut obuf),
+    )
+    .await;
+    assert!(waited.is_err(), "an outsider saw {waited:?}");
+    drop((outsider, insider));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_board_filters_ignore_accents_and_window_the_columns() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let (status, all) = call(&app, &office, "board", json!({ "filters": {} })).await;
+    assert_eq!(status, 200, "{all}");
+    let first = all["lanes"][0]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["cards"].as_array().unwrap().clone())
+        .next()
+        .unwrap();
+    let name = first["nominee_name"].as_str().unwrap().to_string();
+    let plain = shared::text::fold(&name);
+    assert_ne!(
+        plain,
+        name.to_lowercase(),
+        "the name has Vietnamese accents"
+    );
+    let (_, found) = call(&app, &office, "board", json!({ "filters": { "q": plain } })).await;
+    let names: Vec<String> = found["lanes"][0]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["cards"].as_array().unwrap().clone())
+        .map(|c| c["nominee_name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(names.contains(&name), "{names:?}");
+    assert!(names
+        .iter()
+        .all(|n| shared::text::matches_search(n, &plain)));
+    let (_, lanes) = call(
+        &app,
+        &office,
+        "board",
+        json!({ "filters": { "lanes": true } }),
+    )
+    .await;
+    assert_eq!(
+        lanes["lanes"].as_array().unwrap().len(),
+        4,
+        "one lane per bloc"
+    );
+    app.stop().await;
+}

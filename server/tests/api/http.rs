@@ -1,0 +1,256 @@
+//! The running server, over HTTP: health, the board page, languages, restarts.
+
+use crate::common;
+
+use common::{fresh, spawn_app, spawn_app_in, start, Backend};
+use std::io::Read;
+use std::path::Path;
+
+#[tokio::test]
+async fn healthz_answers_ok_when_the_database_does() {
+    let app = spawn_app().await;
+    let (status, body) = app.get_text("/healthz").await;
+    assert_eq!(status, 200);
+    assert_eq!(body, "ok");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn board_is_rendered_on_the_server_with_the_demo_nominations() {
+    let app = spawn_app().await;
+    let cookie = app.login("office").await;
+    let resp = app.get_as(&cookie, "/board").await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="vi""#), "Vietnamese by default");
+    for name in [
+        "Nguyễn Văn An",
+        "Hợp tác xã Nông nghiệp Phước An",
+        "Hộ bà Nguyễn Thị Sáu (xã Thái Mỹ)",
+        "Trạm Khuyến nông huyện Bình Chánh",
+    ] {
+        assert!(html.contains(name), "board shows {name}");
+    }
+    for column in [
+        "Phát hiện",
+        "Đăng ký",
+        "Bồi dưỡng",
+        "Đánh giá",
+        "Nhân rộng",
+        "Dừng",
+    ] {
+        assert!(html.contains(column), "board has the {column} column");
+    }
+    assert!(
+        html.contains("/pkg/exemplar.js"),
+        "page loads the hydration bundle"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn lang_cookie_switches_the_page_to_english() {
+    let app = spawn_app().await;
+    let cookie = app.login("leader").await;
+    let resp = app
+        .client
+        .get(app.url("/board"))
+        .header("cookie", format!("lang=en; {cookie}"))
+        .send()
+        .await
+        .unwrap();
+    let html = resp.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("Discovered") && html.contains("Exemplar board"));
+    assert!(!html.contains("Phát hiện"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn home_redirects_to_the_board_and_unknown_pages_are_404() {
+    let app = spawn_app().await;
+    let cookie = app.login("staff1").await;
+    let resp = app.get_as(&cookie, "/").await;
+    assert!(resp.status().is_redirection(), "status {}", resp.status());
+    assert_eq!(resp.headers()["location"], "/board");
+    let resp = app.get_as(&cookie, "/no-such-page").await;
+    assert_eq!(resp.status().as_u16(), 404);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Không tìm thấy trang"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_second_start_reuses_the_database_and_loses_nothing() {
+    let app = spawn_app().await;
+    let stopped = app.stop().await;
+    let count = |pool: sqlx::AnyPool| async move {
+        let n: (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM nominations),
+                    (SELECT COUNT(*) FROM events WHERE action = 'dataset_loaded')",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        n
+    };
+    assert_eq!(count(stopped.db.pool().await).await, (60, 1));
+
+    let again = spawn_app_in(stopped).await;
+    let cookie = again.login("office").await;
+    let html = again.get_as(&cookie, "/board").await.text().await.unwrap();
+    assert!(html.contains("Nguyễn Văn An"));
+    let stopped = again.stop().await;
+    assert_eq!(
+        count(stopped.db.pool().await).await,
+        (60, 1),
+        "demo data is not loaded twice"
+    );
+}
+
+/// A site root as `cargo xtask` writes it: the bundle under hashed names, each file with
+/// its precompressed copies (their bytes tell which copy was sent), and `hash.txt`.
+fn write_hashed_site(root: &Path) {
+    let pkg = root.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(
+        root.join("hash.txt"),
+        "js: 0123456789abcdef\nwasm: fedcba9876543210\ncss: 00112233aabbccdd\n",
+    )
+    .unwrap();
+    for (hash, kind) in [
+        ("0123456789abcdef", "js"),
+        ("fedcba9876543210", "wasm"),
+        ("00112233aabbccdd", "css"),
+    ] {
+        let file = pkg.join(format!("exemplar.{hash}.{kind}"));
+        std::fs::write(&file, format!("raw {kind}")).unwrap();
+        std::fs::write(
+            file.with_extension(format!("{kind}.br")),
+            format!("br {kind}"),
+        )
+        .unwrap();
+        std::fs::write(
+            file.with_extension(format!("{kind}.gz")),
+            format!("gz {kind}"),
+        )
+        .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_bundle_is_named_by_hash_sent_precompressed_and_kept_for_a_year() {
+    let stopped = fresh(Backend::under_test()).await;
+    write_hashed_site(stopped.dir.path());
+    let app = start(stopped, None).await;
+    let cookie = app.login("staff1").await;
+
+    let page = app.get_as(&cookie, "/board").await;
+    assert_eq!(
+        page.headers()["cache-control"],
+        "no-cache",
+        "pages are revalidated"
+    );
+    let html = page.text().await.unwrap();
+    for file in [
+        "/pkg/exemplar.0123456789abcdef.js",
+        "/pkg/exemplar.fedcba9876543210.wasm",
+        "/pkg/exemplar.00112233aabbccdd.css",
+    ] {
+        assert!(html.contains(file), "the page names {file}");
+    }
+    assert!(!html.contains("/pkg/exemplar.js") && !html.contains("/pkg/exemplar.css"));
+
+    let wasm = "/pkg/exemplar.fedcba9876543210.wasm";
+    let get = |path: &'static str, accept: Option<&'static str>| {
+        let mut req = app.client.get(app.url(path));
+        if let Some(accept) = accept {
+            req = req.header("accept-encoding", accept);
+        }
+        async move { req.send().await.unwrap() }
+    };
+    for (accept, encoding, body) in [
+        (Some("gzip, deflate, br, zstd"), Some("br"), "br wasm"),
+        (Some("gzip"), Some("gzip"), "gz wasm"),
+        (None, None, "raw wasm"),
+    ] {
+        let resp = get(wasm, accept).await;
+        assert_eq!(resp.status(), 200);
+        assert_eq!(
+            resp.headers()["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(resp.headers()["content-type"], "application/wasm");
+        assert_eq!(
+            resp.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "Accept-Encoding {accept:?}"
+        );
+        assert_eq!(resp.text().await.unwrap(), body, "the copy for {accept:?}");
+    }
+    // Signed out too: the sign-in page needs the bundle.
+    let css = get("/pkg/exemplar.00112233aabbccdd.css", Some("br")).await;
+    assert_eq!(css.status(), 200);
+    assert_eq!(css.headers()["content-encoding"], "br");
+
+    // A name this build did not write is not kept: the next build may write it.
+    let missing = get("/pkg/exemplar.0000000000000000.wasm", Some("br")).await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(missing.headers()["cache-control"], "no-cache");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn pages_and_answers_are_compressed_but_live_events_are_not() {
+    let app = spawn_app().await;
+    let cookie = app.login("office").await;
+    let fetch = |path: &'static str, accept: &'static str| {
+        app.client
+            .get(app.url(path))
+            .header("cookie", &cookie)
+            .header("accept-encoding", accept)
+            .send()
+    };
+
+    let page = fetch("/board", "gzip").await.unwrap();
+    assert_eq!(page.headers()["content-encoding"], "gzip");
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(&page.bytes().await.unwrap()[..])
+        .read_to_string(&mut html)
+        .unwrap();
+    assert!(
+        html.contains("Nguyễn Văn An"),
+        "the page inflates to the board"
+    );
+    let page = fetch("/board", "gzip, deflate, br, zstd").await.unwrap();
+    assert_eq!(page.headers()["content-encoding"], "br");
+    let plain = fetch("/board", "identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert!(plain.text().await.unwrap().contains("Nguyễn Văn An"));
+
+    // A server function's answer.
+    let answer = app
+        .api(&cookie, "calendar")
+        .header("accept-encoding", "gzip")
+        .json(&serde_json::json!({ "year": null }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.headers()["content-encoding"], "gzip");
+    assert_eq!(answer.headers()["cache-control"], "no-cache");
+
+    // Live events go out as they happen, never held back by a compressor.
+    let live = fetch("/events", "gzip, br").await.unwrap();
+    assert_eq!(live.status(), 200);
+    assert!(live.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/event-stream"));
+    assert!(live.headers().get("content-encoding").is_none());
+    drop(live);
+    app.stop().await;
+}

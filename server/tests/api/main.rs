@@ -1,0 +1,19 @@
+//! The integration tests, one binary with a module per feature (as zero-to-production
+//! does): each test spawns the real server on port 0 with its own fresh database
+//! (`common::spawn_app`), on SQLite or, with `EXEMPLAR_TEST_BACKEND=postgres`, on
+//! PostgreSQL, and talks HTTP to it.
+
+mod common;
+
+mod admin;
+mod auth;
+mod authz_table;
+mod board;
+mod calendar;
+mod council;
+mod failures;
+mod fostering;
+mod http;
+mod nominations;
+mod postgres;
+mod summary;

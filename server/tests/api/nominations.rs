@@ -1,0 +1,150 @@
+//! Creating, editing and reading nominations over HTTP: validated with the shared rules,
+//! authorised, versioned, recorded, and live on the board.
+
+use crate::common;
+
+use common::{spawn_app, TestApp};
+use serde_json::{json, Value};
+
+async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
+    app.call(cookie, endpoint, body).await
+}
+
+fn household(unit_id: i64, name: &str) -> Value {
+    json!({
+        "unit_id": unit_id,
+        "nominee_name": name,
+        "profile": { "kind": "household", "cultural_family_years": [2023, 2024, 2025], "exemplary": false },
+        "description": "Trồng rau hữu cơ theo chuỗi",
+        "replication_potential": "Nhân rộng cho các hộ trong ấp",
+        "evidence": { "C-B1": "Giấy chứng nhận VietGAP", "C-B2": "Thu nhập 600 triệu/năm" }
+    })
+}
+
+async fn unit_of(app: &TestApp, username: &str) -> i64 {
+    let pool = app.pool().await;
+    let id: i64 = sqlx::query_scalar("SELECT unit_id FROM users WHERE username = $1")
+        .bind(username)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    id
+}
+
+#[tokio::test]
+async fn staff_create_a_nomination_for_their_unit_and_it_is_recorded() {
+    let app = spawn_app().await;
+    let staff = app.login("staff1").await;
+    let unit = unit_of(&app, "staff1").await;
+    let (status, form) = call(&app, &staff, "nominations/form", json!({ "id": null })).await;
+    assert_eq!(status, 200, "{form}");
+    assert_eq!(
+        form["units"].as_array().unwrap().len(),
+        1,
+        "only their own unit"
+    );
+    let year = form["year"].as_i64().unwrap();
+
+    let body = json!({ "id": null, "version": 0, "year": year, "draft": household(unit, "  Hộ bà Trần Thị Tư  ") });
+    let (status, event) = call(&app, &staff, "nominations/save", body).await;
+    assert_eq!(status, 200, "{event}");
+    assert_eq!(event["action"], "create");
+    assert_eq!(event["card"]["stage"], "discovered");
+    assert_eq!(
+        event["card"]["nominee_name"], "Hộ bà Trần Thị Tư",
+        "trimmed"
+    );
+    let id = event["card"]["id"].as_i64().unwrap();
+
+    let (status, view) = call(&app, &staff, "nominations/get", json!({ "id": id })).await;
+    assert_eq!(status, 200);
+    assert_eq!(view["can_edit"], true);
+    assert_eq!(
+        view["record"]["draft"]["evidence"]["C-B1"],
+        "Giấy chứng nhận VietGAP"
+    );
+    assert_eq!(view["record"]["history"][0]["action"], "create");
+
+    // Another unit's staff may neither create for this unit nor see the new card.
+    let other = app.login("staff.cctt").await;
+    let body =
+        json!({ "id": null, "version": 0, "year": year, "draft": household(unit, "Hộ khác") });
+    let (status, _) = call(&app, &other, "nominations/save", body).await;
+    assert_eq!(status, 403);
+    let (status, _) = call(&app, &other, "nominations/get", json!({ "id": id })).await;
+    assert_eq!(status, 404);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_with_every_reason_and_nothing_is_saved() {
+    let app = spawn_app().await;
+    let staff = app.login("staff1").await;
+    let unit = unit_of(&app, "staff1").await;
+    let pool = app.pool().await;
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM nominations")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let mut draft = household(unit, " ");
+    draft["description"] = json!("");
+    draft["profile"]["cultural_family_years"] = json!([2024, 2024]);
+    let body = json!({ "id": null, "version": 0, "year": 2026, "draft": draft });
+    let (status, body) = call(&app, &staff, "nominations/save", body).await;
+    assert_eq!(status, 400, "{body}");
+    let messages = body["Invalid"].as_array().unwrap();
+    assert_eq!(messages.len(), 3, "{body}");
+    assert!(body.to_string().contains("tên tập thể, cá nhân"), "{body}");
+    assert!(
+        body.to_string().contains("năm 2024 bị nhập hai lần"),
+        "{body}"
+    );
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM nominations")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(before, after);
+    pool.close().await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_stale_edit_is_a_conflict_and_kind_and_unit_do_not_change() {
+    let app = spawn_app().await;
+    let staff = app.login("staff1").await;
+    let head = app.login("head1").await;
+    let unit = unit_of(&app, "staff1").await;
+    let body = json!({ "id": null, "version": 0, "year": 2026, "draft": household(unit, "Hộ ông Lý Văn Năm") });
+    let (_, event) = call(&app, &staff, "nominations/save", body).await;
+    let id = event["card"]["id"].as_i64().unwrap();
+    let version = event["card"]["version"].as_i64().unwrap();
+
+    let edit = |name: &str, v: i64| json!({ "id": id, "version": v, "year": 2026, "draft": household(unit, name) });
+    let (status, changed) = call(
+        &app,
+        &head,
+        "nominations/save",
+        edit("Hộ ông Lý Văn Năm (ấp 3)", version),
+    )
+    .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(changed["action"], "edit");
+    assert_eq!(changed["card"]["version"], version + 1);
+    let (status, conflict) = call(
+        &app,
+        &staff,
+        "nominations/save",
+        edit("Hộ ông Năm", version),
+    )
+    .await;
+    assert_eq!(status, 409, "{conflict}");
+    assert_eq!(conflict["Conflict"]["by"], "Lâm Văn Sang");
+
+    let mut other_kind = household(unit, "Tổ hợp tác");
+    other_kind["profile"] = json!({ "kind": "collective", "size": 12 });
+    let body = json!({ "id": id, "version": version + 1, "year": 2026, "draft": other_kind });
+    let (status, _) = call(&app, &head, "nominations/save", body).await;
+    assert_eq!(status, 400);
+    app.stop().await;
+}
