@@ -109,36 +109,6 @@ impl FromServerFnError for AppError {
     }
 }
 
-#[cfg(feature = "ssr")]
-impl From<crate::ports::RepoError> for AppError {
-    fn from(e: crate::ports::RepoError) -> Self {
-        use crate::ports::RepoError;
-        match e {
-            RepoError::NotFound => AppError::NotFound,
-            RepoError::Conflict { by, at } => AppError::Conflict { by, at },
-            RepoError::Duplicate => AppError::Duplicate,
-            RepoError::Denied(d) => AppError::Forbidden(d),
-            RepoError::Rules(violations) => {
-                let lang = crate::i18n::request_lang();
-                AppError::Invalid(
-                    violations
-                        .iter()
-                        .map(|v| shared::i18n::violation_message(lang, &v.kind))
-                        .collect(),
-                )
-            }
-            RepoError::Invalid(e) => AppError::Invalid(vec![shared::i18n::input_error(
-                crate::i18n::request_lang(),
-                &e,
-            )]),
-            RepoError::Unavailable(detail) => {
-                tracing::error!(%detail, "database unavailable");
-                AppError::Internal
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

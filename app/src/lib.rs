@@ -18,6 +18,8 @@ pub mod pages;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod ports;
+#[cfg(feature = "ssr")]
+pub mod services;
 pub mod summary;
 
 use crate::pages::admin_org::AdminOrgPage;

@@ -8,7 +8,8 @@ use crate::routes::{assets, errors, health};
 use crate::security_headers;
 use crate::seed::demo;
 use crate::state::AppState;
-use app::ports::{AppContext, Repository};
+use app::ports::Repository;
+use app::services::AppContext;
 use app::{shell, App};
 use axum::middleware;
 use axum::response::Redirect;
@@ -60,7 +61,7 @@ impl Application {
         store.migrate().await?;
         let mut demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
         if settings.demo_data && store.is_empty().await? {
-            let today = app::ports::Clock {
+            let today = app::services::Clock {
                 fixed: settings.today,
             }
             .today();
@@ -80,10 +81,10 @@ impl Application {
         let (stop, stop_rx) = tokio::sync::watch::channel(false);
         let ctx = AppContext {
             repo,
-            clock: app::ports::Clock {
+            clock: app::services::Clock {
                 fixed: settings.today,
             },
-            summary: Arc::new(app::summary::SummaryHub::default()),
+            summary: Arc::new(app::services::summary::SummaryHub::default()),
         };
         let state = AppState {
             leptos_options,

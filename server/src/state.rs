@@ -14,5 +14,5 @@ pub struct AppState {
     pub stopping: tokio::sync::watch::Receiver<bool>,
     /// What server functions see (the repository, the clock, the summary's tallies), for
     /// the handlers outside Leptos too (live events, downloads, health).
-    pub ctx: app::ports::AppContext,
+    pub ctx: app::services::AppContext,
 }

@@ -15,6 +15,8 @@ pub mod org;
 pub mod selections;
 pub mod summary;
 
+use crate::error::AppError;
+
 pub use accounts::AccountsPort;
 pub use audit::AuditPort;
 pub use ballot::BallotPort;
@@ -26,8 +28,6 @@ pub use nominations::NominationsPort;
 pub use org::OrgPort;
 pub use selections::SelectionsPort;
 pub use summary::SummaryPort;
-
-use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RepoError {
@@ -66,7 +66,38 @@ impl From<crate::moves::Refusal> for RepoError {
 
 pub type RepoResult<T> = Result<T, RepoError>;
 
-/// Every feature's port: what the server implements for each backend.
+/// A port's answer as the server function gives it: the HTTP status follows from the
+/// error (`AppError::status`), never set by hand; rule violations in the user's language.
+impl From<RepoError> for AppError {
+    fn from(e: RepoError) -> Self {
+        match e {
+            RepoError::NotFound => AppError::NotFound,
+            RepoError::Conflict { by, at } => AppError::Conflict { by, at },
+            RepoError::Duplicate => AppError::Duplicate,
+            RepoError::Denied(d) => AppError::Forbidden(d),
+            RepoError::Rules(violations) => {
+                let lang = crate::i18n::request_lang();
+                AppError::Invalid(
+                    violations
+                        .iter()
+                        .map(|v| shared::i18n::violation_message(lang, &v.kind))
+                        .collect(),
+                )
+            }
+            RepoError::Invalid(e) => AppError::Invalid(vec![shared::i18n::input_error(
+                crate::i18n::request_lang(),
+                &e,
+            )]),
+            RepoError::Unavailable(detail) => {
+                tracing::error!(%detail, "database unavailable");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+/// Every feature's port: what the server implements for each backend (with one
+/// `impl Repository for Backend {}` once it implements them all).
 pub trait Repository:
     AccountsPort
     + AuditPort
@@ -83,46 +114,4 @@ pub trait Repository:
     + Sync
     + 'static
 {
-}
-
-impl<T> Repository for T where
-    T: AccountsPort
-        + AuditPort
-        + BallotPort
-        + BoardPort
-        + CalendarPort
-        + CouncilPort
-        + FosteringPort
-        + NominationsPort
-        + OrgPort
-        + SelectionsPort
-        + SummaryPort
-        + Send
-        + Sync
-        + 'static
-        + ?Sized
-{
-}
-
-/// What the server hands to every server function and page render through Leptos context.
-#[derive(Clone)]
-pub struct AppContext {
-    pub repo: Arc<dyn Repository>,
-    pub clock: Clock,
-    /// The summary's running tallies (shared by every request).
-    pub summary: Arc<crate::summary::SummaryHub>,
-}
-
-/// Today's date for the rules: the calendar in UTC+7, or a fixed date (tests and demos of
-/// deadlines set `EXEMPLAR_TODAY`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Clock {
-    pub fixed: Option<chrono::NaiveDate>,
-}
-
-impl Clock {
-    pub fn today(&self) -> chrono::NaiveDate {
-        self.fixed
-            .unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive())
-    }
 }

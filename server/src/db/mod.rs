@@ -1,9 +1,12 @@
-//! Data access. `app::ports::Repository` is the port the UI uses; `Store` adds what only the
-//! server needs (migrations, bulk loading). The repositories are written once, in `sql/`
-//! (SQL both databases accept, `$1` placeholders), and compiled inside each backend's
-//! module (`sqlite`, `postgres`) over that backend's types; each backend adds what differs
-//! (opening, how a write transaction begins, how live events travel). The backend is picked
-//! at start-up from the `DATABASE_URL` scheme.
+//! Data access. The app's ports (`app::ports`, one per feature; `Repository` is all of
+//! them) are implemented by the feature files in `sql/`, each on the kernel (`kernel/`:
+//! `WriteTx` and the shared reads) and never on another feature; `Store` adds what only the
+//! server needs (migrations, bulk loading, sign-in's storage). The SQL is written once (SQL
+//! both databases accept, `$1` placeholders) and compiled inside each backend's module
+//! (`sqlite`, `postgres`) over that backend's types; each backend adds what differs
+//! (opening, how a write transaction begins, how live events travel). The backend is
+//! picked at start-up from the `DATABASE_URL` scheme. Errors are `DbError` (`error.rs`),
+//! converted once into the ports' `RepoError`.
 
 // Each backend compiles the same repository source (`db/sql`) over its own types: the
 // repeated module files are the design, not an accident.

@@ -46,18 +46,21 @@ pub async fn download(
     let (Some(kind), true) = (DocKind::from_code(name), matches!(format, "xlsx" | "csv")) else {
         return refuse(StatusCode::NOT_FOUND, AppError::NotFound);
     };
-    let doc = match app::exports::load_document(&state.ctx, &user, kind, query.year, lang).await {
-        Ok(doc) => doc,
-        Err(e) => {
-            let status = match e {
-                AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-                AppError::NotFound => StatusCode::NOT_FOUND,
-                AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-                _ => StatusCode::INTERNAL_SERVER_ERROR,
-            };
-            return refuse(status, e);
-        }
-    };
+    let doc =
+        match app::services::documents::load_document(&state.ctx, &user, kind, query.year, lang)
+            .await
+        {
+            Ok(doc) => doc,
+            Err(e) => {
+                let status = match e {
+                    AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+                    AppError::NotFound => StatusCode::NOT_FOUND,
+                    AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+                    _ => StatusCode::INTERNAL_SERVER_ERROR,
+                };
+                return refuse(status, e);
+            }
+        };
     let (bytes, content_type) = if format == "xlsx" {
         match crate::export::to_xlsx(&doc) {
             Ok(bytes) => (bytes, XLSX),

@@ -8,7 +8,7 @@ use leptos::server_fn::codec::Json;
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     use shared::domain::{Field, InputError, NewPassword};
 
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let lang = crate::i18n::request_lang();
     let new = NewPassword::parse(&new).map_err(|e| crate::api::admin::invalid(lang, &[e]))?;
     let (hash, version) = ctx.repo.password_of(user.user_id).await?;

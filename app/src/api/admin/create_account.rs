@@ -14,7 +14,7 @@ pub async fn create_account(
 
     // Who is asking, may they, is it valid, write (with the audit entry), answer.
     let (user, ctx) =
-        crate::auth::guard(Action::Administer, "account", Some(username.clone())).await?;
+        crate::services::guard(Action::Administer, "account", Some(username.clone())).await?;
     let lang = crate::i18n::request_lang();
     let mut errors = super::account_field_errors(&fields);
     let username = Username::parse(&username).map_err(|e| errors.push(e)).ok();

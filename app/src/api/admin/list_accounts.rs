@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub async fn list_accounts() -> Result<AccountsOverview, AppError> {
     use shared::auth::Action;
 
-    let (_user, ctx) = crate::auth::guard(Action::Administer, "account", None).await?;
+    let (_user, ctx) = crate::services::guard(Action::Administer, "account", None).await?;
     Ok(AccountsOverview {
         accounts: ctx.repo.list_accounts().await?,
         units: ctx.repo.list_units().await?,

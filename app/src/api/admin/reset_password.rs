@@ -14,7 +14,7 @@ pub async fn reset_password(
     use shared::domain::NewPassword;
 
     let (user, ctx) =
-        crate::auth::guard(Action::Administer, "account", Some(id.to_string())).await?;
+        crate::services::guard(Action::Administer, "account", Some(id.to_string())).await?;
     let password = NewPassword::parse(&password)
         .map_err(|e| super::invalid(crate::i18n::request_lang(), &[e]))?;
     let hash = crate::password::hash_blocking(password).await?;

@@ -12,7 +12,8 @@ pub async fn save_bloc(
     head_unit_id: Option<i64>,
 ) -> Result<(), AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::guard(Action::Administer, "bloc", Some(code.clone())).await?;
+    let (user, ctx) =
+        crate::services::guard(Action::Administer, "bloc", Some(code.clone())).await?;
     let code = super::checked(&code, &name)?;
     ctx.repo
         .save_bloc(id, version, &code, name.trim(), head_unit_id, &user)

@@ -12,7 +12,8 @@ pub async fn save_unit(
     bloc_id: i64,
 ) -> Result<(), AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::guard(Action::Administer, "unit", Some(code.clone())).await?;
+    let (user, ctx) =
+        crate::services::guard(Action::Administer, "unit", Some(code.clone())).await?;
     let code = super::checked(&code, &name)?;
     ctx.repo
         .save_unit(id, version, &code, name.trim(), bloc_id, &user)

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 pub async fn set_council_seat(user_id: i64, member: bool) -> Result<(), AppError> {
     use shared::auth::Action;
     let (user, ctx) =
-        crate::auth::guard(Action::Administer, "council", Some(user_id.to_string())).await?;
+        crate::services::guard(Action::Administer, "council", Some(user_id.to_string())).await?;
     ctx.repo
         .set_council_member(user_id, member, &user)
         .await

@@ -14,7 +14,7 @@ pub async fn update_account(
     use shared::auth::Action;
 
     let (user, ctx) =
-        crate::auth::guard(Action::Administer, "account", Some(id.to_string())).await?;
+        crate::services::guard(Action::Administer, "account", Some(id.to_string())).await?;
     let errors = super::account_field_errors(&fields);
     if !errors.is_empty() {
         return Err(super::invalid(crate::i18n::request_lang(), &errors));

@@ -13,7 +13,7 @@ pub async fn list_audit(
     use crate::model::AuditFilter;
     use shared::auth::Action;
 
-    let (_user, ctx) = crate::auth::guard(Action::ViewAudit, "audit_log", None).await?;
+    let (_user, ctx) = crate::services::guard(Action::ViewAudit, "audit_log", None).await?;
     let filter = AuditFilter {
         action,
         actor,

@@ -33,7 +33,7 @@ pub async fn more_cards(
 /// One card as it is now (after a refused stale move, the board refreshes it).
 #[server(prefix = "/api", endpoint = "board/card", input = Json)]
 pub async fn get_card(id: i64) -> Result<BoardCard, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let card = ctx.repo.card(id).await?;
     // A card the user may not see does not exist for them.
     if user
@@ -53,7 +53,7 @@ async fn visible_board(
 ) -> Result<(crate::auth::CurrentUser, crate::model::Board), AppError> {
     use shared::auth::Action;
 
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let query = crate::model::BoardQuery { year: filters.year };
     let mut board = ctx.repo.board(&query, ctx.clock.today()).await?;
     board.cards.retain(|card| {

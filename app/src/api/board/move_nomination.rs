@@ -8,7 +8,7 @@ use leptos::server_fn::codec::Json;
 /// that makes the move; a stale version is refused with who changed the card and when.
 #[server(prefix = "/api", endpoint = "board/move", input = Json)]
 pub async fn move_nomination(request: MoveRequest) -> Result<CardEvent, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     ctx.repo
         .move_nomination(&user, &request, ctx.clock.today())
         .await

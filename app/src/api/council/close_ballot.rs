@@ -6,8 +6,8 @@ use leptos::server_fn::codec::Json;
 #[server(prefix = "/api", endpoint = "council/ballot/close", input = Json)]
 pub async fn close_ballot() -> Result<(), AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::request()?;
-    crate::auth::authorize(&ctx, &user, Action::SelectForCity, "ballot", None).await?;
+    let (user, ctx) = crate::services::request()?;
+    crate::services::authorize(&ctx, &user, Action::SelectForCity, "ballot", None).await?;
     ctx.repo
         .close_ballot(&user, ctx.clock.today())
         .await

@@ -9,8 +9,8 @@ pub async fn decide_for_city(
     ids: Vec<i64>,
 ) -> Result<usize, AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::request()?;
-    crate::auth::authorize(&ctx, &user, Action::SelectForCity, "city_decision", None).await?;
+    let (user, ctx) = crate::services::request()?;
+    crate::services::authorize(&ctx, &user, Action::SelectForCity, "city_decision", None).await?;
     ctx.repo
         .decide_for_city(decided_on, &ids, &user, ctx.clock.today())
         .await

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 /// for the office, and for a member on what they have submitted.
 #[server(prefix = "/api", endpoint = "council", input = Json)]
 pub async fn get_council() -> Result<CouncilList, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     ctx.repo
         .council_list(&user, ctx.clock.today())
         .await

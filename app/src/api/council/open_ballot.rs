@@ -6,8 +6,8 @@ use leptos::server_fn::codec::Json;
 #[server(prefix = "/api", endpoint = "council/ballot/open", input = Json)]
 pub async fn open_ballot(ids: Vec<i64>, share_pct: i64) -> Result<(), AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::request()?;
-    crate::auth::authorize(&ctx, &user, Action::SelectForCity, "ballot", None).await?;
+    let (user, ctx) = crate::services::request()?;
+    crate::services::authorize(&ctx, &user, Action::SelectForCity, "ballot", None).await?;
     ctx.repo
         .open_ballot(&ids, share_pct, &user, ctx.clock.today())
         .await

@@ -11,7 +11,7 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
     use shared::rules::evaluation::{evaluation_open, replication_open};
     use shared::rules::fostering::plan_open;
 
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let record = ctx.repo.nomination(id).await?;
     let scope = crate::moves::scope(&record.card);
     if user.may(&Action::ViewNomination(scope)).is_err() {

@@ -12,7 +12,7 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
     use shared::auth::Action;
     use shared::domain::{NominationDraft, NomineeKind, Profile};
 
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let (draft, version, year, units) = match id {
         Some(id) => {
             let record = ctx.repo.nomination(id).await?;
@@ -20,7 +20,7 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
             if user.may(&Action::ViewNomination(scope)).is_err() {
                 return Err(AppError::NotFound);
             }
-            crate::auth::authorize(
+            crate::services::authorize(
                 &ctx,
                 &user,
                 Action::EditNomination(scope),
@@ -50,7 +50,7 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
                 })
                 .collect();
             let Some(first) = units.first() else {
-                return Err(crate::auth::authorize(
+                return Err(crate::services::authorize(
                     &ctx,
                     &user,
                     Action::CreateNomination {

@@ -7,7 +7,7 @@ use shared::domain::EvaluationDraft;
 /// Records a periodic evaluation (E-1), dated no later than today by the server's clock.
 #[server(prefix = "/api", endpoint = "nominations/evaluate", input = Json)]
 pub async fn record_evaluation(id: i64, draft: EvaluationDraft) -> Result<CardEvent, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     ctx.repo
         .record_evaluation(id, &draft, &user, ctx.clock.today())
         .await

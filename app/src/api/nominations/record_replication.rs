@@ -10,7 +10,7 @@ pub async fn record_replication(
     id: i64,
     draft: shared::domain::ReplicationDraft,
 ) -> Result<CardEvent, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     ctx.repo
         .record_replication(id, &draft, &user, ctx.clock.today())
         .await

@@ -15,9 +15,9 @@ pub async fn save_nomination(
 ) -> Result<CardEvent, AppError> {
     use shared::auth::Action;
 
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     if id.is_none() {
-        crate::auth::authorize(
+        crate::services::authorize(
             &ctx,
             &user,
             Action::CreateNomination {

@@ -15,7 +15,7 @@ pub struct PlanSaved {
 /// permission, stage and the plan's rules on the stored nomination.
 #[server(prefix = "/api", endpoint = "nominations/plan", input = Json)]
 pub async fn save_plan(id: i64, version: i64, draft: PlanDraft) -> Result<PlanSaved, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let (event, version) = ctx.repo.save_plan(id, version, &draft, &user).await?;
     Ok(PlanSaved { event, version })
 }

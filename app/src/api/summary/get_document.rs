@@ -7,7 +7,8 @@ use leptos::server_fn::codec::Json;
 /// `review-{bloc}`).
 #[server(prefix = "/api", endpoint = "documents", input = Json)]
 pub async fn get_document(doc: String, year: Option<i32>) -> Result<Document, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let kind = crate::exports::DocKind::from_code(&doc).ok_or(AppError::NotFound)?;
-    crate::exports::load_document(&ctx, &user, kind, year, crate::i18n::request_lang()).await
+    crate::services::documents::load_document(&ctx, &user, kind, year, crate::i18n::request_lang())
+        .await
 }

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 /// their own (a bloc head); anyone else is refused (and the refusal recorded).
 #[cfg(feature = "ssr")]
 async fn summary_scope(
-    ctx: &crate::ports::AppContext,
+    ctx: &crate::services::AppContext,
     user: &crate::auth::CurrentUser,
 ) -> Result<Option<i64>, AppError> {
     use shared::auth::Action;
@@ -19,14 +19,14 @@ async fn summary_scope(
             return Ok(Some(bloc_id));
         }
     }
-    crate::auth::authorize(ctx, user, Action::ViewSummaries, "summary", None).await?;
+    crate::services::authorize(ctx, user, Action::ViewSummaries, "summary", None).await?;
     Err(AppError::Internal)
 }
 
 /// The summary of a campaign year (the current one when `year` is None) by bloc and unit.
 #[server(prefix = "/api", endpoint = "summary", input = Json)]
 pub async fn get_summary(year: Option<i32>) -> Result<SummaryView, AppError> {
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let only_bloc = summary_scope(&ctx, &user).await?;
     ctx.summary
         .summary(ctx.repo.as_ref(), year, ctx.clock.today(), only_bloc)

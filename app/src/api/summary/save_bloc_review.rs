@@ -13,8 +13,8 @@ pub async fn save_bloc_review(
     submit: bool,
 ) -> Result<i64, AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::request()?;
-    crate::auth::authorize(
+    let (user, ctx) = crate::services::request()?;
+    crate::services::authorize(
         &ctx,
         &user,
         Action::WriteBlocReview { bloc_id },

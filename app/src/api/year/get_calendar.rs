@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 /// met it. Every signed-in user may look: the programme's progress is shared.
 #[server(prefix = "/api", endpoint = "calendar", input = Json)]
 pub async fn get_calendar(year: Option<i32>) -> Result<CalendarView, AppError> {
-    let (_user, ctx) = crate::auth::request()?;
+    let (_user, ctx) = crate::services::request()?;
     ctx.repo
         .calendar(year, ctx.clock.today())
         .await

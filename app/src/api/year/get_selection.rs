@@ -12,7 +12,7 @@ pub async fn get_selection(
     period: Option<SelectionPeriod>,
 ) -> Result<SelectionView, AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let can_edit = user.may(&Action::SelectForCity).is_ok();
     if !can_edit && user.may(&Action::ViewSummaries).is_err() {
         return Err(AppError::Forbidden(shared::auth::Denied::Role));

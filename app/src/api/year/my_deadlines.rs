@@ -8,7 +8,7 @@ use leptos::server_fn::codec::Json;
 #[server(prefix = "/api", endpoint = "calendar/mine", input = Json)]
 pub async fn my_deadlines() -> Result<Vec<DueItem>, AppError> {
     use shared::auth::Role;
-    let (user, ctx) = crate::auth::request()?;
+    let (user, ctx) = crate::services::request()?;
     let actor = user.actor();
     let office = actor.has(Role::CouncilOffice);
     let unit_roles = actor.has(Role::UnitStaff) || actor.has(Role::UnitHead);

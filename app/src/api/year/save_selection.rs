@@ -12,8 +12,8 @@ pub async fn save_selection(
     ids: Vec<i64>,
 ) -> Result<i64, AppError> {
     use shared::auth::Action;
-    let (user, ctx) = crate::auth::request()?;
-    crate::auth::authorize(&ctx, &user, Action::SelectForCity, "selection", None).await?;
+    let (user, ctx) = crate::services::request()?;
+    crate::services::authorize(&ctx, &user, Action::SelectForCity, "selection", None).await?;
     ctx.repo
         .save_selection(year, period, version, &ids, &user)
         .await

@@ -6,7 +6,11 @@ use super::{auth, kernel, load, Backend};
 use crate::audit::{AuditEntry, AuditRow};
 use crate::db::{DbError, LoginCandidate, SessionRecord, Store};
 use crate::seed::Dataset;
+use app::ports::Repository;
 use async_trait::async_trait;
+
+/// Every feature's port is implemented in the feature's file.
+impl Repository for Backend {}
 
 #[async_trait]
 impl Store for Backend {
