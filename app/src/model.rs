@@ -380,6 +380,105 @@ impl MoveAction {
     }
 }
 
+/// What an audit entry records: its code is what the history stores (and hashes into its
+/// chain), so every entry is written from here and the audit page's filter offers them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditAction {
+    Login,
+    LoginFailed,
+    LoginThrottled,
+    LoginDisabled,
+    Logout,
+    CsrfRefused,
+    /// A permission refused (it concerns security).
+    Forbidden,
+    AccountCreated,
+    AccountUpdated,
+    PasswordReset,
+    BlocCreated,
+    BlocUpdated,
+    UnitCreated,
+    UnitUpdated,
+    CouncilSeated,
+    CouncilUnseated,
+    SaveSelection,
+    OpenBallot,
+    CloseBallot,
+    SaveBlocReview,
+    SubmitBlocReview,
+    Export,
+    /// A change of a card, recorded with its event.
+    Card(MoveAction),
+}
+
+impl AuditAction {
+    /// Every action, in the order the audit page offers them.
+    pub fn all() -> Vec<AuditAction> {
+        use AuditAction::*;
+        let mut all = vec![
+            Login,
+            LoginFailed,
+            LoginThrottled,
+            LoginDisabled,
+            Logout,
+            CsrfRefused,
+            Forbidden,
+            AccountCreated,
+            AccountUpdated,
+            PasswordReset,
+            BlocCreated,
+            BlocUpdated,
+            UnitCreated,
+            UnitUpdated,
+            CouncilSeated,
+            CouncilUnseated,
+            SaveSelection,
+            OpenBallot,
+            CloseBallot,
+            SaveBlocReview,
+            SubmitBlocReview,
+            Export,
+        ];
+        all.extend(MoveAction::ALL.into_iter().map(Card));
+        all
+    }
+
+    pub fn code(self) -> &'static str {
+        use AuditAction::*;
+        match self {
+            Login => "login",
+            LoginFailed => "login_failed",
+            LoginThrottled => "login_throttled",
+            LoginDisabled => "login_disabled",
+            Logout => "logout",
+            CsrfRefused => "csrf_refused",
+            Forbidden => "forbidden",
+            AccountCreated => "account_created",
+            AccountUpdated => "account_updated",
+            PasswordReset => "password_reset",
+            BlocCreated => "bloc_created",
+            BlocUpdated => "bloc_updated",
+            UnitCreated => "unit_created",
+            UnitUpdated => "unit_updated",
+            CouncilSeated => "council_seated",
+            CouncilUnseated => "council_unseated",
+            SaveSelection => "save_selection",
+            OpenBallot => "open_ballot",
+            CloseBallot => "close_ballot",
+            SaveBlocReview => "save_bloc_review",
+            SubmitBlocReview => "submit_bloc_review",
+            Export => "export",
+            Card(action) => action.code(),
+        }
+    }
+}
+
+impl From<AuditAction> for String {
+    fn from(action: AuditAction) -> String {
+        action.code().to_string()
+    }
+}
+
 /// One change in a nomination's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
@@ -651,4 +750,25 @@ pub struct Organisation {
     pub units: Vec<UnitRow>,
     pub campaign_name: String,
     pub council: Vec<CouncilSeat>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::i18n::{audit_action_label, Lang};
+
+    #[test]
+    fn every_audit_action_has_its_own_code_and_a_label_in_both_languages() {
+        let all = AuditAction::all();
+        let mut codes: Vec<&str> = all.iter().map(|a| a.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len(), "two actions share a code");
+        for action in all {
+            for lang in [Lang::Vi, Lang::En] {
+                let label = audit_action_label(lang, action.code());
+                assert_ne!(label, action.code(), "{action:?} has no {lang:?} label");
+            }
+        }
+    }
 }

@@ -117,7 +117,7 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             store
                 .append_audit(&AuditEntry {
                     actor_name: "create-admin".into(),
-                    action: "account_created".into(),
+                    action: app::model::AuditAction::AccountCreated.into(),
                     object_type: "account".into(),
                     object_id: Some(username.clone()),
                     after: Some(serde_json::json!({ "id": id, "roles": ["admin"] }).to_string()),

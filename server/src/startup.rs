@@ -4,7 +4,7 @@
 use crate::auth;
 use crate::configuration::Settings;
 use crate::db::{self, DbError, Store};
-use crate::routes::{assets, errors, health};
+use crate::routes::{assets, errors, exports, health};
 use crate::security_headers;
 use crate::seed::demo;
 use crate::state::AppState;
@@ -13,7 +13,7 @@ use app::services::AppContext;
 use app::{shell, App};
 use axum::middleware;
 use axum::response::Redirect;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -157,13 +157,12 @@ fn router(state: AppState, ctx: AppContext) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
-        .route("/healthz", get(health::healthz))
         // The board is the home page.
         .route("/", get(|| async { Redirect::to("/board") }))
-        .route("/login", post(auth::handlers::login))
-        .route("/logout", post(auth::handlers::logout))
-        .route("/events", get(crate::live::events))
-        .route("/exports/{file}", get(crate::routes::exports::download))
+        .merge(health::router())
+        .merge(auth::handlers::router())
+        .merge(crate::live::router())
+        .merge(exports::router())
         .merge(assets::bundle(&options))
         .leptos_routes_with_context(
             &state,

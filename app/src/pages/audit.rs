@@ -1,6 +1,6 @@
 use crate::api::audit::list_audit;
 use crate::i18n::{tr, use_lang};
-use crate::model::{AuditFilter, AuditRowView, ChainStatus};
+use crate::model::{AuditAction, AuditFilter, AuditRowView, ChainStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::i18n::{audit_action_label, audit_object_label, format_timestamp, t, Msg};
@@ -18,25 +18,6 @@ pub fn AuditPage() -> impl IntoView {
     };
     let page = Resource::new(filter, |f| list_audit(f.action, f.actor, f.before_id));
     let lang = use_lang();
-    const ACTIONS: [&str; 17] = [
-        "login",
-        "login_failed",
-        "login_throttled",
-        "login_disabled",
-        "logout",
-        "csrf_refused",
-        "forbidden",
-        "account_created",
-        "account_updated",
-        "password_reset",
-        "bloc_created",
-        "bloc_updated",
-        "unit_created",
-        "unit_updated",
-        "council_seated",
-        "council_unseated",
-        "dataset_loaded",
-    ];
     view! {
         <section class="audit-page" aria-labelledby="audit-title">
             <h1 id="audit-title">{tr(Msg::AuditTitle)}</h1>
@@ -44,7 +25,7 @@ pub fn AuditPage() -> impl IntoView {
                 <label for="audit-action">{tr(Msg::AuditAction)}</label>
                 <select id="audit-action" name="action">
                     <option value="">{tr(Msg::AuditAllActions)}</option>
-                    {ACTIONS.into_iter().map(|a| {
+                    {AuditAction::all().into_iter().map(|a| a.code()).map(|a| {
                         let selected = move || filter().action.as_deref() == Some(a);
                         view! { <option value=a selected=selected>{move || audit_action_label(lang.get(), a)}</option> }
                     }).collect_view()}

@@ -56,7 +56,7 @@ pub async fn authorize(
     let entry = AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
-        action: "forbidden".into(),
+        action: crate::model::AuditAction::Forbidden.into(),
         object_type: object_type.into(),
         object_id,
         after: serde_json::to_string(&(action, denied)).ok(),

@@ -4,6 +4,7 @@
 
 use crate::audit::AuditEntry;
 use crate::state::AppState;
+use app::model::AuditAction;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
@@ -51,7 +52,7 @@ pub async fn refuse_cross_site(
     tracing::warn!(path = %req.uri().path(), %address, "refused a cross-site request");
     let entry = AuditEntry {
         actor_name: "-".into(),
-        action: "csrf_refused".into(),
+        action: AuditAction::CsrfRefused.into(),
         object_type: "request".into(),
         object_id: Some(format!("{} {}", req.method(), req.uri().path())),
         address: Some(address),

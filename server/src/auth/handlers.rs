@@ -7,11 +7,13 @@ use super::session::{
 use crate::audit::AuditEntry;
 use crate::db::sqlite::timestamp;
 use crate::state::AppState;
+use app::model::AuditAction;
 use app::password;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use axum::routing::post;
+use axum::{Form, Router};
 use serde::Deserialize;
 use std::net::SocketAddr;
 
@@ -64,6 +66,13 @@ async fn audit(state: &AppState, entry: AuditEntry) {
     }
 }
 
+/// Signing in and out (forms posted by the sign-in page and the header).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", post(login))
+        .route("/logout", post(logout))
+}
+
 pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -72,7 +81,7 @@ pub async fn login(
 ) -> Response {
     let address = peer.ip().to_string();
     let username = form.username.trim().to_lowercase();
-    let security_event = |action: &str| AuditEntry {
+    let security_event = |action: AuditAction| AuditEntry {
         actor_name: username.clone(),
         action: action.into(),
         object_type: "account".into(),
@@ -105,7 +114,7 @@ pub async fn login(
                 &state,
                 AuditEntry {
                     actor_id: Some(user_id),
-                    ..security_event("login")
+                    ..security_event(AuditAction::Login)
                 },
             )
             .await;
@@ -121,10 +130,16 @@ pub async fn login(
             resp
         }
         Ok(None) => {
-            refuse_credentials(&state, &headers, &form.next, security_event("login_failed")).await
+            refuse_credentials(
+                &state,
+                &headers,
+                &form.next,
+                security_event(AuditAction::LoginFailed),
+            )
+            .await
         }
         Err(LoginError::Throttled) => {
-            audit(&state, security_event("login_throttled")).await;
+            audit(&state, security_event(AuditAction::LoginThrottled)).await;
             refused(&headers, Outcome::Throttled, &form.next)
         }
         Err(LoginError::Disabled(user_id)) => {
@@ -132,7 +147,7 @@ pub async fn login(
                 &state,
                 AuditEntry {
                     actor_id: Some(user_id),
-                    ..security_event("login_disabled")
+                    ..security_event(AuditAction::LoginDisabled)
                 },
             )
             .await;
@@ -230,7 +245,7 @@ pub async fn logout(
                 AuditEntry {
                     actor_id: Some(record.user.user_id),
                     actor_name: record.user.username.clone(),
-                    action: "logout".into(),
+                    action: AuditAction::Logout.into(),
                     object_type: "account".into(),
                     object_id: Some(record.user.username),
                     address: Some(peer.ip().to_string()),

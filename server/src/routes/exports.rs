@@ -1,5 +1,5 @@
 //! `/exports/{list}.{xlsx|csv}?year=`: the lists sent to the City and the blocs' reviews as
-//! files. Who may have which list is decided by `app::exports::load_document`; a download
+//! files. Who may have which list is decided by `app::services::documents::load_document`; a download
 //! is recorded in the audit history.
 
 use crate::state::AppState;
@@ -9,8 +9,13 @@ use app::exports::DocKind;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
+use axum::routing::get;
+use axum::{Extension, Router};
 use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/exports/{file}", get(download))
+}
 
 #[derive(Deserialize)]
 pub struct Year {
@@ -75,7 +80,7 @@ pub async fn download(
     let entry = app::model::AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
-        action: "export".into(),
+        action: app::model::AuditAction::Export.into(),
         object_type: "export".into(),
         object_id: Some(format!("{}.{format}", doc.file_name)),
         ..Default::default()

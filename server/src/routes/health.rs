@@ -1,6 +1,12 @@
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/healthz", get(healthz))
+}
 
 /// 200 when the database answers, 503 otherwise (for load balancers and monitoring).
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {

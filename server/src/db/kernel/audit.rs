@@ -5,7 +5,7 @@ use super::{Conn, Pool};
 use crate::audit::{chain_hash, verify_chain, AuditEntry, AuditRow, ChainReport, GENESIS};
 use crate::db::DbError;
 use app::auth::CurrentUser;
-use app::model::{AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
+use app::model::{AuditAction, AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
 use shared::auth::Denied;
 
 /// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
@@ -124,7 +124,7 @@ pub fn refusal(
     AuditEntry {
         actor_id: Some(by.user_id),
         actor_name: by.username.clone(),
-        action: "forbidden".into(),
+        action: AuditAction::Forbidden.into(),
         object_type: object.0.into(),
         object_id: object.1,
         after: serde_json::to_string(&(asked, denied)).ok(),

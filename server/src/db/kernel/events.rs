@@ -5,7 +5,7 @@ use super::audit::append_audit_after;
 use super::{Conn, Pool};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
-use app::model::{AuditEntry, CardEvent, MoveAction};
+use app::model::{AuditAction, AuditEntry, CardEvent, MoveAction};
 
 pub use crate::db::events::StoredChange;
 
@@ -38,7 +38,7 @@ pub async fn append_change(
     let entry = AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
-        action: change.action.code().into(),
+        action: AuditAction::Card(change.action).into(),
         object_type: "nomination".into(),
         object_id: Some(change.card.id.to_string()),
         before: audit_before,

@@ -15,7 +15,7 @@
 
 crate::db::repositories!();
 
-pub mod live;
+use crate::live::postgres as live;
 
 use super::DbError;
 use app::model::CardEvent;
@@ -136,13 +136,16 @@ async fn begin_read(pool: &Pool) -> Result<sqlx::Transaction<'static, Db>, sqlx:
 /// See [`PgStore::publish`].
 fn publish(_live: &broadcast::Sender<Arc<CardEvent>>, _event: &CardEvent) {}
 
-/// Announces event `seq` to every instance; PostgreSQL delivers it at commit, and not at
-/// all if the transaction rolls back.
+/// Announces a committed change to every instance (see `live::announce`).
 async fn announce(conn: &mut Conn, seq: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("SELECT pg_notify($1, $2)")
-        .bind(live::CHANNEL)
-        .bind(seq.to_string())
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
+    live::announce(conn, seq).await
+}
+
+/// The card events after `after` (the live fan-out reads the log with it).
+pub(crate) async fn events_after(
+    pool: &Pool,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<CardEvent>, DbError> {
+    kernel::events::events_after(pool, after, limit).await
 }

@@ -6,7 +6,7 @@ use super::kernel::{Versioned, WriteTx};
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
-use app::model::{AccountFields, AccountView, AuditEntry, UnitOption};
+use app::model::{AccountFields, AccountView, AuditAction, AuditEntry, UnitOption};
 use app::ports::{AccountsPort, RepoResult};
 use async_trait::async_trait;
 use shared::auth::Role;
@@ -78,7 +78,7 @@ impl AccountsPort for Backend {
             .await?;
             write_roles(&mut tx, id, fields).await?;
             let created = load(&mut tx, id).await?;
-            tx.audited(&audit(by, "account_created", &created, None, &created))
+            tx.audited(&audit(by, AuditAction::AccountCreated, &created, None, &created))
                 .await?;
             tx.commit().await?;
             Ok(created)
@@ -118,8 +118,14 @@ impl AccountsPort for Backend {
                 end_sessions(&mut tx, id).await?;
             }
             let after = load(&mut tx, id).await?;
-            tx.audited(&audit(by, "account_updated", &after, Some(&before), &after))
-                .await?;
+            tx.audited(&audit(
+                by,
+                AuditAction::AccountUpdated,
+                &after,
+                Some(&before),
+                &after,
+            ))
+            .await?;
             tx.commit().await?;
             Ok(after)
         })
@@ -159,7 +165,7 @@ impl AccountsPort for Backend {
             .await?;
             end_sessions(&mut tx, id).await?;
             let after = load(&mut tx, id).await?;
-            let mut entry = audit(by, "password_reset", &after, None, &after);
+            let mut entry = audit(by, AuditAction::PasswordReset, &after, None, &after);
             entry.after = None;
             tx.audited(&entry).await?;
             tx.commit().await?;
@@ -219,7 +225,7 @@ async fn load(conn: &mut Conn, id: i64) -> DbResult<AccountView> {
 
 fn audit(
     by: &CurrentUser,
-    action: &str,
+    action: AuditAction,
     target: &AccountView,
     before: Option<&AccountView>,
     after: &AccountView,

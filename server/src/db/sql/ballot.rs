@@ -8,7 +8,7 @@ use super::kernel::WriteTx;
 use super::Backend;
 use crate::db::DbError;
 use app::auth::CurrentUser;
-use app::model::{BoardQuery, MoveAction};
+use app::model::{AuditAction, BoardQuery, MoveAction};
 use app::moves::scope;
 use app::ports::{BallotPort, RepoResult};
 use async_trait::async_trait;
@@ -92,7 +92,7 @@ impl BallotPort for Backend {
             }
             let entry = audit(
                 user,
-                "open_ballot",
+                AuditAction::OpenBallot,
                 year.to_string(),
                 serde_json::json!({ "nominations": shortlist, "share_pct": share_pct }),
             );
@@ -199,7 +199,7 @@ impl BallotPort for Backend {
             let results = ballot_view(&mut tx, campaign_id, year, &members, None).await?;
             let entry = audit(
                 user,
-                "close_ballot",
+                AuditAction::CloseBallot,
                 year.to_string(),
                 serde_json::json!({ "results": results.map(|b| b.items.iter().map(|i| (i.id, i.result)).collect::<Vec<_>>()) }),
             );
@@ -213,7 +213,7 @@ impl BallotPort for Backend {
 
 fn audit(
     user: &CurrentUser,
-    action: &str,
+    action: AuditAction,
     object: String,
     after: serde_json::Value,
 ) -> app::model::AuditEntry {

@@ -5,7 +5,7 @@ use super::kernel::{Versioned, WriteTx};
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
-use app::model::{AuditEntry, BlocRow, CouncilSeat, Organisation, UnitRow};
+use app::model::{AuditAction, AuditEntry, BlocRow, CouncilSeat, Organisation, UnitRow};
 use app::ports::{OrgPort, RepoResult};
 use async_trait::async_trait;
 use shared::domain::InputError;
@@ -224,9 +224,9 @@ impl OrgPort for Backend {
             .rows_affected();
             if changed > 0 {
                 let action = if member {
-                    "council_seated"
+                    AuditAction::CouncilSeated
                 } else {
-                    "council_unseated"
+                    AuditAction::CouncilUnseated
                 };
                 tx.audited(&audit(
                     by,
@@ -268,7 +268,7 @@ async fn current_code(tx: &mut WriteTx<'_>, row: Versioned, version: i64) -> DbR
 
 fn audit(
     by: &CurrentUser,
-    action: &str,
+    action: AuditAction,
     object_type: &str,
     code: &str,
     before: Option<String>,
@@ -299,12 +299,14 @@ async fn record_save(
 ) -> DbResult<()> {
     // A code taken or a bloc that is not there: see `db::error::CONSTRAINTS`.
     let before = result?;
-    let action = format!(
-        "{object_type}_{}",
-        if updated { "updated" } else { "created" }
-    );
+    let action = match (object_type, updated) {
+        ("bloc", false) => AuditAction::BlocCreated,
+        ("bloc", true) => AuditAction::BlocUpdated,
+        (_, false) => AuditAction::UnitCreated,
+        (_, true) => AuditAction::UnitUpdated,
+    };
     let before = before.map(|c| serde_json::json!({ "code": c }).to_string());
-    tx.audited(&audit(by, &action, object_type, code, before, after))
+    tx.audited(&audit(by, action, object_type, code, before, after))
         .await?;
     tx.commit().await?;
     Ok(())

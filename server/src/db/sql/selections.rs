@@ -9,7 +9,7 @@ use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::calendar::{SelectionCandidate, SelectionView};
-use app::model::{AuditEntry, BoardQuery};
+use app::model::{AuditAction, AuditEntry, BoardQuery};
 use app::ports::{RepoResult, SelectionsPort};
 use async_trait::async_trait;
 use chrono::NaiveDate;
@@ -149,7 +149,7 @@ impl SelectionsPort for Backend {
             let entry = AuditEntry {
                 actor_id: Some(by.user_id),
                 actor_name: by.username.clone(),
-                action: "save_selection".into(),
+                action: AuditAction::SaveSelection.into(),
                 object_type: "selection".into(),
                 object_id: Some(format!("{year}-{}", period.code())),
                 before: Some(serde_json::json!({ "nominations": before }).to_string()),

@@ -7,7 +7,7 @@ use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::exports::{CityList, CityRow};
-use app::model::{AuditEntry, BoardQuery};
+use app::model::{AuditAction, AuditEntry, BoardQuery};
 use app::ports::{RepoResult, SummaryPort};
 use app::summary::{BlocReviewView, ReviewExemplar, ReviewRow, SummaryFrame};
 use async_trait::async_trait;
@@ -212,9 +212,9 @@ impl SummaryPort for Backend {
                 actor_id: Some(by.user_id),
                 actor_name: by.username.clone(),
                 action: if submit {
-                    "submit_bloc_review"
+                    AuditAction::SubmitBlocReview
                 } else {
-                    "save_bloc_review"
+                    AuditAction::SaveBlocReview
                 }
                 .into(),
                 object_type: "bloc_review".into(),

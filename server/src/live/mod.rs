@@ -1,10 +1,14 @@
-//! `/events`: Server-Sent Events of every accepted change, for the user's eyes only.
+//! The live channel, in one place. `/events`: Server-Sent Events of every accepted
+//! change, for the user's eyes only; [`postgres`]: how changes reach every instance when
+//! several share one PostgreSQL database.
 //!
 //! The event log table is the source of truth; the in-process broadcast only wakes
 //! subscribers up. A client resumes after the last event it saw (`Last-Event-ID`, sent by
 //! the browser on reconnection, or `?after=` on first connection, from the board it
 //! loaded), and any gap (a lagging subscriber, a missed notification) is filled from the
 //! log, so that nothing is missed and nothing is shown twice.
+
+pub mod postgres;
 
 use crate::state::AppState;
 use app::auth::CurrentUser;
@@ -13,7 +17,8 @@ use app::ports::Repository;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::Extension;
+use axum::routing::get;
+use axum::{Extension, Router};
 use futures_util::Stream;
 use serde::Deserialize;
 use shared::auth::Action;
@@ -28,6 +33,10 @@ const CATCH_UP: i64 = 500;
 /// A stream ends after this long; the browser reconnects at once (resuming where it was),
 /// which passes the sign-in gate again, so that a disabled account stops receiving.
 const STREAM_LIFETIME: Duration = Duration::from_secs(10 * 60);
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/events", get(events))
+}
 
 #[derive(Deserialize)]
 pub struct Resume {

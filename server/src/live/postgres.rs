@@ -42,8 +42,19 @@ pub async fn append_event(
     .bind(payload)
     .fetch_one(&mut *tx)
     .await?;
-    super::announce(tx, seq).await?;
+    announce(tx, seq).await?;
     Ok(seq)
+}
+
+/// Announces event `seq` to every instance, inside the writer's transaction: PostgreSQL
+/// delivers it at commit, or not at all if the transaction rolls back.
+pub async fn announce(conn: &mut PgConnection, seq: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT pg_notify($1, $2)")
+        .bind(CHANNEL)
+        .bind(seq.to_string())
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }
 
 /// The latest sequence number in the log (0 when it is empty).
@@ -81,7 +92,7 @@ pub async fn feed_fanout(
         loop {
             // Whatever woke us, the log says what is new.
             loop {
-                match super::kernel::events::events_after(&pool, last, BATCH).await {
+                match crate::db::postgres::events_after(&pool, last, BATCH).await {
                     Ok(events) => {
                         let n = events.len() as i64;
                         for event in events {
