@@ -1,4 +1,5 @@
 pub mod header;
 pub mod lang_toggle;
 pub mod live;
+pub mod loaded;
 pub mod year_filter;

@@ -1,6 +1,7 @@
 use crate::api::admin::{
     account_field_errors, create_account, list_accounts, reset_password, update_account,
 };
+use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::model::{AccountFields, AccountView, UnitOption};
@@ -24,35 +25,27 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 Ok(text) => view! { <p class="notice" role="status">{text}</p> }.into_any(),
                 Err(e) => view! { <p class="error" role="alert">{e.describe(lang.get())}</p> }.into_any(),
             })}
-            // A transition keeps the list on screen while it reloads after a change.
-            <Transition fallback=move || view! { <p role="status">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match overview.await {
-                        Err(e) => view! { <p class="error" role="alert">{move || e.describe(lang.get())}</p> }.into_any(),
-                        Ok(o) => {
-                            let units = StoredValue::new(o.units);
-                            let rows = o.accounts.into_iter().map(|a| view! {
-                                <AccountRow account=a units=units notice on_change=move || overview.refetch()/>
-                            }).collect_view();
-                            view! {
-                                <CreateAccount units notice on_change=move || overview.refetch()/>
-                                <table class="accounts">
-                                    <caption class="visually-hidden">{tr(Msg::AdminAccountsTitle)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{tr(Msg::Username)}</th>
-                                        <th scope="col">{tr(Msg::AdminName)}</th>
-                                        <th scope="col">{tr(Msg::AdminUnit)}</th>
-                                        <th scope="col">{tr(Msg::AdminRoles)}</th>
-                                        <th scope="col">{tr(Msg::AdminStatus)}</th>
-                                        <th scope="col">{tr(Msg::AdminActions)}</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Transition>
+            <Loaded data=overview let:o>{
+                let units = StoredValue::new(o.units);
+                let rows = o.accounts.into_iter().map(|a| view! {
+                    <AccountRow account=a units=units notice on_change=move || overview.refetch()/>
+                }).collect_view();
+                view! {
+                    <CreateAccount units notice on_change=move || overview.refetch()/>
+                    <table class="accounts">
+                        <caption class="visually-hidden">{tr(Msg::AdminAccountsTitle)}</caption>
+                        <thead><tr>
+                            <th scope="col">{tr(Msg::Username)}</th>
+                            <th scope="col">{tr(Msg::AdminName)}</th>
+                            <th scope="col">{tr(Msg::AdminUnit)}</th>
+                            <th scope="col">{tr(Msg::AdminRoles)}</th>
+                            <th scope="col">{tr(Msg::AdminStatus)}</th>
+                            <th scope="col">{tr(Msg::AdminActions)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }.into_any()
+            }</Loaded>
         </section>
     }
 }

@@ -1,4 +1,5 @@
 use crate::api::admin::{get_organisation, save_bloc, save_unit, set_council_seat};
+use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::model::{BlocRow, UnitRow};
@@ -22,45 +23,38 @@ pub fn AdminOrgPage() -> impl IntoView {
                 Ok(msg) => view! { <p class="notice" role="status">{move || t(lang.get(), Msg::AdminSaved).to_string() + " " + msg}</p> }.into_any(),
                 Err(e) => view! { <p class="error" role="alert">{e.describe(lang.get())}</p> }.into_any(),
             })}
-            <Transition fallback=move || view! { <p role="status">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match org.await {
-                        Err(e) => view! { <p class="error" role="alert">{move || e.describe(lang.get())}</p> }.into_any(),
-                        Ok(o) => {
-                            let units = StoredValue::new(o.units.clone());
-                            let blocs = StoredValue::new(o.blocs.clone());
-                            let bloc_rows = o.blocs.into_iter().map(|b| view! { <BlocEditor bloc=Some(b) units notice reload/> }).collect_view();
-                            let unit_rows = o.units.into_iter().map(|u| view! { <UnitEditor unit=Some(u) blocs notice reload/> }).collect_view();
-                            let campaign = o.campaign_name;
-                            let seats = o.council.into_iter().map(|s| {
-                                let id = format!("seat-{}", s.user_id);
-                                let label_for = id.clone();
-                                let user_id = s.user_id;
-                                let member = s.member;
-                                let toggle = Action::new(move |on: &bool| { let on = *on; async move { set_council_seat(user_id, on).await } });
-                                Effect::new(move |_| if let Some(r) = toggle.value().get() {
-                                    notice.set(Some(r.map(|_| "")));
-                                    reload();
-                                });
-                                view! {
-                                    <li class:member=member>
-                                        <input type="checkbox" id=id prop:checked=member on:change=move |ev| { toggle.dispatch(event_target_checked(&ev)); }/>
-                                        <label for=label_for>{format!("{} — {} ({})", s.username, s.display_name, s.unit_name.unwrap_or_default())}</label>
-                                    </li>
-                                }
-                            }).collect_view();
-                            view! {
-                                <h2>{tr(Msg::AdminBlocs)}</h2>
-                                <div class="org-list">{bloc_rows}<BlocEditor bloc=None units notice reload/></div>
-                                <h2>{tr(Msg::AdminUnits)}</h2>
-                                <div class="org-list">{unit_rows}<UnitEditor unit=None blocs notice reload/></div>
-                                <h2>{tr(Msg::AdminCouncil)} " — " {campaign}</h2>
-                                <ul class="seats">{seats}</ul>
-                            }.into_any()
-                        }
+            <Loaded data=org let:o>{
+                let units = StoredValue::new(o.units.clone());
+                let blocs = StoredValue::new(o.blocs.clone());
+                let bloc_rows = o.blocs.into_iter().map(|b| view! { <BlocEditor bloc=Some(b) units notice reload/> }).collect_view();
+                let unit_rows = o.units.into_iter().map(|u| view! { <UnitEditor unit=Some(u) blocs notice reload/> }).collect_view();
+                let campaign = o.campaign_name;
+                let seats = o.council.into_iter().map(|s| {
+                    let id = format!("seat-{}", s.user_id);
+                    let label_for = id.clone();
+                    let user_id = s.user_id;
+                    let member = s.member;
+                    let toggle = Action::new(move |on: &bool| { let on = *on; async move { set_council_seat(user_id, on).await } });
+                    Effect::new(move |_| if let Some(r) = toggle.value().get() {
+                        notice.set(Some(r.map(|_| "")));
+                        reload();
+                    });
+                    view! {
+                        <li class:member=member>
+                            <input type="checkbox" id=id prop:checked=member on:change=move |ev| { toggle.dispatch(event_target_checked(&ev)); }/>
+                            <label for=label_for>{format!("{} — {} ({})", s.username, s.display_name, s.unit_name.unwrap_or_default())}</label>
+                        </li>
                     }
-                })}
-            </Transition>
+                }).collect_view();
+                view! {
+                    <h2>{tr(Msg::AdminBlocs)}</h2>
+                    <div class="org-list">{bloc_rows}<BlocEditor bloc=None units notice reload/></div>
+                    <h2>{tr(Msg::AdminUnits)}</h2>
+                    <div class="org-list">{unit_rows}<UnitEditor unit=None blocs notice reload/></div>
+                    <h2>{tr(Msg::AdminCouncil)} " — " {campaign}</h2>
+                    <ul class="seats">{seats}</ul>
+                }.into_any()
+            }</Loaded>
         </section>
     }
 }

@@ -4,6 +4,7 @@ use crate::api::year::{get_calendar, my_deadlines};
 use crate::calendar::{
     deadline_label, owner_name, progress_text, status_code, status_text, CalendarView, DueItem,
 };
+use crate::components::loaded::Loaded;
 use crate::components::year_filter::YearFilter;
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
@@ -17,21 +18,13 @@ pub fn CalendarPage() -> impl IntoView {
     let year =
         Memo::new(move |_| query.with(|q| q.get("year").and_then(|y| y.parse::<i32>().ok())));
     let data = Resource::new(move || year.get(), get_calendar);
-    let lang = use_lang();
     view! {
         <section class="calendar-page" aria-labelledby="calendar-title">
             <h1 id="calendar-title">{tr(Msg::CalendarTitle)}</h1>
             <p class="hint">{tr(Msg::CalendarIntro)}</p>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! { <CalendarView view/> }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loaded data let:view>
+                <CalendarView view/>
+            </Loaded>
         </section>
     }
 }

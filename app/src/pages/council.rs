@@ -3,6 +3,7 @@
 
 use crate::api::council::{change_sheet, get_council, get_sheet};
 use crate::components::live::LiveRefresh;
+use crate::components::loaded::Loaded;
 use crate::council::{CouncilList, CouncilRow, SheetChange, SheetState, SheetView};
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
@@ -334,31 +335,19 @@ fn is_council(event: &crate::model::CardEvent) -> bool {
 #[component]
 pub fn CouncilPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_council());
-    let lang = use_lang();
     let notice = RwSignal::new(None::<String>);
     view! {
         <section class="council-page" aria-labelledby="council-title">
             <h1 id="council-title">{tr(Msg::CouncilTitle)}</h1>
             <p class="hint">{tr(Msg::CouncilIntro)}</p>
             <p class="notice" role="status">{move || notice.get()}</p>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) => {
-                            view! {
-                                <LiveRefresh seq=list.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
-                                <CouncilTable list on_change=Callback::new(move |text| {
-                                    notice.set(Some(text));
-                                    data.refetch();
-                                })/>
-                            }.into_any()
-                        }
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loaded data let:list>
+                <LiveRefresh seq=list.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
+                <CouncilTable list on_change=Callback::new(move |text| {
+                    notice.set(Some(text));
+                    data.refetch();
+                })/>
+            </Loaded>
         </section>
     }
 }

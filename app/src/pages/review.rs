@@ -4,6 +4,7 @@
 
 use crate::api::summary::{get_bloc_review, get_document, save_bloc_review};
 use crate::calendar::{status_code, status_text};
+use crate::components::loaded::Loaded;
 use crate::exports::{DocKind, Document};
 use crate::i18n::{tr, use_lang};
 use crate::summary::BlocReviewView;
@@ -33,28 +34,18 @@ pub fn ReviewPage() -> impl IntoView {
             }
         },
     );
-    let lang = use_lang();
     let notice = RwSignal::new(None::<String>);
     view! {
         <section class="review-page" aria-labelledby="review-title">
             <p><a href="/summary">{tr(Msg::BackToSummary)}</a></p>
             <h1 id="review-title">{tr(Msg::ReviewPageTitle)}</h1>
             <p class="notice" role="status">{move || notice.get()}</p>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! {
-                            <Review view on_saved=Callback::new(move |text| {
-                                notice.set(Some(text));
-                                data.refetch();
-                            })/>
-                        }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loaded data let:view>
+                <Review view on_saved=Callback::new(move |text| {
+                    notice.set(Some(text));
+                    data.refetch();
+                })/>
+            </Loaded>
         </section>
     }
 }

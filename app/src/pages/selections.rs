@@ -3,6 +3,7 @@
 
 use crate::api::year::{get_selection, save_selection};
 use crate::calendar::SelectionView;
+use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -28,27 +29,17 @@ pub fn SelectionsPage() -> impl IntoView {
         |(year, period)| get_selection(year, period),
     );
     let notice = RwSignal::new(None::<String>);
-    let lang = use_lang();
     view! {
         <section class="selections-page" aria-labelledby="selections-title">
             <h1 id="selections-title">{tr(Msg::SelectionsTitle)}</h1>
             <p class="hint">{tr(Msg::SelectionsIntro)}</p>
             <p class="notice" role="status">{move || notice.get()}</p>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! {
-                            <SelectionForm view on_saved=Callback::new(move |text| {
-                                notice.set(Some(text));
-                                data.refetch();
-                            })/>
-                        }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loaded data let:view>
+                <SelectionForm view on_saved=Callback::new(move |text| {
+                    notice.set(Some(text));
+                    data.refetch();
+                })/>
+            </Loaded>
         </section>
     }
 }

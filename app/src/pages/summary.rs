@@ -4,6 +4,7 @@
 use crate::api::summary::get_summary;
 use crate::calendar::{selection_period_name, status_code, status_text};
 use crate::components::live::LiveRefresh;
+use crate::components::loaded::Loaded;
 use crate::components::year_filter::YearFilter;
 use crate::exports::DocKind;
 use crate::i18n::{tr, use_lang};
@@ -27,23 +28,13 @@ pub fn SummaryPage() -> impl IntoView {
     let year =
         Memo::new(move |_| query.with(|q| q.get("year").and_then(|y| y.parse::<i32>().ok())));
     let data = Resource::new(move || year.get(), get_summary);
-    let lang = use_lang();
     view! {
         <section class="summary-page" aria-labelledby="summary-title">
             <h1 id="summary-title">{tr(Msg::SummaryTitle)}</h1>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! {
-                            <LiveRefresh seq=view.seq wanted=any_change refresh=Callback::new(move |_| data.refetch())/>
-                            <Summary view/>
-                        }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loaded data let:view>
+                <LiveRefresh seq=view.seq wanted=any_change refresh=Callback::new(move |_| data.refetch())/>
+                <Summary view/>
+            </Loaded>
         </section>
     }
 }

@@ -6,6 +6,7 @@ mod moving;
 mod state;
 
 use crate::api::board::{get_board, more_cards};
+use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::model::{BoardCard, BoardFilters, BoardView};
 use leptos::prelude::*;
@@ -23,22 +24,14 @@ pub fn BoardPage() -> impl IntoView {
         query.with(|q| BoardFilters::from_query(|k| q.get(k).map(|v| v.to_string())))
     });
     let board = Resource::new(move || filters.get(), get_board);
-    let lang = use_lang();
 
     view! {
         <section class="board-page" aria-labelledby="board-title">
             <h1 id="board-title">{tr(Msg::BoardTitle)}</h1>
             <crate::pages::calendar::OwedPanel/>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match board.await {
-                        Ok(view) => view! { <LiveBoard view/> }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loaded data=board let:view>
+                <LiveBoard view/>
+            </Loaded>
         </section>
     }
 }

@@ -1,0 +1,42 @@
+//! A page's data in one frame: while it loads, a status line; if it fails, the reason in
+//! the user's language and a button that loads it again; then the content. A transition
+//! keeps what is shown on screen while it reloads after a change.
+
+use crate::error::AppError;
+use crate::i18n::{tr, use_lang};
+use leptos::prelude::*;
+use shared::i18n::Msg;
+use std::sync::Arc;
+
+/// `<Loaded data=resource let:value>…</Loaded>`: the children, given the loaded value.
+#[component]
+pub fn Loaded<T, F, V>(data: Resource<Result<T, AppError>>, children: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    let children = Arc::new(children);
+    view! {
+        <Transition fallback=move || view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => children(value).into_any(),
+                        Err(e) => view! {
+                            <div class="load-failed">
+                                <p class="error" role="alert">{move || e.describe(lang.get())}</p>
+                                <button type="button" on:click=move |_| data.refetch()>
+                                    {tr(Msg::TryAgain)}
+                                </button>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
