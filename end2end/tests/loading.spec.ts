@@ -1,6 +1,6 @@
 import { test, expect, signIn, expectAccessible, expectConsoleError } from './fixtures';
 
-test('a page whose data fails to load says so and loads it again on request', async ({ page }) => {
+test('a page whose data fails to load says so and loads it again on request', { tag: '@smoke' }, async ({ page }) => {
   // The browser's own line for the refused request provoked below.
   expectConsoleError(/Failed to load resource: the server responded with a status of 503/);
   await signIn(page, 'office');
@@ -22,6 +22,7 @@ test('a page whose data fails to load says so and loads it again on request', as
   const again = page.getByRole('button', { name: 'Thử lại' });
   await expect(again).toBeVisible();
   await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/load-failed.png' });
 
   await again.click();
   await expect(page.getByRole('alert')).toHaveCount(0);

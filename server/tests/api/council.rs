@@ -206,6 +206,22 @@ async fn members_of_the_nominees_unit_are_recused_and_a_conflict_stops_scoring()
     let (status, body) = score(&app, &c4, own, codes(&kind)[0], Some(7)).await;
     assert_eq!(status, 403, "{body}");
     assert_eq!(body, json!({ "Forbidden": "recused" }));
+    // Refused inside the write: recorded once, against the nomination, and nothing written.
+    let refusals = common::board::scalar(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'forbidden' AND object_id = CAST($1 AS TEXT)",
+        own,
+    )
+    .await;
+    assert_eq!(refusals, 1);
+    let sheets = common::board::scalar(
+        &app,
+        "SELECT COUNT(*) FROM scoresheets s JOIN users u ON u.id = s.member_id
+         WHERE s.nomination_id = $1 AND u.username = 'council4'",
+        own,
+    )
+    .await;
+    assert_eq!(sheets, 0);
     let (_, sheet) = app.call(&c4, "council/sheet", json!({ "id": own })).await;
     assert_eq!(sheet["state"], json!({ "state": "recused" }));
 

@@ -114,7 +114,7 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
 /// changed and publishes it once committed. Dropped without [`WriteTx::commit`], it
 /// rolls back.
 pub struct WriteTx<'a> {
-    /// None once committed (a refusal commits its audit entry at once).
+    /// None once committed (or rolled back by a refusal).
     tx: Option<sqlx::Transaction<'static, Db>>,
     store: &'a super::super::Backend,
     by: &'a CurrentUser,
@@ -163,8 +163,8 @@ impl<'a> WriteTx<'a> {
         cards::visible_card(self, id, by).await
     }
 
-    /// May they: a refusal concerns security, so it is recorded in the audit history and
-    /// committed now (the write itself never happens).
+    /// May they: a refusal concerns security, so it is recorded in the audit history now
+    /// (and the write never happens).
     pub async fn authorize(&mut self, action: Action) -> DbResult<()> {
         match authorize(&self.by.actor(), &action) {
             Ok(()) => Ok(()),
@@ -173,18 +173,22 @@ impl<'a> WriteTx<'a> {
     }
 
     /// Refuses `action` for `denied` (a check [`Self::authorize`] cannot make alone, such as
-    /// a seat on this year's council): recorded like every refusal.
+    /// a seat on this year's council): whatever this write did so far is rolled back, and
+    /// the refusal is recorded in the audit history in a transaction of its own.
     pub async fn refuse(&mut self, action: Action, denied: Denied) -> DbError {
         tracing::warn!(user = %self.by.username, ?action, ?denied, "refused");
+        if let Some(tx) = self.tx.take() {
+            let _ = tx.rollback().await;
+        }
         let entry = refusal(self.by, self.object.clone(), &action, denied);
-        if let Some(mut tx) = self.tx.take() {
-            let recorded = match append_audit_after(&mut tx, &entry, &mut self.audit_tail).await {
-                Ok(_) => tx.commit().await.map_err(DbError::from),
-                Err(e) => Err(e),
-            };
-            if let Err(e) = recorded {
-                tracing::error!(error = %e, "could not record a refusal");
-            }
+        let recorded = async {
+            let mut tx = super::super::begin_write(&self.store.pool).await?;
+            append_audit_after(&mut tx, &entry, &mut None).await?;
+            tx.commit().await?;
+            Ok::<_, DbError>(())
+        };
+        if let Err(e) = recorded.await {
+            tracing::error!(error = %e, "could not record a refusal");
         }
         DbError::Denied(denied)
     }

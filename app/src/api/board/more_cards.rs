@@ -1,0 +1,23 @@
+use crate::error::AppError;
+use crate::model::{BoardCard, BoardFilters};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use shared::domain::Stage;
+
+/// More cards of one column (of one bloc's lane, with swimlanes), after the first `offset`.
+#[server(prefix = "/api", endpoint = "board/more", input = Json)]
+pub async fn more_cards(
+    filters: BoardFilters,
+    stage: Stage,
+    bloc: Option<i64>,
+    offset: usize,
+) -> Result<Vec<BoardCard>, AppError> {
+    let (_, board) = super::visible_board(&filters).await?;
+    Ok(board
+        .cards
+        .into_iter()
+        .filter(|c| c.stage == stage && bloc.is_none_or(|b| c.bloc_id == b) && filters.admits(c))
+        .skip(offset)
+        .take(crate::model::COLUMN_WINDOW)
+        .collect())
+}
