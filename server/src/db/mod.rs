@@ -30,7 +30,7 @@ macro_rules! repositories {
         mod calendar;
         #[path = "../sql/council.rs"]
         mod council;
-        #[path = "../sql/fostering.rs"]
+        #[path = "../fostering/mod.rs"]
         mod fostering;
         #[path = "../kernel/mod.rs"]
         mod kernel;
