@@ -38,7 +38,7 @@ macro_rules! repositories {
         mod load;
         #[path = "../sql/moves.rs"]
         mod moves;
-        #[path = "../sql/nominations.rs"]
+        #[path = "../nominations/mod.rs"]
         mod nominations;
         #[path = "../sql/org.rs"]
         mod org;

@@ -1,6 +1,6 @@
 //! The SQL of the exemplar's year: fostering plans, evaluations, replications.
 
-use super::Conn;
+use super::super::Conn;
 use crate::db::DbResult;
 use shared::domain::{Evaluation, FosteringPlan, Leader, Replication};
 

@@ -1,0 +1,126 @@
+//! Nominations: reading one with what was filled in and its history, creating one and
+//! editing it. The SQL is in `queries.rs`.
+
+mod queries;
+
+use super::kernel::events::StoredChange;
+use super::kernel::{cards, facts, Versioned, WriteTx};
+use super::Backend;
+use crate::db::{DbError, DbResult};
+use app::auth::CurrentUser;
+use app::model::{CardEvent, CollectiveOption, MoveAction, NominationRecord};
+use app::moves::scope;
+use app::ports::{NominationsPort, RepoResult};
+use async_trait::async_trait;
+use shared::auth::Action;
+use shared::domain::{Field, InputError, NominationDraft, Stage};
+
+#[async_trait]
+impl NominationsPort for Backend {
+    async fn nomination(&self, id: i64) -> RepoResult<NominationRecord> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        let card = cards::card(&mut conn, id).await?;
+        let stored = queries::stored(&mut conn, id).await?;
+        Ok(NominationRecord {
+            draft: NominationDraft {
+                unit_id: card.unit_id,
+                nominee_name: card.nominee_name.clone(),
+                profile: stored.profile,
+                description: stored.description,
+                replication_potential: stored.replication_potential,
+                evidence: queries::evidence(&mut conn, id).await?,
+            },
+            history: queries::history(&mut conn, id).await?,
+            plan: facts::plan(&mut conn, id).await?,
+            evaluations: facts::evaluations(&mut conn, id).await?,
+            replications: facts::replications(&mut conn, id).await?,
+            calendar: cards::campaign_year(&mut conn, stored.campaign_id, stored.year).await?,
+            card,
+            year: stored.year,
+            created_at: stored.created_at,
+        })
+    }
+
+    async fn collectives(&self, year: i32) -> RepoResult<Vec<CollectiveOption>> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        Ok(queries::collectives(&mut conn, year).await?)
+    }
+
+    /// Creates or edits, in one write with its event and audit entry.
+    async fn save_nomination(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        year: i32,
+        draft: &NominationDraft,
+        by: &CurrentUser,
+    ) -> RepoResult<CardEvent> {
+        let mut tx = WriteTx::begin(self, by).await?;
+        let event = match id {
+            None => create(&mut tx, year, draft).await?,
+            Some(id) => edit(&mut tx, id, version, draft).await?,
+        };
+        tx.commit().await?;
+        Ok(event)
+    }
+}
+
+/// Who may create for which unit is checked by the server function before (the draft's
+/// unit is the scope).
+async fn create(tx: &mut WriteTx<'_>, year: i32, draft: &NominationDraft) -> DbResult<CardEvent> {
+    let by = tx.by();
+    let campaign = queries::campaign_covering(tx, year)
+        .await?
+        .ok_or(DbError::Invalid(InputError::Invalid { field: Field::Year }))?;
+    if !queries::unit_exists(tx, draft.unit_id).await? {
+        return Err(DbError::Invalid(InputError::Required {
+            field: Field::Unit,
+        }));
+    }
+    let position = queries::top_of_discovered(tx, campaign, year).await?;
+    let now = tx.now();
+    let id = queries::insert(tx, campaign, year, draft, &position, &by.display_name, &now).await?;
+    let card = cards::card(tx, id).await?;
+    let change = StoredChange {
+        action: MoveAction::Create,
+        by: by.display_name.clone(),
+        from: Stage::Discovered,
+        from_position: card.position.clone(),
+        from_dropped_from: None,
+        reason: None,
+        card,
+    };
+    tx.record(change, None, None).await
+}
+
+async fn edit(
+    tx: &mut WriteTx<'_>,
+    id: i64,
+    version: i64,
+    draft: &NominationDraft,
+) -> DbResult<CardEvent> {
+    let by = tx.by();
+    let before = tx.visible_card(id).await?;
+    tx.authorize(Action::EditNomination(scope(&before))).await?;
+    tx.expect_version(Versioned::Nomination(id), version)
+        .await?;
+    // The unit and the kind are what the nomination is; they do not change by editing.
+    if draft.unit_id != before.unit_id || draft.profile.kind() != before.kind {
+        return Err(DbError::Invalid(InputError::Invalid { field: Field::Unit }));
+    }
+    let now = tx.now();
+    queries::update(tx, id, version, draft, &by.display_name, &now).await?;
+    let card = cards::card(tx, id).await?;
+    let audit_before =
+        serde_json::json!({ "name": before.nominee_name, "version": before.version }).to_string();
+    let change = StoredChange {
+        action: MoveAction::Edit,
+        by: by.display_name.clone(),
+        from: before.stage,
+        from_position: before.position.clone(),
+        from_dropped_from: before.dropped_from,
+        reason: None,
+        card,
+    };
+    tx.record(change, Some(audit_before), None).await
+}
