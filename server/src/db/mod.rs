@@ -16,7 +16,7 @@
 /// provides `Db`, `Pool`, `Conn`, `Backend` and the few functions that differ.
 macro_rules! repositories {
     () => {
-        #[path = "../sql/accounts.rs"]
+        #[path = "../accounts/mod.rs"]
         mod accounts;
         #[path = "../sql/audit.rs"]
         mod audit;
