@@ -40,7 +40,7 @@ macro_rules! repositories {
         mod moves;
         #[path = "../nominations/mod.rs"]
         mod nominations;
-        #[path = "../sql/org.rs"]
+        #[path = "../org/mod.rs"]
         mod org;
         #[path = "../sql/selections.rs"]
         mod selections;
