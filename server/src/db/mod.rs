@@ -24,7 +24,7 @@ macro_rules! repositories {
         mod auth;
         #[path = "../sql/ballot.rs"]
         mod ballot;
-        #[path = "../sql/board.rs"]
+        #[path = "../board/mod.rs"]
         mod board;
         #[path = "../sql/calendar.rs"]
         mod calendar;
@@ -36,8 +36,6 @@ macro_rules! repositories {
         mod kernel;
         #[path = "../sql/load.rs"]
         mod load;
-        #[path = "../sql/moves.rs"]
-        mod moves;
         #[path = "../nominations/mod.rs"]
         mod nominations;
         #[path = "../org/mod.rs"]

@@ -40,7 +40,7 @@ const LIVE_BUFFER: usize = 4096;
 
 pub struct PgStore {
     pool: PgPool,
-    moves: tokio::sync::mpsc::Sender<moves::MoveJob>,
+    moves: tokio::sync::mpsc::Sender<board::writer::MoveJob>,
     /// What this instance's subscribers receive: fed by the fan-out, never directly.
     live: broadcast::Sender<Arc<CardEvent>>,
     /// Stops the fan-out; set once the schema exists (see `Store::migrate`).
@@ -64,7 +64,7 @@ impl PgStore {
         // The writer's own publishing is a no-op here (see `publish`): it gets a sender
         // nobody listens to.
         let (unused, _) = broadcast::channel(1);
-        let moves = moves::spawn_writer(pool.clone(), unused);
+        let moves = board::writer::spawn_writer(pool.clone(), unused);
         Ok(PgStore {
             pool,
             moves,

@@ -25,7 +25,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 
 pub struct SqliteStore {
     pool: SqlitePool,
-    moves: tokio::sync::mpsc::Sender<moves::MoveJob>,
+    moves: tokio::sync::mpsc::Sender<board::writer::MoveJob>,
     live: tokio::sync::broadcast::Sender<std::sync::Arc<CardEvent>>,
 }
 
@@ -76,7 +76,7 @@ impl SqliteStore {
             .map_err(|e| open_err(super::describe_open_error(&e)))?;
         drop(conn);
         let (live, _) = tokio::sync::broadcast::channel(LIVE_BUFFER);
-        let moves = moves::spawn_writer(pool.clone(), live.clone());
+        let moves = board::writer::spawn_writer(pool.clone(), live.clone());
         Ok(SqliteStore { pool, moves, live })
     }
 

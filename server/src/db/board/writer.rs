@@ -4,13 +4,13 @@
 //! per move), a refused move rolls back only its own savepoint, and nobody waits for a
 //! batch longer than it takes to write.
 
-use super::kernel::audit::{append_audit_after, refusal};
-use super::kernel::cards::{self, campaign_year};
-use super::kernel::events::{append_change, StoredChange};
-use super::kernel::facts;
-use super::kernel::time::now_text;
-use super::kernel::write::{expect_version, Versioned};
-use super::{Conn, Pool};
+use super::super::kernel::audit::{append_audit_after, refusal};
+use super::super::kernel::cards::{self, campaign_year};
+use super::super::kernel::events::{append_change, StoredChange};
+use super::super::kernel::facts;
+use super::super::kernel::time::now_text;
+use super::super::kernel::write::{expect_version, Versioned};
+use super::super::{Conn, Pool};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{BoardCard, CardEvent, MoveAction, MoveRequest, Place};
@@ -79,7 +79,7 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
         Ok(c) => c,
         Err(e) => return fail_all(batch, &DbError::from(e)),
     };
-    if let Err(e) = super::begin_write_on(&mut conn)
+    if let Err(e) = super::super::begin_write_on(&mut conn)
         .await
         .map_err(DbError::from)
     {
@@ -113,7 +113,9 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
         }
     }
     let announced = match state.last_seq {
-        Some(seq) => super::announce(&mut conn, seq).await.map_err(DbError::from),
+        Some(seq) => super::super::announce(&mut conn, seq)
+            .await
+            .map_err(DbError::from),
         None => Ok(()),
     };
     if let Err(e) = announced {
@@ -127,7 +129,7 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
     drop(conn);
     for (job, result) in batch.into_iter().zip(results) {
         if let Ok(event) = &result {
-            super::publish(live, event);
+            super::super::publish(live, event);
         }
         let _ = job.reply.send(result.map_err(RepoError::from));
     }

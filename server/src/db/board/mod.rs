@@ -1,9 +1,11 @@
 //! The board: a campaign year's cards, read in one snapshot, and moves across it (made by
-//! the group-commit writer in `moves.rs`, the other half of this feature).
+//! the group-commit writer, `writer.rs`).
+
+pub mod writer;
 
 use super::kernel::cards::{self, resolve_year, CardRow, CARD_COLUMNS, CARD_FROM};
 use super::kernel::{events, scores};
-use super::{moves, Backend, Conn};
+use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
 use app::model::{Board, BoardCard, BoardQuery, CardEvent, MoveRequest};
@@ -43,7 +45,7 @@ impl BoardPort for Backend {
         today: NaiveDate,
     ) -> RepoResult<CardEvent> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let job = moves::MoveJob {
+        let job = writer::MoveJob {
             user: by.clone(),
             request: request.clone(),
             today,
