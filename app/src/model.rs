@@ -412,63 +412,48 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
+    /// Each action but a card's, with its code.
+    const CODES: [(AuditAction, &'static str); 22] = [
+        (AuditAction::Login, "login"),
+        (AuditAction::LoginFailed, "login_failed"),
+        (AuditAction::LoginThrottled, "login_throttled"),
+        (AuditAction::LoginDisabled, "login_disabled"),
+        (AuditAction::Logout, "logout"),
+        (AuditAction::CsrfRefused, "csrf_refused"),
+        (AuditAction::Forbidden, "forbidden"),
+        (AuditAction::AccountCreated, "account_created"),
+        (AuditAction::AccountUpdated, "account_updated"),
+        (AuditAction::PasswordReset, "password_reset"),
+        (AuditAction::BlocCreated, "bloc_created"),
+        (AuditAction::BlocUpdated, "bloc_updated"),
+        (AuditAction::UnitCreated, "unit_created"),
+        (AuditAction::UnitUpdated, "unit_updated"),
+        (AuditAction::CouncilSeated, "council_seated"),
+        (AuditAction::CouncilUnseated, "council_unseated"),
+        (AuditAction::SaveSelection, "save_selection"),
+        (AuditAction::OpenBallot, "open_ballot"),
+        (AuditAction::CloseBallot, "close_ballot"),
+        (AuditAction::SaveBlocReview, "save_bloc_review"),
+        (AuditAction::SubmitBlocReview, "submit_bloc_review"),
+        (AuditAction::Export, "export"),
+    ];
+
     /// Every action, in the order the audit page offers them.
     pub fn all() -> Vec<AuditAction> {
-        use AuditAction::*;
-        let mut all = vec![
-            Login,
-            LoginFailed,
-            LoginThrottled,
-            LoginDisabled,
-            Logout,
-            CsrfRefused,
-            Forbidden,
-            AccountCreated,
-            AccountUpdated,
-            PasswordReset,
-            BlocCreated,
-            BlocUpdated,
-            UnitCreated,
-            UnitUpdated,
-            CouncilSeated,
-            CouncilUnseated,
-            SaveSelection,
-            OpenBallot,
-            CloseBallot,
-            SaveBlocReview,
-            SubmitBlocReview,
-            Export,
-        ];
-        all.extend(MoveAction::ALL.into_iter().map(Card));
-        all
+        Self::CODES
+            .iter()
+            .map(|(action, _)| *action)
+            .chain(MoveAction::ALL.into_iter().map(AuditAction::Card))
+            .collect()
     }
 
     pub fn code(self) -> &'static str {
-        use AuditAction::*;
         match self {
-            Login => "login",
-            LoginFailed => "login_failed",
-            LoginThrottled => "login_throttled",
-            LoginDisabled => "login_disabled",
-            Logout => "logout",
-            CsrfRefused => "csrf_refused",
-            Forbidden => "forbidden",
-            AccountCreated => "account_created",
-            AccountUpdated => "account_updated",
-            PasswordReset => "password_reset",
-            BlocCreated => "bloc_created",
-            BlocUpdated => "bloc_updated",
-            UnitCreated => "unit_created",
-            UnitUpdated => "unit_updated",
-            CouncilSeated => "council_seated",
-            CouncilUnseated => "council_unseated",
-            SaveSelection => "save_selection",
-            OpenBallot => "open_ballot",
-            CloseBallot => "close_ballot",
-            SaveBlocReview => "save_bloc_review",
-            SubmitBlocReview => "submit_bloc_review",
-            Export => "export",
-            Card(action) => action.code(),
+            AuditAction::Card(action) => action.code(),
+            other => Self::CODES
+                .iter()
+                .find(|(action, _)| *action == other)
+                .map_or("unknown", |(_, code)| code),
         }
     }
 }

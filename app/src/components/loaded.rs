@@ -28,7 +28,7 @@ where
                         Err(e) => view! {
                             <div class="load-failed">
                                 <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                                <button type="button" on:click=move |_| data.refetch()>
+                                <button type="button" class="secondary" on:click=move |_| data.refetch()>
                                     {tr(Msg::TryAgain)}
                                 </button>
                             </div>
