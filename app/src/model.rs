@@ -630,6 +630,28 @@ pub struct AuditEntry {
     pub address: Option<String>,
 }
 
+impl AuditEntry {
+    /// A refusal (it concerns security): who, on what, what they asked (`asked`: the
+    /// action, or the request the action was judged from) and why not. Written the same
+    /// whether the server function refuses before any write or the write refuses inside.
+    pub fn refusal(
+        by: &crate::auth::CurrentUser,
+        object: (&str, Option<String>),
+        asked: &impl Serialize,
+        denied: shared::auth::Denied,
+    ) -> AuditEntry {
+        AuditEntry {
+            actor_id: Some(by.user_id),
+            actor_name: by.username.clone(),
+            action: AuditAction::Forbidden.into(),
+            object_type: object.0.into(),
+            object_id: object.1,
+            after: serde_json::to_string(&(asked, denied)).ok(),
+            ..Default::default()
+        }
+    }
+}
+
 /// One stored entry, as the audit page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRowView {

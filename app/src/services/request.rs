@@ -53,15 +53,7 @@ pub async fn authorize(
         return Ok(());
     };
     tracing::warn!(user = %user.username, ?action, ?denied, "refused");
-    let entry = AuditEntry {
-        actor_id: Some(user.user_id),
-        actor_name: user.username.clone(),
-        action: crate::model::AuditAction::Forbidden.into(),
-        object_type: object_type.into(),
-        object_id,
-        after: serde_json::to_string(&(action, denied)).ok(),
-        ..Default::default()
-    };
+    let entry = AuditEntry::refusal(user, (object_type, object_id), &action, denied);
     if let Err(e) = ctx.repo.record_audit(&entry).await {
         tracing::error!(error = %e, "could not record a refusal");
     }

@@ -4,7 +4,7 @@
 //! per move), a refused move rolls back only its own savepoint, and nobody waits for a
 //! batch longer than it takes to write.
 
-use super::super::kernel::audit::{append_audit_after, refusal};
+use super::super::kernel::audit::append_audit_after;
 use super::super::kernel::cards::{self, campaign_year};
 use super::super::kernel::events::{append_change, StoredChange};
 use super::super::kernel::facts;
@@ -13,7 +13,7 @@ use super::super::kernel::write::{expect_version, Versioned};
 use super::super::{Conn, Pool};
 use crate::db::{DbError, DbResult};
 use app::auth::CurrentUser;
-use app::model::{BoardCard, CardEvent, MoveAction, MoveRequest, Place};
+use app::model::{AuditEntry, BoardCard, CardEvent, MoveAction, MoveRequest, Place};
 use app::moves::{dropped_from_after, precheck, scope};
 use app::ports::{RepoError, RepoResult};
 use chrono::NaiveDate;
@@ -155,7 +155,7 @@ async fn record_refusal(
     state: &mut Batch,
 ) -> DbResult<()> {
     let object = ("nomination", Some(job.request.id.to_string()));
-    let entry = refusal(&job.user, object, &job.request, denied);
+    let entry = AuditEntry::refusal(&job.user, object, &job.request, denied);
     append_audit_after(conn, &entry, &mut state.audit_tail)
         .await
         .map(|_| ())

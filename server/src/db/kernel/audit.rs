@@ -4,9 +4,7 @@ use super::time::now_text;
 use super::{Conn, Pool};
 use crate::audit::{chain_hash, verify_chain, AuditEntry, AuditRow, ChainReport, GENESIS};
 use crate::db::DbError;
-use app::auth::CurrentUser;
-use app::model::{AuditAction, AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
-use shared::auth::Denied;
+use app::model::{AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
 
 /// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
 /// the last hash, so two writers cannot chain to the same row.
@@ -111,23 +109,4 @@ pub async fn audit_page(pool: &Pool, filter: &AuditFilter) -> Result<AuditPage, 
         rows.last().map(|r| r.id).unwrap_or_default()
     });
     Ok(AuditPage { rows, chain, older })
-}
-
-/// The audit entry of a refusal (it concerns security): who, on what, what they asked
-/// (`asked`: the action, or the request the action was judged from) and why not.
-pub fn refusal(
-    by: &CurrentUser,
-    object: (&str, Option<String>),
-    asked: &impl serde::Serialize,
-    denied: Denied,
-) -> AuditEntry {
-    AuditEntry {
-        actor_id: Some(by.user_id),
-        actor_name: by.username.clone(),
-        action: AuditAction::Forbidden.into(),
-        object_type: object.0.into(),
-        object_id: object.1,
-        after: serde_json::to_string(&(asked, denied)).ok(),
-        ..Default::default()
-    }
 }

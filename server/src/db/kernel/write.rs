@@ -3,7 +3,7 @@
 //! they saw (a conflict names who changed it and when), the change recorded in the event
 //! log and the audit history, then announce, commit and publish — in that order, here.
 
-use super::audit::{append_audit_after, refusal};
+use super::audit::append_audit_after;
 use super::events::{append_change, StoredChange};
 use super::time::now_text;
 use super::{cards, Conn, Db};
@@ -180,7 +180,7 @@ impl<'a> WriteTx<'a> {
         if let Some(tx) = self.tx.take() {
             let _ = tx.rollback().await;
         }
-        let entry = refusal(self.by, self.object.clone(), &action, denied);
+        let entry = AuditEntry::refusal(self.by, self.object.clone(), &action, denied);
         let recorded = async {
             let mut tx = super::super::begin_write(&self.store.pool).await?;
             append_audit_after(&mut tx, &entry, &mut None).await?;
