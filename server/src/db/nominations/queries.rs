@@ -134,7 +134,6 @@ fn profile_json(draft: &NominationDraft) -> DbResult<String> {
 }
 
 /// A new nomination, discovered, at `position`; returns its id.
-#[allow(clippy::too_many_arguments)]
 pub async fn insert(
     conn: &mut Conn,
     campaign_id: i64,

@@ -132,7 +132,6 @@ pub async fn insert_bloc(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 pub async fn update_bloc(
     conn: &mut Conn,
     id: i64,
@@ -157,7 +156,6 @@ pub async fn update_bloc(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 pub async fn insert_unit(
     conn: &mut Conn,
     code: &str,
@@ -179,7 +177,6 @@ pub async fn insert_unit(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 pub async fn update_unit(
     conn: &mut Conn,
     id: i64,
