@@ -4,23 +4,16 @@
 //! `hydrate` into the browser's WASM bundle.
 
 pub mod api;
-pub mod auth;
-pub mod calendar;
 pub mod components;
-pub mod council;
 pub mod error;
-pub mod exports;
 pub mod i18n;
-pub mod model;
 pub mod moves;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod password;
 #[cfg(feature = "ssr")]
 pub mod ports;
 #[cfg(feature = "ssr")]
 pub mod services;
-pub mod summary;
+pub mod types;
 
 use crate::pages::admin_org::AdminOrgPage;
 use crate::pages::change_password::ChangePasswordPage;

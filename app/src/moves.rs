@@ -2,7 +2,7 @@
 //! transaction that makes the move (the authority), and the browser calls the same code
 //! before sending anything (instant feedback while a card is dragged).
 
-use crate::model::BoardCard;
+use crate::types::model::BoardCard;
 use shared::auth::{authorize, Action, Actor, Denied, NominationScope};
 use shared::domain::Stage;
 use shared::rules::transition::{classify_move, MoveKind};

@@ -1,6 +1,6 @@
 //! The audit history's hash chain, independent of the database backend.
 
-pub use app::model::AuditEntry;
+pub use app::types::model::AuditEntry;
 use sha2::{Digest, Sha256};
 
 /// The hash that precedes the first row.

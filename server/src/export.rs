@@ -1,7 +1,7 @@
-//! Downloads of an [`app::exports::Document`]: an XLSX workbook laid out as the printed
+//! Downloads of an [`app::types::exports::Document`]: an XLSX workbook laid out as the printed
 //! administrative list, and a plain CSV of the table meant for re-import.
 
-use app::exports::{Cell, Document};
+use app::types::exports::{Cell, Document};
 use chrono::Datelike;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -388,7 +388,7 @@ mod tests {
             paragraphs: Vec::new(),
             columns: ["a", "b", "c"]
                 .into_iter()
-                .map(|h| app::exports::Column {
+                .map(|h| app::types::exports::Column {
                     header: h.into(),
                     width: 10,
                 })
@@ -399,7 +399,7 @@ mod tests {
             sign_hint: String::new(),
         }
     }
-    use app::exports::{Column, Paragraph};
+    use app::types::exports::{Column, Paragraph};
     use calamine::{open_workbook_from_rs, Data, DataType, Reader, Xlsx};
     use chrono::NaiveDate;
     use std::io::Cursor;

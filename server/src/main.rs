@@ -105,7 +105,7 @@ async fn run(args: Vec<String>) -> Result<(), String> {
         }
         Command::CreateAdmin { username } => {
             let password = read_admin_password()?;
-            let hash = app::password::hash(&password).map_err(|e| e.to_string())?;
+            let hash = app::services::password::hash(&password).map_err(|e| e.to_string())?;
             let store = db::open(&settings.database_url)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -117,7 +117,7 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             store
                 .append_audit(&AuditEntry {
                     actor_name: "create-admin".into(),
-                    action: app::model::AuditAction::AccountCreated.into(),
+                    action: app::types::model::AuditAction::AccountCreated.into(),
                     object_type: "account".into(),
                     object_id: Some(username.clone()),
                     after: Some(serde_json::json!({ "id": id, "roles": ["admin"] }).to_string()),

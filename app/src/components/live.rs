@@ -2,7 +2,7 @@
 //! number the data is current to) and asks the page to reload when a change it cares about
 //! arrives anywhere. What the user may then see is decided again by the server.
 
-use crate::model::CardEvent;
+use crate::types::model::CardEvent;
 use leptos::prelude::*;
 use std::time::Duration;
 

@@ -4,7 +4,7 @@ use crate::api::admin::{
 use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::model::{AccountFields, AccountView, UnitOption};
+use crate::types::model::{AccountFields, AccountView, UnitOption};
 use leptos::prelude::*;
 use shared::auth::{role_label, Role};
 use shared::domain::{NewPassword, Username};

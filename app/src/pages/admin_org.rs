@@ -2,7 +2,7 @@ use crate::api::admin::{get_organisation, save_bloc, save_unit, set_council_seat
 use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::model::{BlocRow, UnitRow};
+use crate::types::model::{BlocRow, UnitRow};
 use leptos::prelude::*;
 use shared::domain::org_input::org_errors;
 use shared::i18n::{input_error, t, Msg};

@@ -1,6 +1,6 @@
 use crate::api::audit::list_audit;
 use crate::i18n::{tr, use_lang};
-use crate::model::{AuditAction, AuditFilter, AuditRowView, ChainStatus};
+use crate::types::model::{AuditAction, AuditFilter, AuditRowView, ChainStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::i18n::{audit_action_label, audit_object_label, format_timestamp, t, Msg};

@@ -1,12 +1,12 @@
 //! `/calendar`: every deadline of the campaign year, and who has met it.
 
 use crate::api::year::{get_calendar, my_deadlines};
-use crate::calendar::{
-    deadline_label, owner_name, progress_text, status_code, status_text, CalendarView, DueItem,
-};
 use crate::components::loaded::Loaded;
 use crate::components::year_filter::YearFilter;
 use crate::i18n::{tr, use_lang};
+use crate::types::calendar::{
+    deadline_label, owner_name, progress_text, status_code, status_text, CalendarView, DueItem,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::i18n::{format_date, t, Msg};

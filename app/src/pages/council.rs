@@ -4,8 +4,8 @@
 use crate::api::council::{change_sheet, get_council, get_sheet};
 use crate::components::live::LiveRefresh;
 use crate::components::loaded::Loaded;
-use crate::council::{CouncilList, CouncilRow, SheetChange, SheetState, SheetView};
 use crate::i18n::{tr, use_lang};
+use crate::types::council::{CouncilList, CouncilRow, SheetChange, SheetState, SheetView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::domain::{criteria_for, NomineeKind, Score};
@@ -65,7 +65,7 @@ fn aggregate_cells(lang: Lang, a: &Aggregate) -> (String, String, String, String
 /// The council's secret ballot: members vote, the office opens and closes it.
 #[component]
 fn BallotSection(
-    ballot: crate::council::BallotView,
+    ballot: crate::types::council::BallotView,
     is_office: bool,
     on_change: Callback<String>,
 ) -> impl IntoView {
@@ -328,7 +328,7 @@ fn Minutes(list: CouncilList) -> impl IntoView {
 }
 
 /// A council member's sheet changed somewhere.
-fn is_council(event: &crate::model::CardEvent) -> bool {
+fn is_council(event: &crate::types::model::CardEvent) -> bool {
     event.action.is_council()
 }
 

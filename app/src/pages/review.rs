@@ -3,11 +3,11 @@
 //! `/print/{list}`: any of the lists as a printable A4 administrative document.
 
 use crate::api::summary::{get_bloc_review, get_document, save_bloc_review};
-use crate::calendar::{status_code, status_text};
 use crate::components::loaded::Loaded;
-use crate::exports::{DocKind, Document};
 use crate::i18n::{tr, use_lang};
-use crate::summary::BlocReviewView;
+use crate::types::calendar::{status_code, status_text};
+use crate::types::exports::{DocKind, Document};
+use crate::types::summary::BlocReviewView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::Field;
@@ -326,7 +326,8 @@ fn PrintedDocument(document: Document, kind: Option<DocKind>, year: Option<i32>)
                     .map(|c| {
                         let numeric = matches!(
                             c,
-                            crate::exports::Cell::Int(_) | crate::exports::Cell::Points(_)
+                            crate::types::exports::Cell::Int(_)
+                                | crate::types::exports::Cell::Points(_)
                         );
                         view! { <td class=numeric.then_some("num")>{c.display()}</td> }
                     })

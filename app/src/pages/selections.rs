@@ -2,16 +2,16 @@
 //! list for the sector's year-end conference (E-2). Leadership reads them.
 
 use crate::api::year::{get_selection, save_selection};
-use crate::calendar::SelectionView;
 use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
+use crate::types::calendar::SelectionView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::domain::SelectionPeriod;
 use shared::i18n::{format_timestamp, t, Msg};
 use shared::rules::selection::check_selection;
 
-use crate::calendar::selection_period_name as period_name;
+use crate::types::calendar::selection_period_name as period_name;
 
 #[component]
 pub fn SelectionsPage() -> impl IntoView {

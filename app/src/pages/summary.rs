@@ -2,14 +2,14 @@
 //! components on the server and in the browser; every number links to the cards behind it.
 
 use crate::api::summary::get_summary;
-use crate::calendar::{selection_period_name, status_code, status_text};
 use crate::components::live::LiveRefresh;
 use crate::components::loaded::Loaded;
 use crate::components::year_filter::YearFilter;
-use crate::exports::DocKind;
 use crate::i18n::{tr, use_lang};
-use crate::model::CardEvent;
-use crate::summary::{BlocSummary, ReviewStatus, SummaryView, UnitSummary};
+use crate::types::calendar::{selection_period_name, status_code, status_text};
+use crate::types::exports::DocKind;
+use crate::types::model::CardEvent;
+use crate::types::summary::{BlocSummary, ReviewStatus, SummaryView, UnitSummary};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{EvaluationPeriod, NomineeKind, SelectionPeriod, Stage};

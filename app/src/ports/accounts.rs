@@ -1,8 +1,8 @@
 //! Accounts and passwords.
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
-use crate::model::{AccountFields, AccountView, UnitOption};
+use crate::types::auth::CurrentUser;
+use crate::types::model::{AccountFields, AccountView, UnitOption};
 use async_trait::async_trait;
 
 #[async_trait]

@@ -1,7 +1,7 @@
 //! The tamper-evident audit history.
 
 use super::RepoResult;
-use crate::model::{AuditEntry, AuditFilter, AuditPage};
+use crate::types::model::{AuditEntry, AuditFilter, AuditPage};
 use async_trait::async_trait;
 
 #[async_trait]

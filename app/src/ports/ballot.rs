@@ -1,7 +1,7 @@
 //! The council's secret ballot (S-2).
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
+use crate::types::auth::CurrentUser;
 use async_trait::async_trait;
 
 #[async_trait]

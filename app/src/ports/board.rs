@@ -1,8 +1,8 @@
 //! The board: its cards, moves and the live events.
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
-use crate::model::{Board, BoardCard, BoardQuery, CardEvent, MoveRequest};
+use crate::types::auth::CurrentUser;
+use crate::types::model::{Board, BoardCard, BoardQuery, CardEvent, MoveRequest};
 use async_trait::async_trait;
 
 #[async_trait]

@@ -11,5 +11,5 @@ pub trait CalendarPort: Send + Sync {
         &self,
         year: Option<i32>,
         today: chrono::NaiveDate,
-    ) -> RepoResult<crate::calendar::CalendarView>;
+    ) -> RepoResult<crate::types::calendar::CalendarView>;
 }

@@ -1,8 +1,8 @@
 //! The council's scoring and its decision for the City (S-2).
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
-use crate::model::CardEvent;
+use crate::types::auth::CurrentUser;
+use crate::types::model::CardEvent;
 use async_trait::async_trait;
 
 #[async_trait]
@@ -13,22 +13,22 @@ pub trait CouncilPort: Send + Sync {
         &self,
         user: &CurrentUser,
         today: chrono::NaiveDate,
-    ) -> RepoResult<crate::council::CouncilList>;
+    ) -> RepoResult<crate::types::council::CouncilList>;
 
     /// The user's scoresheet for one nomination, and the others' once theirs is submitted.
     async fn council_sheet(
         &self,
         id: i64,
         user: &CurrentUser,
-    ) -> RepoResult<crate::council::SheetView>;
+    ) -> RepoResult<crate::types::council::SheetView>;
 
     /// Changes the member's own scoresheet, checked on the stored data, and recorded.
     async fn council_change(
         &self,
         id: i64,
-        change: &crate::council::SheetChange,
+        change: &crate::types::council::SheetChange,
         user: &CurrentUser,
-    ) -> RepoResult<crate::council::SheetState>;
+    ) -> RepoResult<crate::types::council::SheetState>;
 
     /// S-2: the office records the year's 3 to 5 models for the City (dated `decided_on`);
     /// their cards carry the City badge, the others of the year lose it, and the year's

@@ -1,8 +1,8 @@
 //! The exemplar's year: fostering plans (F-1), evaluations (E-1), replications.
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
-use crate::model::CardEvent;
+use crate::types::auth::CurrentUser;
+use crate::types::model::CardEvent;
 use async_trait::async_trait;
 
 #[async_trait]

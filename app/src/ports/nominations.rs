@@ -1,17 +1,20 @@
 //! Nominations: reading, creating and editing one.
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
-use crate::model::CardEvent;
+use crate::types::auth::CurrentUser;
+use crate::types::model::CardEvent;
 use async_trait::async_trait;
 
 #[async_trait]
 pub trait NominationsPort: Send + Sync {
     /// A nomination with what was filled in and its history.
-    async fn nomination(&self, id: i64) -> RepoResult<crate::model::NominationRecord>;
+    async fn nomination(&self, id: i64) -> RepoResult<crate::types::model::NominationRecord>;
 
     /// The collective nominations of a campaign year (for C-C4's link).
-    async fn collectives(&self, year: i32) -> RepoResult<Vec<crate::model::CollectiveOption>>;
+    async fn collectives(
+        &self,
+        year: i32,
+    ) -> RepoResult<Vec<crate::types::model::CollectiveOption>>;
 
     /// Creates a nomination (`id` None) in campaign year `year`, at the top of the
     /// "discovered" column, or changes one still at `version` (its unit and kind stay;

@@ -1,8 +1,8 @@
 //! Blocs, units and council seats.
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
-use crate::model::Organisation;
+use crate::types::auth::CurrentUser;
+use crate::types::model::Organisation;
 use async_trait::async_trait;
 
 #[async_trait]

@@ -1,7 +1,7 @@
 //! The office's selections for the City (E-2): a list per quarter and the annual one.
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
+use crate::types::auth::CurrentUser;
 use async_trait::async_trait;
 
 #[async_trait]
@@ -12,7 +12,7 @@ pub trait SelectionsPort: Send + Sync {
         year: Option<i32>,
         period: shared::domain::SelectionPeriod,
         today: chrono::NaiveDate,
-    ) -> RepoResult<crate::calendar::SelectionView>;
+    ) -> RepoResult<crate::types::calendar::SelectionView>;
 
     /// Replaces a period's selection if still at `version` (0: never saved); the office
     /// only (checked inside). Returns the new version.

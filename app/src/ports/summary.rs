@@ -1,7 +1,7 @@
 //! Leadership's summary, the blocs' reviews (D-2) and the City list (D-3).
 
 use super::RepoResult;
-use crate::auth::CurrentUser;
+use crate::types::auth::CurrentUser;
 use async_trait::async_trait;
 
 #[async_trait]
@@ -12,7 +12,7 @@ pub trait SummaryPort: Send + Sync {
         &self,
         year: Option<i32>,
         today: chrono::NaiveDate,
-    ) -> RepoResult<crate::summary::SummaryFrame>;
+    ) -> RepoResult<crate::types::summary::SummaryFrame>;
 
     /// A bloc's review (D-2) of a campaign year with the bloc's exemplars, as `user` may
     /// see it (the bloc's head, the office, leadership; anyone else is refused).
@@ -22,7 +22,7 @@ pub trait SummaryPort: Send + Sync {
         year: Option<i32>,
         user: &CurrentUser,
         today: chrono::NaiveDate,
-    ) -> RepoResult<crate::summary::BlocReviewView>;
+    ) -> RepoResult<crate::types::summary::BlocReviewView>;
 
     /// Saves the bloc's review if still at `version` (0: never saved), and with `submit`
     /// sends it to the Department, after which it is final. Permission and
@@ -45,5 +45,5 @@ pub trait SummaryPort: Send + Sync {
         &self,
         year: Option<i32>,
         today: chrono::NaiveDate,
-    ) -> RepoResult<crate::exports::CityList>;
+    ) -> RepoResult<crate::types::exports::CityList>;
 }

@@ -2,10 +2,12 @@
 //! permission checked and a refusal recorded.
 
 use super::request::{authorize, AppContext};
-use crate::auth::CurrentUser;
 use crate::error::AppError;
-use crate::exports::{city_document, review_document, selection_document, DocKind, Document};
-use crate::summary::BlocReviewView;
+use crate::types::auth::CurrentUser;
+use crate::types::exports::{
+    city_document, review_document, selection_document, DocKind, Document,
+};
+use crate::types::summary::BlocReviewView;
 use shared::auth::Action;
 
 /// A bloc's review with the bloc's figures, as `user` may see it.

@@ -2,10 +2,10 @@
 //! repository, the clock, the summary's tallies), and the prologue of every server
 //! function — who is asking, and may they.
 
-use crate::auth::{require_user, CurrentUser};
 use crate::error::AppError;
-use crate::model::AuditEntry;
 use crate::ports::Repository;
+use crate::types::auth::{require_user, CurrentUser};
+use crate::types::model::AuditEntry;
 use shared::auth::Action;
 use std::sync::Arc;
 

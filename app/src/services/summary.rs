@@ -1,8 +1,8 @@
 //! Leadership's summary, served from running tallies.
 
-use crate::model::{BoardQuery, MoveAction};
 use crate::ports::{RepoError, RepoResult, Repository};
-use crate::summary::{build_view, facts, SummaryView};
+use crate::types::model::{BoardQuery, MoveAction};
+use crate::types::summary::{build_view, facts, SummaryView};
 use chrono::NaiveDate;
 
 /// The server's running tallies of each campaign year, built once from the board and then

@@ -4,7 +4,7 @@
 
 use crate::audit::AuditEntry;
 use crate::state::AppState;
-use app::model::AuditAction;
+use app::types::model::AuditAction;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;

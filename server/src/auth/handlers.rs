@@ -7,8 +7,8 @@ use super::session::{
 use crate::audit::AuditEntry;
 use crate::db::sqlite::timestamp;
 use crate::state::AppState;
-use app::model::AuditAction;
-use app::password;
+use app::services::password;
+use app::types::model::AuditAction;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -99,7 +99,7 @@ fn is_public(path: &str) -> bool {
 enum Lookup {
     None,
     Expired,
-    Valid(Box<app::auth::CurrentUser>),
+    Valid(Box<app::types::auth::CurrentUser>),
 }
 
 async fn lookup(state: &AppState, token: &str) -> Lookup {

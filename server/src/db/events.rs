@@ -1,7 +1,7 @@
 //! The event log's payload, the same on every backend: what a change keeps so that it can
 //! be replayed to live clients (as a `CardEvent`) and undone.
 
-use app::model::{BoardCard, CardEvent, MoveAction};
+use app::types::model::{BoardCard, CardEvent, MoveAction};
 use serde::{Deserialize, Serialize};
 use shared::domain::{Position, Stage};
 

@@ -76,7 +76,7 @@ pub struct LoginCandidate {
 /// A stored session and its user.
 #[derive(Debug, Clone)]
 pub struct SessionRecord {
-    pub user: app::auth::CurrentUser,
+    pub user: app::types::auth::CurrentUser,
     pub active: bool,
     /// UTC timestamps in the fixed-width text form `timestamp` writes.
     pub last_seen_at: String,

@@ -11,9 +11,9 @@
 pub mod postgres;
 
 use crate::state::AppState;
-use app::auth::CurrentUser;
-use app::model::CardEvent;
 use app::ports::Repository;
+use app::types::auth::CurrentUser;
+use app::types::model::CardEvent;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};

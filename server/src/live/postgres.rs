@@ -6,7 +6,7 @@
 //! one polling interval, never an event: the log, not the notification, is the truth.
 
 use crate::db::events::StoredChange;
-use app::model::CardEvent;
+use app::types::model::CardEvent;
 use sqlx::postgres::{PgListener, PgPool};
 use sqlx::PgConnection;
 use std::sync::Arc;

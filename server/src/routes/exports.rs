@@ -3,9 +3,9 @@
 //! is recorded in the audit history.
 
 use crate::state::AppState;
-use app::auth::CurrentUser;
 use app::error::AppError;
-use app::exports::DocKind;
+use app::types::auth::CurrentUser;
+use app::types::exports::DocKind;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -77,10 +77,10 @@ pub async fn download(
     } else {
         (crate::export::to_csv(&doc), "text/csv; charset=utf-8")
     };
-    let entry = app::model::AuditEntry {
+    let entry = app::types::model::AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
-        action: app::model::AuditAction::Export.into(),
+        action: app::types::model::AuditAction::Export.into(),
         object_type: "export".into(),
         object_id: Some(format!("{}.{format}", doc.file_name)),
         ..Default::default()

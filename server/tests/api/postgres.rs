@@ -213,7 +213,7 @@ async fn a_database_with_a_table_the_copy_does_not_know_is_refused() {
 }
 
 fn change(id: i64, name: &str) -> server::db::events::StoredChange {
-    use app::model::{BoardCard, MoveAction};
+    use app::types::model::{BoardCard, MoveAction};
     use shared::domain::{NomineeKind, Position, Stage};
     server::db::events::StoredChange {
         action: MoveAction::Move,

@@ -12,9 +12,10 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
     let lang = crate::i18n::request_lang();
     let new = NewPassword::parse(&new).map_err(|e| crate::api::admin::invalid(lang, &[e]))?;
     let (hash, version) = ctx.repo.password_of(user.user_id).await?;
-    let ok = tokio::task::spawn_blocking(move || crate::password::verify(&current, &hash))
-        .await
-        .unwrap_or(false);
+    let ok =
+        tokio::task::spawn_blocking(move || crate::services::password::verify(&current, &hash))
+            .await
+            .unwrap_or(false);
     if !ok {
         return Err(crate::api::admin::invalid(
             lang,
@@ -23,7 +24,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
             }],
         ));
     }
-    let new_hash = crate::password::hash_blocking(new).await?;
+    let new_hash = crate::services::password::hash_blocking(new).await?;
     ctx.repo
         .set_password(user.user_id, version, &new_hash, &user)
         .await?;

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::{AccountFields, AccountView};
+use crate::types::model::{AccountFields, AccountView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -24,7 +24,7 @@ pub async fn create_account(
     let (Some(username), Some(password), true) = (username, password, errors.is_empty()) else {
         return Err(super::invalid(lang, &errors));
     };
-    let hash = crate::password::hash_blocking(password).await?;
+    let hash = crate::services::password::hash_blocking(password).await?;
     let created = ctx
         .repo
         .create_account(username.as_str(), &fields, &hash, &user)

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::Organisation;
+use crate::types::model::Organisation;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "admin/organisation")]

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::AccountsOverview;
+use crate::types::model::AccountsOverview;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "admin/accounts")]

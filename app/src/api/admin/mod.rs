@@ -20,7 +20,7 @@ pub use set_council_seat::*;
 pub use update_account::*;
 
 use crate::error::AppError;
-use crate::model::AccountFields;
+use crate::types::model::AccountFields;
 use shared::auth::validate_roles;
 use shared::domain::{Field, InputError, RequiredText};
 use shared::i18n::{input_error, Lang};

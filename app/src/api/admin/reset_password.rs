@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::AccountView;
+use crate::types::model::AccountView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -17,7 +17,7 @@ pub async fn reset_password(
         crate::services::guard(Action::Administer, "account", Some(id.to_string())).await?;
     let password = NewPassword::parse(&password)
         .map_err(|e| super::invalid(crate::i18n::request_lang(), &[e]))?;
-    let hash = crate::password::hash_blocking(password).await?;
+    let hash = crate::services::password::hash_blocking(password).await?;
     ctx.repo
         .set_password(id, version, &hash, &user)
         .await

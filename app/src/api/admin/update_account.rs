@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::{AccountFields, AccountView};
+use crate::types::model::{AccountFields, AccountView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::AuditPage;
+use crate::types::model::AuditPage;
 use leptos::prelude::*;
 
 /// A page of the audit history, for the office and administrators. (Flat arguments: an
@@ -10,7 +10,7 @@ pub async fn list_audit(
     actor: Option<String>,
     before_id: Option<i64>,
 ) -> Result<AuditPage, AppError> {
-    use crate::model::AuditFilter;
+    use crate::types::model::AuditFilter;
     use shared::auth::Action;
 
     let (_user, ctx) = crate::services::guard(Action::ViewAudit, "audit_log", None).await?;

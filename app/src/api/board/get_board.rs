@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::{BoardFilters, BoardView};
+use crate::types::model::{BoardFilters, BoardView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

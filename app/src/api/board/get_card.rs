@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::BoardCard;
+use crate::types::model::BoardCard;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

@@ -13,12 +13,12 @@ pub use move_nomination::*;
 /// The board of the filters' year with only the cards the user may see.
 #[cfg(feature = "ssr")]
 async fn visible_board(
-    filters: &crate::model::BoardFilters,
-) -> Result<(crate::auth::CurrentUser, crate::model::Board), crate::error::AppError> {
+    filters: &crate::types::model::BoardFilters,
+) -> Result<(crate::types::auth::CurrentUser, crate::types::model::Board), crate::error::AppError> {
     use shared::auth::Action;
 
     let (user, ctx) = crate::services::request()?;
-    let query = crate::model::BoardQuery { year: filters.year };
+    let query = crate::types::model::BoardQuery { year: filters.year };
     let mut board = ctx.repo.board(&query, ctx.clock.today()).await?;
     board.cards.retain(|card| {
         user.may(&Action::ViewNomination(crate::moves::scope(card)))

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::{BoardCard, BoardFilters};
+use crate::types::model::{BoardCard, BoardFilters};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use shared::domain::Stage;
@@ -18,6 +18,6 @@ pub async fn more_cards(
         .into_iter()
         .filter(|c| c.stage == stage && bloc.is_none_or(|b| c.bloc_id == b) && filters.admits(c))
         .skip(offset)
-        .take(crate::model::COLUMN_WINDOW)
+        .take(crate::types::model::COLUMN_WINDOW)
         .collect())
 }

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::{CardEvent, MoveRequest};
+use crate::types::model::{CardEvent, MoveRequest};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

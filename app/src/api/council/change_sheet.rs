@@ -1,5 +1,5 @@
-use crate::council::{SheetChange, SheetState};
 use crate::error::AppError;
+use crate::types::council::{SheetChange, SheetState};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

@@ -1,5 +1,5 @@
-use crate::council::CouncilList;
 use crate::error::AppError;
+use crate::types::council::CouncilList;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

@@ -1,5 +1,5 @@
-use crate::council::SheetView;
 use crate::error::AppError;
+use crate::types::council::SheetView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

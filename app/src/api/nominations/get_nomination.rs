@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::NominationView;
+use crate::types::model::NominationView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::NominationFormData;
+use crate::types::model::NominationFormData;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 /// one, the units the user may nominate for, and the year's collective nominations.
 #[server(prefix = "/api", endpoint = "nominations/form", input = Json)]
 pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppError> {
-    use crate::model::Choice;
+    use crate::types::model::Choice;
     use chrono::Datelike;
     use shared::auth::Action;
     use shared::domain::{NominationDraft, NomineeKind, Profile};

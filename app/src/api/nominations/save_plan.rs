@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::CardEvent;
+use crate::types::model::CardEvent;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use shared::domain::PlanDraft;

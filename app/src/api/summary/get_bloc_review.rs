@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::summary::BlocReviewView;
+use crate::types::summary::BlocReviewView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

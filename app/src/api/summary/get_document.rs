@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::exports::Document;
+use crate::types::exports::Document;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -8,7 +8,7 @@ use leptos::server_fn::codec::Json;
 #[server(prefix = "/api", endpoint = "documents", input = Json)]
 pub async fn get_document(doc: String, year: Option<i32>) -> Result<Document, AppError> {
     let (user, ctx) = crate::services::request()?;
-    let kind = crate::exports::DocKind::from_code(&doc).ok_or(AppError::NotFound)?;
+    let kind = crate::types::exports::DocKind::from_code(&doc).ok_or(AppError::NotFound)?;
     crate::services::documents::load_document(&ctx, &user, kind, year, crate::i18n::request_lang())
         .await
 }

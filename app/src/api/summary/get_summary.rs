@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::summary::SummaryView;
+use crate::types::summary::SummaryView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -8,7 +8,7 @@ use leptos::server_fn::codec::Json;
 #[cfg(feature = "ssr")]
 async fn summary_scope(
     ctx: &crate::services::AppContext,
-    user: &crate::auth::CurrentUser,
+    user: &crate::types::auth::CurrentUser,
 ) -> Result<Option<i64>, AppError> {
     use shared::auth::Action;
     if user.may(&Action::ViewSummaries).is_ok() {

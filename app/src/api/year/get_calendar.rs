@@ -1,5 +1,5 @@
-use crate::calendar::CalendarView;
 use crate::error::AppError;
+use crate::types::calendar::CalendarView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

@@ -1,5 +1,5 @@
-use crate::calendar::SelectionView;
 use crate::error::AppError;
+use crate::types::calendar::SelectionView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use shared::domain::SelectionPeriod;

@@ -1,5 +1,5 @@
-use crate::calendar::DueItem;
 use crate::error::AppError;
+use crate::types::calendar::DueItem;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -17,7 +17,7 @@ pub async fn my_deadlines() -> Result<Vec<DueItem>, AppError> {
         return Ok(Vec::new());
     }
     let calendar = ctx.repo.calendar(None, ctx.clock.today()).await?;
-    Ok(crate::calendar::owed_next(&calendar.rows, |o| {
+    Ok(crate::types::calendar::owed_next(&calendar.rows, |o| {
         (office && o.unit_id.is_none() && o.bloc_id.is_none())
             || (unit_roles && o.unit_id.is_some() && o.unit_id == user.unit_id)
             || (bloc_head

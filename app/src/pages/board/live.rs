@@ -4,7 +4,7 @@
 //! first connection starts.
 
 use super::moving::Moves;
-use crate::model::BoardView;
+use crate::types::model::BoardView;
 use leptos::prelude::*;
 
 /// Whether the live connection is down (shown to the user while it reconnects).
@@ -17,7 +17,7 @@ pub fn connect(_state: RwSignal<BoardView>, _moves: Moves) {}
 
 #[cfg(feature = "hydrate")]
 pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
-    use crate::model::CardEvent;
+    use crate::types::model::CardEvent;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 

@@ -8,7 +8,7 @@ mod state;
 use crate::api::board::{get_board, more_cards};
 use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
-use crate::model::{BoardCard, BoardFilters, BoardView};
+use crate::types::model::{BoardCard, BoardFilters, BoardView};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -283,7 +283,7 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
 }
 
 #[component]
-fn LaneView(index: usize, bloc: Option<crate::model::Choice>) -> impl IntoView {
+fn LaneView(index: usize, bloc: Option<crate::types::model::Choice>) -> impl IntoView {
     let heading = bloc.as_ref().map(|b| {
         let name = b.name.clone();
         view! { <h2 class="lane-title" id=format!("lane-{index}")>{name}</h2> }

@@ -4,8 +4,8 @@
 use crate::api::board::{get_card, move_nomination};
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::model::{BoardCard, BoardView, CardEvent, MoveRequest, Place};
 use crate::moves::{precheck, Refusal};
+use crate::types::model::{BoardCard, BoardView, CardEvent, MoveRequest, Place};
 use leptos::prelude::*;
 use shared::domain::Stage;
 use shared::i18n::{t, Lang, Msg};

@@ -1,7 +1,7 @@
 //! The board's state in the browser: applying changes (one's own optimistic moves, the
 //! server's answers, live events from others) to the windowed columns.
 
-use crate::model::{BoardCard, BoardView, ColumnView, Place};
+use crate::types::model::{BoardCard, BoardView, ColumnView, Place};
 use shared::domain::{Position, Stage};
 
 impl BoardView {
@@ -143,8 +143,8 @@ impl BoardView {
 
 #[cfg(test)]
 mod tests {
-    use crate::auth::CurrentUser;
-    use crate::model::{Board, BoardCard, BoardFilters, BoardView, Place, COLUMN_WINDOW};
+    use crate::types::auth::CurrentUser;
+    use crate::types::model::{Board, BoardCard, BoardFilters, BoardView, Place, COLUMN_WINDOW};
     use shared::domain::{NomineeKind, Position, Stage};
     use std::collections::BTreeSet;
 

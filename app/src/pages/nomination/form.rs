@@ -3,7 +3,7 @@
 
 use crate::api::nominations::{nomination_form, save_nomination};
 use crate::i18n::{tr, use_lang};
-use crate::model::NominationFormData;
+use crate::types::model::NominationFormData;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::domain::{

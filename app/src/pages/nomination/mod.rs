@@ -6,7 +6,7 @@ pub mod year;
 
 use crate::api::nominations::get_nomination;
 use crate::i18n::{tr, use_lang};
-use crate::model::{stage_spans, NominationView};
+use crate::types::model::{stage_spans, NominationView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::domain::{criteria_for, Assessment, CoopType, Profile};

@@ -7,7 +7,7 @@ use crate::api::nominations::{
     approve_plan, get_nomination, record_evaluation, record_replication, save_plan,
 };
 use crate::i18n::{tr, use_lang};
-use crate::model::NominationView;
+use crate::types::model::NominationView;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};

@@ -2,7 +2,7 @@
 
 use super::super::{Conn, Pool};
 use crate::db::{DbError, DbResult};
-use app::model::{AccountFields, AccountView, UnitOption};
+use app::types::model::{AccountFields, AccountView, UnitOption};
 use shared::auth::Role;
 
 pub async fn list(pool: &Pool) -> DbResult<Vec<AccountView>> {

@@ -4,7 +4,7 @@ use super::time::now_text;
 use super::{Conn, Pool};
 use crate::audit::{chain_hash, verify_chain, AuditEntry, AuditRow, ChainReport, GENESIS};
 use crate::db::DbError;
-use app::model::{AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
+use app::types::model::{AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
 
 /// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
 /// the last hash, so two writers cannot chain to the same row.

@@ -3,8 +3,8 @@
 use super::scores;
 use super::Conn;
 use crate::db::{DbError, DbResult};
-use app::auth::CurrentUser;
-use app::model::{BoardCard, BoardQuery};
+use app::types::auth::CurrentUser;
+use app::types::model::{BoardCard, BoardQuery};
 use app::moves::scope;
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action};

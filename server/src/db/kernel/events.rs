@@ -4,8 +4,8 @@
 use super::audit::append_audit_after;
 use super::{Conn, Pool};
 use crate::db::{DbError, DbResult};
-use app::auth::CurrentUser;
-use app::model::{AuditAction, AuditEntry, CardEvent, MoveAction};
+use app::types::auth::CurrentUser;
+use app::types::model::{AuditAction, AuditEntry, CardEvent, MoveAction};
 
 pub use crate::db::events::StoredChange;
 

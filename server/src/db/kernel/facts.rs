@@ -3,7 +3,7 @@
 
 use super::Conn;
 use crate::db::{DbError, DbResult};
-use app::model::{EvaluationRecord, PlanRecord};
+use app::types::model::{EvaluationRecord, PlanRecord};
 use chrono::NaiveDate;
 use shared::domain::{
     Activity, ActivityKind, ActivityStatus, Evaluation, EvaluationPeriod, FosteringPlan, Leader,
@@ -145,7 +145,7 @@ pub async fn evaluations(conn: &mut Conn, id: i64) -> DbResult<Vec<EvaluationRec
 pub async fn replications(
     conn: &mut Conn,
     id: i64,
-) -> DbResult<Vec<app::calendar::ReplicationRecord>> {
+) -> DbResult<Vec<app::types::calendar::ReplicationRecord>> {
     let rows: Vec<(String, NaiveDate, String, String, String)> = sqlx::query_as(
         "SELECT adopter, date, result, recorded_at, recorded_by FROM replications
          WHERE nomination_id = $1 ORDER BY date, id",
@@ -156,7 +156,7 @@ pub async fn replications(
     Ok(rows
         .into_iter()
         .map(
-            |(adopter, date, result, recorded_at, recorded_by)| app::calendar::ReplicationRecord {
+            |(adopter, date, result, recorded_at, recorded_by)| app::types::calendar::ReplicationRecord {
                 replication: Replication {
                     adopter,
                     date,

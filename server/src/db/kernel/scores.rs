@@ -4,7 +4,7 @@
 
 use super::Conn;
 use crate::db::{DbError, DbResult};
-use app::council::{BallotItem, BallotView, CityDecision};
+use app::types::council::{BallotItem, BallotView, CityDecision};
 use chrono::NaiveDate;
 use shared::domain::{NomineeKind, Score, Stage};
 use shared::rules::council::{

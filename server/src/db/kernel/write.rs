@@ -8,8 +8,8 @@ use super::events::{append_change, StoredChange};
 use super::time::now_text;
 use super::{cards, Conn, Db};
 use crate::db::{DbError, DbResult};
-use app::auth::CurrentUser;
-use app::model::{AuditEntry, BoardCard, CardEvent, MoveAction};
+use app::types::auth::CurrentUser;
+use app::types::model::{AuditEntry, BoardCard, CardEvent, MoveAction};
 use shared::auth::{authorize, Action, Denied};
 
 /// A stored row that a write must find at the version its author saw.

@@ -2,7 +2,7 @@
 
 use super::super::Conn;
 use crate::db::{DbError, DbResult};
-use app::model::{CollectiveOption, HistoryEntry};
+use app::types::model::{CollectiveOption, HistoryEntry};
 use shared::domain::{NominationDraft, Position, Profile};
 use std::collections::BTreeMap;
 

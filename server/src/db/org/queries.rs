@@ -4,7 +4,7 @@
 
 use super::super::Conn;
 use crate::db::{DbError, DbResult};
-use app::model::{BlocRow, CouncilSeat, UnitRow};
+use app::types::model::{BlocRow, CouncilSeat, UnitRow};
 
 pub async fn blocs(conn: &mut Conn) -> DbResult<Vec<BlocRow>> {
     let rows: Vec<(i64, String, String, Option<i64>, i64)> =

@@ -18,7 +18,7 @@ crate::db::repositories!();
 use crate::live::postgres as live;
 
 use super::DbError;
-use app::model::CardEvent;
+use app::types::model::CardEvent;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use std::sync::{Arc, Mutex};

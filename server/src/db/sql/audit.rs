@@ -3,7 +3,7 @@
 
 use super::kernel::audit::{append_audit, audit_page};
 use super::Backend;
-use app::model::{AuditEntry, AuditFilter, AuditPage};
+use app::types::model::{AuditEntry, AuditFilter, AuditPage};
 use app::ports::{AuditPort, RepoResult};
 use async_trait::async_trait;
 

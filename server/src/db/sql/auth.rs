@@ -3,7 +3,7 @@
 use super::kernel::time::now_text;
 use super::Pool;
 use crate::db::{DbError, LoginCandidate, SessionRecord};
-use app::auth::CurrentUser;
+use app::types::auth::CurrentUser;
 use shared::auth::Role;
 
 pub async fn login_candidate(

@@ -7,8 +7,8 @@ use super::kernel::scores::{ballot_view, decision, members, nominee_of, nominees
 use super::kernel::WriteTx;
 use super::Backend;
 use crate::db::DbError;
-use app::auth::CurrentUser;
-use app::model::{AuditAction, BoardQuery, MoveAction};
+use app::types::auth::CurrentUser;
+use app::types::model::{AuditAction, BoardQuery, MoveAction};
 use app::moves::scope;
 use app::ports::{BallotPort, RepoResult};
 use async_trait::async_trait;
@@ -216,8 +216,8 @@ fn audit(
     action: AuditAction,
     object: String,
     after: serde_json::Value,
-) -> app::model::AuditEntry {
-    app::model::AuditEntry {
+) -> app::types::model::AuditEntry {
+    app::types::model::AuditEntry {
         actor_id: Some(user.user_id),
         actor_name: user.username.clone(),
         action: action.into(),

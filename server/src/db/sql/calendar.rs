@@ -5,8 +5,8 @@
 use super::kernel::answer;
 use super::kernel::cards::{campaign_year, resolve_year};
 use super::Backend;
-use app::calendar::{CalendarView, DeadlineRow, OwnerStatus};
-use app::model::BoardQuery;
+use app::types::calendar::{CalendarView, DeadlineRow, OwnerStatus};
+use app::types::model::BoardQuery;
 use app::ports::{CalendarPort, RepoResult};
 use async_trait::async_trait;
 use chrono::NaiveDate;

@@ -11,12 +11,12 @@ use super::kernel::scores::{
 use super::kernel::WriteTx;
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
-use app::auth::CurrentUser;
-use app::council::{
+use app::types::auth::CurrentUser;
+use app::types::council::{
     CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion, SheetState,
     SheetView,
 };
-use app::model::{BoardQuery, CardEvent, MoveAction};
+use app::types::model::{BoardQuery, CardEvent, MoveAction};
 use app::moves::scope;
 use app::ports::{CouncilPort, RepoResult};
 use async_trait::async_trait;

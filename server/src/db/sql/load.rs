@@ -1,7 +1,7 @@
 use super::Pool;
 use crate::db::DbError;
 use crate::seed::Dataset;
-use app::password;
+use app::services::password;
 use shared::domain::{Position, Stage};
 use std::collections::HashMap;
 

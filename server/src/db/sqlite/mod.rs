@@ -7,7 +7,7 @@ crate::db::repositories!();
 pub use kernel::time::{now_text, timestamp};
 
 use super::DbError;
-use app::model::CardEvent;
+use app::types::model::CardEvent;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;

@@ -195,7 +195,7 @@ pub struct BoardView {
     pub blocs: Vec<Choice>,
     pub units: Vec<Choice>,
     /// Who is looking (the browser's pre-check of moves uses it).
-    pub user: crate::auth::CurrentUser,
+    pub user: crate::types::auth::CurrentUser,
     pub calendar: shared::domain::CampaignYear,
     pub today: chrono::NaiveDate,
 }
@@ -205,7 +205,7 @@ impl BoardView {
     pub fn arrange(
         board: Board,
         filters: BoardFilters,
-        user: crate::auth::CurrentUser,
+        user: crate::types::auth::CurrentUser,
     ) -> BoardView {
         let mut blocs: Vec<Choice> = Vec::new();
         let mut units: Vec<Choice> = Vec::new();
@@ -493,7 +493,7 @@ pub struct NominationRecord {
     /// The nomination's campaign year: its deadlines and evaluation checkpoints.
     pub calendar: shared::domain::CampaignYear,
     /// Where the model was replicated, oldest first.
-    pub replications: Vec<crate::calendar::ReplicationRecord>,
+    pub replications: Vec<crate::types::calendar::ReplicationRecord>,
 }
 
 /// A nomination's fostering plan (F-1) with its version and approval.
@@ -635,7 +635,7 @@ impl AuditEntry {
     /// action, or the request the action was judged from) and why not. Written the same
     /// whether the server function refuses before any write or the write refuses inside.
     pub fn refusal(
-        by: &crate::auth::CurrentUser,
+        by: &crate::types::auth::CurrentUser,
         object: (&str, Option<String>),
         asked: &impl Serialize,
         denied: shared::auth::Denied,

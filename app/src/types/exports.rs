@@ -212,7 +212,7 @@ pub fn city_document(lang: shared::i18n::Lang, list: &CityList, today: NaiveDate
 /// A period's selection for the City as a document (the chosen exemplars only).
 pub fn selection_document(
     lang: shared::i18n::Lang,
-    view: &crate::calendar::SelectionView,
+    view: &crate::types::calendar::SelectionView,
     today: NaiveDate,
 ) -> Document {
     use shared::domain::Field;
@@ -222,7 +222,7 @@ pub fn selection_document(
     doc.title = t(lang, Msg::DocSelectionTitle).into();
     doc.subtitle = format!(
         "{} {}",
-        crate::calendar::selection_period_name(lang, view.period),
+        crate::types::calendar::selection_period_name(lang, view.period),
         view.year
     );
     doc.columns = vec![
@@ -255,7 +255,7 @@ pub fn selection_document(
 /// A bloc's review (D-2) as a document, issued by the bloc and signed by its head.
 pub fn review_document(
     lang: shared::i18n::Lang,
-    review: &crate::summary::BlocReviewView,
+    review: &crate::types::summary::BlocReviewView,
 ) -> Document {
     use shared::domain::Field;
     use shared::i18n::{field_name, period_name, t, Msg};

@@ -76,7 +76,7 @@ pub struct ReviewRow {
 }
 
 /// The facts of a card that the summary counts.
-pub fn facts(card: &crate::model::BoardCard) -> Facts {
+pub fn facts(card: &crate::types::model::BoardCard) -> Facts {
     Facts {
         unit_id: card.unit_id,
         kind: card.kind,
