@@ -1,51 +1,53 @@
 //! Data access. The app's ports (`app::ports`, one per feature; `Repository` is all of
-//! them) are implemented by the feature files in `sql/`, each on the kernel (`kernel/`:
-//! `WriteTx` and the shared reads) and never on another feature; `Store` adds what only the
-//! server needs (migrations, bulk loading, sign-in's storage). The SQL is written once (SQL
+//! them) are implemented by the feature folders here (`board/`, `council/`, …: `mod.rs` the
+//! use cases, `queries.rs` the SQL), each on the kernel (`kernel/`: `WriteTx` and the shared
+//! reads) and never on another feature; `Store` adds what only the server needs
+//! (`setup/`: migrations, bulk loading; `sessions/`: sign-in's storage). The SQL is written once (SQL
 //! both databases accept, `$1` placeholders) and compiled inside each backend's module
 //! (`sqlite`, `postgres`) over that backend's types; each backend adds what differs
 //! (opening, how a write transaction begins, how live events travel). The backend is
 //! picked at start-up from the `DATABASE_URL` scheme. Errors are `DbError` (`error.rs`),
 //! converted once into the ports' `RepoError`.
 
-// Each backend compiles the same repository source (`db/sql`) over its own types: the
+// Each backend compiles the same repository source (the feature folders) over its own types: the
 // repeated module files are the design, not an accident.
 #![allow(clippy::duplicate_mod)]
 
-/// Declares the shared repository modules (`db/sql`) inside a backend's module, which
+/// Declares the shared repository modules (the feature folders) inside a backend's module, which
 /// provides `Db`, `Pool`, `Conn`, `Backend` and the few functions that differ.
 macro_rules! repositories {
     () => {
         #[path = "../accounts/mod.rs"]
         mod accounts;
-        #[path = "../sql/audit.rs"]
+        #[path = "../audit/mod.rs"]
         mod audit;
-        #[path = "../sql/auth.rs"]
-        mod auth;
-        #[path = "../sql/ballot.rs"]
+        #[path = "../ballot/mod.rs"]
         mod ballot;
         #[path = "../board/mod.rs"]
         mod board;
-        #[path = "../sql/calendar.rs"]
+        #[path = "../calendar/mod.rs"]
         mod calendar;
-        #[path = "../sql/council.rs"]
+        #[path = "../council/mod.rs"]
         mod council;
         #[path = "../fostering/mod.rs"]
         mod fostering;
         #[path = "../kernel/mod.rs"]
         mod kernel;
-        #[path = "../sql/load.rs"]
-        mod load;
         #[path = "../nominations/mod.rs"]
         mod nominations;
         #[path = "../org/mod.rs"]
         mod org;
-        #[path = "../sql/selections.rs"]
+        #[path = "../selections/mod.rs"]
         mod selections;
-        #[path = "../sql/server_store.rs"]
-        mod server_store;
-        #[path = "../sql/summary.rs"]
+        #[path = "../sessions/mod.rs"]
+        mod sessions;
+        #[path = "../setup/mod.rs"]
+        mod setup;
+        #[path = "../summary/mod.rs"]
         mod summary;
+
+        /// Every feature's port is implemented in the feature's folder.
+        impl app::ports::Repository for Backend {}
     };
 }
 pub(crate) use repositories;
@@ -83,8 +85,10 @@ pub struct SessionRecord {
     pub expires_at: String,
 }
 
+/// What only the server needs of a backend besides the app's ports: migrations, loading a
+/// data set, the audit chain's rows (`setup/`), and sign-in's storage ([`SessionStore`]).
 #[async_trait]
-pub trait Store: Repository {
+pub trait Store: Repository + SessionStore {
     /// Applies pending migrations; each runs in its own transaction.
     async fn migrate(&self) -> Result<(), DbError>;
     /// True when no organisation data has been loaded yet.
@@ -93,6 +97,16 @@ pub trait Store: Repository {
     /// Loads a whole data set in one transaction: all of it or nothing.
     async fn load_dataset(&self, data: &Dataset) -> Result<(), DbError>;
     async fn meta(&self, key: &str) -> Result<Option<String>, DbError>;
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<i64, DbError>;
+    async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError>;
+    /// Waits for in-flight work and closes every connection.
+    async fn close(&self);
+}
+
+/// Sign-in's storage (`sessions/`): credentials, login attempts, sessions, and the
+/// administrator's first account.
+#[async_trait]
+pub trait SessionStore: Send + Sync {
     async fn login_candidate(&self, username: &str) -> Result<Option<LoginCandidate>, DbError>;
     /// Failed sign-ins since `since` (UTC timestamp text): (for the username, for the address).
     async fn failed_attempts_since(
@@ -107,6 +121,7 @@ pub trait Store: Repository {
         address: &str,
         success: bool,
     ) -> Result<(), DbError>;
+    /// Starts a session, ending `replaces` (the one the browser had) in the same transaction.
     async fn create_session(
         &self,
         token_hash: &str,
@@ -124,10 +139,6 @@ pub trait Store: Repository {
         password_hash: &str,
         roles: &[shared::auth::Role],
     ) -> Result<i64, DbError>;
-    async fn append_audit(&self, entry: &AuditEntry) -> Result<i64, DbError>;
-    async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError>;
-    /// Waits for in-flight work and closes every connection.
-    async fn close(&self);
 }
 
 pub async fn open(url: &DatabaseUrl) -> Result<Arc<dyn Store>, DbError> {

@@ -6,9 +6,9 @@ mod queries;
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::DbError;
+use app::ports::{AccountsPort, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{AccountFields, AccountView, AuditAction, AuditEntry, UnitOption};
-use app::ports::{AccountsPort, RepoResult};
 use async_trait::async_trait;
 
 #[async_trait]

@@ -7,9 +7,9 @@ use super::kernel::cards::{self, resolve_year, CardRow, CARD_COLUMNS, CARD_FROM}
 use super::kernel::{events, scores};
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
+use app::ports::{BoardPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{Board, BoardCard, BoardQuery, CardEvent, MoveRequest};
-use app::ports::{BoardPort, RepoError, RepoResult};
 use async_trait::async_trait;
 use chrono::NaiveDate;
 

@@ -1,10 +1,10 @@
-//! The audit history: a hash chain, appended inside the write that it records.
+//! The audit history: a hash chain, appended inside the write that it records, and read
+//! whole for verification (the audit page in `audit/`, the server's chain check).
 
 use super::time::now_text;
 use super::{Conn, Pool};
-use crate::audit::{chain_hash, verify_chain, AuditEntry, AuditRow, ChainReport, GENESIS};
+use crate::audit::{chain_hash, AuditEntry, AuditRow, GENESIS};
 use crate::db::DbError;
-use app::types::model::{AuditFilter, AuditPage, AuditRowView, ChainStatus, AUDIT_PAGE_SIZE};
 
 /// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
 /// the last hash, so two writers cannot chain to the same row.
@@ -70,43 +70,4 @@ pub async fn audit_rows(pool: &Pool) -> Result<Vec<AuditRow>, DbError> {
         .fetch_all(pool)
         .await?;
     Ok(rows.into_iter().map(AuditRow::from).collect())
-}
-
-/// A page of the history, newest first. The chain is verified over the whole table: it is
-/// what makes the page trustworthy, and it costs one sequential scan.
-pub async fn audit_page(pool: &Pool, filter: &AuditFilter) -> Result<AuditPage, DbError> {
-    let all = audit_rows(pool).await?;
-    let chain = match verify_chain(&all) {
-        ChainReport::Intact { rows } => ChainStatus::Intact { rows },
-        ChainReport::Broken { row_id, .. } => ChainStatus::Broken { row_id },
-    };
-    let actor = filter
-        .actor
-        .as_deref()
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_lowercase);
-    let action = filter.action.as_deref().filter(|a| !a.is_empty());
-    let mut rows: Vec<AuditRowView> = all
-        .into_iter()
-        .rev()
-        .filter(|r| filter.before_id.is_none_or(|b| r.id < b))
-        .filter(|r| action.is_none_or(|a| r.entry.action == a))
-        .filter(|r| {
-            actor
-                .as_deref()
-                .is_none_or(|a| r.entry.actor_name.to_lowercase().contains(a))
-        })
-        .take(AUDIT_PAGE_SIZE + 1)
-        .map(|r| AuditRowView {
-            id: r.id,
-            at: r.at,
-            entry: r.entry,
-        })
-        .collect();
-    let older = (rows.len() > AUDIT_PAGE_SIZE).then(|| {
-        rows.truncate(AUDIT_PAGE_SIZE);
-        rows.last().map(|r| r.id).unwrap_or_default()
-    });
-    Ok(AuditPage { rows, chain, older })
 }

@@ -3,9 +3,9 @@
 use super::scores;
 use super::Conn;
 use crate::db::{DbError, DbResult};
+use app::moves::scope;
 use app::types::auth::CurrentUser;
 use app::types::model::{BoardCard, BoardQuery};
-use app::moves::scope;
 use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
 use shared::domain::{CampaignYear, EvaluationPeriod, NomineeKind, Position, Stage};

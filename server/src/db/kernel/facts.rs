@@ -155,8 +155,8 @@ pub async fn replications(
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(adopter, date, result, recorded_at, recorded_by)| app::types::calendar::ReplicationRecord {
+        .map(|(adopter, date, result, recorded_at, recorded_by)| {
+            app::types::calendar::ReplicationRecord {
                 replication: Replication {
                     adopter,
                     date,
@@ -164,7 +164,7 @@ pub async fn replications(
                 },
                 recorded_at,
                 recorded_by,
-            },
-        )
+            }
+        })
         .collect())
 }

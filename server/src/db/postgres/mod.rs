@@ -1,5 +1,5 @@
 //! The PostgreSQL backend, for several server instances on one database. Its repositories
-//! are the shared ones in `db/sql` (written once for both backends), compiled here over
+//! are the shared feature folders of `db/` (written once for both backends), compiled here over
 //! PostgreSQL's types; this file holds what differs:
 //!
 //! - Writes are serialised like SQLite's: every write transaction first takes one

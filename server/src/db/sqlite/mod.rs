@@ -1,5 +1,5 @@
 //! The SQLite backend: the embedded default. Its repositories are the shared ones in
-//! `db/sql` (written once for both backends), compiled here over SQLite's types; this file
+//! feature folders of `db/` (written once for both backends), compiled here over SQLite's types; this file
 //! holds what differs: opening the file, how a write transaction begins, live events.
 
 crate::db::repositories!();

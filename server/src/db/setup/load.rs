@@ -1,4 +1,6 @@
-use super::Pool;
+//! Loading a whole data set (the demo data, or an export being copied) in one transaction.
+
+use super::super::Pool;
 use crate::db::DbError;
 use crate::seed::Dataset;
 use app::services::password;
@@ -27,7 +29,7 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
         }
     }
 
-    let mut tx = super::begin_write(pool).await?;
+    let mut tx = super::super::begin_write(pool).await?;
     let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM blocs")
         .fetch_one(&mut *tx)
         .await?;

@@ -1,0 +1,157 @@
+//! The council's secret ballot (S-2): the office opens it on a shortlist, members vote once
+//! each, the office closes it and the results are final. The SQL is in `queries.rs`; the
+//! members, nominees and results are the council record's (`kernel/scores.rs`).
+
+mod queries;
+
+use super::kernel::cards::{self, resolve_year};
+use super::kernel::scores::{ballot_view, decision, members, nominee_of, nominees};
+use super::kernel::WriteTx;
+use super::{Backend, Conn};
+use crate::db::{DbError, DbResult};
+use app::moves::scope;
+use app::ports::{BallotPort, RepoResult};
+use app::types::auth::CurrentUser;
+use app::types::model::{AuditAction, AuditEntry, BoardQuery, MoveAction};
+use async_trait::async_trait;
+use chrono::{Datelike, NaiveDate};
+use shared::auth::{Action, Denied};
+use shared::rules::council::{check_pass_share, check_vote};
+use shared::rules::{Violation, ViolationKind};
+
+#[async_trait]
+impl BallotPort for Backend {
+    /// Opens the year's ballot on a shortlist (the office).
+    async fn open_ballot(
+        &self,
+        ids: &[i64],
+        share_pct: i64,
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<()> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("ballot", None);
+        tx.authorize(Action::SelectForCity).await?;
+        let share_pct = check_pass_share(share_pct).map_err(|v| DbError::Rules(vec![v]))?;
+        let (campaign_id, year) = this_year(&mut tx, today).await?;
+        if decision(&mut tx, campaign_id, year).await?.is_some() {
+            return Err(rule(ViolationKind::CouncilClosed).into());
+        }
+        if let Some((by, at)) = queries::opened(&mut tx, campaign_id, year).await? {
+            return Err(DbError::Conflict {
+                by: Some(by),
+                at: Some(at),
+            }
+            .into());
+        }
+        let mut shortlist: Vec<i64> = ids.to_vec();
+        shortlist.sort_unstable();
+        shortlist.dedup();
+        let eligible = nominees(&mut tx, campaign_id, year, None).await?;
+        if shortlist.is_empty()
+            || shortlist
+                .iter()
+                .any(|id| !eligible.iter().any(|n| n.id == *id))
+        {
+            return Err(rule(ViolationKind::BallotEmpty).into());
+        }
+        let now = tx.now();
+        let share = i64::from(share_pct);
+        queries::open(
+            &mut tx,
+            campaign_id,
+            year,
+            share,
+            &shortlist,
+            &user.display_name,
+            &now,
+        )
+        .await?;
+        let after = serde_json::json!({ "nominations": shortlist, "share_pct": share_pct });
+        tx.audited(&audit(user, AuditAction::OpenBallot, year, after))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A member's secret vote: who voted is kept (once each); how is never shown, nor audited.
+    async fn cast_vote(&self, id: i64, agree: bool, user: &CurrentUser) -> RepoResult<()> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("nomination", Some(id.to_string()));
+        let card = cards::card(&mut tx, id).await?;
+        let (_, campaign_id, year) = nominee_of(&mut tx, id).await?;
+        let action = Action::Vote(scope(&card));
+        tx.authorize(action).await?;
+        let members = members(&mut tx, campaign_id).await?;
+        if !members.iter().any(|m| m.id == user.user_id) {
+            return Err(tx.refuse(action, Denied::Role).await.into());
+        }
+        let (open, voted) =
+            queries::vote_state(&mut tx, campaign_id, year, id, user.user_id).await?;
+        if decision(&mut tx, campaign_id, year).await?.is_some() {
+            return Err(rule(ViolationKind::CouncilClosed).into());
+        }
+        check_vote(open, voted).map_err(|v| DbError::Rules(vec![v]))?;
+        let now = tx.now();
+        queries::insert_vote(&mut tx, campaign_id, year, id, user.user_id, agree, &now).await?;
+        // Recorded without the choice: the ballot is secret.
+        tx.changed(
+            MoveAction::Vote,
+            id,
+            None,
+            serde_json::json!({ "ballot": year }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Closes the year's open ballot (the office); the results are then final.
+    async fn close_ballot(&self, user: &CurrentUser, today: NaiveDate) -> RepoResult<()> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("ballot", None);
+        tx.authorize(Action::SelectForCity).await?;
+        let (campaign_id, year) = this_year(&mut tx, today).await?;
+        let now = tx.now();
+        if !queries::close(&mut tx, campaign_id, year, &user.display_name, &now).await? {
+            return Err(rule(ViolationKind::BallotClosed).into());
+        }
+        let members = members(&mut tx, campaign_id).await?;
+        let results = ballot_view(&mut tx, campaign_id, year, &members, None).await?;
+        let results = results.map(|b| b.items.iter().map(|i| (i.id, i.result)).collect::<Vec<_>>());
+        let after = serde_json::json!({ "results": results });
+        tx.audited(&audit(user, AuditAction::CloseBallot, year, after))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The campaign year of `today`: (campaign id, year).
+async fn this_year(conn: &mut Conn, today: NaiveDate) -> DbResult<(i64, i32)> {
+    let (campaign_id, _, year, _, _) =
+        resolve_year(conn, &BoardQuery { year: None }, today.year()).await?;
+    Ok((campaign_id, year))
+}
+
+fn rule(kind: ViolationKind) -> DbError {
+    DbError::Rules(vec![Violation::new("S-2", kind)])
+}
+
+fn audit(
+    user: &CurrentUser,
+    action: AuditAction,
+    year: i32,
+    after: serde_json::Value,
+) -> AuditEntry {
+    AuditEntry {
+        actor_id: Some(user.user_id),
+        actor_name: user.username.clone(),
+        action: action.into(),
+        object_type: "ballot".into(),
+        object_id: Some(year.to_string()),
+        before: None,
+        after: Some(after.to_string()),
+        address: None,
+    }
+}

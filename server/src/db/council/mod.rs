@@ -1,0 +1,400 @@
+//! The council's scoring (S-2) and the City decision. Every check — membership of this
+//! year's council, recusal, a declared conflict, a submitted sheet, the criterion, the
+//! score's range — is made on the stored data inside the write. The SQL is in `queries.rs`;
+//! the council's record (members, nominees, sheets, totals) is the kernel's (`kernel/scores.rs`).
+
+mod queries;
+
+use super::kernel::cards::{self, resolve_year};
+use super::kernel::scores::{
+    aggregate_of, ballot_view, decision, members, nominee_of, nominees, sheets, Member, Nominee,
+    Sheet,
+};
+use super::kernel::WriteTx;
+use super::{Backend, Conn};
+use crate::db::{DbError, DbResult};
+use app::moves::scope;
+use app::ports::{CouncilPort, RepoResult};
+use app::types::auth::CurrentUser;
+use app::types::council::{
+    CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion, SheetState,
+    SheetView,
+};
+use app::types::model::{BoardQuery, CardEvent, MoveAction};
+use async_trait::async_trait;
+use chrono::{Datelike, NaiveDate};
+use shared::auth::{Action, Denied, Role};
+use shared::domain::{scored_criteria, Score, Stage};
+use shared::rules::city::check_city_decision;
+use shared::rules::council::{
+    check_conflict_reason, check_score_entry, check_sheet_open, check_submit, rank,
+    weighted_score_milli, Aggregate, Scoresheet,
+};
+use shared::rules::{Violation, ViolationKind};
+use std::collections::{BTreeMap, HashMap};
+
+#[async_trait]
+impl CouncilPort for Backend {
+    async fn council_list(&self, user: &CurrentUser, today: NaiveDate) -> RepoResult<CouncilList> {
+        let mut tx = super::begin_read(&self.pool).await.map_err(DbError::from)?;
+        let (campaign_id, campaign_name, year, _, _) =
+            resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
+        let members = members(&mut tx, campaign_id).await?;
+        let viewer = viewer(user, &members)?;
+        let nominees = nominees(&mut tx, campaign_id, year, None).await?;
+        let sheets = sheets(&mut tx, campaign_id, year, None).await?;
+        let seq = queries::last_event(&mut tx).await?;
+        let quota = cards::campaign_year(&mut tx, campaign_id, year)
+            .await?
+            .city_quota;
+        let decision = decision(&mut tx, campaign_id, year).await?;
+        let ballot = {
+            let me = match &viewer {
+                Viewer::Member(m) => Some(*m),
+                Viewer::Office => None,
+            };
+            ballot_view(&mut tx, campaign_id, year, &members, me).await?
+        };
+        tx.commit().await.map_err(DbError::from)?;
+
+        let aggregates: Vec<Aggregate> = nominees
+            .iter()
+            .map(|n| aggregate_of(n, &members, &sheets))
+            .collect();
+        // Only what has been scored is ranked.
+        let ranks: HashMap<i64, usize> = rank(
+            aggregates
+                .iter()
+                .filter(|a| a.total_milli.is_some())
+                .cloned()
+                .collect(),
+        )
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| (a.nomination_id, i + 1))
+        .collect();
+        let rows = nominees
+            .iter()
+            .zip(aggregates)
+            .map(|(n, agg)| {
+                let mine = match &viewer {
+                    Viewer::Office => SheetState::Office,
+                    Viewer::Member(me) => state_of(n, me, sheets.get(&(n.id, me.id))),
+                };
+                // Blind until submitted: a member sees the totals of what they have submitted.
+                let shown = matches!(mine, SheetState::Office | SheetState::Submitted);
+                CouncilRow {
+                    id: n.id,
+                    name: n.name.clone(),
+                    kind: n.kind,
+                    unit_name: n.unit_name.clone(),
+                    bloc_id: n.bloc_id,
+                    bloc_name: n.bloc_name.clone(),
+                    stage: n.stage,
+                    rank: shown.then(|| ranks.get(&n.id).copied()).flatten(),
+                    aggregate: shown.then_some(agg),
+                    mine,
+                }
+            })
+            .collect();
+        let members = match viewer {
+            Viewer::Office => members
+                .iter()
+                .map(|m| {
+                    let mut total = 0;
+                    let mut submitted = 0;
+                    for n in &nominees {
+                        match state_of(n, m, sheets.get(&(n.id, m.id))) {
+                            SheetState::Submitted => {
+                                total += 1;
+                                submitted += 1;
+                            }
+                            SheetState::Open { .. } => total += 1,
+                            _ => {}
+                        }
+                    }
+                    MemberProgress {
+                        name: m.name.clone(),
+                        submitted,
+                        total,
+                    }
+                })
+                .collect(),
+            Viewer::Member(_) => Vec::new(),
+        };
+        Ok(CouncilList {
+            ballot,
+            quota,
+            decision,
+            today,
+            seq,
+            year,
+            campaign_name,
+            rows,
+            is_office: matches!(viewer, Viewer::Office),
+            members,
+        })
+    }
+
+    async fn council_sheet(&self, id: i64, user: &CurrentUser) -> RepoResult<SheetView> {
+        let mut tx = super::begin_read(&self.pool).await.map_err(DbError::from)?;
+        let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
+        let members = members(&mut tx, campaign_id).await?;
+        let viewer = viewer(user, &members)?;
+        let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
+        let seq = queries::last_event(&mut tx).await?;
+        tx.commit().await.map_err(DbError::from)?;
+        let (state, own) = match &viewer {
+            Viewer::Office => (SheetState::Office, None),
+            Viewer::Member(me) => {
+                let own = sheets.get(&(id, me.id));
+                (state_of(&n, me, own), own)
+            }
+        };
+        let criteria = match viewer {
+            Viewer::Member(_) => scored_criteria(n.kind)
+                .map(|c| SheetCriterion {
+                    code: c.code.to_string(),
+                    weight: c.weight,
+                    score: own.and_then(|s| s.scores.get(c.code)).map(|s| s.value()),
+                    comment: own
+                        .and_then(|s| s.comments.get(c.code))
+                        .cloned()
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            Viewer::Office => Vec::new(),
+        };
+        // Blind until submitted: nothing of the others before one's own sheet is in.
+        let shown = matches!(state, SheetState::Office | SheetState::Submitted);
+        let others = shown.then(|| {
+            members
+                .iter()
+                .filter(|m| m.id != user.user_id && m.unit_id != Some(n.unit_id))
+                .map(|m| {
+                    let s = sheets.get(&(id, m.id)).cloned().unwrap_or_default();
+                    OtherSheet {
+                        member: m.name.clone(),
+                        submitted: s.submitted,
+                        conflict: s.conflict.is_some(),
+                        total_milli: weighted_score_milli(
+                            n.kind,
+                            &Scoresheet {
+                                member_id: m.id,
+                                member_unit_id: m.unit_id,
+                                scores: s.scores.clone(),
+                            },
+                        ),
+                        scores: s
+                            .scores
+                            .iter()
+                            .map(|(k, v)| (k.clone(), v.value()))
+                            .collect(),
+                    }
+                })
+                .collect()
+        });
+        let aggregate = shown.then(|| aggregate_of(&n, &members, &sheets));
+        Ok(SheetView {
+            seq,
+            id,
+            name: n.name,
+            kind: n.kind,
+            unit_name: n.unit_name,
+            stage: n.stage,
+            state,
+            criteria,
+            others,
+            aggregate,
+        })
+    }
+
+    /// Changes the member's own sheet, checked on the stored data, and recorded.
+    async fn council_change(
+        &self,
+        id: i64,
+        change: &SheetChange,
+        user: &CurrentUser,
+    ) -> RepoResult<SheetState> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("nomination", Some(id.to_string()));
+        let card = cards::card(&mut tx, id).await?;
+        let (n, campaign_id, year) = nominee_of(&mut tx, id).await?;
+        let action = Action::Score(scope(&card));
+        tx.authorize(action).await?;
+        let members = members(&mut tx, campaign_id).await?;
+        // Only members seated on this year's council score.
+        let Some(me) = members.iter().find(|m| m.id == user.user_id) else {
+            return Err(tx.refuse(action, Denied::Role).await.into());
+        };
+        if decision(&mut tx, campaign_id, year).await?.is_some() {
+            return Err(
+                DbError::Rules(vec![Violation::new("S-2", ViolationKind::CouncilClosed)]).into(),
+            );
+        }
+        let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
+        let own = sheets.get(&(id, me.id)).cloned().unwrap_or_default();
+        check_sheet_open(own.submitted, own.conflict.is_some())
+            .map_err(|v| DbError::Rules(vec![v]))?;
+        let now = tx.now();
+        queries::touch_sheet(&mut tx, id, me.id, &now).await?;
+        let (action, detail) = match change {
+            SheetChange::Score {
+                criterion,
+                score,
+                comment,
+            } => {
+                let (criterion, score, comment) = (criterion.as_str(), *score, comment.as_str());
+                check_score_entry(n.kind, criterion, comment).map_err(DbError::Rules)?;
+                let score = score
+                    .map(Score::new)
+                    .transpose()
+                    .map_err(DbError::Invalid)?;
+                let value = score.map(|s| i64::from(s.value()));
+                queries::write_score(&mut tx, id, me.id, criterion, value, comment.trim(), &now)
+                    .await?;
+                (
+                    MoveAction::Score,
+                    serde_json::json!({ "criterion": criterion, "score": score.map(|s| s.value()) }),
+                )
+            }
+            SheetChange::Submit => {
+                check_submit(n.kind, &own.scores).map_err(DbError::Rules)?;
+                queries::submit_sheet(&mut tx, id, me.id, &now).await?;
+                let scores: BTreeMap<&String, u8> =
+                    own.scores.iter().map(|(k, v)| (k, v.value())).collect();
+                (
+                    MoveAction::SubmitSheet,
+                    serde_json::json!({ "scores": scores }),
+                )
+            }
+            SheetChange::Conflict { reason } => {
+                let reason = check_conflict_reason(reason).map_err(DbError::Rules)?;
+                queries::declare_conflict(&mut tx, id, me.id, &reason).await?;
+                (
+                    MoveAction::DeclareConflict,
+                    serde_json::json!({ "reason": reason }),
+                )
+            }
+        };
+        // Recorded in the event log and the audit history with the card (scores themselves
+        // stay in the audit entry's detail, which only auditors read), and published, so that
+        // the council's pages follow live.
+        tx.changed(action, id, None, detail).await?;
+        let after = sheets_after(&mut tx, campaign_id, year, id, me.id).await?;
+        tx.commit().await?;
+        Ok(state_of(&n, me, Some(&after)))
+    }
+
+    /// S-2: records the year's models for the City, sets the City badge on exactly them, and
+    /// closes the year's scoring.
+    async fn decide_for_city(
+        &self,
+        decided_on: NaiveDate,
+        ids: &[i64],
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<Vec<CardEvent>> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("city_decision", None);
+        tx.authorize(Action::SelectForCity).await?;
+        let (campaign_id, _, year, _, _) =
+            resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
+        let calendar = cards::campaign_year(&mut tx, campaign_id, year).await?;
+        let decided = decision(&mut tx, campaign_id, year).await?.is_some();
+        let mut chosen = Vec::new();
+        for id in ids {
+            let stage = queries::stage_in_year(&mut tx, *id, campaign_id, year)
+                .await?
+                .and_then(|s| Stage::from_code(&s))
+                .ok_or(DbError::NotFound)?;
+            chosen.push((*id, stage));
+        }
+        let mut violations = check_city_decision(&chosen, calendar.city_quota, decided)
+            .err()
+            .unwrap_or_default();
+        if decided_on.year() != year {
+            violations.push(Violation::new(
+                "S-2",
+                ViolationKind::DateOutsideYear { year },
+            ));
+        }
+        if decided_on > today {
+            violations.push(Violation::new("S-2", ViolationKind::DateInFuture));
+        }
+        if !violations.is_empty() {
+            return Err(DbError::Rules(violations).into());
+        }
+        let now = tx.now();
+        let mut selected: Vec<i64> = ids.to_vec();
+        selected.sort_unstable();
+        selected.dedup();
+        let by = &user.display_name;
+        queries::insert_decision(&mut tx, campaign_id, year, decided_on, &selected, by, &now)
+            .await?;
+        // The City badge follows the decision: on the chosen, off any other card of the year.
+        let badged = queries::badged(&mut tx, campaign_id, year).await?;
+        let mut affected: Vec<i64> = badged.iter().chain(&selected).copied().collect();
+        affected.sort_unstable();
+        affected.dedup();
+        for id in affected {
+            let on = selected.contains(&id);
+            if on == badged.contains(&id) {
+                continue;
+            }
+            queries::set_badge(&mut tx, id, on, year, by, &now).await?;
+            let detail = serde_json::json!({ "city": on, "decided_on": decided_on });
+            tx.changed(MoveAction::CitySelect, id, None, detail).await?;
+        }
+        Ok(tx.commit().await?)
+    }
+}
+
+fn state_of(n: &Nominee, me: &Member, sheet: Option<&Sheet>) -> SheetState {
+    if me.unit_id == Some(n.unit_id) {
+        return SheetState::Recused;
+    }
+    match sheet {
+        Some(s) if s.conflict.is_some() => SheetState::Conflict {
+            reason: s.conflict.clone().unwrap_or_default(),
+        },
+        Some(s) if s.submitted => SheetState::Submitted,
+        _ => SheetState::Open {
+            scored: sheet.map_or(0, |s| {
+                scored_criteria(n.kind)
+                    .filter(|c| s.scores.contains_key(c.code))
+                    .count() as u32
+            }),
+            total: scored_criteria(n.kind).count() as u32,
+        },
+    }
+}
+
+/// Who is asking: a member of this year's council, the office, or nobody allowed.
+enum Viewer<'a> {
+    Member(&'a Member),
+    Office,
+}
+
+fn viewer<'a>(user: &CurrentUser, members: &'a [Member]) -> DbResult<Viewer<'a>> {
+    if let Some(me) = members.iter().find(|m| m.id == user.user_id) {
+        return Ok(Viewer::Member(me));
+    }
+    if user.actor().has(Role::CouncilOffice) {
+        return Ok(Viewer::Office);
+    }
+    Err(DbError::Denied(Denied::Role))
+}
+
+async fn sheets_after(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+    id: i64,
+    member: i64,
+) -> DbResult<Sheet> {
+    Ok(sheets(conn, campaign_id, year, Some(id))
+        .await?
+        .remove(&(id, member))
+        .unwrap_or_default())
+}

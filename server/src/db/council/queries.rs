@@ -1,0 +1,169 @@
+//! The SQL of the council's scoring and the City decision: a member's sheet, their scores,
+//! the decision and the City badge. The council's record as every feature reads it
+//! (members, nominees, sheets, the decision) is the kernel's (`kernel/scores.rs`).
+
+use super::super::Conn;
+use crate::db::DbResult;
+use chrono::NaiveDate;
+
+/// The number of the last event: the page follows live from there.
+pub async fn last_event(conn: &mut Conn) -> DbResult<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// Makes sure the member has a sheet for the nomination, stamped `now`.
+pub async fn touch_sheet(conn: &mut Conn, id: i64, member: i64, now: &str) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO scoresheets (nomination_id, member_id, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (nomination_id, member_id) DO UPDATE SET updated_at = excluded.updated_at",
+    )
+    .bind(id)
+    .bind(member)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Writes one criterion's score (None: cleared) and comment on the member's sheet.
+pub async fn write_score(
+    conn: &mut Conn,
+    id: i64,
+    member: i64,
+    criterion: &str,
+    score: Option<i64>,
+    comment: &str,
+    now: &str,
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO scores (nomination_id, member_id, criterion_code, score, comment,
+             updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (nomination_id, member_id, criterion_code) DO UPDATE SET
+             score = excluded.score, comment = excluded.comment,
+             updated_at = excluded.updated_at",
+    )
+    .bind(id)
+    .bind(member)
+    .bind(criterion)
+    .bind(score)
+    .bind(comment)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn submit_sheet(conn: &mut Conn, id: i64, member: i64, now: &str) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE scoresheets SET submitted_at = $1 WHERE nomination_id = $2 AND member_id = $3",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(member)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn declare_conflict(conn: &mut Conn, id: i64, member: i64, reason: &str) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE scoresheets SET conflict_reason = $1 WHERE nomination_id = $2 AND member_id = $3",
+    )
+    .bind(reason)
+    .bind(id)
+    .bind(member)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The stage code of nomination `id` if it belongs to the campaign year.
+pub async fn stage_in_year(
+    conn: &mut Conn,
+    id: i64,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT stage FROM nominations WHERE id = $1 AND campaign_id = $2 AND year = $3",
+    )
+    .bind(id)
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Records the year's City decision and the models it names.
+pub async fn insert_decision(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+    decided_on: NaiveDate,
+    selected: &[i64],
+    by: &str,
+    now: &str,
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO city_decisions (campaign_id, year, decided_on, recorded_at, recorded_by)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(decided_on)
+    .bind(now)
+    .bind(by)
+    .execute(&mut *conn)
+    .await?;
+    for id in selected {
+        sqlx::query(
+            "INSERT INTO city_decision_items (campaign_id, year, nomination_id) VALUES ($1, $2, $3)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The year's cards that carry the City badge.
+pub async fn badged(conn: &mut Conn, campaign_id: i64, year: i32) -> DbResult<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM nominations WHERE campaign_id = $1 AND year = $2 AND city_registered",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Puts the City badge on the card (`on`) or takes it off; a new version of the card.
+pub async fn set_badge(
+    conn: &mut Conn,
+    id: i64,
+    on: bool,
+    year: i32,
+    by: &str,
+    now: &str,
+) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE nominations SET city_registered = $1, city_year = $2, version = version + 1,
+             updated_at = $3, updated_by = $4
+         WHERE id = $5",
+    )
+    .bind(on)
+    .bind(on.then_some(year))
+    .bind(now)
+    .bind(by)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! What the server needs of a backend before and beside serving (`db::Store`): migrations,
+//! whether the database is empty, loading a data set (`load.rs`: the demo data or an
+//! export, all or nothing), the audit chain's rows for verification.
+
+mod load;
+
+use super::{kernel, Backend};
+use crate::audit::{AuditEntry, AuditRow};
+use crate::db::{DbError, Store};
+use crate::seed::Dataset;
+use async_trait::async_trait;
+
+#[async_trait]
+impl Store for Backend {
+    async fn migrate(&self) -> Result<(), DbError> {
+        super::MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| DbError::Migrate(e.to_string()))?;
+        self.migrated().await
+    }
+
+    async fn is_empty(&self) -> Result<bool, DbError> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM blocs")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n == 0)
+    }
+
+    async fn count_nominations(&self) -> Result<i64, DbError> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM nominations")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+
+    async fn load_dataset(&self, data: &Dataset) -> Result<(), DbError> {
+        load::load(&self.pool, data).await
+    }
+
+    async fn meta(&self, key: &str) -> Result<Option<String>, DbError> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.0))
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<i64, DbError> {
+        kernel::audit::append_audit(&self.pool, entry).await
+    }
+
+    async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError> {
+        kernel::audit::audit_rows(&self.pool).await
+    }
+
+    async fn close(&self) {
+        self.closing();
+        self.pool.close().await;
+    }
+}
