@@ -147,6 +147,29 @@ fn col(header: impl Into<String>, width: u16) -> Column {
     }
 }
 
+impl Document {
+    /// Sets the table: a "No." column first, and the rows numbered from 1.
+    fn numbered(
+        &mut self,
+        lang: shared::i18n::Lang,
+        columns: Vec<Column>,
+        rows: impl IntoIterator<Item = Vec<Cell>>,
+    ) {
+        use shared::i18n::{t, Msg};
+        self.columns = std::iter::once(col(t(lang, Msg::ColNo), 6))
+            .chain(columns)
+            .collect();
+        self.rows = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut row)| {
+                row.insert(0, Cell::Int(i as i64 + 1));
+                row
+            })
+            .collect();
+    }
+}
+
 fn base(lang: shared::i18n::Lang, today: NaiveDate) -> Document {
     use shared::i18n::{t, Msg};
     Document {
@@ -181,8 +204,7 @@ pub fn city_document(lang: shared::i18n::Lang, list: &CityList, today: NaiveDate
         ),
         None => format!("({})", t(lang, Msg::DocNoDecision)),
     };
-    doc.columns = vec![
-        col(t(lang, Msg::ColNo), 6),
+    let columns = vec![
         col(field_name(lang, Field::NomineeName), 32),
         col(t(lang, Msg::FilterUnit), 30),
         col(t(lang, Msg::FilterKind), 20),
@@ -190,22 +212,17 @@ pub fn city_document(lang: shared::i18n::Lang, list: &CityList, today: NaiveDate
         col(t(lang, Msg::ColScore), 14),
         col(t(lang, Msg::ColDecisionDate), 16),
     ];
-    doc.rows = list
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            vec![
-                Cell::Int(i as i64 + 1),
-                Cell::Text(r.name.clone()),
-                Cell::Text(r.unit_name.clone()),
-                Cell::Text(t(lang, Msg::Kind(r.kind)).into()),
-                Cell::Text(r.achievements.clone()),
-                r.score_milli.map_or(Cell::Empty, Cell::Points),
-                list.decided_on.map_or(Cell::Empty, Cell::Date),
-            ]
-        })
-        .collect();
+    let rows = list.rows.iter().map(|r| {
+        vec![
+            Cell::Text(r.name.clone()),
+            Cell::Text(r.unit_name.clone()),
+            Cell::Text(t(lang, Msg::Kind(r.kind)).into()),
+            Cell::Text(r.achievements.clone()),
+            r.score_milli.map_or(Cell::Empty, Cell::Points),
+            list.decided_on.map_or(Cell::Empty, Cell::Date),
+        ]
+    });
+    doc.numbered(lang, columns, rows);
     doc
 }
 
@@ -225,30 +242,23 @@ pub fn selection_document(
         crate::types::calendar::selection_period_name(lang, view.period),
         view.year
     );
-    doc.columns = vec![
-        col(t(lang, Msg::ColNo), 6),
+    let columns = vec![
         col(field_name(lang, Field::NomineeName), 32),
         col(t(lang, Msg::FilterUnit), 30),
         col(t(lang, Msg::FilterBloc), 24),
         col(t(lang, Msg::FilterKind), 20),
         col(t(lang, Msg::ColStage), 14),
     ];
-    doc.rows = view
-        .candidates
-        .iter()
-        .filter(|c| c.selected)
-        .enumerate()
-        .map(|(i, c)| {
-            vec![
-                Cell::Int(i as i64 + 1),
-                Cell::Text(c.name.clone()),
-                Cell::Text(c.unit_name.clone()),
-                Cell::Text(c.bloc_name.clone()),
-                Cell::Text(t(lang, Msg::Kind(c.kind)).into()),
-                Cell::Text(t(lang, Msg::Stage(c.stage)).into()),
-            ]
-        })
-        .collect();
+    let rows = view.candidates.iter().filter(|c| c.selected).map(|c| {
+        vec![
+            Cell::Text(c.name.clone()),
+            Cell::Text(c.unit_name.clone()),
+            Cell::Text(c.bloc_name.clone()),
+            Cell::Text(t(lang, Msg::Kind(c.kind)).into()),
+            Cell::Text(t(lang, Msg::Stage(c.stage)).into()),
+        ]
+    });
+    doc.numbered(lang, columns, rows);
     doc
 }
 
@@ -271,8 +281,7 @@ pub fn review_document(
         label: field_name(lang, Field::Assessment).into(),
         text: review.assessment.clone(),
     }];
-    doc.columns = vec![
-        col(t(lang, Msg::ColNo), 6),
+    let columns = vec![
         col(field_name(lang, Field::NomineeName), 30),
         col(t(lang, Msg::FilterUnit), 28),
         col(t(lang, Msg::FilterKind), 18),
@@ -281,29 +290,24 @@ pub fn review_document(
         col(t(lang, Msg::ColReplications), 12),
         col(field_name(lang, Field::Comment), 50),
     ];
-    doc.rows = review
-        .exemplars
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let evaluations = e
-                .evaluations
-                .iter()
-                .map(|p| period_name(lang, *p))
-                .collect::<Vec<_>>()
-                .join(", ");
-            vec![
-                Cell::Int(i as i64 + 1),
-                Cell::Text(e.name.clone()),
-                Cell::Text(e.unit_name.clone()),
-                Cell::Text(t(lang, Msg::Kind(e.kind)).into()),
-                Cell::Text(t(lang, Msg::Stage(e.stage)).into()),
-                Cell::Text(evaluations),
-                Cell::Int(i64::from(e.replications)),
-                Cell::Text(e.comment.clone()),
-            ]
-        })
-        .collect();
+    let rows = review.exemplars.iter().map(|e| {
+        let evaluations = e
+            .evaluations
+            .iter()
+            .map(|p| period_name(lang, *p))
+            .collect::<Vec<_>>()
+            .join(", ");
+        vec![
+            Cell::Text(e.name.clone()),
+            Cell::Text(e.unit_name.clone()),
+            Cell::Text(t(lang, Msg::Kind(e.kind)).into()),
+            Cell::Text(t(lang, Msg::Stage(e.stage)).into()),
+            Cell::Text(evaluations),
+            Cell::Int(i64::from(e.replications)),
+            Cell::Text(e.comment.clone()),
+        ]
+    });
+    doc.numbered(lang, columns, rows);
     doc
 }
 
