@@ -2,15 +2,24 @@
 
 use crate::common;
 
+use app::api::account::ChangePassword;
+use app::api::admin::{
+    CreateAccount, GetOrganisation, ListAccounts, ResetPassword, SaveBloc, SaveUnit,
+    SetCouncilSeat, UpdateAccount,
+};
+use app::types::model::AccountFields;
 use common::{spawn_app, TestApp, DEMO_PASSWORD};
-use serde_json::{json, Value};
+use serde_json::Value;
+use shared::auth::Role;
 
-async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
-    app.call(cookie, &format!("admin/{endpoint}"), body).await
-}
-
-fn fields(unit_id: Option<i64>, roles: &[&str], active: bool) -> Value {
-    json!({ "display_name": "Nguyễn Thị Mới", "position": "Chuyên viên", "unit_id": unit_id, "roles": roles, "active": active })
+fn fields(unit_id: Option<i64>, roles: &[Role], active: bool) -> AccountFields {
+    AccountFields {
+        display_name: "Nguyễn Thị Mới".into(),
+        position: "Chuyên viên".into(),
+        unit_id,
+        roles: roles.iter().copied().collect(),
+        active,
+    }
 }
 
 async fn unit_id(app: &TestApp, code: &str) -> i64 {
@@ -28,15 +37,19 @@ async fn unit_id(app: &TestApp, code: &str) -> i64 {
 async fn only_administrators_manage_accounts() {
     let app = spawn_app().await;
     let office = app.login("office").await;
-    let (status, _) = call(&app, &office, "create_account", json!({
-        "username": "moi.tao", "fields": fields(None, &["leadership"], true), "password": "mật khẩu đủ dài"
-    })).await;
+    let (status, _) = app
+        .call_fn(
+            &office,
+            CreateAccount {
+                username: "moi.tao".into(),
+                fields: fields(None, &[Role::Leadership], true),
+                password: "mật khẩu đủ dài".into(),
+            },
+        )
+        .await;
     assert_eq!(status, 403);
     let resp = app
-        .client
-        .post(app.url("/api/admin/accounts"))
-        .header("origin", app.origin())
-        .header("cookie", &office)
+        .request_fn(&office, &ListAccounts {})
         .send()
         .await
         .unwrap();
@@ -49,12 +62,16 @@ async fn an_administrator_creates_an_account_that_can_sign_in() {
     let app = spawn_app().await;
     let admin = app.login("admin").await;
     let unit = unit_id(&app, "CCTS").await;
-    let body = json!({ "username": "Staff2.CCTS", "fields": fields(Some(unit), &["unit_staff"], true), "password": "mật khẩu đủ dài" });
-    let (status, created) = call(&app, &admin, "create_account", body.clone()).await;
+    let body = CreateAccount {
+        username: "Staff2.CCTS".into(),
+        fields: fields(Some(unit), &[Role::UnitStaff], true),
+        password: "mật khẩu đủ dài".into(),
+    };
+    let (status, created) = app.call_fn(&admin, body.clone()).await;
     assert_eq!(status, 200, "{created}");
     assert_eq!(created["username"], "staff2.ccts");
     assert_eq!(created["version"], 1);
-    let (status, _) = call(&app, &admin, "create_account", body).await;
+    let (status, _) = app.call_fn(&admin, body).await;
     assert_eq!(status, 409, "the username is taken");
     let resp = app.try_login("staff2.ccts", "mật khẩu đủ dài").await;
     assert_eq!(resp.status().as_u16(), 204);
@@ -65,11 +82,18 @@ async fn an_administrator_creates_an_account_that_can_sign_in() {
 async fn bad_input_is_refused_with_every_reason_and_nothing_is_saved() {
     let app = spawn_app().await;
     let admin = app.login("admin").await;
-    let body = json!({
-        "username": "có dấu", "fields": { "display_name": " ", "position": "", "unit_id": null, "roles": ["unit_head"], "active": true },
-        "password": "ngắn"
-    });
-    let (status, err) = call(&app, &admin, "create_account", body).await;
+    let body = CreateAccount {
+        username: "có dấu".into(),
+        fields: AccountFields {
+            display_name: " ".into(),
+            position: "".into(),
+            unit_id: None,
+            roles: [Role::UnitHead].into(),
+            active: true,
+        },
+        password: "ngắn".into(),
+    };
+    let (status, err) = app.call_fn(&admin, body).await;
     assert_eq!(status, 400);
     let text = err.to_string();
     for needle in [
@@ -100,23 +124,17 @@ async fn a_stale_edit_is_a_conflict_naming_who_changed_it() {
             .await
             .unwrap();
     let unit = unit_id(&app, "CCTT").await;
-    let edit = |v: i64, roles: &[&str]| json!({ "id": id, "version": v, "fields": fields(Some(unit), roles, true) });
-    let (status, first) = call(
-        &app,
-        &admin,
-        "update_account",
-        edit(version, &["unit_staff", "unit_head"]),
-    )
-    .await;
+    let edit = |v: i64, roles: &[Role]| UpdateAccount {
+        id,
+        version: v,
+        fields: fields(Some(unit), roles, true),
+    };
+    let (status, first) = app
+        .call_fn(&admin, edit(version, &[Role::UnitStaff, Role::UnitHead]))
+        .await;
     assert_eq!(status, 200, "{first}");
     assert_eq!(first["version"], version + 1);
-    let (status, err) = call(
-        &app,
-        &admin,
-        "update_account",
-        edit(version, &["unit_staff"]),
-    )
-    .await;
+    let (status, err) = app.call_fn(&admin, edit(version, &[Role::UnitStaff])).await;
     assert_eq!(status, 409);
     assert_eq!(err["Conflict"]["by"], "admin", "{err}");
     let roles: Vec<(String,)> =
@@ -147,13 +165,16 @@ async fn disabling_or_resetting_a_password_ends_the_accounts_sessions() {
             .await
             .unwrap();
 
-    let (status, reset) = call(
-        &app,
-        &admin,
-        "reset_password",
-        json!({ "id": id, "version": version, "password": "một mật khẩu mới" }),
-    )
-    .await;
+    let (status, reset) = app
+        .call_fn(
+            &admin,
+            ResetPassword {
+                id,
+                version,
+                password: "một mật khẩu mới".into(),
+            },
+        )
+        .await;
     assert_eq!(status, 200, "{reset}");
     assert_eq!(
         app.get_as(&victim, "/board").await.status().as_u16(),
@@ -170,13 +191,16 @@ async fn disabling_or_resetting_a_password_ends_the_accounts_sessions() {
     let again = app.login_with("staff1", "một mật khẩu mới").await;
 
     let v = reset["version"].as_i64().unwrap();
-    let (status, _) = call(
-        &app,
-        &admin,
-        "update_account",
-        json!({ "id": id, "version": v, "fields": fields(Some(unit), &["unit_staff"], false) }),
-    )
-    .await;
+    let (status, _) = app
+        .call_fn(
+            &admin,
+            UpdateAccount {
+                id,
+                version: v,
+                fields: fields(Some(unit), &[Role::UnitStaff], false),
+            },
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(
         app.get_as(&again, "/board").await.status().as_u16(),
@@ -204,13 +228,16 @@ async fn an_administrator_cannot_lock_themselves_out() {
             .fetch_one(&pool)
             .await
             .unwrap();
-    let (status, _) = call(
-        &app,
-        &admin,
-        "update_account",
-        json!({ "id": id, "version": version, "fields": fields(None, &["admin"], false) }),
-    )
-    .await;
+    let (status, _) = app
+        .call_fn(
+            &admin,
+            UpdateAccount {
+                id,
+                version,
+                fields: fields(None, &[Role::Admin], false),
+            },
+        )
+        .await;
     assert_eq!(status, 400);
     pool.close().await;
     app.stop().await;
@@ -221,12 +248,14 @@ async fn a_user_changes_their_own_password_and_signs_in_again() {
     let app = spawn_app().await;
     let cookie = app.login("head1").await;
     let change = |current: &str, new: &str| {
-        app.client
-            .post(app.url("/api/account/password"))
-            .header("origin", app.origin())
-            .header("cookie", &cookie)
-            .json(&json!({ "current": current, "new": new }))
-            .send()
+        app.request_fn(
+            &cookie,
+            &ChangePassword {
+                current: current.into(),
+                new: new.into(),
+            },
+        )
+        .send()
     };
     let wrong = change("not my password", "một mật khẩu mới").await.unwrap();
     assert_eq!(wrong.status().as_u16(), 400);
@@ -264,42 +293,49 @@ async fn blocs_and_units_are_edited_with_their_rules() {
     let (cctt, cctt_version) = ids(&app, "SELECT id, version FROM units WHERE code = 'CCTT'").await;
 
     // D-2: the head unit of a bloc is one of its own units.
-    let (status, err) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Khối các Chi cục", "head_unit_id": vp })).await;
+    let k1_bloc = |name: &str, head_unit_id: i64| SaveBloc {
+        id: Some(k1),
+        version: k1_version,
+        code: "K1".into(),
+        name: name.into(),
+        head_unit_id: Some(head_unit_id),
+    };
+    let (status, err) = app.call_fn(&admin, k1_bloc("Khối các Chi cục", vp)).await;
     assert_eq!(status, 400, "{err}");
     assert!(err.to_string().contains("D-2"));
-    let (status, _) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Khối các Chi cục", "head_unit_id": cctt })).await;
+    let (status, _) = app.call_fn(&admin, k1_bloc("Khối các Chi cục", cctt)).await;
     assert_eq!(status, 200);
-    let (status, err) = call(&app, &admin, "save_bloc", json!({ "id": k1, "version": k1_version, "code": "K1", "name": "Tên cũ", "head_unit_id": cctt })).await;
+    let (status, err) = app.call_fn(&admin, k1_bloc("Tên cũ", cctt)).await;
     assert_eq!(status, 409, "stale: {err}");
 
-    let (status, _) = call(
-        &app,
-        &admin,
-        "save_unit",
-        json!({ "id": null, "version": 0, "code": "ccmoi", "name": "Chi cục Mới", "bloc_id": k1 }),
-    )
-    .await;
+    let new_unit = |code: &str, name: &str| SaveUnit {
+        id: None,
+        version: 0,
+        code: code.into(),
+        name: name.into(),
+        bloc_id: k1,
+    };
+    let (status, _) = app.call_fn(&admin, new_unit("ccmoi", "Chi cục Mới")).await;
     assert_eq!(status, 200);
-    let (status, _) = call(
-        &app,
-        &admin,
-        "save_unit",
-        json!({ "id": null, "version": 0, "code": "CCMOI", "name": "Trùng mã", "bloc_id": k1 }),
-    )
-    .await;
+    let (status, _) = app.call_fn(&admin, new_unit("CCMOI", "Trùng mã")).await;
     assert_eq!(status, 409, "codes are unique");
-    let (status, err) = call(
-        &app,
-        &admin,
-        "save_unit",
-        json!({ "id": null, "version": 0, "code": "có dấu", "name": " ", "bloc_id": k1 }),
-    )
-    .await;
+    let (status, err) = app.call_fn(&admin, new_unit("có dấu", " ")).await;
     assert_eq!(status, 400);
     assert!(err.to_string().contains("Mã"), "{err}");
     // The head unit of K1 cannot move to another bloc.
     let (k2, _) = ids(&app, "SELECT id, version FROM blocs WHERE code = 'K2'").await;
-    let (status, _) = call(&app, &admin, "save_unit", json!({ "id": cctt, "version": cctt_version, "code": "CCTT", "name": "Chi cục Trồng trọt", "bloc_id": k2 })).await;
+    let (status, _) = app
+        .call_fn(
+            &admin,
+            SaveUnit {
+                id: Some(cctt),
+                version: cctt_version,
+                code: "CCTT".into(),
+                name: "Chi cục Trồng trọt".into(),
+                bloc_id: k2,
+            },
+        )
+        .await;
     assert_eq!(status, 400);
 
     let pool = app.pool().await;
@@ -319,19 +355,14 @@ async fn council_seats_are_set_per_campaign_and_audited() {
     let app = spawn_app().await;
     let admin = app.login("admin").await;
     let (head1, _) = ids(&app, "SELECT id, 0 FROM users WHERE username = 'head1'").await;
-    let (status, _) = call(
-        &app,
-        &admin,
-        "council_seat",
-        json!({ "user_id": head1, "member": true }),
-    )
-    .await;
+    let council_seat = |member: bool| SetCouncilSeat {
+        user_id: head1,
+        member,
+    };
+    let (status, _) = app.call_fn(&admin, council_seat(true)).await;
     assert_eq!(status, 200);
     let resp = app
-        .client
-        .post(app.url("/api/admin/organisation"))
-        .header("origin", app.origin())
-        .header("cookie", &admin)
+        .request_fn(&admin, &GetOrganisation {})
         .send()
         .await
         .unwrap();
@@ -351,22 +382,10 @@ async fn council_seats_are_set_per_campaign_and_audited() {
         .filter(|s| s["member"] == true)
         .count();
     assert_eq!(members, 8, "the 7 demo members and head1");
-    let (status, _) = call(
-        &app,
-        &admin,
-        "council_seat",
-        json!({ "user_id": head1, "member": false }),
-    )
-    .await;
+    let (status, _) = app.call_fn(&admin, council_seat(false)).await;
     assert_eq!(status, 200);
     let office = app.login("office").await;
-    let (status, _) = call(
-        &app,
-        &office,
-        "council_seat",
-        json!({ "user_id": head1, "member": true }),
-    )
-    .await;
+    let (status, _) = app.call_fn(&office, council_seat(true)).await;
     assert_eq!(status, 403);
     let pool = app.pool().await;
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('council_seated', 'council_unseated') AND object_id = 'head1'").fetch_one(&pool).await.unwrap();

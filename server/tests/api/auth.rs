@@ -3,7 +3,10 @@
 
 use crate::common;
 
+use app::api::audit::ListAudit;
+use app::api::board::GetBoard;
 use common::{session_cookie, spawn_app, Backend, DEMO_PASSWORD};
+use leptos::server_fn::ServerFn;
 use std::process::Command;
 
 async fn audit_actions(app: &common::TestApp) -> Vec<String> {
@@ -22,9 +25,10 @@ async fn nothing_is_reachable_without_signing_in() {
     let resp = app.client.get(app.url("/board")).send().await.unwrap();
     assert_eq!(resp.status().as_u16(), 303);
     assert_eq!(resp.headers()["location"], "/login?next=/board");
+    // Raw: a browser form's post (not the function's JSON arguments), with no session.
     let resp = app
         .client
-        .post(app.url("/api/board"))
+        .post(app.url(GetBoard::PATH))
         .header("origin", app.origin())
         .form(&[("year", "")])
         .send()
@@ -441,9 +445,14 @@ async fn the_audit_page_is_for_the_office_and_refusals_are_recorded() {
         "no rows for staff"
     );
     let api = app
-        .api(&staff, "audit")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("")
+        .request_fn(
+            &staff,
+            &ListAudit {
+                action: None,
+                actor: None,
+                before_id: None,
+            },
+        )
         .send()
         .await
         .unwrap();

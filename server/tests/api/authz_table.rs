@@ -5,191 +5,284 @@
 
 use crate::common;
 
-use common::spawn_app;
-use serde_json::{json, Value};
+use app::api::account::ChangePassword;
+use app::api::admin::{
+    CreateAccount, GetOrganisation, ListAccounts, ResetPassword, SaveBloc, SaveUnit,
+    SetCouncilSeat, UpdateAccount,
+};
+use app::api::audit::ListAudit;
+use app::api::auth::GetCurrentUser;
+use app::api::board::{GetBoard, GetCard, MoreCards, MoveNomination};
+use app::api::council::{
+    CastVote, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
+};
+use app::api::nominations::{
+    ApprovePlan, GetNomination, NominationForm, RecordEvaluation, RecordReplication,
+    SaveNomination, SavePlan,
+};
+use app::api::year::{GetCalendar, GetSelection, MyDeadlines, SaveSelection};
+use app::types::council::SheetChange;
+use app::types::model::{AccountFields, BoardFilters, MoveRequest, Place};
+use common::{encode, spawn_app, Encoding};
+use leptos::server_fn::ServerFn;
+use reqwest::RequestBuilder;
+use serde::Serialize;
+use shared::domain::{
+    EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft, Profile, Rating,
+    ReplicationDraft, SelectionPeriod, Stage,
+};
 
 const ROLES: [&str; 8] = [
     "(none)", "staff1", "head1", "bloc1", "council1", "office", "leader", "admin",
 ];
 
-/// (endpoint, JSON body or None for a form post, and per role in ROLES order:
-/// 'A' passes authorisation, 'D' is refused with 403, 'U' is 401).
-fn table() -> Vec<(&'static str, Option<Value>, [char; 8])> {
-    let bad_fields =
-        json!({ "display_name": "", "position": "", "unit_id": null, "roles": [], "active": true });
+/// A server function's path, a call of it (its arguments as the body, encoded as the
+/// function declares), and per role in ROLES order: 'A' passes authorisation, 'D' is
+/// refused with 403, 'U' is 401.
+struct Row {
+    path: &'static str,
+    body: Box<dyn Fn(RequestBuilder) -> RequestBuilder>,
+    expected: [char; 8],
+}
+
+fn row<F>(args: F, expected: [char; 8]) -> Row
+where
+    F: ServerFn + Serialize + 'static,
+    F::Protocol: Encoding,
+{
+    Row {
+        path: F::PATH,
+        body: Box::new(move |request| encode(request, &args)),
+        expected,
+    }
+}
+
+fn table() -> Vec<Row> {
+    let bad_fields = || AccountFields {
+        display_name: "".into(),
+        position: "".into(),
+        unit_id: None,
+        roles: Default::default(),
+        active: true,
+    };
     vec![
-        ("me", None, ['A', 'A', 'A', 'A', 'A', 'A', 'A', 'A']),
-        (
-            "board",
-            Some(json!({ "filters": {} })),
+        row(GetCurrentUser {}, ['A', 'A', 'A', 'A', 'A', 'A', 'A', 'A']),
+        row(
+            GetBoard {
+                filters: BoardFilters::default(),
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "board/more",
-            Some(json!({ "filters": {}, "stage": "discovered", "bloc": null, "offset": 0 })),
+        row(
+            MoreCards {
+                filters: BoardFilters::default(),
+                stage: Stage::Discovered,
+                bloc: None,
+                offset: 0,
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
         // Every signed-in user may ask; who may see or move which card is decided on the
         // card itself (tests in board.rs): an unknown card is 404 for everyone.
-        (
-            "board/card",
-            Some(json!({ "id": -1 })),
-            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
-        ),
-        (
-            "nominations/get",
-            Some(json!({ "id": -1 })),
+        row(GetCard { id: -1 }, ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A']),
+        row(
+            GetNomination { id: -1 },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
         // Creating: unit staff and heads (for their own unit) and the office.
-        (
-            "nominations/form",
-            Some(json!({ "id": null })),
+        row(
+            NominationForm { id: None },
             ['U', 'A', 'A', 'D', 'D', 'A', 'D', 'D'],
         ),
-        (
-            "nominations/save",
-            Some(json!({ "id": null, "version": 0, "year": 2026, "draft": {
-                "unit_id": 1, "nominee_name": "", "profile": { "kind": "collective", "size": 0 },
-                "description": "", "replication_potential": "", "evidence": {} } })),
+        row(
+            SaveNomination {
+                id: None,
+                version: 0,
+                year: 2026,
+                draft: NominationDraft {
+                    unit_id: 1,
+                    nominee_name: "".into(),
+                    profile: Profile::Collective { size: 0 },
+                    description: "".into(),
+                    replication_potential: "".into(),
+                    evidence: Default::default(),
+                },
+            },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
         // The plan and the evaluations: who may is decided on the nomination (tests in
         // fostering.rs); an unknown one is 404 for everyone.
-        (
-            "nominations/plan",
-            Some(json!({ "id": -1, "version": 0, "draft": {} })),
+        row(
+            SavePlan {
+                id: -1,
+                version: 0,
+                draft: PlanDraft::default(),
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "nominations/plan/approve",
-            Some(json!({ "id": -1, "version": 1 })),
+        row(
+            ApprovePlan { id: -1, version: 1 },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "nominations/evaluate",
-            Some(
-                json!({ "id": -1, "draft": { "period": "six_month", "rating": "good",
-                "achievements": "", "evaluator": "", "date": null, "commendation": "" } }),
-            ),
+        row(
+            RecordEvaluation {
+                id: -1,
+                draft: EvaluationDraft {
+                    period: EvaluationPeriod::SixMonth,
+                    rating: Rating::Good,
+                    achievements: "".into(),
+                    evaluator: "".into(),
+                    date: None,
+                    commendation: "".into(),
+                },
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "nominations/replicate",
-            Some(json!({ "id": -1, "draft": {} })),
+        row(
+            RecordReplication {
+                id: -1,
+                draft: ReplicationDraft::default(),
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
         // The calendar is everyone's; what one owes is one's own.
-        (
-            "calendar",
-            Some(json!({ "year": null })),
+        row(
+            GetCalendar { year: None },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "calendar/mine",
-            Some(json!({})),
-            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
-        ),
+        row(MyDeadlines {}, ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A']),
         // Selections for the City: the office edits, leadership reads.
-        (
-            "selections",
-            Some(json!({ "year": null, "period": "q1" })),
+        row(
+            GetSelection {
+                year: None,
+                period: Some(SelectionPeriod::Q1),
+            },
             ['U', 'D', 'D', 'D', 'D', 'A', 'A', 'D'],
         ),
-        (
-            "selections/save",
-            Some(json!({ "year": 2026, "period": "q1", "version": 0, "ids": [] })),
+        row(
+            SaveSelection {
+                year: 2026,
+                period: SelectionPeriod::Q1,
+                version: 0,
+                ids: vec![],
+            },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
         // The council: its members and the office; a sheet's rules are decided on the
         // nomination (tests in council.rs), so an unknown one is 404 for everyone.
-        (
-            "council",
-            Some(json!({})),
-            ['U', 'D', 'D', 'D', 'A', 'A', 'D', 'D'],
-        ),
-        (
-            "council/sheet",
-            Some(json!({ "id": -1 })),
+        row(GetCouncil {}, ['U', 'D', 'D', 'D', 'A', 'A', 'D', 'D']),
+        row(
+            GetSheet { id: -1 },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "council/decide",
-            Some(json!({ "decided_on": "2026-01-01", "ids": [] })),
+        row(
+            DecideForCity {
+                decided_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                ids: vec![],
+            },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
-        (
-            "council/ballot/open",
-            Some(json!({ "ids": [], "share_pct": 70 })),
+        row(
+            OpenBallot {
+                ids: vec![],
+                share_pct: 70,
+            },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
-        (
-            "council/ballot/close",
-            Some(json!({})),
-            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
-        ),
-        (
-            "council/ballot/vote",
-            Some(json!({ "id": -1, "agree": true })),
+        row(CloseBallot {}, ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D']),
+        row(
+            CastVote {
+                id: -1,
+                agree: true,
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "council/change",
-            Some(json!({ "id": -1, "change": { "change": "submit" } })),
+        row(
+            ChangeSheet {
+                id: -1,
+                change: SheetChange::Submit,
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        (
-            "board/move",
-            Some(
-                json!({ "request": { "id": -1, "version": 1, "to": "registered",
-                "place": "top", "reason": null, "undo_of": null } }),
-            ),
+        row(
+            MoveNomination {
+                request: MoveRequest {
+                    id: -1,
+                    version: 1,
+                    to: Stage::Registered,
+                    place: Place::Top,
+                    reason: None,
+                    undo_of: None,
+                },
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
-        ("audit", None, ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'A']),
-        (
-            "admin/accounts",
-            None,
+        row(
+            ListAudit {
+                action: None,
+                actor: None,
+                before_id: None,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'A'],
+        ),
+        row(ListAccounts {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
+        row(GetOrganisation {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
+        row(
+            CreateAccount {
+                username: "x".into(),
+                fields: bad_fields(),
+                password: "".into(),
+            },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),
-        (
-            "admin/organisation",
-            None,
+        row(
+            UpdateAccount {
+                id: 1,
+                version: 1,
+                fields: bad_fields(),
+            },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),
-        (
-            "admin/create_account",
-            Some(json!({ "username": "x", "fields": bad_fields, "password": "" })),
+        row(
+            ResetPassword {
+                id: 1,
+                version: 1,
+                password: "".into(),
+            },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),
-        (
-            "admin/update_account",
-            Some(json!({ "id": 1, "version": 1, "fields": bad_fields })),
+        row(
+            SaveBloc {
+                id: None,
+                version: 0,
+                code: "".into(),
+                name: "".into(),
+                head_unit_id: None,
+            },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),
-        (
-            "admin/reset_password",
-            Some(json!({ "id": 1, "version": 1, "password": "" })),
+        row(
+            SaveUnit {
+                id: None,
+                version: 0,
+                code: "".into(),
+                name: "".into(),
+                bloc_id: 1,
+            },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),
-        (
-            "admin/save_bloc",
-            Some(json!({ "id": null, "version": 0, "code": "", "name": "", "head_unit_id": null })),
+        row(
+            SetCouncilSeat {
+                user_id: -1,
+                member: true,
+            },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),
-        (
-            "admin/save_unit",
-            Some(json!({ "id": null, "version": 0, "code": "", "name": "", "bloc_id": 1 })),
-            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
-        ),
-        (
-            "admin/council_seat",
-            Some(json!({ "user_id": -1, "member": true })),
-            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
-        ),
-        (
-            "account/password",
-            Some(json!({ "current": "", "new": "" })),
+        row(
+            ChangePassword {
+                current: "".into(),
+                new: "".into(),
+            },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
     ]
@@ -203,22 +296,21 @@ async fn every_server_function_for_every_role() {
         cookies.push(app.login(role).await);
     }
     let mut failures = Vec::new();
-    for (endpoint, body, expected) in table() {
+    for Row {
+        path,
+        body,
+        expected,
+    } in table()
+    {
         for (i, want) in expected.iter().enumerate() {
             let mut req = app
                 .client
-                .post(app.url(&format!("/api/{endpoint}")))
+                .post(app.url(path))
                 .header("origin", app.origin());
             if !cookies[i].is_empty() {
                 req = req.header("cookie", &cookies[i]);
             }
-            req = match &body {
-                Some(b) => req.json(b),
-                None => req
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .body(""),
-            };
-            let status = req.send().await.unwrap().status().as_u16();
+            let status = body(req).send().await.unwrap().status().as_u16();
             let got = match status {
                 401 => 'U',
                 403 => 'D',
@@ -226,7 +318,7 @@ async fn every_server_function_for_every_role() {
             };
             if got != *want {
                 failures.push(format!(
-                    "{endpoint} as {}: expected {want}, got {got} ({status})",
+                    "{path} as {}: expected {want}, got {got} ({status})",
                     ROLES[i]
                 ));
             }

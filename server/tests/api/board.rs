@@ -3,18 +3,20 @@
 
 use crate::common;
 
+use app::api::board::{GetBoard, MoveNomination};
+use app::types::model::{BoardFilters, MoveRequest, Place};
 use common::board::{
-    call, cards, move_card, next_event, scalar, stage_of, subscribe,
-    two_hundred_clients_move_one_card,
+    cards, move_card, next_event, scalar, stage_of, subscribe, two_hundred_clients_move_one_card,
 };
 use common::{spawn_app, TestApp};
-use serde_json::{json, Value};
+use serde_json::Value;
+use shared::domain::Stage;
 use std::time::Duration;
 
 /// Registers the first of head1's discovered nominations that meets the rules.
 async fn register_one(app: &TestApp, head: &str) -> (i64, Value) {
     for (id, version) in cards(app, "CCPTNT", "discovered").await {
-        let (status, body) = move_card(app, head, id, version, "registered", None).await;
+        let (status, body) = move_card(app, head, id, version, Stage::Registered, None).await;
         if status == 200 {
             return (id, body);
         }
@@ -59,7 +61,7 @@ async fn rules_and_permissions_refuse_with_the_reason_and_change_nothing() {
     let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
 
     // Staff may not register (only the unit head may): 403, recorded, nothing moved.
-    let (status, body) = move_card(&app, &staff, id, version, "registered", None).await;
+    let (status, body) = move_card(&app, &staff, id, version, Stage::Registered, None).await;
     assert_eq!(status, 403, "{body}");
     let refusals = scalar(
         &app,
@@ -70,18 +72,18 @@ async fn rules_and_permissions_refuse_with_the_reason_and_change_nothing() {
     assert_eq!(refusals, 1);
 
     // Skipping a stage is refused with the rule's message, in Vietnamese.
-    let (status, body) = move_card(&app, &office, id, version, "evaluating", None).await;
+    let (status, body) = move_card(&app, &office, id, version, Stage::Evaluating, None).await;
     assert_eq!(status, 400);
     assert!(body.to_string().contains("Không thể chuyển"), "{body}");
 
     // Dropping needs a reason.
-    let (status, body) = move_card(&app, &office, id, version, "dropped", Some("  ")).await;
+    let (status, body) = move_card(&app, &office, id, version, Stage::Dropped, Some("  ")).await;
     assert_eq!(status, 400);
     assert!(body.to_string().contains("lý do"), "{body}");
 
     // Another unit's staff does not even see the card.
     let other = app.login("staff.cctt").await;
-    let (status, _) = move_card(&app, &other, id, version, "dropped", Some("x")).await;
+    let (status, _) = move_card(&app, &other, id, version, Stage::Dropped, Some("x")).await;
     assert_eq!(status, 404);
 
     assert_eq!(
@@ -97,10 +99,18 @@ async fn a_stale_move_is_a_conflict_naming_who_changed_the_card_and_when() {
     let office = app.login("office").await;
     let head = app.login("head1").await;
     let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
-    let (status, _) = move_card(&app, &office, id, version, "dropped", Some("Trùng hồ sơ")).await;
+    let (status, _) = move_card(
+        &app,
+        &office,
+        id,
+        version,
+        Stage::Dropped,
+        Some("Trùng hồ sơ"),
+    )
+    .await;
     assert_eq!(status, 200);
     // head1 still holds the old version.
-    let (status, body) = move_card(&app, &head, id, version, "dropped", Some("Trùng")).await;
+    let (status, body) = move_card(&app, &head, id, version, Stage::Dropped, Some("Trùng")).await;
     assert_eq!(status, 409, "{body}");
     assert_eq!(body["Conflict"]["by"], "Phạm Hoàng Nam", "{body}");
     assert!(body["Conflict"]["at"].is_string(), "{body}");
@@ -115,18 +125,24 @@ async fn a_user_undoes_their_own_move_and_nobody_elses() {
     let (id, event) = register_one(&app, &head).await;
     let seq = event["seq"].as_i64().unwrap();
     let version = event["card"]["version"].as_i64().unwrap();
-    let undo = |v: i64| {
-        json!({ "request": { "id": id, "version": v, "to": "discovered", "place": "top",
-            "reason": null, "undo_of": seq } })
+    let undo = |v: i64| MoveNomination {
+        request: MoveRequest {
+            id,
+            version: v,
+            to: Stage::Discovered,
+            place: Place::Top,
+            reason: None,
+            undo_of: Some(seq),
+        },
     };
-    let (status, body) = call(&app, &office, "board/move", undo(version)).await;
+    let (status, body) = app.call_fn(&office, undo(version)).await;
     assert_eq!(status, 400, "only the author may undo: {body}");
-    let (status, body) = call(&app, &head, "board/move", undo(version)).await;
+    let (status, body) = app.call_fn(&head, undo(version)).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["action"], "undo");
     assert_eq!(stage_of(&app, id).await, ("discovered".into(), version + 1));
     // An undo cannot be undone twice.
-    let (status, _) = call(&app, &head, "board/move", undo(version + 1)).await;
+    let (status, _) = app.call_fn(&head, undo(version + 1)).await;
     assert_eq!(status, 400);
     app.stop().await;
 }
@@ -148,7 +164,7 @@ async fn live_events_resume_after_a_disconnect_without_missing_any() {
     let mut live = subscribe(&app, &watcher, None).await;
     let mut buf = String::new();
     let (a, _) = ids[0];
-    move_card(&app, &office, a, ids[0].1, "dropped", Some("Một")).await;
+    move_card(&app, &office, a, ids[0].1, Stage::Dropped, Some("Một")).await;
     let (first, kind, data) = next_event(&mut live, &mut buf).await;
     assert_eq!(kind, "card");
     assert_eq!(data["card"]["id"], a);
@@ -156,9 +172,9 @@ async fn live_events_resume_after_a_disconnect_without_missing_any() {
 
     // While disconnected, two more moves.
     let (b, vb) = ids[1];
-    let (status, _) = move_card(&app, &office, b, vb, "dropped", Some("Hai")).await;
+    let (status, _) = move_card(&app, &office, b, vb, Stage::Dropped, Some("Hai")).await;
     assert_eq!(status, 200);
-    let (status, _) = move_card(&app, &office, a, ids[0].1 + 1, "discovered", None).await;
+    let (status, _) = move_card(&app, &office, a, ids[0].1 + 1, Stage::Discovered, None).await;
     assert_eq!(status, 200);
 
     let mut live = subscribe(&app, &watcher, Some(first)).await;
@@ -171,7 +187,7 @@ async fn live_events_resume_after_a_disconnect_without_missing_any() {
     assert!(first < second && second < third);
 
     // And live again once caught up.
-    let (status, _) = move_card(&app, &office, b, vb + 1, "discovered", None).await;
+    let (status, _) = move_card(&app, &office, b, vb + 1, Stage::Discovered, None).await;
     assert_eq!(status, 200);
     let (fourth, _, data) = next_event(&mut live, &mut buf).await;
     assert_eq!(data["card"]["id"], b);
@@ -191,13 +207,13 @@ async fn live_events_only_show_what_the_user_may_see() {
 
     let mut outsider = subscribe(&app, &other_unit, None).await;
     let mut insider = subscribe(&app, &own_unit, None).await;
-    move_card(&app, &office, id, version, "dropped", Some("Một")).await;
+    move_card(&app, &office, id, version, Stage::Dropped, Some("Một")).await;
     let mut buf = String::new();
     let (_, _, data) = next_event(&mut insider, &mut buf).await;
     assert_eq!(data["card"]["id"], id);
     // The outsider gets nothing about it: the next thing it could see is none of this unit.
     let mut obuf = String::new();
-    move_card(&app, &office, id2, version2, "dropped", Some("Hai")).await;
+    move_card(&app, &office, id2, version2, Stage::Dropped, Some("Hai")).await;
     let waited = tokio::time::timeout(
         Duration::from_millis(800),
         next_event(&mut outsider, &mut obuf),
@@ -212,7 +228,14 @@ async fn live_events_only_show_what_the_user_may_see() {
 async fn the_board_filters_ignore_accents_and_window_the_columns() {
     let app = spawn_app().await;
     let office = app.login("office").await;
-    let (status, all) = call(&app, &office, "board", json!({ "filters": {} })).await;
+    let (status, all) = app
+        .call_fn(
+            &office,
+            GetBoard {
+                filters: BoardFilters::default(),
+            },
+        )
+        .await;
     assert_eq!(status, 200, "{all}");
     let first = all["lanes"][0]["columns"]
         .as_array()
@@ -228,7 +251,17 @@ async fn the_board_filters_ignore_accents_and_window_the_columns() {
         name.to_lowercase(),
         "the name has Vietnamese accents"
     );
-    let (_, found) = call(&app, &office, "board", json!({ "filters": { "q": plain } })).await;
+    let (_, found) = app
+        .call_fn(
+            &office,
+            GetBoard {
+                filters: BoardFilters {
+                    q: Some(plain.clone()),
+                    ..BoardFilters::default()
+                },
+            },
+        )
+        .await;
     let names: Vec<String> = found["lanes"][0]["columns"]
         .as_array()
         .unwrap()
@@ -240,13 +273,17 @@ async fn the_board_filters_ignore_accents_and_window_the_columns() {
     assert!(names
         .iter()
         .all(|n| shared::text::matches_search(n, &plain)));
-    let (_, lanes) = call(
-        &app,
-        &office,
-        "board",
-        json!({ "filters": { "lanes": true } }),
-    )
-    .await;
+    let (_, lanes) = app
+        .call_fn(
+            &office,
+            GetBoard {
+                filters: BoardFilters {
+                    lanes: true,
+                    ..BoardFilters::default()
+                },
+            },
+        )
+        .await;
     assert_eq!(
         lanes["lanes"].as_array().unwrap().len(),
         4,

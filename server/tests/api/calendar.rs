@@ -4,9 +4,14 @@
 
 use crate::common;
 
+use app::api::nominations::{GetNomination, RecordEvaluation, RecordReplication};
+use app::api::year::{GetCalendar, GetSelection, MyDeadlines, SaveSelection};
 use chrono::NaiveDate;
 use common::{spawn_app_at, TestApp};
 use serde_json::{json, Value};
+use shared::domain::{
+    EvaluationDraft, EvaluationPeriod, Rating, ReplicationDraft, SelectionPeriod,
+};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -28,7 +33,7 @@ fn owners<'a>(calendar: &'a Value, kind: &str, period: Option<&str>) -> &'a Vec<
 }
 
 async fn calendar(app: &TestApp, cookie: &str) -> Value {
-    let (status, body) = app.call(cookie, "calendar", json!({ "year": null })).await;
+    let (status, body) = app.call_fn(cookie, GetCalendar { year: None }).await;
     assert_eq!(status, 200, "{body}");
     body
 }
@@ -67,7 +72,7 @@ async fn d_2_the_bloc_review_is_due_on_its_day_and_overdue_the_day_after() {
         );
     }
     // The bloc head is told on the board what the bloc owes.
-    let (status, mine) = day_after.call(&cookie, "calendar/mine", json!({})).await;
+    let (status, mine) = day_after.call_fn(&cookie, MyDeadlines {}).await;
     assert_eq!(status, 200, "{mine}");
     let first = &mine[0];
     assert_eq!(first["deadline"]["kind"]["kind"], "bloc_review", "{mine}");
@@ -124,7 +129,7 @@ async fn e_1_a_unit_owes_its_evaluations_from_the_checkpoint_and_is_done_when_al
     )
     .await;
     assert!(!missing.is_empty());
-    let (status, mine) = day_after.call(&staff, "calendar/mine", json!({})).await;
+    let (status, mine) = day_after.call_fn(&staff, MyDeadlines {}).await;
     assert_eq!(status, 200);
     assert!(
         mine.as_array()
@@ -135,14 +140,16 @@ async fn e_1_a_unit_owes_its_evaluations_from_the_checkpoint_and_is_done_when_al
         "{mine}"
     );
     for id in missing {
-        let draft = json!({ "period": "six_month", "rating": "good", "achievements": "Đạt chỉ tiêu",
-            "evaluator": "Hội đồng TĐKT Chi cục", "date": "2026-06-30", "commendation": "" });
+        let draft = EvaluationDraft {
+            period: EvaluationPeriod::SixMonth,
+            rating: Rating::Good,
+            achievements: "Đạt chỉ tiêu".into(),
+            evaluator: "Hội đồng TĐKT Chi cục".into(),
+            date: Some(day(2026, 6, 30)),
+            commendation: "".into(),
+        };
         let (status, body) = day_after
-            .call(
-                &staff,
-                "nominations/evaluate",
-                json!({ "id": id, "draft": draft }),
-            )
+            .call_fn(&staff, RecordEvaluation { id, draft })
             .await;
         assert_eq!(status, 200, "{body}");
         // The card now carries the evaluation (its overdue badge goes).
@@ -161,7 +168,7 @@ async fn e_1_a_unit_owes_its_evaluations_from_the_checkpoint_and_is_done_when_al
     assert_eq!(unit["done"], unit["total"]);
     // Leadership owes nothing and is told nothing.
     let leader = day_after.login("leader").await;
-    let (_, mine) = day_after.call(&leader, "calendar/mine", json!({})).await;
+    let (_, mine) = day_after.call_fn(&leader, MyDeadlines {}).await;
     assert_eq!(mine, json!([]));
     day_after.stop().await;
 }
@@ -180,7 +187,16 @@ async fn e_2_the_office_records_a_quarterly_selection_once_per_version() {
         "SELECT id FROM nominations WHERE stage = 'discovered' LIMIT 1",
     )
     .await;
-    let q3 = |version: i64, ids: Vec<i64>| json!({ "year": 2026, "period": "q3", "version": version, "ids": ids });
+    let q3 = |version: i64, ids: Vec<i64>| SaveSelection {
+        year: 2026,
+        period: SelectionPeriod::Q3,
+        version,
+        ids,
+    };
+    let read_q3 = || GetSelection {
+        year: Some(2026),
+        period: Some(SelectionPeriod::Q3),
+    };
 
     // Before: the third quarter's selection is overdue for the office.
     let cal = calendar(&app, &office).await;
@@ -191,31 +207,19 @@ async fn e_2_the_office_records_a_quarterly_selection_once_per_version() {
     assert!(quarter.is_some(), "{cal}");
 
     // Bad input: an empty list, a nomination not registered; refused, nothing saved.
-    let (status, body) = app.call(&office, "selections/save", q3(0, vec![])).await;
+    let (status, body) = app.call_fn(&office, q3(0, vec![])).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("ít nhất một điển hình"), "{body}");
     let (status, body) = app
-        .call(
-            &office,
-            "selections/save",
-            q3(0, vec![eligible[0], discovered[0]]),
-        )
+        .call_fn(&office, q3(0, vec![eligible[0], discovered[0]]))
         .await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("chưa đăng ký với Sở"), "{body}");
     // Only the office may save; unit staff may not even read.
     let staff = app.login("staff1").await;
-    let (status, _) = app
-        .call(&staff, "selections/save", q3(0, vec![eligible[0]]))
-        .await;
+    let (status, _) = app.call_fn(&staff, q3(0, vec![eligible[0]])).await;
     assert_eq!(status, 403);
-    let (status, _) = app
-        .call(
-            &staff,
-            "selections",
-            json!({ "year": 2026, "period": "q3" }),
-        )
-        .await;
+    let (status, _) = app.call_fn(&staff, read_q3()).await;
     assert_eq!(status, 403);
     let pool = app.pool().await;
     let saved: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM selection_items")
@@ -226,26 +230,16 @@ async fn e_2_the_office_records_a_quarterly_selection_once_per_version() {
     assert_eq!(saved, 0);
 
     let chosen = eligible[..2].to_vec();
-    let (status, version) = app
-        .call(&office, "selections/save", q3(0, chosen.clone()))
-        .await;
+    let (status, version) = app.call_fn(&office, q3(0, chosen.clone())).await;
     assert_eq!(status, 200, "{version}");
     assert_eq!(version, 1);
     // A save against the old version is stale.
-    let (status, _) = app
-        .call(&office, "selections/save", q3(0, vec![eligible[2]]))
-        .await;
+    let (status, _) = app.call_fn(&office, q3(0, vec![eligible[2]])).await;
     assert_eq!(status, 409);
 
     // Leadership reads it; the calendar counts the quarter as done.
     let leader = app.login("leader").await;
-    let (status, view) = app
-        .call(
-            &leader,
-            "selections",
-            json!({ "year": 2026, "period": "q3" }),
-        )
-        .await;
+    let (status, view) = app.call_fn(&leader, read_q3()).await;
     assert_eq!(status, 200, "{view}");
     assert_eq!(view["can_edit"], false);
     assert_eq!(view["version"], 1);
@@ -297,12 +291,18 @@ async fn replications_are_recorded_on_models_being_evaluated_or_replicated() {
         "SELECT id FROM nominations WHERE stage = 'fostering' LIMIT 1",
     )
     .await[0];
-    let draft = |adopter: &str, date: &str| json!({ "adopter": adopter, "date": date, "result": "15 hộ áp dụng, thu nhập tăng 20%" });
+    let replicate = |id: i64, adopter: &str, date: NaiveDate| RecordReplication {
+        id,
+        draft: ReplicationDraft {
+            adopter: adopter.into(),
+            date: Some(date),
+            result: "15 hộ áp dụng, thu nhập tăng 20%".into(),
+        },
+    };
     let (status, body) = app
-        .call(
+        .call_fn(
             &office,
-            "nominations/replicate",
-            json!({ "id": fostering, "draft": draft("Xã An Nhơn Tây", "2026-10-01") }),
+            replicate(fostering, "Xã An Nhơn Tây", day(2026, 10, 1)),
         )
         .await;
     assert_eq!(status, 400, "{body}");
@@ -311,26 +311,20 @@ async fn replications_are_recorded_on_models_being_evaluated_or_replicated() {
         "{body}"
     );
     let (status, body) = app
-        .call(
-            &office,
-            "nominations/replicate",
-            json!({ "id": replicated, "draft": draft("", "2026-10-01") }),
-        )
+        .call_fn(&office, replicate(replicated, "", day(2026, 10, 1)))
         .await;
     assert_eq!(status, 400, "{body}");
     let (status, body) = app
-        .call(
+        .call_fn(
             &office,
-            "nominations/replicate",
-            json!({ "id": replicated, "draft": draft("Xã An Nhơn Tây", "2026-10-16") }),
+            replicate(replicated, "Xã An Nhơn Tây", day(2026, 10, 16)),
         )
         .await;
     assert_eq!(status, 400, "a date in the future: {body}");
     let (status, body) = app
-        .call(
+        .call_fn(
             &office,
-            "nominations/replicate",
-            json!({ "id": replicated, "draft": draft(" Xã An Nhơn Tây ", "2026-10-01") }),
+            replicate(replicated, " Xã An Nhơn Tây ", day(2026, 10, 1)),
         )
         .await;
     assert_eq!(status, 200, "{body}");
@@ -339,9 +333,7 @@ async fn replications_are_recorded_on_models_being_evaluated_or_replicated() {
         body["card"]["replications"], 1,
         "the card shows how far it spread"
     );
-    let (_, view) = app
-        .call(&office, "nominations/get", json!({ "id": replicated }))
-        .await;
+    let (_, view) = app.call_fn(&office, GetNomination { id: replicated }).await;
     assert_eq!(
         view["record"]["replications"][0]["replication"]["adopter"],
         "Xã An Nhơn Tây"
@@ -349,10 +341,9 @@ async fn replications_are_recorded_on_models_being_evaluated_or_replicated() {
     assert_eq!(view["can_replicate"], true);
     let leader = app.login("leader").await;
     let (status, _) = app
-        .call(
+        .call_fn(
             &leader,
-            "nominations/replicate",
-            json!({ "id": replicated, "draft": draft("Xã Tân Phú", "2026-10-01") }),
+            replicate(replicated, "Xã Tân Phú", day(2026, 10, 1)),
         )
         .await;
     assert_eq!(status, 403);

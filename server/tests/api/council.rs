@@ -4,9 +4,19 @@
 
 use crate::common;
 
+use app::api::board::GetCard;
+use app::api::council::{
+    CastVote, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
+};
+use app::api::nominations::GetNomination;
+use app::types::council::SheetChange;
 use chrono::NaiveDate;
 use common::{spawn_app_at, TestApp};
 use serde_json::{json, Value};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
 
 async fn one(app: &TestApp, sql: &'static str) -> (i64, String, String) {
     let pool = app.pool().await;
@@ -42,20 +52,21 @@ async fn score(
     criterion: &str,
     value: Option<i64>,
 ) -> (u16, Value) {
-    app.call(
-        cookie,
-        "council/change",
-        json!({ "id": id, "change": { "change": "score", "criterion": criterion, "score": value,
-            "comment": "Có số liệu minh chứng" } }),
-    )
-    .await
+    let change = SheetChange::Score {
+        criterion: criterion.into(),
+        score: value,
+        comment: "Có số liệu minh chứng".into(),
+    };
+    app.call_fn(cookie, ChangeSheet { id, change }).await
 }
 
 async fn submit(app: &TestApp, cookie: &str, id: i64) -> (u16, Value) {
-    app.call(
+    app.call_fn(
         cookie,
-        "council/change",
-        json!({ "id": id, "change": { "change": "submit" } }),
+        ChangeSheet {
+            id,
+            change: SheetChange::Submit,
+        },
     )
     .await
 }
@@ -98,7 +109,7 @@ async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_t
     let (status, body) = submit(&app, &c1, id).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("Chưa chấm đủ"), "{body}");
-    let (_, sheet) = app.call(&c1, "council/sheet", json!({ "id": id })).await;
+    let (_, sheet) = app.call_fn(&c1, GetSheet { id }).await;
     assert!(
         sheet["others"].is_null(),
         "blind before submitting: {sheet}"
@@ -106,12 +117,12 @@ async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_t
     assert!(sheet["aggregate"].is_null());
     let (status, sheet2) = submit(&app, &c2, id).await;
     assert_eq!(status, 200, "{sheet2}");
-    let (_, sheet) = app.call(&c1, "council/sheet", json!({ "id": id })).await;
+    let (_, sheet) = app.call_fn(&c1, GetSheet { id }).await;
     assert!(
         sheet["others"].is_null(),
         "still blind after another submits: {sheet}"
     );
-    let (_, list) = app.call(&c1, "council", json!({})).await;
+    let (_, list) = app.call_fn(&c1, GetCouncil {}).await;
     let row = list["rows"]
         .as_array()
         .unwrap()
@@ -127,7 +138,7 @@ async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_t
     }
     let (status, _) = submit(&app, &c1, id).await;
     assert_eq!(status, 200);
-    let (_, sheet) = app.call(&c1, "council/sheet", json!({ "id": id })).await;
+    let (_, sheet) = app.call_fn(&c1, GetSheet { id }).await;
     let others = sheet["others"].as_array().unwrap();
     let mate = others.iter().find(|o| o["submitted"] == true).unwrap();
     assert_eq!(mate["total_milli"], 8000);
@@ -141,7 +152,7 @@ async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_t
 
     // The office sees everything, and each member's progress.
     let office = app.login("office").await;
-    let (status, list) = app.call(&office, "council", json!({})).await;
+    let (status, list) = app.call_fn(&office, GetCouncil {}).await;
     assert_eq!(status, 200, "{list}");
     assert_eq!(list["is_office"], true);
     let row = list["rows"]
@@ -156,9 +167,7 @@ async fn council_members_score_blind_until_they_submit_and_every_rule_holds_on_t
 
     // Scores go through the event log (the council's pages follow it live) but stay out of
     // the card's history, which the unit's staff read.
-    let (_, view) = app
-        .call(&office, "nominations/get", json!({ "id": id }))
-        .await;
+    let (_, view) = app.call_fn(&office, GetNomination { id }).await;
     assert!(
         view["record"]["history"]
             .as_array()
@@ -222,20 +231,20 @@ async fn members_of_the_nominees_unit_are_recused_and_a_conflict_stops_scoring()
     )
     .await;
     assert_eq!(sheets, 0);
-    let (_, sheet) = app.call(&c4, "council/sheet", json!({ "id": own })).await;
+    let (_, sheet) = app.call_fn(&c4, GetSheet { id: own }).await;
     assert_eq!(sheet["state"], json!({ "state": "recused" }));
 
     let (id, kind, _) = nominee(&app).await;
-    let (status, body) = app
-        .call(
-            &c4,
-            "council/change",
-            json!({ "id": id, "change": { "change": "conflict", "reason": " " } }),
-        )
-        .await;
+    let conflict = |reason: &str| ChangeSheet {
+        id,
+        change: SheetChange::Conflict {
+            reason: reason.into(),
+        },
+    };
+    let (status, body) = app.call_fn(&c4, conflict(" ")).await;
     assert_eq!(status, 400, "a conflict names its reason: {body}");
     let (status, state) = app
-        .call(&c4, "council/change", json!({ "id": id, "change": { "change": "conflict", "reason": "Người thân làm việc tại đơn vị" } }))
+        .call_fn(&c4, conflict("Người thân làm việc tại đơn vị"))
         .await;
     assert_eq!(status, 200, "{state}");
     assert_eq!(state["state"], "conflict");
@@ -246,7 +255,7 @@ async fn members_of_the_nominees_unit_are_recused_and_a_conflict_stops_scoring()
     // Nobody outside the council and the office reaches the council.
     for who in ["staff1", "leader", "head1"] {
         let cookie = app.login(who).await;
-        let (status, _) = app.call(&cookie, "council", json!({})).await;
+        let (status, _) = app.call_fn(&cookie, GetCouncil {}).await;
         assert_eq!(status, 403, "{who}");
     }
     let office = app.login("office").await;
@@ -272,38 +281,29 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
             .await
             .unwrap();
     pool.close().await;
-    let decide = |ids: &[i64], date: &str| json!({ "decided_on": date, "ids": ids });
+    let decide = |ids: &[i64], decided_on: NaiveDate| DecideForCity {
+        decided_on,
+        ids: ids.to_vec(),
+    };
 
     // Outside the quota, in the future, or by someone else: refused, nothing changed.
     let (status, body) = app
-        .call(
-            &office,
-            "council/decide",
-            decide(&eligible[..2], "2026-10-10"),
-        )
+        .call_fn(&office, decide(&eligible[..2], day(2026, 10, 10)))
         .await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("ít nhất 3"), "{body}");
     let (status, body) = app
-        .call(
-            &office,
-            "council/decide",
-            decide(&eligible[..6], "2026-10-10"),
-        )
+        .call_fn(&office, decide(&eligible[..6], day(2026, 10, 10)))
         .await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("tối đa 5"), "{body}");
     let (status, _) = app
-        .call(
-            &office,
-            "council/decide",
-            decide(&eligible[..5], "2026-10-16"),
-        )
+        .call_fn(&office, decide(&eligible[..5], day(2026, 10, 16)))
         .await;
     assert_eq!(status, 400, "a date in the future");
     let c1 = app.login("council1").await;
     let (status, _) = app
-        .call(&c1, "council/decide", decide(&eligible[..5], "2026-10-10"))
+        .call_fn(&c1, decide(&eligible[..5], day(2026, 10, 10)))
         .await;
     assert_eq!(status, 403);
 
@@ -313,14 +313,12 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
         let (status, _) = score(&app, &c1, scored_id, c, Some(9)).await;
         assert_eq!(status, 200);
     }
-    let (_, card) = app
-        .call(&office, "board/card", json!({ "id": scored_id }))
-        .await;
+    let (_, card) = app.call_fn(&office, GetCard { id: scored_id }).await;
     assert!(card["council_score_milli"].is_null(), "{card}");
 
     let chosen = &eligible[..5];
     let (status, body) = app
-        .call(&office, "council/decide", decide(chosen, "2026-10-14"))
+        .call_fn(&office, decide(chosen, day(2026, 10, 14)))
         .await;
     assert_eq!(status, 200, "{body}");
     // The City badge is on exactly the chosen ones now.
@@ -345,14 +343,12 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
         json!(changed),
         "one live card event per changed badge"
     );
-    let (_, list) = app.call(&office, "council", json!({})).await;
+    let (_, list) = app.call_fn(&office, GetCouncil {}).await;
     assert_eq!(list["decision"]["decided_on"], "2026-10-14");
     assert_eq!(list["decision"]["nominations"], json!(chosen));
 
     // Final now: the card carries the council's total for everyone who may see it.
-    let (_, card) = app
-        .call(&office, "board/card", json!({ "id": scored_id }))
-        .await;
+    let (_, card) = app.call_fn(&office, GetCard { id: scored_id }).await;
     assert_eq!(card["council_score_milli"], 9000, "{card}");
     let staff_name = if unit == "CCPTNT" {
         "staff1".to_string()
@@ -360,15 +356,13 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
         format!("staff.{}", unit.to_lowercase())
     };
     let staff = app.login(&staff_name).await;
-    let (status, card) = app
-        .call(&staff, "board/card", json!({ "id": scored_id }))
-        .await;
+    let (status, card) = app.call_fn(&staff, GetCard { id: scored_id }).await;
     assert_eq!(status, 200, "{staff_name}: {card}");
     assert_eq!(card["council_score_milli"], 9000, "{card}");
 
     // Decided once; scoring is closed.
     let (status, body) = app
-        .call(&office, "council/decide", decide(chosen, "2026-10-14"))
+        .call_fn(&office, decide(chosen, day(2026, 10, 14)))
         .await;
     assert_eq!(status, 400, "{body}");
     let (id, kind, _) = nominee(&app).await;
@@ -396,18 +390,22 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     pool.close().await;
     let (a, b) = (shortlist[0], shortlist[1]);
     let (status, body) = app
-        .call(
+        .call_fn(
             &office,
-            "council/ballot/open",
-            json!({ "ids": [], "share_pct": 70 }),
+            OpenBallot {
+                ids: vec![],
+                share_pct: 70,
+            },
         )
         .await;
     assert_eq!(status, 400, "an empty ballot: {body}");
     let (status, body) = app
-        .call(
+        .call_fn(
             &office,
-            "council/ballot/open",
-            json!({ "ids": shortlist, "share_pct": 40 }),
+            OpenBallot {
+                ids: shortlist.clone(),
+                share_pct: 40,
+            },
         )
         .await;
 
@@ -416,10 +414,12 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     assert!(body.to_string().contains("từ 50 đến 100"), "{body}");
 
     let (status, body) = app
-        .call(
+        .call_fn(
             &office,
-            "council/ballot/open",
-            json!({ "ids": shortlist, "share_pct": 70 }),
+            OpenBallot {
+                ids: shortlist,
+                share_pct: 70,
+            },
         )
         .await;
     assert_eq!(status, 200, "{body}");
@@ -428,28 +428,22 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     for i in 1..=7 {
         members.push(app.login(&format!("council{i}")).await);
     }
-    let vote = |id: i64, agree: bool| json!({ "id": id, "agree": agree });
+    let vote = |id: i64, agree: bool| CastVote { id, agree };
     // a: five agree, one disagrees (6 of 7 voted); b: three agree, one disagrees (4 of 7).
     for (i, cookie) in members.iter().enumerate().take(6) {
-        let (status, body) = app
-            .call(cookie, "council/ballot/vote", vote(a, i < 5))
-            .await;
+        let (status, body) = app.call_fn(cookie, vote(a, i < 5)).await;
         assert_eq!(status, 200, "{body}");
     }
     for (i, cookie) in members.iter().enumerate().take(4) {
-        let (status, _) = app
-            .call(cookie, "council/ballot/vote", vote(b, i < 3))
-            .await;
+        let (status, _) = app.call_fn(cookie, vote(b, i < 3)).await;
         assert_eq!(status, 200);
     }
     // A second vote is refused.
-    let (status, body) = app
-        .call(&members[0], "council/ballot/vote", vote(a, false))
-        .await;
+    let (status, body) = app.call_fn(&members[0], vote(a, false)).await;
     assert_eq!(status, 400);
     assert!(body.to_string().contains("đã biểu quyết"), "{body}");
     // Secret while open: no tally for anyone; the office sees how many voted.
-    let (_, list) = app.call(&members[0], "council", json!({})).await;
+    let (_, list) = app.call_fn(&members[0], GetCouncil {}).await;
     let item = |list: &Value, id: i64| {
         list["ballot"]["items"]
             .as_array()
@@ -461,23 +455,19 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     };
     assert_eq!(item(&list, a)["voted"], true);
     assert!(item(&list, a)["result"].is_null());
-    let (_, list) = app.call(&office, "council", json!({})).await;
+    let (_, list) = app.call_fn(&office, GetCouncil {}).await;
     assert_eq!(item(&list, a)["cast"], 6);
     assert!(item(&list, a)["result"].is_null());
 
     // Only the office closes; then the results are final and votes are refused.
-    let (status, _) = app
-        .call(&members[0], "council/ballot/close", json!({}))
-        .await;
+    let (status, _) = app.call_fn(&members[0], CloseBallot {}).await;
     assert_eq!(status, 403);
-    let (status, body) = app.call(&office, "council/ballot/close", json!({})).await;
+    let (status, body) = app.call_fn(&office, CloseBallot {}).await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) = app
-        .call(&members[6], "council/ballot/vote", vote(a, true))
-        .await;
+    let (status, body) = app.call_fn(&members[6], vote(a, true)).await;
     assert_eq!(status, 400);
     assert!(body.to_string().contains("đã đóng"), "{body}");
-    let (_, list) = app.call(&members[6], "council", json!({})).await;
+    let (_, list) = app.call_fn(&members[6], GetCouncil {}).await;
     // 5 of the whole council of 7 is 71 % ≥ 70 %, with quorum: passed.
     assert_eq!(
         item(&list, a)["result"],

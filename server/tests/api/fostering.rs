@@ -5,9 +5,16 @@
 
 use crate::common;
 
+use app::api::board::MoveNomination;
+use app::api::nominations::{ApprovePlan, GetNomination, RecordEvaluation, SavePlan};
+use app::types::model::{MoveRequest, Place};
 use chrono::NaiveDate;
 use common::{spawn_app_at, TestApp};
-use serde_json::{json, Value};
+use serde_json::Value;
+use shared::domain::{
+    ActivityDraft, ActivityKind, ActivityStatus, EvaluationDraft, EvaluationPeriod, LeaderDraft,
+    PlanDraft, Rating, Stage,
+};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -50,34 +57,62 @@ async fn pick(app: &TestApp, stage: &str, plan: Option<bool>) -> (i64, i64, Stri
     (id, version, staff, head)
 }
 
-async fn move_to(app: &TestApp, cookie: &str, id: i64, version: i64, to: &str) -> (u16, Value) {
-    let request = json!({ "id": id, "version": version, "to": to, "place": "top",
-        "reason": null, "undo_of": null });
-    app.call(cookie, "board/move", json!({ "request": request }))
-        .await
+async fn move_to(app: &TestApp, cookie: &str, id: i64, version: i64, to: Stage) -> (u16, Value) {
+    let request = MoveRequest {
+        id,
+        version,
+        to,
+        place: Place::Top,
+        reason: None,
+        undo_of: None,
+    };
+    app.call_fn(cookie, MoveNomination { request }).await
 }
 
-fn leader(name: &str, position: &str) -> Value {
-    json!({ "name": name, "position": position })
+fn leader(name: &str, position: &str) -> LeaderDraft {
+    LeaderDraft {
+        name: name.into(),
+        position: position.into(),
+    }
 }
 
-fn plan(activity_date: &str) -> Value {
-    json!({
-        "fostering_leader": leader("Nguyễn Văn Bình", "Phó Giám đốc Sở"),
-        "publicity_leader": leader("Trần Thị Hoa", "Chánh Văn phòng"),
-        "replication_leader": leader("Lê Minh Tuấn", "Trưởng phòng"),
-        "activities": [
-            { "kind": "fostering", "title": "Tập huấn quy trình VietGAP", "date": activity_date,
-              "status": "done", "outcome": "30 hộ tham dự" },
-            { "kind": "replication", "title": "Tham quan mô hình tại xã bạn", "date": null,
-              "status": "planned", "outcome": "" }
-        ]
-    })
+fn plan(activity_date: NaiveDate) -> PlanDraft {
+    PlanDraft {
+        fostering_leader: leader("Nguyễn Văn Bình", "Phó Giám đốc Sở"),
+        publicity_leader: leader("Trần Thị Hoa", "Chánh Văn phòng"),
+        replication_leader: leader("Lê Minh Tuấn", "Trưởng phòng"),
+        activities: vec![
+            ActivityDraft {
+                kind: ActivityKind::Fostering,
+                title: "Tập huấn quy trình VietGAP".into(),
+                date: Some(activity_date),
+                status: ActivityStatus::Done,
+                outcome: "30 hộ tham dự".into(),
+            },
+            ActivityDraft {
+                kind: ActivityKind::Replication,
+                title: "Tham quan mô hình tại xã bạn".into(),
+                date: None,
+                status: ActivityStatus::Planned,
+                outcome: "".into(),
+            },
+        ],
+    }
 }
 
-fn evaluation(period: &str, rating: &str, date: Option<&str>) -> Value {
-    json!({ "period": period, "rating": rating, "achievements": "Năng suất tăng 15% so với cùng kỳ",
-        "evaluator": "Hội đồng TĐKT đơn vị", "date": date, "commendation": "" })
+fn evaluation(
+    period: EvaluationPeriod,
+    rating: Rating,
+    date: Option<NaiveDate>,
+) -> EvaluationDraft {
+    EvaluationDraft {
+        period,
+        rating,
+        achievements: "Năng suất tăng 15% so với cùng kỳ".into(),
+        evaluator: "Hội đồng TĐKT đơn vị".into(),
+        date,
+        commendation: "".into(),
+    }
 }
 
 fn messages(body: &Value) -> String {
@@ -88,11 +123,12 @@ fn messages(body: &Value) -> String {
 async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_versioned() {
     let app = spawn_app_at(day(2026, 10, 15)).await;
     let (id, version, staff, head_name) = pick(&app, "registered", Some(false)).await;
+    let save_plan = |version: i64, draft: PlanDraft| SavePlan { id, version, draft };
     let staff = app.login(&staff).await;
     let head = app.login(&head_name).await;
 
     // The guard: no plan, no fostering.
-    let (status, body) = move_to(&app, &head, id, version, "fostering").await;
+    let (status, body) = move_to(&app, &head, id, version, Stage::Fostering).await;
     assert_eq!(status, 400, "{body}");
     assert!(
         messages(&body).contains("Cần có kế hoạch bồi dưỡng"),
@@ -100,15 +136,9 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
     );
 
     // A plan without a responsible leader is refused with the rule's message; nothing saved.
-    let mut no_leader = plan("2026-04-02");
-    no_leader["publicity_leader"] = leader("", "");
-    let (status, body) = app
-        .call(
-            &staff,
-            "nominations/plan",
-            json!({ "id": id, "version": 0, "draft": no_leader }),
-        )
-        .await;
+    let mut no_leader = plan(day(2026, 4, 2));
+    no_leader.publicity_leader = leader("", "");
+    let (status, body) = app.call_fn(&staff, save_plan(0, no_leader)).await;
     assert_eq!(status, 400, "{body}");
     assert!(
         messages(&body).contains("chưa nêu lãnh đạo phụ trách tuyên truyền"),
@@ -116,11 +146,7 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
     );
     // A date outside the campaign year: refused, nothing half-saved.
     let (status, body) = app
-        .call(
-            &staff,
-            "nominations/plan",
-            json!({ "id": id, "version": 0, "draft": plan("2025-12-31") }),
-        )
+        .call_fn(&staff, save_plan(0, plan(day(2025, 12, 31))))
         .await;
     assert_eq!(status, 400, "{body}");
     assert!(messages(&body).contains("phải thuộc năm 2026"), "{body}");
@@ -132,20 +158,12 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
     // Another unit's staff cannot see it; leadership may look but not write.
     let outsider = app.login("staff.ttkn").await;
     let (status, _) = app
-        .call(
-            &outsider,
-            "nominations/plan",
-            json!({ "id": id, "version": 0, "draft": plan("2026-04-02") }),
-        )
+        .call_fn(&outsider, save_plan(0, plan(day(2026, 4, 2))))
         .await;
     assert!(status == 404 || status == 403, "{status}");
     let leader_cookie = app.login("leader").await;
     let (status, _) = app
-        .call(
-            &leader_cookie,
-            "nominations/plan",
-            json!({ "id": id, "version": 0, "draft": plan("2026-04-02") }),
-        )
+        .call_fn(&leader_cookie, save_plan(0, plan(day(2026, 4, 2))))
         .await;
     assert_eq!(status, 403);
     // The refusal concerns security: recorded once, against the nomination (the write
@@ -161,11 +179,7 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
 
     // The full plan is saved, as version 1, with its activities, and recorded.
     let (status, body) = app
-        .call(
-            &staff,
-            "nominations/plan",
-            json!({ "id": id, "version": 0, "draft": plan("2026-04-02") }),
-        )
+        .call_fn(&staff, save_plan(0, plan(day(2026, 4, 2))))
         .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["version"], 1);
@@ -181,35 +195,17 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
 
     // A save made against the old version is stale: refused with who changed it.
     let (status, body) = app
-        .call(
-            &staff,
-            "nominations/plan",
-            json!({ "id": id, "version": 0, "draft": plan("2026-05-02") }),
-        )
+        .call_fn(&staff, save_plan(0, plan(day(2026, 5, 2))))
         .await;
     assert_eq!(status, 409, "{body}");
 
     // The unit head approves it; staff may not.
-    let (status, _) = app
-        .call(
-            &staff,
-            "nominations/plan/approve",
-            json!({ "id": id, "version": 1 }),
-        )
-        .await;
+    let (status, _) = app.call_fn(&staff, ApprovePlan { id, version: 1 }).await;
     assert_eq!(status, 403);
-    let (status, body) = app
-        .call(
-            &head,
-            "nominations/plan/approve",
-            json!({ "id": id, "version": 1 }),
-        )
-        .await;
+    let (status, body) = app.call_fn(&head, ApprovePlan { id, version: 1 }).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["version"], 2);
-    let (_, view) = app
-        .call(&staff, "nominations/get", json!({ "id": id }))
-        .await;
+    let (_, view) = app.call_fn(&staff, GetNomination { id }).await;
     let plan_view = &view["record"]["plan"];
     let pool = app.pool().await;
     let head_display: String =
@@ -230,21 +226,15 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
 
     // An edit clears the approval: the changed plan is approved again.
     let (status, body) = app
-        .call(
-            &staff,
-            "nominations/plan",
-            json!({ "id": id, "version": 2, "draft": plan("2026-05-02") }),
-        )
+        .call_fn(&staff, save_plan(2, plan(day(2026, 5, 2))))
         .await;
     assert_eq!(status, 200, "{body}");
-    let (_, view) = app
-        .call(&head, "nominations/get", json!({ "id": id }))
-        .await;
+    let (_, view) = app.call_fn(&head, GetNomination { id }).await;
     assert!(view["record"]["plan"]["approved_at"].is_null());
     assert_eq!(view["can_approve"], true);
 
     // With the plan, the guard lets the head start the fostering.
-    let (status, body) = move_to(&app, &head, id, version, "fostering").await;
+    let (status, body) = move_to(&app, &head, id, version, Stage::Fostering).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["card"]["stage"], "fostering");
     app.stop().await;
@@ -254,13 +244,10 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
 async fn f_1_plans_belong_to_registered_nominations() {
     let app = spawn_app_at(day(2026, 10, 15)).await;
     let (id, _, staff, _) = pick(&app, "discovered", None).await;
+    let save_plan = |version: i64, draft: PlanDraft| SavePlan { id, version, draft };
     let staff = app.login(&staff).await;
     let (status, body) = app
-        .call(
-            &staff,
-            "nominations/plan",
-            json!({ "id": id, "version": 0, "draft": plan("2026-04-02") }),
-        )
+        .call_fn(&staff, save_plan(0, plan(day(2026, 4, 2))))
         .await;
     assert_eq!(status, 400, "{body}");
     assert!(messages(&body).contains("đã đăng ký với Sở"), "{body}");
@@ -274,10 +261,10 @@ async fn e_1_evaluations_are_checked_then_unlock_evaluating_and_replicated() {
     let staff = app.login(&staff_name).await;
     let head = app.login(&head_name).await;
     let count = "SELECT COUNT(*) FROM evaluations WHERE nomination_id = $1";
-    let eval = |body: Value| json!({ "id": id, "draft": body });
+    let eval = |draft: EvaluationDraft| RecordEvaluation { id, draft };
 
     // The guard: fostering → evaluating needs the 6-month evaluation.
-    let (status, body) = move_to(&app, &staff, id, version, "evaluating").await;
+    let (status, body) = move_to(&app, &staff, id, version, Stage::Evaluating).await;
     assert_eq!(status, 400, "{body}");
     assert!(
         messages(&body).contains("Chưa có đánh giá 6 tháng"),
@@ -287,24 +274,37 @@ async fn e_1_evaluations_are_checked_then_unlock_evaluating_and_replicated() {
     // Bad input: refused with the rule's message, nothing saved.
     for (bad, expected) in [
         (
-            evaluation("six_month", "good", Some("2026-10-16")),
+            evaluation(
+                EvaluationPeriod::SixMonth,
+                Rating::Good,
+                Some(day(2026, 10, 16)),
+            ),
             "tương lai",
         ),
         (
-            evaluation("six_month", "good", Some("2025-12-30")),
+            evaluation(
+                EvaluationPeriod::SixMonth,
+                Rating::Good,
+                Some(day(2025, 12, 30)),
+            ),
             "thuộc năm 2026",
         ),
-        (evaluation("six_month", "good", None), "ngày đánh giá"),
+        (
+            evaluation(EvaluationPeriod::SixMonth, Rating::Good, None),
+            "ngày đánh giá",
+        ),
     ] {
-        let (status, body) = app.call(&staff, "nominations/evaluate", eval(bad)).await;
+        let (status, body) = app.call_fn(&staff, eval(bad)).await;
         assert_eq!(status, 400, "{body}");
         assert!(messages(&body).contains(expected), "{expected}: {body}");
     }
-    let mut commended = evaluation("six_month", "good", Some("2026-06-30"));
-    commended["commendation"] = json!("Giấy khen");
-    let (status, _) = app
-        .call(&staff, "nominations/evaluate", eval(commended))
-        .await;
+    let mut commended = evaluation(
+        EvaluationPeriod::SixMonth,
+        Rating::Good,
+        Some(day(2026, 6, 30)),
+    );
+    commended.commendation = "Giấy khen".into();
+    let (status, _) = app.call_fn(&staff, eval(commended)).await;
     assert_eq!(
         status, 400,
         "a commendation belongs to the annual evaluation"
@@ -314,29 +314,38 @@ async fn e_1_evaluations_are_checked_then_unlock_evaluating_and_replicated() {
     // Read-only and other units: refused.
     let leader = app.login("leader").await;
     let (status, _) = app
-        .call(
+        .call_fn(
             &leader,
-            "nominations/evaluate",
-            eval(evaluation("six_month", "good", Some("2026-06-30"))),
+            eval(evaluation(
+                EvaluationPeriod::SixMonth,
+                Rating::Good,
+                Some(day(2026, 6, 30)),
+            )),
         )
         .await;
     assert_eq!(status, 403);
 
     // The 6-month evaluation is recorded once.
     let (status, body) = app
-        .call(
+        .call_fn(
             &staff,
-            "nominations/evaluate",
-            eval(evaluation("six_month", "good", Some("2026-06-30"))),
+            eval(evaluation(
+                EvaluationPeriod::SixMonth,
+                Rating::Good,
+                Some(day(2026, 6, 30)),
+            )),
         )
         .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["action"], "evaluate");
     let (status, body) = app
-        .call(
+        .call_fn(
             &staff,
-            "nominations/evaluate",
-            eval(evaluation("six_month", "excellent", Some("2026-07-01"))),
+            eval(evaluation(
+                EvaluationPeriod::SixMonth,
+                Rating::Excellent,
+                Some(day(2026, 7, 1)),
+            )),
         )
         .await;
     assert_eq!(status, 400);
@@ -344,51 +353,48 @@ async fn e_1_evaluations_are_checked_then_unlock_evaluating_and_replicated() {
     assert_eq!(scalar(&app, count, id).await, 1);
 
     // Now the staff member may start the evaluation stage.
-    let (status, body) = move_to(&app, &staff, id, version, "evaluating").await;
+    let (status, body) = move_to(&app, &staff, id, version, Stage::Evaluating).await;
     assert_eq!(status, 200, "{body}");
     let version = body["card"]["version"].as_i64().unwrap();
 
     // evaluating → replicated needs the 9-month and a passing annual evaluation.
-    let (status, body) = move_to(&app, &head, id, version, "replicated").await;
+    let (status, body) = move_to(&app, &head, id, version, Stage::Replicated).await;
     assert!(status == 400 || status == 403, "{body}");
     let office = app.login("office").await;
-    let (status, body) = move_to(&app, &office, id, version, "replicated").await;
+    let (status, body) = move_to(&app, &office, id, version, Stage::Replicated).await;
     assert_eq!(status, 400, "{body}");
     assert!(
         messages(&body).contains("Chưa có đánh giá 9 tháng"),
         "{body}"
     );
     for (period, rating, date) in [
-        ("nine_month", "good", "2026-09-30"),
-        ("annual", "fail", "2026-10-14"),
+        (EvaluationPeriod::NineMonth, Rating::Good, day(2026, 9, 30)),
+        (EvaluationPeriod::Annual, Rating::Fail, day(2026, 10, 14)),
     ] {
         let (status, body) = app
-            .call(
-                &staff,
-                "nominations/evaluate",
-                eval(evaluation(period, rating, Some(date))),
-            )
+            .call_fn(&staff, eval(evaluation(period, rating, Some(date))))
             .await;
-        assert_eq!(status, 200, "{period}: {body}");
+        assert_eq!(status, 200, "{period:?}: {body}");
     }
-    let (status, body) = move_to(&app, &office, id, version, "replicated").await;
+    let (status, body) = move_to(&app, &office, id, version, Stage::Replicated).await;
     assert_eq!(status, 400, "{body}");
     assert!(messages(&body).contains("từ mức “Đạt” trở lên"), "{body}");
     // A second annual evaluation is refused.
     let (status, body) = app
-        .call(
+        .call_fn(
             &staff,
-            "nominations/evaluate",
-            eval(evaluation("annual", "good", Some("2026-10-15"))),
+            eval(evaluation(
+                EvaluationPeriod::Annual,
+                Rating::Good,
+                Some(day(2026, 10, 15)),
+            )),
         )
         .await;
     assert_eq!(status, 400);
     assert!(messages(&body).contains("Đã có đánh giá cả năm"), "{body}");
 
     // The card's detail shows them in period order, and its history records them.
-    let (_, view) = app
-        .call(&staff, "nominations/get", json!({ "id": id }))
-        .await;
+    let (_, view) = app.call_fn(&staff, GetNomination { id }).await;
     let periods: Vec<&str> = view["record"]["evaluations"]
         .as_array()
         .unwrap()
@@ -413,10 +419,16 @@ async fn e_1_an_evaluation_for_a_period_that_has_not_started_is_refused() {
     let (id, _, staff, _) = pick(&app, "fostering", None).await;
     let staff = app.login(&staff).await;
     let (status, body) = app
-        .call(
+        .call_fn(
             &staff,
-            "nominations/evaluate",
-            json!({ "id": id, "draft": evaluation("nine_month", "good", Some("2026-03-01")) }),
+            RecordEvaluation {
+                id,
+                draft: evaluation(
+                    EvaluationPeriod::NineMonth,
+                    Rating::Good,
+                    Some(day(2026, 3, 1)),
+                ),
+            },
         )
         .await;
     assert_eq!(status, 400, "{body}");
@@ -427,10 +439,16 @@ async fn e_1_an_evaluation_for_a_period_that_has_not_started_is_refused() {
     assert!(messages(&body).contains("01/07/2026"), "{body}");
     // The 6-month period is open from the year's start.
     let (status, body) = app
-        .call(
+        .call_fn(
             &staff,
-            "nominations/evaluate",
-            json!({ "id": id, "draft": evaluation("six_month", "excellent", Some("2026-03-02")) }),
+            RecordEvaluation {
+                id,
+                draft: evaluation(
+                    EvaluationPeriod::SixMonth,
+                    Rating::Excellent,
+                    Some(day(2026, 3, 2)),
+                ),
+            },
         )
         .await;
     assert_eq!(status, 200, "{body}");
@@ -438,10 +456,16 @@ async fn e_1_an_evaluation_for_a_period_that_has_not_started_is_refused() {
     let (rid, _, rstaff, _) = pick(&app, "registered", None).await;
     let rstaff = app.login(&rstaff).await;
     let (status, body) = app
-        .call(
+        .call_fn(
             &rstaff,
-            "nominations/evaluate",
-            json!({ "id": rid, "draft": evaluation("six_month", "good", Some("2026-03-01")) }),
+            RecordEvaluation {
+                id: rid,
+                draft: evaluation(
+                    EvaluationPeriod::SixMonth,
+                    Rating::Good,
+                    Some(day(2026, 3, 1)),
+                ),
+            },
         )
         .await;
     assert_eq!(status, 400, "{body}");

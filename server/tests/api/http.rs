@@ -2,6 +2,7 @@
 
 use crate::common;
 
+use app::api::year::GetCalendar;
 use common::{fresh, spawn_app, spawn_app_in, start, Backend};
 use std::io::Read;
 use std::path::Path;
@@ -233,9 +234,8 @@ async fn pages_and_answers_are_compressed_but_live_events_are_not() {
 
     // A server function's answer.
     let answer = app
-        .api(&cookie, "calendar")
+        .request_fn(&cookie, &GetCalendar { year: None })
         .header("accept-encoding", "gzip")
-        .json(&serde_json::json!({ "year": null }))
         .send()
         .await
         .unwrap();

@@ -3,22 +3,36 @@
 
 use crate::common;
 
+use app::api::nominations::{GetNomination, NominationForm, SaveNomination};
 use common::{spawn_app, TestApp};
-use serde_json::{json, Value};
+use shared::domain::{NominationDraft, Profile};
 
-async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
-    app.call(cookie, endpoint, body).await
+fn household(unit_id: i64, name: &str) -> NominationDraft {
+    NominationDraft {
+        unit_id,
+        nominee_name: name.into(),
+        profile: Profile::Household {
+            cultural_family_years: vec![2023, 2024, 2025],
+            exemplary: false,
+        },
+        description: "Trồng rau hữu cơ theo chuỗi".into(),
+        replication_potential: "Nhân rộng cho các hộ trong ấp".into(),
+        evidence: [
+            ("C-B1".into(), "Giấy chứng nhận VietGAP".into()),
+            ("C-B2".into(), "Thu nhập 600 triệu/năm".into()),
+        ]
+        .into(),
+    }
 }
 
-fn household(unit_id: i64, name: &str) -> Value {
-    json!({
-        "unit_id": unit_id,
-        "nominee_name": name,
-        "profile": { "kind": "household", "cultural_family_years": [2023, 2024, 2025], "exemplary": false },
-        "description": "Trồng rau hữu cơ theo chuỗi",
-        "replication_potential": "Nhân rộng cho các hộ trong ấp",
-        "evidence": { "C-B1": "Giấy chứng nhận VietGAP", "C-B2": "Thu nhập 600 triệu/năm" }
-    })
+/// A new nomination of `year` (no id, version 0).
+fn create(year: i32, draft: NominationDraft) -> SaveNomination {
+    SaveNomination {
+        id: None,
+        version: 0,
+        year,
+        draft,
+    }
 }
 
 async fn unit_of(app: &TestApp, username: &str) -> i64 {
@@ -37,17 +51,17 @@ async fn staff_create_a_nomination_for_their_unit_and_it_is_recorded() {
     let app = spawn_app().await;
     let staff = app.login("staff1").await;
     let unit = unit_of(&app, "staff1").await;
-    let (status, form) = call(&app, &staff, "nominations/form", json!({ "id": null })).await;
+    let (status, form) = app.call_fn(&staff, NominationForm { id: None }).await;
     assert_eq!(status, 200, "{form}");
     assert_eq!(
         form["units"].as_array().unwrap().len(),
         1,
         "only their own unit"
     );
-    let year = form["year"].as_i64().unwrap();
+    let year = i32::try_from(form["year"].as_i64().unwrap()).unwrap();
 
-    let body = json!({ "id": null, "version": 0, "year": year, "draft": household(unit, "  Hộ bà Trần Thị Tư  ") });
-    let (status, event) = call(&app, &staff, "nominations/save", body).await;
+    let body = create(year, household(unit, "  Hộ bà Trần Thị Tư  "));
+    let (status, event) = app.call_fn(&staff, body).await;
     assert_eq!(status, 200, "{event}");
     assert_eq!(event["action"], "create");
     assert_eq!(event["card"]["stage"], "discovered");
@@ -57,7 +71,7 @@ async fn staff_create_a_nomination_for_their_unit_and_it_is_recorded() {
     );
     let id = event["card"]["id"].as_i64().unwrap();
 
-    let (status, view) = call(&app, &staff, "nominations/get", json!({ "id": id })).await;
+    let (status, view) = app.call_fn(&staff, GetNomination { id }).await;
     assert_eq!(status, 200);
     assert_eq!(view["can_edit"], true);
     assert_eq!(
@@ -68,11 +82,10 @@ async fn staff_create_a_nomination_for_their_unit_and_it_is_recorded() {
 
     // Another unit's staff may neither create for this unit nor see the new card.
     let other = app.login("staff.cctt").await;
-    let body =
-        json!({ "id": null, "version": 0, "year": year, "draft": household(unit, "Hộ khác") });
-    let (status, _) = call(&app, &other, "nominations/save", body).await;
+    let body = create(year, household(unit, "Hộ khác"));
+    let (status, _) = app.call_fn(&other, body).await;
     assert_eq!(status, 403);
-    let (status, _) = call(&app, &other, "nominations/get", json!({ "id": id })).await;
+    let (status, _) = app.call_fn(&other, GetNomination { id }).await;
     assert_eq!(status, 404);
     app.stop().await;
 }
@@ -88,10 +101,12 @@ async fn bad_input_is_refused_with_every_reason_and_nothing_is_saved() {
         .await
         .unwrap();
     let mut draft = household(unit, " ");
-    draft["description"] = json!("");
-    draft["profile"]["cultural_family_years"] = json!([2024, 2024]);
-    let body = json!({ "id": null, "version": 0, "year": 2026, "draft": draft });
-    let (status, body) = call(&app, &staff, "nominations/save", body).await;
+    draft.description = "".into();
+    draft.profile = Profile::Household {
+        cultural_family_years: vec![2024, 2024],
+        exemplary: false,
+    };
+    let (status, body) = app.call_fn(&staff, create(2026, draft)).await;
     assert_eq!(status, 400, "{body}");
     let messages = body["Invalid"].as_array().unwrap();
     assert_eq!(messages.len(), 3, "{body}");
@@ -115,36 +130,36 @@ async fn a_stale_edit_is_a_conflict_and_kind_and_unit_do_not_change() {
     let staff = app.login("staff1").await;
     let head = app.login("head1").await;
     let unit = unit_of(&app, "staff1").await;
-    let body = json!({ "id": null, "version": 0, "year": 2026, "draft": household(unit, "Hộ ông Lý Văn Năm") });
-    let (_, event) = call(&app, &staff, "nominations/save", body).await;
+    let body = create(2026, household(unit, "Hộ ông Lý Văn Năm"));
+    let (_, event) = app.call_fn(&staff, body).await;
     let id = event["card"]["id"].as_i64().unwrap();
     let version = event["card"]["version"].as_i64().unwrap();
 
-    let edit = |name: &str, v: i64| json!({ "id": id, "version": v, "year": 2026, "draft": household(unit, name) });
-    let (status, changed) = call(
-        &app,
-        &head,
-        "nominations/save",
-        edit("Hộ ông Lý Văn Năm (ấp 3)", version),
-    )
-    .await;
+    let edit = |name: &str, v: i64| SaveNomination {
+        id: Some(id),
+        version: v,
+        year: 2026,
+        draft: household(unit, name),
+    };
+    let (status, changed) = app
+        .call_fn(&head, edit("Hộ ông Lý Văn Năm (ấp 3)", version))
+        .await;
     assert_eq!(status, 200, "{changed}");
     assert_eq!(changed["action"], "edit");
     assert_eq!(changed["card"]["version"], version + 1);
-    let (status, conflict) = call(
-        &app,
-        &staff,
-        "nominations/save",
-        edit("Hộ ông Năm", version),
-    )
-    .await;
+    let (status, conflict) = app.call_fn(&staff, edit("Hộ ông Năm", version)).await;
     assert_eq!(status, 409, "{conflict}");
     assert_eq!(conflict["Conflict"]["by"], "Lâm Văn Sang");
 
     let mut other_kind = household(unit, "Tổ hợp tác");
-    other_kind["profile"] = json!({ "kind": "collective", "size": 12 });
-    let body = json!({ "id": id, "version": version + 1, "year": 2026, "draft": other_kind });
-    let (status, _) = call(&app, &head, "nominations/save", body).await;
+    other_kind.profile = Profile::Collective { size: 12 };
+    let body = SaveNomination {
+        id: Some(id),
+        version: version + 1,
+        year: 2026,
+        draft: other_kind,
+    };
+    let (status, _) = app.call_fn(&head, body).await;
     assert_eq!(status, 400);
     app.stop().await;
 }

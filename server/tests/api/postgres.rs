@@ -10,13 +10,17 @@
 
 use crate::common;
 
+use app::api::board::{GetCard, MoveNomination};
+use app::api::summary::SaveBlocReview;
+use app::types::model::{MoveRequest, Place};
 use chrono::NaiveDate;
 use common::board::{cards, move_card, next_event, subscribe, two_hundred_clients_move_one_card};
 use common::{spawn_app_on, spawn_instance_of, Backend, TestDb};
-use serde_json::json;
 use server::audit::{verify_chain, ChainReport};
 use server::db::copy::{postgres_audit_rows, sqlite_to_postgres, TABLES};
 use server::db::DbError;
+use shared::domain::Stage;
+use shared::rules::review::ReviewDraft;
 use sqlx::postgres::PgPool;
 use std::sync::Arc;
 
@@ -38,19 +42,30 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
     .await
     .unwrap();
     pool.close().await;
-    let request = json!({ "id": id, "version": version, "to": "dropped", "place": "top",
-        "reason": "Không đủ điều kiện", "undo_of": null });
-    let (status, body) = app
-        .call(&office, "board/move", json!({ "request": request }))
-        .await;
+    let request = MoveRequest {
+        id,
+        version,
+        to: Stage::Dropped,
+        place: Place::Top,
+        reason: Some("Không đủ điều kiện".into()),
+        undo_of: None,
+    };
+    let (status, body) = app.call_fn(&office, MoveNomination { request }).await;
     assert_eq!(status, 200, "{body}");
     let bloc = app.login("bloc1").await;
     let (status, body) = app
-        .call(
+        .call_fn(
             &bloc,
-            "reviews/save",
-            json!({ "bloc_id": 1, "year": 2026, "version": 0, "submit": false,
-                "draft": { "assessment": "Khối hoàn thành tốt", "comments": {} } }),
+            SaveBlocReview {
+                bloc_id: 1,
+                year: 2026,
+                version: 0,
+                draft: ReviewDraft {
+                    assessment: "Khối hoàn thành tốt".into(),
+                    comments: Default::default(),
+                },
+                submit: false,
+            },
         )
         .await;
     assert_eq!(status, 200, "{body}");
@@ -159,17 +174,22 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
     )
     .await;
     let office = moved_on.login("office").await;
-    let (status, card) = moved_on
-        .call(&office, "board/card", json!({ "id": id }))
-        .await;
+    let (status, card) = moved_on.call_fn(&office, GetCard { id }).await;
     assert_eq!((status, card["stage"].as_str()), (200, Some("dropped")));
     let version = card["version"].as_i64().unwrap();
     let (status, body) = moved_on
-        .call(
+        .call_fn(
             &office,
-            "board/move",
-            json!({ "request": { "id": id, "version": version, "to": "discovered",
-                "place": "top", "reason": null, "undo_of": null } }),
+            MoveNomination {
+                request: MoveRequest {
+                    id,
+                    version,
+                    to: Stage::Discovered,
+                    place: Place::Top,
+                    reason: None,
+                    undo_of: None,
+                },
+            },
         )
         .await;
     assert_eq!(status, 200, "{body}");
@@ -214,7 +234,7 @@ async fn a_database_with_a_table_the_copy_does_not_know_is_refused() {
 
 fn change(id: i64, name: &str) -> server::db::events::StoredChange {
     use app::types::model::{BoardCard, MoveAction};
-    use shared::domain::{NomineeKind, Position, Stage};
+    use shared::domain::{NomineeKind, Position};
     server::db::events::StoredChange {
         action: MoveAction::Move,
         by: "Văn phòng Sở".into(),
@@ -368,7 +388,7 @@ async fn two_instances_serve_the_same_sessions_and_push_each_others_moves_live()
     let mut on_a = subscribe(&a, &office, None).await;
     let (mut buf_b, mut buf_a) = (String::new(), String::new());
     let (id, version) = cards(&a, "CCPTNT", "discovered").await[0];
-    let (status, moved) = move_card(&a, &office, id, version, "dropped", Some("Thử")).await;
+    let (status, moved) = move_card(&a, &office, id, version, Stage::Dropped, Some("Thử")).await;
     assert_eq!(status, 200, "{moved}");
     let (seq, kind, event) = next_event(&mut on_b, &mut buf_b).await;
     assert_eq!(kind, "card");
@@ -378,7 +398,7 @@ async fn two_instances_serve_the_same_sessions_and_push_each_others_moves_live()
     let (seq_a, _, _) = next_event(&mut on_a, &mut buf_a).await;
     assert_eq!(seq_a, seq, "A's own browsers get it once, from the log too");
 
-    let (status, back) = move_card(&b, &office, id, version + 1, "discovered", None).await;
+    let (status, back) = move_card(&b, &office, id, version + 1, Stage::Discovered, None).await;
     assert_eq!(status, 200, "{back}");
     let (seq_a, _, event) = next_event(&mut on_a, &mut buf_a).await;
     assert_eq!(seq_a, back["seq"].as_i64().unwrap());
@@ -387,7 +407,7 @@ async fn two_instances_serve_the_same_sessions_and_push_each_others_moves_live()
     assert_eq!(seq_b, seq_a, "in order, nothing skipped or repeated");
 
     // A stale write through either instance is a conflict, whichever made the change.
-    let (status, _) = move_card(&a, &office, id, version, "dropped", Some("Thử")).await;
+    let (status, _) = move_card(&a, &office, id, version, Stage::Dropped, Some("Thử")).await;
     assert_eq!(status, 409);
     // Signing out on B ends the session on A as well.
     let out = b

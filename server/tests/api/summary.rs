@@ -6,10 +6,17 @@
 
 use crate::common;
 
+use app::api::board::MoveNomination;
+use app::api::council::DecideForCity;
+use app::api::summary::{GetBlocReview, GetSummary, SaveBlocReview};
+use app::api::year::GetCalendar;
+use app::types::model::{MoveRequest, Place};
 use chrono::NaiveDate;
 use common::{spawn_app_at, TestApp};
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use shared::domain::Stage;
+use shared::rules::review::ReviewDraft;
+use std::collections::{BTreeMap, HashMap};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -27,7 +34,7 @@ const KINDS: [&str; 4] = ["collective", "individual", "cooperative", "household"
 const PERIODS: [&str; 3] = ["six_month", "nine_month", "annual"];
 
 async fn summary(app: &TestApp, cookie: &str) -> Value {
-    let (status, body) = app.call(cookie, "summary", json!({ "year": null })).await;
+    let (status, body) = app.call_fn(cookie, GetSummary { year: None }).await;
     assert_eq!(status, 200, "{body}");
     body
 }
@@ -170,11 +177,15 @@ async fn the_summary_equals_counts_made_in_the_database_and_follows_a_move() {
     .unwrap();
     pool.close().await;
     let office = app.login("office").await;
-    let request = json!({ "id": id, "version": version, "to": "dropped", "place": "top",
-        "reason": "Không đủ điều kiện", "undo_of": null });
-    let (status, body) = app
-        .call(&office, "board/move", json!({ "request": request }))
-        .await;
+    let request = MoveRequest {
+        id,
+        version,
+        to: Stage::Dropped,
+        place: Place::Top,
+        reason: Some("Không đủ điều kiện".into()),
+        undo_of: None,
+    };
+    let (status, body) = app.call_fn(&office, MoveNomination { request }).await;
     assert_eq!(status, 200, "{body}");
     let after = summary(&app, &leader).await;
     assert!(after["seq"].as_i64() > first["seq"].as_i64());
@@ -193,7 +204,7 @@ async fn the_summary_equals_counts_made_in_the_database_and_follows_a_move() {
 
     // Unit staff have no summary; the refusal is a 403.
     let staff = app.login("staff1").await;
-    let (status, _) = app.call(&staff, "summary", json!({ "year": null })).await;
+    let (status, _) = app.call_fn(&staff, GetSummary { year: None }).await;
     assert_eq!(status, 403);
     app.stop().await;
 }
@@ -212,10 +223,12 @@ async fn a_bloc_head_drafts_then_sends_the_review_once() {
     assert_eq!(blocs[0]["review"]["status"]["status"], "overdue");
 
     let (status, review) = app
-        .call(
+        .call_fn(
             &bloc_head,
-            "reviews",
-            json!({ "bloc_id": bloc_id, "year": null }),
+            GetBlocReview {
+                bloc_id,
+                year: None,
+            },
         )
         .await;
     assert_eq!(status, 200, "{review}");
@@ -228,73 +241,71 @@ async fn a_bloc_head_drafts_then_sends_the_review_once() {
         .map(|e| e["id"].as_i64().unwrap())
         .collect();
     assert!(exemplars.len() >= 2, "{review}");
-    let comments = |all: bool| -> Value {
+    let comments = |all: bool| -> BTreeMap<i64, String> {
         let n = if all { exemplars.len() } else { 1 };
         exemplars[..n]
             .iter()
-            .map(|id| (id.to_string(), json!("Hoạt động hiệu quả, đáng nhân rộng")))
-            .collect::<serde_json::Map<_, _>>()
-            .into()
+            .map(|id| (*id, "Hoạt động hiệu quả, đáng nhân rộng".to_string()))
+            .collect()
     };
-    let save = |version: i64, draft: Value, submit: bool| json!({ "bloc_id": bloc_id, "year": 2026, "version": version, "draft": draft, "submit": submit });
+    let review_draft = |assessment: &str, comments: BTreeMap<i64, String>| ReviewDraft {
+        assessment: assessment.into(),
+        comments,
+    };
+    let save = |version: i64, draft: ReviewDraft, submit: bool| SaveBlocReview {
+        bloc_id,
+        year: 2026,
+        version,
+        draft,
+        submit,
+    };
 
     // A draft may be incomplete.
-    let draft = json!({ "assessment": "", "comments": comments(false) });
-    let (status, v1) = app
-        .call(&bloc_head, "reviews/save", save(0, draft, false))
-        .await;
+    let draft = review_draft("", comments(false));
+    let (status, v1) = app.call_fn(&bloc_head, save(0, draft, false)).await;
     assert_eq!(status, 200, "{v1}");
     assert_eq!(v1, 1);
     // A stale version is a conflict that names who saved.
-    let draft = json!({ "assessment": "Khối hoàn thành tốt", "comments": comments(false) });
-    let (status, body) = app
-        .call(&bloc_head, "reviews/save", save(0, draft, false))
-        .await;
+    let draft = review_draft("Khối hoàn thành tốt", comments(false));
+    let (status, body) = app.call_fn(&bloc_head, save(0, draft, false)).await;
     assert_eq!(status, 409, "{body}");
     // Sending it needs an assessment and a comment on every exemplar.
-    let draft = json!({ "assessment": "", "comments": comments(false) });
-    let (status, body) = app
-        .call(&bloc_head, "reviews/save", save(1, draft, true))
-        .await;
+    let draft = review_draft("", comments(false));
+    let (status, body) = app.call_fn(&bloc_head, save(1, draft, true)).await;
     assert_eq!(status, 400, "{body}");
     let text = body.to_string();
     assert!(text.contains("Chưa có nhận xét cho"), "{text}");
     // Unit staff may not write it, leadership reads only.
     let staff = app.login("staff1").await;
-    let draft = json!({ "assessment": "x", "comments": {} });
-    let (status, _) = app
-        .call(&staff, "reviews/save", save(1, draft.clone(), false))
-        .await;
+    let draft = review_draft("x", BTreeMap::new());
+    let (status, _) = app.call_fn(&staff, save(1, draft.clone(), false)).await;
     assert_eq!(status, 403);
     let leader = app.login("leader").await;
-    let (status, _) = app
-        .call(&leader, "reviews/save", save(1, draft, false))
-        .await;
+    let (status, _) = app.call_fn(&leader, save(1, draft, false)).await;
     assert_eq!(status, 403);
 
-    let full = json!({ "assessment": "Khối hoàn thành tốt nhiệm vụ bồi dưỡng điển hình", "comments": comments(true) });
-    let (status, v2) = app
-        .call(&bloc_head, "reviews/save", save(1, full.clone(), true))
-        .await;
+    let full = review_draft(
+        "Khối hoàn thành tốt nhiệm vụ bồi dưỡng điển hình",
+        comments(true),
+    );
+    let (status, v2) = app.call_fn(&bloc_head, save(1, full.clone(), true)).await;
     assert_eq!(status, 200, "{v2}");
     assert_eq!(v2, 2);
     // Sent twice, or changed after: refused.
-    let (status, body) = app
-        .call(&bloc_head, "reviews/save", save(2, full.clone(), true))
-        .await;
+    let (status, body) = app.call_fn(&bloc_head, save(2, full.clone(), true)).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("đã gửi Sở"), "{body}");
-    let (status, _) = app
-        .call(&bloc_head, "reviews/save", save(2, full, false))
-        .await;
+    let (status, _) = app.call_fn(&bloc_head, save(2, full, false)).await;
     assert_eq!(status, 400);
 
     // Read-only now; the summary, the calendar and the audit history show it.
     let (_, review) = app
-        .call(
+        .call_fn(
             &bloc_head,
-            "reviews",
-            json!({ "bloc_id": bloc_id, "year": 2026 }),
+            GetBlocReview {
+                bloc_id,
+                year: Some(2026),
+            },
         )
         .await;
     assert_eq!(review["can_write"], false);
@@ -316,7 +327,7 @@ async fn a_bloc_head_drafts_then_sends_the_review_once() {
         .filter(|b| b["review"]["status"]["status"] == "overdue")
         .count();
     assert_eq!(late, 3, "the other blocs are late");
-    let (_, calendar) = app.call(&leader, "calendar", json!({ "year": null })).await;
+    let (_, calendar) = app.call_fn(&leader, GetCalendar { year: None }).await;
     let reviews = calendar["rows"]
         .as_array()
         .unwrap()
@@ -345,10 +356,12 @@ async fn a_bloc_head_drafts_then_sends_the_review_once() {
     // Another bloc's review is not theirs to see.
     let other = bloc_id % 4 + 1;
     let (status, _) = app
-        .call(
+        .call_fn(
             &bloc_head,
-            "reviews",
-            json!({ "bloc_id": other, "year": null }),
+            GetBlocReview {
+                bloc_id: other,
+                year: None,
+            },
         )
         .await;
     assert_eq!(status, 403);
@@ -394,10 +407,12 @@ async fn the_city_list_downloads_as_xlsx_and_csv_and_only_for_those_allowed() {
     pool.close().await;
     let ids: Vec<i64> = chosen.iter().map(|c| c.0).collect();
     let (status, body) = app
-        .call(
+        .call_fn(
             &office,
-            "council/decide",
-            json!({ "decided_on": "2026-10-14", "ids": ids }),
+            DecideForCity {
+                decided_on: day(2026, 10, 14),
+                ids,
+            },
         )
         .await;
     assert_eq!(status, 200, "{body}");

@@ -3,25 +3,31 @@
 #![allow(dead_code)]
 
 use super::TestApp;
-use serde_json::{json, Value};
+use app::api::audit::ListAudit;
+use app::api::board::{GetCard, MoveNomination};
+use app::types::model::{MoveRequest, Place};
+use serde_json::Value;
+use shared::domain::Stage;
 use std::sync::Arc;
 use std::time::Duration;
-
-pub async fn call(app: &TestApp, cookie: &str, endpoint: &str, body: Value) -> (u16, Value) {
-    app.call(cookie, endpoint, body).await
-}
 
 pub async fn move_card(
     app: &TestApp,
     cookie: &str,
     id: i64,
     version: i64,
-    to: &str,
+    to: Stage,
     reason: Option<&str>,
 ) -> (u16, Value) {
-    let request = json!({ "id": id, "version": version, "to": to, "place": "top",
-        "reason": reason, "undo_of": null });
-    call(app, cookie, "board/move", json!({ "request": request })).await
+    let request = MoveRequest {
+        id,
+        version,
+        to,
+        place: Place::Top,
+        reason: reason.map(str::to_string),
+        undo_of: None,
+    };
+    app.call_fn(cookie, MoveNomination { request }).await
 }
 
 /// (id, version) of the nominations of a unit in a stage, oldest first.
@@ -130,9 +136,16 @@ pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
         let app = apps[i % apps.len()].clone();
         let office = office.clone();
         tasks.push(tokio::spawn(async move {
-            move_card(&app, &office, id, start, "dropped", Some("Thử đồng thời"))
-                .await
-                .0
+            move_card(
+                &app,
+                &office,
+                id,
+                start,
+                Stage::Dropped,
+                Some("Thử đồng thời"),
+            )
+            .await
+            .0
         }));
     }
     let mut statuses = Vec::new();
@@ -158,12 +171,12 @@ pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
         tasks.push(tokio::spawn(async move {
             let mut won = 0;
             for _ in 0..3 {
-                let (_, card) = call(&app, &office, "board/card", json!({ "id": id })).await;
+                let (_, card) = app.call_fn(&office, GetCard { id }).await;
                 let version = card["version"].as_i64().unwrap();
                 let to = if card["stage"] == "dropped" {
-                    "discovered"
+                    Stage::Discovered
                 } else {
-                    "dropped"
+                    Stage::Dropped
                 };
                 let (status, _) = move_card(&app, &office, id, version, to, Some("Thử")).await;
                 assert!(status == 200 || status == 409, "{status}");
@@ -180,9 +193,9 @@ pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
         let app = apps[i % apps.len()].clone();
         let leader = leader.clone();
         refusals.push(tokio::spawn(async move {
-            let (_, card) = call(&app, &leader, "board/card", json!({ "id": id })).await;
+            let (_, card) = app.call_fn(&leader, GetCard { id }).await;
             let version = card["version"].as_i64().unwrap();
-            move_card(&app, &leader, id, version, "registered", None)
+            move_card(&app, &leader, id, version, Stage::Registered, None)
                 .await
                 .0
         }));
@@ -239,13 +252,16 @@ pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
     assert_eq!(audited, accepted as i64);
     pool.close().await;
     // The audit history's hash chain holds over all of it.
-    let (status, page) = call(
-        app,
-        &office,
-        "audit",
-        json!({ "action": null, "actor": null, "before_id": null }),
-    )
-    .await;
+    let (status, page) = app
+        .call_fn(
+            &office,
+            ListAudit {
+                action: None,
+                actor: None,
+                before_id: None,
+            },
+        )
+        .await;
     assert_eq!(status, 200, "{page}");
     assert!(page["chain"]["Intact"].is_object(), "{}", page["chain"]);
 }

@@ -7,6 +7,9 @@
 
 #![allow(dead_code)]
 
+use leptos::server_fn::codec::{Json, PostUrl};
+use leptos::server_fn::{Http, ServerFn};
+use serde::Serialize;
 use server::configuration::Settings;
 use server::startup::Application;
 use std::net::SocketAddr;
@@ -196,26 +199,31 @@ impl TestApp {
             .expect("request")
     }
 
-    /// A request to the server function `/api/{endpoint}` as the holder of `cookie`, from
-    /// this site (a same-origin POST), for the caller to give a body and send.
-    pub fn api(&self, cookie: &str, endpoint: &str) -> reqwest::RequestBuilder {
-        self.client
-            .post(self.url(&format!("/api/{endpoint}")))
+    /// A call of the server function `F` with the arguments `args` as the holder of
+    /// `cookie`, from this site (a same-origin POST to `F::PATH`, the arguments encoded as
+    /// the function declares), for the caller to add headers and send.
+    pub fn request_fn<F>(&self, cookie: &str, args: &F) -> reqwest::RequestBuilder
+    where
+        F: ServerFn + Serialize,
+        F::Protocol: Encoding,
+    {
+        let request = self
+            .client
+            .post(self.url(F::PATH))
             .header("origin", self.origin())
-            .header("cookie", cookie)
+            .header("cookie", cookie);
+        encode(request, args)
     }
 
-    /// Calls a JSON server function (`/api/{endpoint}`) as the holder of `cookie`; returns
-    /// the status and the JSON body (Null when there is none).
-    pub async fn call(
-        &self,
-        cookie: &str,
-        endpoint: &str,
-        body: serde_json::Value,
-    ) -> (u16, serde_json::Value) {
+    /// Calls the server function `F` with the arguments `args` as the holder of `cookie`;
+    /// returns the status and the JSON body (Null when there is none).
+    pub async fn call_fn<F>(&self, cookie: &str, args: F) -> (u16, serde_json::Value)
+    where
+        F: ServerFn + Serialize,
+        F::Protocol: Encoding,
+    {
         let resp = self
-            .api(cookie, endpoint)
-            .json(&body)
+            .request_fn(cookie, &args)
             .send()
             .await
             .expect("request");
@@ -257,6 +265,33 @@ impl TestApp {
             handle.await.expect("server task").expect("clean shutdown");
         }
     }
+}
+
+/// How a server function's arguments travel in the request body, as its `#[server]`
+/// attribute declares: JSON (`input = Json`), or Leptos's default, a URL-encoded form.
+pub trait Encoding {
+    fn encode<T: Serialize>(request: reqwest::RequestBuilder, args: &T) -> reqwest::RequestBuilder;
+}
+
+impl Encoding for Http<Json, Json> {
+    fn encode<T: Serialize>(request: reqwest::RequestBuilder, args: &T) -> reqwest::RequestBuilder {
+        request.json(args)
+    }
+}
+
+impl Encoding for Http<PostUrl, Json> {
+    fn encode<T: Serialize>(request: reqwest::RequestBuilder, args: &T) -> reqwest::RequestBuilder {
+        request.form(args)
+    }
+}
+
+/// `request` with the arguments of a call of the server function `F` as its body.
+pub fn encode<F>(request: reqwest::RequestBuilder, args: &F) -> reqwest::RequestBuilder
+where
+    F: ServerFn + Serialize,
+    F::Protocol: Encoding,
+{
+    <F::Protocol as Encoding>::encode(request, args)
 }
 
 pub const DEMO_PASSWORD: &str = server::seed::demo::DEMO_PASSWORD;
