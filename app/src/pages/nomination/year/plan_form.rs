@@ -1,0 +1,349 @@
+//! The plan's own page (`/nominations/{id}/plan`): the form that makes or changes the
+//! fostering plan, its leaders and its activities.
+
+use super::ROLES;
+use crate::api::nominations::{get_nomination, save_plan};
+use crate::i18n::{tr, use_lang};
+use crate::types::model::NominationView;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::domain::{
+    ActivityDraft, ActivityKind, ActivityStatus, Field, InputError, LeaderDraft, PlanDraft,
+};
+use shared::i18n::{
+    activity_kind_name, activity_status_name, field_name, format_date, leader_role_name, t, Msg,
+};
+use shared::rules::fostering::{check_plan, PlanProblem, PlanSlot};
+use shared::rules::{LeaderRole, Violation, ViolationKind};
+use shared::text::parse_date;
+
+/// An activity row of the plan form: its key, what is filled in, its date as typed.
+type ActivityRow = (u64, RwSignal<ActivityDraft>, RwSignal<String>);
+
+/// `/nominations/{id}/plan`: make or change the fostering plan.
+#[component]
+pub fn PlanEditPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let lang = use_lang();
+    let data = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_nomination(id).await,
+            None => Err(crate::error::AppError::NotFound),
+        }
+    });
+    view! {
+        <section class="nomination-form-page plan-page">
+            <p><a href=move || id().map(|id| format!("/nominations/{id}")).unwrap_or_else(|| "/board".into())>
+                {tr(Msg::DetailsOf)}
+            </a></p>
+            <h1>{tr(Msg::PlanFormTitle)}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(view) if view.can_plan => view! { <PlanForm view/> }.into_any(),
+                        Ok(_) => view! {
+                            <p class="error" role="alert">{move || crate::error::AppError::Forbidden(shared::auth::Denied::Role).describe(lang.get())}</p>
+                        }.into_any(),
+                        Err(e) => view! {
+                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn PlanForm(view: NominationView) -> impl IntoView {
+    let lang = use_lang();
+    let id = view.record.card.id;
+    let year = view.record.year;
+    let version = view.record.plan.as_ref().map_or(0, |p| p.version);
+    let start = view
+        .record
+        .plan
+        .as_ref()
+        .map(|p| PlanDraft::from(&p.plan))
+        .unwrap_or_else(|| PlanDraft {
+            activities: vec![ActivityDraft::new(ActivityKind::Fostering)],
+            ..PlanDraft::default()
+        });
+    let leaders = [
+        RwSignal::new(start.fostering_leader.clone()),
+        RwSignal::new(start.publicity_leader.clone()),
+        RwSignal::new(start.replication_leader.clone()),
+    ];
+    let next_key = StoredValue::new(start.activities.len() as u64);
+    // Each activity with its date as typed (dd/mm/yyyy, whatever the browser's locale).
+    let rows = RwSignal::new(
+        start
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(k, a)| {
+                let typed = a.date.map(format_date).unwrap_or_default();
+                (k as u64, RwSignal::new(a.clone()), RwSignal::new(typed))
+            })
+            .collect::<Vec<_>>(),
+    );
+    let draft = Memo::new(move |_| PlanDraft {
+        fostering_leader: leaders[0].get(),
+        publicity_leader: leaders[1].get(),
+        replication_leader: leaders[2].get(),
+        activities: rows.with(|r| r.iter().map(|(_, a, _)| a.get()).collect()),
+    });
+    let problems = Memo::new(move |_| {
+        let mut problems = draft
+            .with(|d| check_plan(d, year))
+            .err()
+            .unwrap_or_default();
+        rows.with(|r| {
+            for (i, (_, _, typed)) in r.iter().enumerate() {
+                if typed.with(|t| parse_date(t).is_err()) {
+                    problems.push(PlanProblem {
+                        slot: PlanSlot::Activity(i),
+                        violation: Violation::new(
+                            "F-1",
+                            ViolationKind::Input(InputError::Invalid {
+                                field: Field::ActivityDate,
+                            }),
+                        ),
+                    });
+                }
+            }
+        });
+        problems
+    });
+    let shown = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<String>);
+    let messages_for = move |slot: PlanSlot| {
+        move || {
+            let lang = lang.get();
+            shown
+                .get()
+                .then(|| {
+                    problems.with(|p| {
+                        p.iter()
+                            .filter(|p| p.slot == slot)
+                            .map(|p| p.violation.message(lang))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                })
+                .filter(|s| !s.is_empty())
+        }
+    };
+    let invalid_field = move |slot: PlanSlot, field: Field| {
+        move || {
+            (shown.get()
+                && problems.with(|p| {
+                    p.iter().any(|p| {
+                        p.slot == slot
+                            && match &p.violation.kind {
+                                ViolationKind::Input(e) => e.field() == field,
+                                ViolationKind::LeaderMissing { .. } => true,
+                                _ => false,
+                            }
+                    })
+                }))
+            .to_string()
+        }
+    };
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        shown.set(true);
+        server_error.set(None);
+        if !problems.with_untracked(Vec::is_empty) || saving.get_untracked() {
+            return;
+        }
+        saving.set(true);
+        let d = draft.get_untracked();
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match save_plan(id, version, d).await {
+                Ok(_) => navigate(&format!("/nominations/{id}"), Default::default()),
+                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            saving.set(false);
+        });
+    };
+    let leader_fields = ROLES
+        .into_iter()
+        .zip(leaders)
+        .map(|(role, signal)| {
+            let code = match role {
+                LeaderRole::Fostering => "fostering",
+                LeaderRole::Publicity => "publicity",
+                LeaderRole::Replication => "replication",
+            };
+            let slot = PlanSlot::Leader(role);
+            let name_id = format!("p-{code}-name");
+            let position_id = format!("p-{code}-position");
+            let error_id = format!("p-{code}-error");
+            let described = error_id.clone();
+            view! {
+                <fieldset class="leader wide" aria-describedby=described>
+                    <legend>{move || leader_role_name(lang.get(), role)}</legend>
+                    <label for=name_id.clone()>{tr(Msg::LeaderNameLabel)}</label>
+                    <input id=name_id type="text" autocomplete="off"
+                        aria-invalid=invalid_field(slot, Field::LeaderName)
+                        prop:value=move || signal.with(|l| l.name.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            signal.update(|l: &mut LeaderDraft| l.name = v);
+                            shown.set(true);
+                        }/>
+                    <label for=position_id.clone()>{tr(Msg::LeaderPositionLabel)}</label>
+                    <input id=position_id type="text" autocomplete="off"
+                        aria-invalid=invalid_field(slot, Field::LeaderPosition)
+                        prop:value=move || signal.with(|l| l.position.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            signal.update(|l: &mut LeaderDraft| l.position = v);
+                            shown.set(true);
+                        }/>
+                    <p class="field-error" id=error_id>{messages_for(slot)}</p>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let add = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        rows.update(|r| {
+            r.push((
+                key,
+                RwSignal::new(ActivityDraft::new(ActivityKind::Fostering)),
+                RwSignal::new(String::new()),
+            ))
+        });
+    };
+    let activity_row = move |(key, row, typed): ActivityRow| {
+        let index = move || rows.with(|r| r.iter().position(|(k, ..)| *k == key).unwrap_or(0));
+        let slot = move || PlanSlot::Activity(index());
+        let ids = |what: &str| format!("a-{key}-{what}");
+        let (kind_id, title_id, date_id, status_id, outcome_id, error_id) = (
+            ids("kind"),
+            ids("title"),
+            ids("date"),
+            ids("status"),
+            ids("outcome"),
+            ids("error"),
+        );
+        let invalid = move |field: Field| move || invalid_field(slot(), field)();
+        let errors = move || messages_for(slot())();
+        let kind_options = move || {
+            let lang = lang.get();
+            ActivityKind::ALL
+                .into_iter()
+                .map(|k| view! { <option value=k.code() selected=move || row.with(|a| a.kind == k)>{activity_kind_name(lang, k)}</option> })
+                .collect_view()
+        };
+        let status_options = move || {
+            let lang = lang.get();
+            ActivityStatus::ALL
+                .into_iter()
+                .map(|s| view! { <option value=s.code() selected=move || row.with(|a| a.status == s)>{activity_status_name(lang, s)}</option> })
+                .collect_view()
+        };
+        let described = error_id.clone();
+        view! {
+            <fieldset class="activity" aria-describedby=described>
+                <legend>{move || format!("{} {}", t(lang.get(), Msg::ActivitiesTitle), index() + 1)}</legend>
+                <div class="activity-grid">
+                    <label for=kind_id.clone()>{tr(Msg::ActivityKindLabel)}</label>
+                    <select id=kind_id on:change=move |ev| {
+                        if let Some(k) = ActivityKind::from_code(&event_target_value(&ev)) {
+                            row.update(|a| a.kind = k);
+                        }
+                    }>{kind_options}</select>
+                    <label for=title_id.clone()>{move || field_name(lang.get(), Field::ActivityTitle)}</label>
+                    <input id=title_id type="text" aria-invalid=invalid(Field::ActivityTitle)
+                        prop:value=move || row.with(|a| a.title.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            row.update(|a| a.title = v);
+                            shown.set(true);
+                        }/>
+                    <label for=date_id.clone()>{move || field_name(lang.get(), Field::ActivityDate)}</label>
+                    <input id=date_id type="text" inputmode="numeric" autocomplete="off"
+                        placeholder="dd/mm/yyyy" aria-invalid=invalid(Field::ActivityDate)
+                        prop:value=move || typed.get()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            let date = parse_date(&text).ok().flatten();
+                            typed.set(text);
+                            row.update(|a| a.date = date);
+                            shown.set(true);
+                        }/>
+                    <label for=status_id.clone()>{tr(Msg::ActivityStatusLabel)}</label>
+                    <select id=status_id on:change=move |ev| {
+                        if let Some(s) = ActivityStatus::from_code(&event_target_value(&ev)) {
+                            row.update(|a| a.status = s);
+                            shown.set(true);
+                        }
+                    }>{status_options}</select>
+                    <label for=outcome_id.clone()>{move || field_name(lang.get(), Field::ActivityOutcome)}</label>
+                    <input id=outcome_id type="text" aria-invalid=invalid(Field::ActivityOutcome)
+                        prop:value=move || row.with(|a| a.outcome.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            row.update(|a| a.outcome = v);
+                            shown.set(true);
+                        }/>
+                </div>
+                <p class="field-error" id=error_id>{errors}</p>
+                <button type="button" class="remove" on:click=move |_| rows.update(|r| r.retain(|(k, ..)| *k != key))>
+                    {tr(Msg::RemoveActivity)}
+                    <span class="visually-hidden">{move || format!(" {}", index() + 1)}</span>
+                </button>
+            </fieldset>
+        }
+    };
+    let summary = move || {
+        let lang = lang.get();
+        (shown.get() && !problems.with(Vec::is_empty)).then(|| {
+            let items = problems
+                .get()
+                .iter()
+                .map(|p| view! { <li>{p.violation.message(lang)}</li> })
+                .collect_view();
+            view! { <p>{t(lang, Msg::FixErrors)}</p><ul>{items}</ul> }
+        })
+    };
+    let card = view.record.card.clone();
+    let context = move || {
+        let lang = lang.get();
+        format!(
+            "{} · {} · {}",
+            card.nominee_name,
+            card.unit_name,
+            t(lang, Msg::Stage(card.stage))
+        )
+    };
+    view! {
+        <p class="plan-context">{context}</p>
+        <p class="hint">{tr(Msg::PlanFormIntro)}</p>
+        <form class="plan-form" on:submit=submit novalidate>
+            <h2>{tr(Msg::LeadersTitle)}</h2>
+            {leader_fields}
+            <h2>{tr(Msg::ActivitiesTitle)}</h2>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty">{tr(Msg::NoActivities)}</p>
+            </Show>
+            <For each=move || rows.get() key=|(k, ..)| *k children=activity_row/>
+            <p><button type="button" class="add-activity" on:click=add>{tr(Msg::AddActivity)}</button></p>
+            <div class="form-errors" role="alert">
+                {summary}
+                {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
+            </div>
+            <button type="submit" class="primary" disabled=move || saving.get()>
+                {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::SavePlan })}
+            </button>
+        </form>
+    }
+}
