@@ -2,33 +2,35 @@
 
 use super::aggregate_cells;
 use crate::api::council::get_council;
+use crate::components::loaded::Loaded;
+use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::types::council::{CouncilList, CouncilRow};
 use leptos::prelude::*;
+use shared::auth::Denied;
 use shared::i18n::{t, Msg};
 
 /// `/council/minutes`: the council session's minutes (biên bản), printable on A4: who took
 /// part, the scores and ranking, the ballot's results and the decision. The office only.
 #[component]
 pub fn MinutesPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_council());
-    let lang = use_lang();
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(list) if list.is_office => view! { <Minutes list/> }.into_any(),
-                    Ok(_) => view! {
-                        <h1>{tr(Msg::MinutesTitle)}</h1>
-                        <p class="error" role="alert">{move || crate::error::AppError::Forbidden(shared::auth::Denied::Role).describe(lang.get())}</p>
-                    }.into_any(),
-                    Err(e) => view! {
-                        <h1>{tr(Msg::MinutesTitle)}</h1>
-                        <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                    }.into_any(),
+    // The office's document: to the members, the page says why not.
+    let data = Resource::new(
+        || (),
+        |_| async {
+            get_council().await.and_then(|list| {
+                if list.is_office {
+                    Ok(list)
+                } else {
+                    Err(AppError::Forbidden(Denied::Role))
                 }
-            })}
-        </Transition>
+            })
+        },
+    );
+    view! {
+        <Loaded data heading=Msg::MinutesTitle let:list>
+            <Minutes list/>
+        </Loaded>
     }
 }
 

@@ -5,6 +5,7 @@
 use super::{aggregate_cells, is_council, points};
 use crate::api::council::{change_sheet, get_sheet};
 use crate::components::live::LiveRefresh;
+use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::types::council::{SheetChange, SheetState, SheetView};
 use leptos::prelude::*;
@@ -32,37 +33,22 @@ pub fn SheetPage() -> impl IntoView {
             None => Err(crate::error::AppError::NotFound),
         }
     });
-    let lang = use_lang();
     let notice = RwSignal::new(None::<String>);
     view! {
         <section class="sheet-page">
             <p><a href="/council">{tr(Msg::BackToCouncil)}</a></p>
             <p class="notice" role="status">{move || notice.get()}</p>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        // While the member scores, their own inputs are not reloaded under
-                        // them; once submitted (or for the office) the others follow live.
-                        Ok(view) if matches!(view.state, SheetState::Submitted | SheetState::Office) => view! {
-                            <LiveRefresh seq=view.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
-                            <Sheet view on_change=Callback::new(move |text| {
-                                notice.set(Some(text));
-                                data.refetch();
-                            })/>
-                        }.into_any(),
-                        Ok(view) => view! {
-                            <Sheet view on_change=Callback::new(move |text| {
-                                notice.set(Some(text));
-                                data.refetch();
-                            })/>
-                        }.into_any(),
-                        Err(e) => view! {
-                            <h1>{tr(Msg::CouncilTitle)}</h1>
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
+            <Loaded data heading=Msg::CouncilTitle let:view>
+                // While the member scores, their own inputs are not reloaded under
+                // them; once submitted (or for the office) the others follow live.
+                {matches!(view.state, SheetState::Submitted | SheetState::Office).then(|| view! {
+                    <LiveRefresh seq=view.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
                 })}
-            </Transition>
+                <Sheet view on_change=Callback::new(move |text| {
+                    notice.set(Some(text));
+                    data.refetch();
+                })/>
+            </Loaded>
         </section>
     }
 }

@@ -2,10 +2,11 @@
 //! (`NominationDraft::validate`), checked again by the server on saving.
 
 use crate::api::nominations::{nomination_form, save_nomination};
+use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::NominationFormData;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use shared::domain::{
     criteria_for, Assessment, CoopType, Field, InputError, NominationDraft, NomineeKind, Profile,
 };
@@ -14,24 +15,16 @@ use shared::i18n::{field_name, input_error, t, Lang, Msg};
 /// `/nominations/new` and `/nominations/{id}/edit`.
 #[component]
 pub fn NominationEditPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let id = super::page_id();
     let lang = use_lang();
     let data = Resource::new(id, nomination_form);
     view! {
         <section class="nomination-form-page">
             <p><a href="/board">{tr(Msg::BackToBoard)}</a></p>
             <h1>{move || t(lang.get(), if id().is_some() { Msg::EditNomination } else { Msg::NewNomination })}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => view! { <NominationFormView data/> }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data let:form>
+                <NominationFormView data=form/>
+            </Loaded>
         </section>
     }
 }

@@ -2,11 +2,15 @@
 //! fostering plan, its leaders and its activities.
 
 use super::ROLES;
-use crate::api::nominations::{get_nomination, save_plan};
+use crate::api::nominations::save_plan;
+use crate::components::loaded::Loaded;
+use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::pages::nomination::{load_nomination, page_id};
 use crate::types::model::NominationView;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
+use shared::auth::Denied;
 use shared::domain::{
     ActivityDraft, ActivityKind, ActivityStatus, Field, InputError, LeaderDraft, PlanDraft,
 };
@@ -23,14 +27,16 @@ type ActivityRow = (u64, RwSignal<ActivityDraft>, RwSignal<String>);
 /// `/nominations/{id}/plan`: make or change the fostering plan.
 #[component]
 pub fn PlanEditPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let lang = use_lang();
+    let id = page_id();
+    // Only those who may plan get the form; to others the page says why not.
     let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_nomination(id).await,
-            None => Err(crate::error::AppError::NotFound),
-        }
+        load_nomination(id).await.and_then(|view| {
+            if view.can_plan {
+                Ok(view)
+            } else {
+                Err(AppError::Forbidden(Denied::Role))
+            }
+        })
     });
     view! {
         <section class="nomination-form-page plan-page">
@@ -38,19 +44,9 @@ pub fn PlanEditPage() -> impl IntoView {
                 {tr(Msg::DetailsOf)}
             </a></p>
             <h1>{tr(Msg::PlanFormTitle)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) if view.can_plan => view! { <PlanForm view/> }.into_any(),
-                        Ok(_) => view! {
-                            <p class="error" role="alert">{move || crate::error::AppError::Forbidden(shared::auth::Denied::Role).describe(lang.get())}</p>
-                        }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data let:view>
+                <PlanForm view/>
+            </Loaded>
         </section>
     }
 }
