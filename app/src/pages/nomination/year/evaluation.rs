@@ -1,16 +1,18 @@
 //! The periodic evaluations (E-1) on the card: those recorded, and the form to record
 //! the next one.
 
-use super::{capitalised, minor_heading, section_heading, typed_date_problems};
+use super::{
+    capitalised, concerns, date_field, minor_heading, section_heading, typed_date_problems,
+    violation_list,
+};
 use crate::api::nominations::record_evaluation;
+use crate::components::checked_form::CheckedForm;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::NominationView;
 use leptos::prelude::*;
 use shared::domain::{EvaluationDraft, EvaluationPeriod, Field, Rating};
 use shared::i18n::{field_name, format_date, period_name, rating_name, t, Msg};
 use shared::rules::evaluation::check_evaluation;
-use shared::rules::ViolationKind;
-use shared::text::parse_date;
 
 /// E-1 on the card: the evaluations recorded and, for those who may, the form to record
 /// the next one.
@@ -99,53 +101,20 @@ fn EvaluationForm(view: NominationView, heading: u8, on_change: Callback<String>
     // The date as typed (dd/mm/yyyy, whatever the browser's locale); a text that is not a
     // date is an error of its own.
     let date_typed = RwSignal::new(format_date(today));
-    let shown = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
-    let problems = Memo::new(move |_| {
+    let form = CheckedForm::new(move || {
         let problems = draft
             .with(|d| check_evaluation(d, stage, &existing, &calendar, today))
             .err()
             .unwrap_or_default();
         date_typed.with(|t| typed_date_problems(problems, t, Field::EvaluationDate))
     });
-    let field_invalid = move |field: Field| {
-        move || {
-            (shown.get()
-                && problems.with(|p| {
-                    p.iter()
-                        .any(|v| matches!(&v.kind, ViolationKind::Input(e) if e.field() == field))
-                }))
-            .to_string()
-        }
-    };
-    let summary = move || {
-        let lang = lang.get();
-        (shown.get() && !problems.with(Vec::is_empty)).then(|| {
-            let items = problems
-                .get()
-                .iter()
-                .map(|v| view! { <li>{v.message(lang)}</li> })
-                .collect_view();
-            view! { <ul>{items}</ul> }
-        })
-    };
+    let field_invalid = move |field: Field| form.invalid(concerns(field));
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        shown.set(true);
-        server_error.set(None);
-        if !problems.with_untracked(Vec::is_empty) || saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
-        let d = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            match record_evaluation(id, d).await {
-                Ok(_) => on_change.run(t(lang.get_untracked(), Msg::EvaluationRecorded).into()),
-                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
-            }
-            saving.set(false);
-        });
+        form.submit(
+            ev,
+            move || record_evaluation(id, draft.get_untracked()),
+            move |_| on_change.run(t(lang.get_untracked(), Msg::EvaluationRecorded).into()),
+        )
     };
     let period_options = move || {
         let lang = lang.get();
@@ -196,28 +165,14 @@ fn EvaluationForm(view: NominationView, heading: u8, on_change: Callback<String>
                         draft.update(|d| d.rating = r);
                     }
                 }>{rating_options}</select>
-                <label for="e-date">{move || field_name(lang.get(), Field::EvaluationDate)}</label>
-                <div class="field">
-                    <input id="e-date" type="text" inputmode="numeric" autocomplete="off"
-                        placeholder="dd/mm/yyyy" aria-describedby="e-date-hint"
-                        aria-invalid=field_invalid(Field::EvaluationDate)
-                        prop:value=move || date_typed.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            let date = parse_date(&text).ok().flatten();
-                            date_typed.set(text);
-                            draft.update(|d| d.date = date);
-                            shown.set(true);
-                        }/>
-                    <p class="hint" id="e-date-hint">{tr(Msg::DateHint)}</p>
-                </div>
+                {date_field(form, "e-date", Field::EvaluationDate, date_typed, move |date| draft.update(|d| d.date = date))}
                 <label for="e-evaluator">{move || field_name(lang.get(), Field::Evaluator)}</label>
                 <input id="e-evaluator" type="text" aria-invalid=field_invalid(Field::Evaluator)
                     prop:value=move || draft.with(|d| d.evaluator.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         draft.update(|d| d.evaluator = v);
-                        shown.set(true);
+                        form.touched();
                     }/>
                 <label for="e-achievements">{move || field_name(lang.get(), Field::Achievements)}</label>
                 <textarea id="e-achievements" rows="3" aria-invalid=field_invalid(Field::Achievements)
@@ -225,7 +180,7 @@ fn EvaluationForm(view: NominationView, heading: u8, on_change: Callback<String>
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         draft.update(|d| d.achievements = v);
-                        shown.set(true);
+                        form.touched();
                     }></textarea>
                 <Show when=annual>
                     <label for="e-commendation">{move || field_name(lang.get(), Field::Commendation)}</label>
@@ -236,18 +191,13 @@ fn EvaluationForm(view: NominationView, heading: u8, on_change: Callback<String>
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
                                 draft.update(|d| d.commendation = v);
-                                shown.set(true);
+                                form.touched();
                             }/>
                         <p class="hint" id="e-commendation-hint">{tr(Msg::CommendationHint)}</p>
                     </div>
                 </Show>
-                <div class="wide form-errors" role="alert">
-                    {summary}
-                    {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
-                </div>
-                <button type="submit" class="primary" disabled=move || saving.get()>
-                    {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::RecordEvaluation })}
-                </button>
+                {form.alert("wide form-errors", violation_list)}
+                {form.submit_button(Msg::RecordEvaluation)}
             </form>
         </div>
     }

@@ -15,11 +15,12 @@ pub use plan_form::PlanEditPage;
 pub use replication::ReplicationsSection;
 pub use timeline::YearTimeline;
 
-use crate::i18n::tr;
+use crate::components::checked_form::CheckedForm;
+use crate::i18n::{tr, use_lang};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::domain::{Field, InputError};
-use shared::i18n::Msg;
+use shared::i18n::{field_name, Lang, Msg};
 use shared::rules::{LeaderRole, Violation, ViolationKind};
 use shared::text::parse_date;
 
@@ -64,6 +65,50 @@ fn typed_date_problems(mut problems: Vec<Violation>, typed: &str, field: Field) 
         ));
     }
     problems
+}
+
+/// Whether a problem concerns `field` (for its `aria-invalid`).
+fn concerns(field: Field) -> impl Fn(&Violation) -> bool + Copy + Send + Sync + 'static {
+    move |v| matches!(&v.kind, ViolationKind::Input(e) if e.field() == field)
+}
+
+/// The problems of a card's form, as its alert lists them.
+fn violation_list(lang: Lang, problems: Vec<Violation>) -> impl IntoView {
+    let items = problems
+        .iter()
+        .map(|v| view! { <li>{v.message(lang)}</li> })
+        .collect_view();
+    view! { <ul>{items}</ul> }
+}
+
+/// A date field of a card's form (`id`, with its hint at `{id}-hint`), as typed
+/// (dd/mm/yyyy, whatever the browser's locale): `set` gets the date it reads, if any.
+fn date_field(
+    form: CheckedForm<Violation>,
+    id: &'static str,
+    field: Field,
+    typed: RwSignal<String>,
+    set: impl Fn(Option<NaiveDate>) + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hint_id = format!("{id}-hint");
+    view! {
+        <label for=id>{move || field_name(lang.get(), field)}</label>
+        <div class="field">
+            <input id=id type="text" inputmode="numeric" autocomplete="off"
+                placeholder="dd/mm/yyyy" aria-describedby=hint_id.clone()
+                aria-invalid=form.invalid(concerns(field))
+                prop:value=move || typed.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let date = parse_date(&text).ok().flatten();
+                    typed.set(text);
+                    set(date);
+                    form.touched();
+                }/>
+            <p class="hint" id=hint_id>{tr(Msg::DateHint)}</p>
+        </div>
+    }
 }
 
 const ROLES: [LeaderRole; 3] = [

@@ -3,6 +3,7 @@
 
 use super::ROLES;
 use crate::api::nominations::save_plan;
+use crate::components::checked_form::CheckedForm;
 use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -90,7 +91,7 @@ fn PlanForm(view: NominationView) -> impl IntoView {
         replication_leader: leaders[2].get(),
         activities: rows.with(|r| r.iter().map(|(_, a, _)| a.get()).collect()),
     });
-    let problems = Memo::new(move |_| {
+    let form = CheckedForm::new(move || {
         let mut problems = draft
             .with(|d| check_plan(d, year))
             .err()
@@ -112,60 +113,30 @@ fn PlanForm(view: NominationView) -> impl IntoView {
         });
         problems
     });
-    let shown = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
     let messages_for = move |slot: PlanSlot| {
-        move || {
-            let lang = lang.get();
-            shown
-                .get()
-                .then(|| {
-                    problems.with(|p| {
-                        p.iter()
-                            .filter(|p| p.slot == slot)
-                            .map(|p| p.violation.message(lang))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                })
-                .filter(|s| !s.is_empty())
-        }
+        form.messages(
+            move |p: &PlanProblem| p.slot == slot,
+            |p, lang| p.violation.message(lang),
+        )
     };
     let invalid_field = move |slot: PlanSlot, field: Field| {
-        move || {
-            (shown.get()
-                && problems.with(|p| {
-                    p.iter().any(|p| {
-                        p.slot == slot
-                            && match &p.violation.kind {
-                                ViolationKind::Input(e) => e.field() == field,
-                                ViolationKind::LeaderMissing { .. } => true,
-                                _ => false,
-                            }
-                    })
-                }))
-            .to_string()
-        }
+        form.invalid(move |p: &PlanProblem| {
+            p.slot == slot
+                && match &p.violation.kind {
+                    ViolationKind::Input(e) => e.field() == field,
+                    ViolationKind::LeaderMissing { .. } => true,
+                    _ => false,
+                }
+        })
     };
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        shown.set(true);
-        server_error.set(None);
-        if !problems.with_untracked(Vec::is_empty) || saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
-        let d = draft.get_untracked();
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match save_plan(id, version, d).await {
-                Ok(_) => navigate(&format!("/nominations/{id}"), Default::default()),
-                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
-            }
-            saving.set(false);
-        });
+        form.submit(
+            ev,
+            move || save_plan(id, version, draft.get_untracked()),
+            move |_| navigate(&format!("/nominations/{id}"), Default::default()),
+        )
     };
     let leader_fields = ROLES
         .into_iter()
@@ -191,7 +162,7 @@ fn PlanForm(view: NominationView) -> impl IntoView {
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             signal.update(|l: &mut LeaderDraft| l.name = v);
-                            shown.set(true);
+                            form.touched();
                         }/>
                     <label for=position_id.clone()>{tr(Msg::LeaderPositionLabel)}</label>
                     <input id=position_id type="text" autocomplete="off"
@@ -200,7 +171,7 @@ fn PlanForm(view: NominationView) -> impl IntoView {
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             signal.update(|l: &mut LeaderDraft| l.position = v);
-                            shown.set(true);
+                            form.touched();
                         }/>
                     <p class="field-error" id=error_id>{messages_for(slot)}</p>
                 </fieldset>
@@ -263,7 +234,7 @@ fn PlanForm(view: NominationView) -> impl IntoView {
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             row.update(|a| a.title = v);
-                            shown.set(true);
+                            form.touched();
                         }/>
                     <label for=date_id.clone()>{move || field_name(lang.get(), Field::ActivityDate)}</label>
                     <input id=date_id type="text" inputmode="numeric" autocomplete="off"
@@ -274,13 +245,13 @@ fn PlanForm(view: NominationView) -> impl IntoView {
                             let date = parse_date(&text).ok().flatten();
                             typed.set(text);
                             row.update(|a| a.date = date);
-                            shown.set(true);
+                            form.touched();
                         }/>
                     <label for=status_id.clone()>{tr(Msg::ActivityStatusLabel)}</label>
                     <select id=status_id on:change=move |ev| {
                         if let Some(s) = ActivityStatus::from_code(&event_target_value(&ev)) {
                             row.update(|a| a.status = s);
-                            shown.set(true);
+                            form.touched();
                         }
                     }>{status_options}</select>
                     <label for=outcome_id.clone()>{move || field_name(lang.get(), Field::ActivityOutcome)}</label>
@@ -289,7 +260,7 @@ fn PlanForm(view: NominationView) -> impl IntoView {
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             row.update(|a| a.outcome = v);
-                            shown.set(true);
+                            form.touched();
                         }/>
                 </div>
                 <p class="field-error" id=error_id>{errors}</p>
@@ -299,17 +270,6 @@ fn PlanForm(view: NominationView) -> impl IntoView {
                 </button>
             </fieldset>
         }
-    };
-    let summary = move || {
-        let lang = lang.get();
-        (shown.get() && !problems.with(Vec::is_empty)).then(|| {
-            let items = problems
-                .get()
-                .iter()
-                .map(|p| view! { <li>{p.violation.message(lang)}</li> })
-                .collect_view();
-            view! { <p>{t(lang, Msg::FixErrors)}</p><ul>{items}</ul> }
-        })
     };
     let card = view.record.card.clone();
     let context = move || {
@@ -333,13 +293,14 @@ fn PlanForm(view: NominationView) -> impl IntoView {
             </Show>
             <For each=move || rows.get() key=|(k, ..)| *k children=activity_row/>
             <p><button type="button" class="add-activity" on:click=add>{tr(Msg::AddActivity)}</button></p>
-            <div class="form-errors" role="alert">
-                {summary}
-                {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
-            </div>
-            <button type="submit" class="primary" disabled=move || saving.get()>
-                {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::SavePlan })}
-            </button>
+            {form.alert("form-errors", |lang, problems| {
+                let items = problems
+                    .iter()
+                    .map(|p| view! { <li>{p.violation.message(lang)}</li> })
+                    .collect_view();
+                view! { <p>{t(lang, Msg::FixErrors)}</p><ul>{items}</ul> }
+            })}
+            {form.submit_button(Msg::SavePlan)}
         </form>
     }
 }

@@ -1,15 +1,16 @@
 //! Where the model was replicated (★) on the card, and the form to record another place.
 
-use super::{minor_heading, section_heading, typed_date_problems};
+use super::{
+    concerns, date_field, minor_heading, section_heading, typed_date_problems, violation_list,
+};
 use crate::api::nominations::record_replication;
+use crate::components::checked_form::CheckedForm;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::NominationView;
 use leptos::prelude::*;
 use shared::domain::{Field, ReplicationDraft};
 use shared::i18n::{field_name, format_date, t, Msg};
 use shared::rules::evaluation::check_replication;
-use shared::rules::ViolationKind;
-use shared::text::parse_date;
 
 /// Where the model was replicated (★), and for those who may, the form to record another.
 #[component]
@@ -73,53 +74,20 @@ fn ReplicationForm(
         ..ReplicationDraft::default()
     });
     let date_typed = RwSignal::new(format_date(today));
-    let shown = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
-    let problems = Memo::new(move |_| {
+    let form = CheckedForm::new(move || {
         let problems = draft
             .with(|d| check_replication(d, stage, &calendar, today))
             .err()
             .unwrap_or_default();
         date_typed.with(|t| typed_date_problems(problems, t, Field::ReplicationDate))
     });
-    let field_invalid = move |field: Field| {
-        move || {
-            (shown.get()
-                && problems.with(|p| {
-                    p.iter()
-                        .any(|v| matches!(&v.kind, ViolationKind::Input(e) if e.field() == field))
-                }))
-            .to_string()
-        }
-    };
-    let summary = move || {
-        let lang = lang.get();
-        (shown.get() && !problems.with(Vec::is_empty)).then(|| {
-            let items = problems
-                .get()
-                .iter()
-                .map(|v| view! { <li>{v.message(lang)}</li> })
-                .collect_view();
-            view! { <ul>{items}</ul> }
-        })
-    };
+    let field_invalid = move |field: Field| form.invalid(concerns(field));
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        shown.set(true);
-        server_error.set(None);
-        if !problems.with_untracked(Vec::is_empty) || saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
-        let d = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            match record_replication(id, d).await {
-                Ok(_) => on_change.run(t(lang.get_untracked(), Msg::ReplicationRecorded).into()),
-                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
-            }
-            saving.set(false);
-        });
+        form.submit(
+            ev,
+            move || record_replication(id, draft.get_untracked()),
+            move |_| on_change.run(t(lang.get_untracked(), Msg::ReplicationRecorded).into()),
+        )
     };
     view! {
         <div class="evaluation-form-box">
@@ -131,38 +99,19 @@ fn ReplicationForm(
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         draft.update(|d| d.adopter = v);
-                        shown.set(true);
+                        form.touched();
                     }/>
-                <label for="r-date">{move || field_name(lang.get(), Field::ReplicationDate)}</label>
-                <div class="field">
-                    <input id="r-date" type="text" inputmode="numeric" autocomplete="off"
-                        placeholder="dd/mm/yyyy" aria-describedby="r-date-hint"
-                        aria-invalid=field_invalid(Field::ReplicationDate)
-                        prop:value=move || date_typed.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            let date = parse_date(&text).ok().flatten();
-                            date_typed.set(text);
-                            draft.update(|d| d.date = date);
-                            shown.set(true);
-                        }/>
-                    <p class="hint" id="r-date-hint">{tr(Msg::DateHint)}</p>
-                </div>
+                {date_field(form, "r-date", Field::ReplicationDate, date_typed, move |date| draft.update(|d| d.date = date))}
                 <label for="r-result">{move || field_name(lang.get(), Field::ReplicationResult)}</label>
                 <textarea id="r-result" rows="2" aria-invalid=field_invalid(Field::ReplicationResult)
                     prop:value=move || draft.with(|d| d.result.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         draft.update(|d| d.result = v);
-                        shown.set(true);
+                        form.touched();
                     }></textarea>
-                <div class="wide form-errors" role="alert">
-                    {summary}
-                    {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
-                </div>
-                <button type="submit" class="primary" disabled=move || saving.get()>
-                    {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::RecordReplication })}
-                </button>
+                {form.alert("wide form-errors", violation_list)}
+                {form.submit_button(Msg::RecordReplication)}
             </form>
         </div>
     }
