@@ -10,7 +10,14 @@ use std::sync::Arc;
 
 /// `<Loaded data=resource let:value>…</Loaded>`: the children, given the loaded value.
 #[component]
-pub fn Loaded<T, F, V>(data: Resource<Result<T, AppError>>, children: F) -> impl IntoView
+pub fn Loaded<T, F, V>(
+    data: Resource<Result<T, AppError>>,
+    /// For a page whose title comes with its content: on failure, this title stands above
+    /// the reason, so that the page still has one.
+    #[prop(optional)]
+    heading: Option<Msg>,
+    children: F,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
@@ -25,15 +32,20 @@ where
                 Suspend::new(async move {
                     match data.await {
                         Ok(value) => children(value).into_any(),
-                        Err(e) => view! {
-                            <div class="load-failed">
-                                <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                                <button type="button" class="secondary" on:click=move |_| data.refetch()>
-                                    {tr(Msg::TryAgain)}
-                                </button>
-                            </div>
+                        Err(e) => {
+                            let failed = view! {
+                                <div class="load-failed">
+                                    <p class="error" role="alert">{move || e.describe(lang.get())}</p>
+                                    <button type="button" class="secondary" on:click=move |_| data.refetch()>
+                                        {tr(Msg::TryAgain)}
+                                    </button>
+                                </div>
+                            };
+                            match heading {
+                                Some(title) => view! { <h1>{tr(title)}</h1> {failed} }.into_any(),
+                                None => failed.into_any(),
+                            }
                         }
-                        .into_any(),
                     }
                 })
             }}

@@ -1,3 +1,4 @@
+pub mod checked_form;
 pub mod header;
 pub mod lang_toggle;
 pub mod live;

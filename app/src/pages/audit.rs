@@ -1,4 +1,5 @@
 use crate::api::audit::list_audit;
+use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::{AuditAction, AuditFilter, AuditRowView, ChainStatus};
 use leptos::prelude::*;
@@ -34,49 +35,42 @@ pub fn AuditPage() -> impl IntoView {
                 <input id="audit-actor" name="actor" type="search" prop:value=move || filter().actor.unwrap_or_default()/>
                 <button type="submit">{tr(Msg::AuditFilter)}</button>
             </form>
-            <Suspense fallback=move || view! { <p role="status">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Err(e) => view! { <p class="error" role="alert">{move || e.message(lang.get())}</p> }.into_any(),
-                        Ok(p) => {
-                            let chain = match p.chain {
-                                ChainStatus::Intact { rows } => view! {
-                                    <p class="notice" role="status">{move || format!("{} {rows}", t(lang.get(), Msg::AuditChainIntact))}</p>
-                                }.into_any(),
-                                ChainStatus::Broken { row_id } => view! {
-                                    <p class="error" role="alert">{move || format!("{} #{row_id}", t(lang.get(), Msg::AuditChainBroken))}</p>
-                                }.into_any(),
-                            };
-                            let older = p.older.map(|id| {
-                                let f = filter();
-                                let mut href = format!("/audit?before={id}");
-                                if let Some(a) = f.action { href.push_str(&format!("&action={a}")); }
-                                if let Some(a) = f.actor { href.push_str(&format!("&actor={a}")); }
-                                view! { <a href=href class="older">{tr(Msg::AuditOlder)}</a> }
-                            });
-                            let empty = p.rows.is_empty();
-                            let rows = p.rows.into_iter().map(|r| view! { <AuditRow row=r/> }).collect_view();
-                            view! {
-                                {chain}
-                                <table class="audit">
-                                    <caption class="visually-hidden">{tr(Msg::AuditTitle)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{tr(Msg::AuditWhen)}</th>
-                                        <th scope="col">{tr(Msg::AuditActor)}</th>
-                                        <th scope="col">{tr(Msg::AuditAction)}</th>
-                                        <th scope="col">{tr(Msg::AuditObject)}</th>
-                                        <th scope="col">{tr(Msg::AuditAddress)}</th>
-                                        <th scope="col">{tr(Msg::AuditDetails)}</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                                <Show when=move || empty><p>{tr(Msg::AuditEmpty)}</p></Show>
-                                {older}
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded data=page let:p>{
+                let chain = match p.chain {
+                    ChainStatus::Intact { rows } => view! {
+                        <p class="notice" role="status">{move || format!("{} {rows}", t(lang.get(), Msg::AuditChainIntact))}</p>
+                    }.into_any(),
+                    ChainStatus::Broken { row_id } => view! {
+                        <p class="error" role="alert">{move || format!("{} #{row_id}", t(lang.get(), Msg::AuditChainBroken))}</p>
+                    }.into_any(),
+                };
+                let older = p.older.map(|id| {
+                    let f = filter();
+                    let mut href = format!("/audit?before={id}");
+                    if let Some(a) = f.action { href.push_str(&format!("&action={a}")); }
+                    if let Some(a) = f.actor { href.push_str(&format!("&actor={a}")); }
+                    view! { <a href=href class="older">{tr(Msg::AuditOlder)}</a> }
+                });
+                let empty = p.rows.is_empty();
+                let rows = p.rows.into_iter().map(|r| view! { <AuditRow row=r/> }).collect_view();
+                view! {
+                    {chain}
+                    <table class="audit">
+                        <caption class="visually-hidden">{tr(Msg::AuditTitle)}</caption>
+                        <thead><tr>
+                            <th scope="col">{tr(Msg::AuditWhen)}</th>
+                            <th scope="col">{tr(Msg::AuditActor)}</th>
+                            <th scope="col">{tr(Msg::AuditAction)}</th>
+                            <th scope="col">{tr(Msg::AuditObject)}</th>
+                            <th scope="col">{tr(Msg::AuditAddress)}</th>
+                            <th scope="col">{tr(Msg::AuditDetails)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <Show when=move || empty><p>{tr(Msg::AuditEmpty)}</p></Show>
+                    {older}
+                }
+            }</Loaded>
         </section>
     }
 }

@@ -288,20 +288,11 @@ pub fn PrintPage() -> impl IntoView {
         )
     });
     let data = Resource::new(move || key.get(), |(doc, year)| get_document(doc, year));
-    let lang = use_lang();
     view! {
-        <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                let (doc, year) = key.get_untracked();
-                match data.await {
-                    Ok(document) => view! { <PrintedDocument document kind=DocKind::from_code(&doc) year/> }.into_any(),
-                    Err(e) => view! {
-                        <h1>{tr(Msg::PrintView)}</h1>
-                        <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded data heading=Msg::PrintView let:document>{
+            let (doc, year) = key.get_untracked();
+            view! { <PrintedDocument document kind=DocKind::from_code(&doc) year/> }
+        }</Loaded>
     }
 }
 

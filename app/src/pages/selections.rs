@@ -2,6 +2,7 @@
 //! list for the sector's year-end conference (E-2). Leadership reads them.
 
 use crate::api::year::{get_selection, save_selection};
+use crate::components::checked_form::CheckedForm;
 use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::types::calendar::SelectionView;
@@ -81,32 +82,19 @@ fn SelectionForm(view: SelectionView, on_saved: Callback<String>) -> impl IntoVi
             .collect::<Vec<i64>>(),
     );
     let eligible: Vec<i64> = view.candidates.iter().map(|c| c.id).collect();
-    let shown = RwSignal::new(false);
-    let problems = Memo::new(move |_| {
+    let form = CheckedForm::new(move || {
         chosen
             .with(|c| check_selection(c, &eligible))
             .err()
             .unwrap_or_default()
     });
-    let saving = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
     let can_edit = view.can_edit;
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        shown.set(true);
-        server_error.set(None);
-        if !problems.with_untracked(Vec::is_empty) || saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
-        let ids = chosen.get_untracked();
-        leptos::task::spawn_local(async move {
-            match save_selection(year, period, version, ids).await {
-                Ok(_) => on_saved.run(t(lang.get_untracked(), Msg::SelectionSaved).into()),
-                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
-            }
-            saving.set(false);
-        });
+        form.submit(
+            ev,
+            move || save_selection(year, period, version, chosen.get_untracked()),
+            move |_| on_saved.run(t(lang.get_untracked(), Msg::SelectionSaved).into()),
+        )
     };
     let saved = match (&view.updated_by, &view.updated_at) {
         (Some(by), Some(at)) => {
@@ -136,7 +124,7 @@ fn SelectionForm(view: SelectionView, on_saved: Callback<String>) -> impl IntoVi
                                     v.push(id);
                                 }
                             });
-                            shown.set(true);
+                            form.touched();
                         }/>
                 }
                 .into_any()
@@ -158,16 +146,6 @@ fn SelectionForm(view: SelectionView, on_saved: Callback<String>) -> impl IntoVi
         })
         .collect_view();
     let count = move || chosen.with(Vec::len);
-    let summary = move || {
-        let lang = lang.get();
-        (shown.get() && !problems.with(Vec::is_empty)).then(|| {
-            problems
-                .get()
-                .iter()
-                .map(|v| view! { <p>{v.message(lang)}</p> })
-                .collect_view()
-        })
-    };
     view! {
         <nav aria-label=tr(Msg::FilterYear)><ul class="tabs">{years}</ul></nav>
         <nav aria-label=tr(Msg::PeriodLabel)><ul class="tabs">{tabs}</ul></nav>
@@ -187,14 +165,14 @@ fn SelectionForm(view: SelectionView, on_saved: Callback<String>) -> impl IntoVi
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <div class="form-errors" role="alert">
-                    {summary}
-                    {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
-                </div>
+                {form.alert("form-errors", |lang, problems| {
+                    problems
+                        .iter()
+                        .map(|v| view! { <p>{v.message(lang)}</p> })
+                        .collect_view()
+                })}
                 <Show when=move || can_edit>
-                    <button type="submit" class="primary" disabled=move || saving.get()>
-                        {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::SaveSelection })}
-                    </button>
+                    {form.submit_button(Msg::SaveSelection)}
                 </Show>
             </form>
         }.into_any() } else {

@@ -504,7 +504,6 @@ fn Drawer() -> impl IntoView {
     use crate::api::nominations::get_nomination;
     use crate::pages::nomination::NominationDetail;
     let moves = expect_context::<Moves>();
-    let lang = use_lang();
     let data = Resource::new(
         move || moves.drawer.get(),
         |id| async move {
@@ -534,22 +533,14 @@ fn Drawer() -> impl IntoView {
                     })}
                 </div>
                 <p class="notice" role="status">{move || notice.get()}</p>
-                <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        match data.await {
-                            Ok(Some(view)) => view! {
-                                <NominationDetail view heading=2 on_change=Callback::new(move |text| {
-                                    notice.set(Some(text));
-                                    data.refetch();
-                                })/>
-                            }.into_any(),
-                            Ok(None) => ().into_any(),
-                            Err(e) => view! {
-                                <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                            }.into_any(),
-                        }
+                <Loaded data let:view>
+                    {view.map(|view| view! {
+                        <NominationDetail view heading=2 on_change=Callback::new(move |text| {
+                            notice.set(Some(text));
+                            data.refetch();
+                        })/>
                     })}
-                </Transition>
+                </Loaded>
             </aside>
         </Show>
     }

@@ -2,10 +2,12 @@
 //! (`NominationDraft::validate`), checked again by the server on saving.
 
 use crate::api::nominations::{nomination_form, save_nomination};
+use crate::components::checked_form::CheckedForm;
+use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::NominationFormData;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use shared::domain::{
     criteria_for, Assessment, CoopType, Field, InputError, NominationDraft, NomineeKind, Profile,
 };
@@ -14,24 +16,16 @@ use shared::i18n::{field_name, input_error, t, Lang, Msg};
 /// `/nominations/new` and `/nominations/{id}/edit`.
 #[component]
 pub fn NominationEditPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let id = super::page_id();
     let lang = use_lang();
     let data = Resource::new(id, nomination_form);
     view! {
         <section class="nomination-form-page">
             <p><a href="/board">{tr(Msg::BackToBoard)}</a></p>
             <h1>{move || t(lang.get(), if id().is_some() { Msg::EditNomination } else { Msg::NewNomination })}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => view! { <NominationFormView data/> }.into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data let:form>
+                <NominationFormView data=form/>
+            </Loaded>
         </section>
     }
 }
@@ -64,10 +58,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
             .join(", "),
         _ => String::new(),
     });
-    let shown = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
-    let errors = Memo::new(move |_| {
+    let form = CheckedForm::new(move || {
         let mut errors = draft.with(NominationDraft::validate);
         if draft.with(|d| d.profile.kind()) == NomineeKind::Household {
             if let Err(e) = parse_years(&years_text.get()) {
@@ -77,49 +68,28 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
         errors
     });
     let field_errors = move |field: Field| {
-        move || {
-            let lang = lang.get();
-            shown
-                .get()
-                .then(|| {
-                    errors
-                        .get()
-                        .iter()
-                        .filter(|e| e.field() == field)
-                        .map(|e| input_error(lang, e))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .filter(|s| !s.is_empty())
-        }
+        form.messages(
+            move |e: &InputError| e.field() == field,
+            |e, lang| input_error(lang, e),
+        )
     };
-    let invalid = move |field: Field| {
-        move || (shown.get() && errors.get().iter().any(|e| e.field() == field)).to_string()
-    };
+    let invalid = move |field: Field| form.invalid(move |e: &InputError| e.field() == field);
     let units = data.units.clone();
     let collectives = data.collectives.clone();
     let (id, version, year) = (data.id, data.version, data.year);
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        shown.set(true);
-        server_error.set(None);
-        if !errors.get_untracked().is_empty() || saving.get_untracked() {
-            return;
-        }
-        let draft = draft.get_untracked();
-        saving.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match save_nomination(id, version, year, draft).await {
-                Ok(event) => navigate(
+        form.submit(
+            ev,
+            move || save_nomination(id, version, year, draft.get_untracked()),
+            move |event| {
+                navigate(
                     &format!("/nominations/{}", event.card.id),
                     Default::default(),
-                ),
-                Err(e) => server_error.set(Some(e.describe(lang.get_untracked()))),
-            }
-            saving.set(false);
-        });
+                )
+            },
+        )
     };
 
     let unit_field = if creating && units.len() > 1 {
@@ -182,7 +152,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
             view! {
                 <textarea id=id rows="3" aria-describedby=described aria-invalid=invalid(field)
                     prop:value=move || draft.with(get)
-                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)); shown.set(true); }>
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)); form.touched(); }>
                 </textarea>
             }
             .into_any()
@@ -190,7 +160,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
             view! {
                 <input id=id type="text" aria-describedby=described aria-invalid=invalid(field)
                     prop:value=move || draft.with(get)
-                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)); shown.set(true); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)); form.touched(); }/>
             }
             .into_any()
         };
@@ -214,7 +184,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                     <input id="f-size" type="number" min="1" aria-describedby="f-size-error"
                         aria-invalid=invalid(Field::CollectiveSize)
                         prop:value=move || draft.with(|d| match d.profile { Profile::Collective { size } if size > 0 => size.to_string(), _ => String::new() })
-                        on:input=move |ev| { let n = number(event_target_value(&ev)); draft.update(|d| d.profile = Profile::Collective { size: n }); shown.set(true); }/>
+                        on:input=move |ev| { let n = number(event_target_value(&ev)); draft.update(|d| d.profile = Profile::Collective { size: n }); form.touched(); }/>
                     <p class="field-error" id="f-size-error">{field_errors(Field::CollectiveSize)}</p>
                 </div>
             }.into_any(),
@@ -235,7 +205,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                             f(position, heads_unit, collective_nomination);
                         }
                     });
-                    shown.set(true);
+                    form.touched();
                 };
                 view! {
                     <label for="f-position">{field_name(lang_now, Field::IndividualPosition)}</label>
@@ -279,7 +249,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                     <input id="f-members" type="number" min="1" aria-describedby="f-members-error"
                         aria-invalid=invalid(Field::CooperativeMembers)
                         prop:value=move || draft.with(|d| match d.profile { Profile::Cooperative { members, .. } if members > 0 => members.to_string(), _ => String::new() })
-                        on:input=move |ev| { let n = number(event_target_value(&ev)); draft.update(|d| if let Profile::Cooperative { members, .. } = &mut d.profile { *members = n; }); shown.set(true); }/>
+                        on:input=move |ev| { let n = number(event_target_value(&ev)); draft.update(|d| if let Profile::Cooperative { members, .. } = &mut d.profile { *members = n; }); form.touched(); }/>
                     <p class="field-error" id="f-members-error">{field_errors(Field::CooperativeMembers)}</p>
                 </div>
             }.into_any(),
@@ -295,7 +265,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                             if let Ok(years) = parse_years(&v) {
                                 draft.update(|d| if let Profile::Household { cultural_family_years, .. } = &mut d.profile { *cultural_family_years = years; });
                             }
-                            shown.set(true);
+                            form.touched();
                         }/>
                     <p class="hint" id="f-years-hint">{t(lang_now, Msg::YearsHint)}</p>
                     <p class="field-error" id="f-years-error">{field_errors(Field::CulturalFamilyYears)}</p>
@@ -327,22 +297,11 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                     <label for=id.clone()>{format!("{code} · {name} ({weight})")}</label>
                     <textarea id=id rows="2"
                         prop:value=move || draft.with(|d| d.evidence.get(code).cloned().unwrap_or_default())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| { d.evidence.insert(code.to_string(), v); }); shown.set(true); }>
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| { d.evidence.insert(code.to_string(), v); }); form.touched(); }>
                     </textarea>
                 }
             })
             .collect_view()
-    };
-    let summary = move || {
-        let lang = lang.get();
-        (shown.get() && !errors.get().is_empty()).then(|| {
-            let items = errors
-                .get()
-                .iter()
-                .map(|e| view! { <li>{input_error(lang, e)}</li> })
-                .collect_view();
-            view! { <p>{t(lang, Msg::FixErrors)}</p><ul>{items}</ul> }
-        })
     };
     view! {
         <form class="nomination-form admin-form" on:submit=submit novalidate>
@@ -357,13 +316,14 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                 <legend>{tr(Msg::EvidenceTitle)}</legend>
                 {evidence_fields}
             </fieldset>
-            <div class="wide form-errors" role="alert">
-                {summary}
-                {move || server_error.get().map(|e| view! { <p class="error">{e}</p> })}
-            </div>
-            <button type="submit" class="primary" disabled=move || saving.get()>
-                {move || t(lang.get(), if saving.get() { Msg::Saving } else { Msg::Save })}
-            </button>
+            {form.alert("wide form-errors", |lang, errors| {
+                let items = errors
+                    .iter()
+                    .map(|e| view! { <li>{input_error(lang, e)}</li> })
+                    .collect_view();
+                view! { <p>{t(lang, Msg::FixErrors)}</p><ul>{items}</ul> }
+            })}
+            {form.submit_button(Msg::Save)}
         </form>
     }
 }

@@ -5,6 +5,8 @@ pub mod form;
 pub mod year;
 
 use crate::api::nominations::get_nomination;
+use crate::components::loaded::Loaded;
+use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::{stage_spans, NominationView};
 use leptos::prelude::*;
@@ -12,40 +14,36 @@ use leptos_router::hooks::use_params_map;
 use shared::domain::{criteria_for, Assessment, CoopType, Profile};
 use shared::i18n::{field_name, format_timestamp, t, Lang, Msg};
 
+/// The `{id}` of the page's address, if it is a number.
+fn page_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()))
+}
+
+/// The nomination of that id; a missing or malformed id is not found.
+async fn load_nomination(id: Option<i64>) -> Result<NominationView, AppError> {
+    match id {
+        Some(id) => get_nomination(id).await,
+        None => Err(AppError::NotFound),
+    }
+}
+
 /// `/nominations/{id}`.
 #[component]
 pub fn NominationPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let lang = use_lang();
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_nomination(id).await,
-            None => Err(crate::error::AppError::NotFound),
-        }
-    });
+    let data = Resource::new(page_id(), load_nomination);
     // What a change made on the page did; kept above the detail, which reloads after it.
     let notice = RwSignal::new(None::<String>);
     view! {
         <section class="nomination-page">
             <p><a href="/board">{tr(Msg::BackToBoard)}</a></p>
             <p class="notice" role="status">{move || notice.get()}</p>
-            <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! {
-                            <NominationDetail view heading=1 on_change=Callback::new(move |text| {
-                                notice.set(Some(text));
-                                data.refetch();
-                            })/>
-                        }.into_any(),
-                        Err(e) => view! {
-                            <h1>{tr(Msg::DetailsOf)}</h1>
-                            <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loaded data heading=Msg::DetailsOf let:view>
+                <NominationDetail view heading=1 on_change=Callback::new(move |text| {
+                    notice.set(Some(text));
+                    data.refetch();
+                })/>
+            </Loaded>
         </section>
     }
 }

@@ -1,0 +1,314 @@
+//! The council's list of nominations (`/council`): each with its rank, the member's own
+//! sheet and the aggregate score, filtered by kind and bloc; the members' progress, the
+//! decision, and the office's choice of models for the City (by decision or by ballot).
+
+use super::aggregate_cells;
+use super::ballot::BallotSection;
+use crate::i18n::{tr, use_lang};
+use crate::types::council::{CouncilList, CouncilRow, SheetState};
+use leptos::prelude::*;
+use shared::domain::NomineeKind;
+use shared::i18n::{t, Lang, Msg};
+
+fn state_text(lang: Lang, state: &SheetState) -> String {
+    match state {
+        SheetState::Recused => t(lang, Msg::StateRecused).into(),
+        SheetState::Conflict { .. } => t(lang, Msg::StateConflict).into(),
+        SheetState::Open { scored, total } => {
+            format!("{} {scored}/{total}", t(lang, Msg::StateOpen))
+        }
+        SheetState::Submitted => t(lang, Msg::StateSubmitted).into(),
+        SheetState::Office => t(lang, Msg::StateOffice).into(),
+    }
+}
+
+fn state_code(state: &SheetState) -> &'static str {
+    match state {
+        SheetState::Recused => "recused",
+        SheetState::Conflict { .. } => "conflict",
+        SheetState::Open { .. } => "open",
+        SheetState::Submitted => "submitted",
+        SheetState::Office => "office",
+    }
+}
+
+#[component]
+pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> impl IntoView {
+    let lang = use_lang();
+    // S-2: the office's choice of models for the City, before the decision.
+    let choosing = list.is_office && list.decision.is_none();
+    let quota = list.quota;
+    let chosen = RwSignal::new(Vec::<(i64, shared::domain::Stage)>::new());
+    let choice_error = RwSignal::new(None::<String>);
+    let decided: Vec<i64> = list
+        .decision
+        .as_ref()
+        .map(|d| d.nominations.clone())
+        .unwrap_or_default();
+    let kind = RwSignal::new(None::<NomineeKind>);
+    let bloc = RwSignal::new(None::<i64>);
+    let mut blocs: Vec<(i64, String)> = Vec::new();
+    for r in &list.rows {
+        if !blocs.iter().any(|(id, _)| *id == r.bloc_id) {
+            blocs.push((r.bloc_id, r.bloc_name.clone()));
+        }
+    }
+    blocs.sort_by(|a, b| shared::text::compare_vi(&a.1, &b.1));
+    let mut rows = list.rows.clone();
+    // The office reads the ranking; members read the list in registration order.
+    if list.is_office {
+        rows.sort_by_key(|r| r.rank.unwrap_or(usize::MAX));
+    }
+    let members = list.members.clone();
+    let progress = (!members.is_empty()).then(|| {
+        let lines = members
+            .iter()
+            .map(|m| view! { <tr><th scope="row">{m.name.clone()}</th><td>{format!("{}/{}", m.submitted, m.total)}</td></tr> })
+            .collect_view();
+        view! {
+            <section class="members-progress" aria-labelledby="members-title">
+                <h2 id="members-title">{tr(Msg::MembersProgressTitle)}</h2>
+                <table class="deadline-table">
+                    <thead><tr>
+                        <th scope="col">{tr(Msg::MemberLabel)}</th>
+                        <th scope="col">{tr(Msg::StateSubmitted)}</th>
+                    </tr></thead>
+                    <tbody>{lines}</tbody>
+                </table>
+            </section>
+        }
+    });
+    let shown = move |r: &CouncilRow| {
+        kind.get().is_none_or(|k| k == r.kind) && bloc.get().is_none_or(|b| b == r.bloc_id)
+    };
+    let body = move || {
+        let lang = lang.get();
+        rows.iter()
+            .filter(|r| shown(r))
+            .map(|r| {
+                let (total, count, quorum, spread) = r
+                    .aggregate
+                    .as_ref()
+                    .map(|a| aggregate_cells(lang, a))
+                    .unwrap_or_default();
+                let id = r.id;
+                let stage = r.stage;
+                let name = r.name.clone();
+                let pick = choosing.then(|| {
+                    view! {
+                        <td>
+                            <input type="checkbox" aria-label=format!("{} — {}", t(lang, Msg::ChooseForCity), name)
+                                prop:checked=move || chosen.with(|c| c.iter().any(|(x, _)| *x == id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    choice_error.set(None);
+                                    if on {
+                                        let already = chosen.with(Vec::len);
+                                        // The shared quota rule, before anything is sent.
+                                        if let Err(v) = shared::rules::city::check_city_selection(stage, already, quota) {
+                                            choice_error.set(Some(v.iter().map(|v| v.message(lang)).collect::<Vec<_>>().join(" ")));
+                                            if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                                                input.set_checked(false);
+                                            }
+                                            return;
+                                        }
+                                        chosen.update(|c| c.push((id, stage)));
+                                    } else {
+                                        chosen.update(|c| c.retain(|(x, _)| *x != id));
+                                    }
+                                }/>
+                        </td>
+                    }
+                });
+                let mark = decided.contains(&id).then(|| view! { <span class="badge badge-city">{t(lang, Msg::ChosenMark)}</span> });
+                view! {
+                    <tr data-nomination-id=r.id data-state=state_code(&r.mine)>
+                        {pick}
+                        <td>{r.rank.map(|n| n.to_string()).unwrap_or_default()}</td>
+                        <th scope="row"><a href=format!("/council/{}", r.id)>{r.name.clone()}</a> {mark}</th>
+                        <td>{t(lang, Msg::Kind(r.kind))}</td>
+                        <td>{r.unit_name.clone()}</td>
+                        <td class="mine">{(r.mine != SheetState::Office).then(|| state_text(lang, &r.mine))}</td>
+                        <td class="total">{total}</td>
+                        <td>{count}</td>
+                        <td>{quorum}</td>
+                        <td>{spread}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let kind_options = move || {
+        let lang = lang.get();
+        NomineeKind::ALL
+            .into_iter()
+            .map(|k| view! { <option value=k.code()>{t(lang, Msg::Kind(k))}</option> })
+            .collect_view()
+    };
+    let names: Vec<(i64, String)> = list.rows.iter().map(|r| (r.id, r.name.clone())).collect();
+    let has_ballot = list.ballot.is_some();
+    let ballot_section = list
+        .ballot
+        .clone()
+        .map(|ballot| view! { <BallotSection ballot is_office=list.is_office on_change/> });
+    let decision_panel = list.decision.clone().map(|d| {
+        let items = d
+            .nominations
+            .iter()
+            .map(|id| {
+                let name = names
+                    .iter()
+                    .find(|(x, _)| x == id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default();
+                view! { <li>{name}</li> }
+            })
+            .collect_view();
+        let when = format!(
+            "{} {} · {}",
+            t(lang.get_untracked(), Msg::DecisionOn),
+            shared::i18n::format_date(d.decided_on),
+            d.recorded_by
+        );
+        view! {
+            <section class="decision" aria-labelledby="decision-title">
+                <h2 id="decision-title">{tr(Msg::DecisionTitle)}</h2>
+                <p>{when}</p>
+                <ol>{items}</ol>
+            </section>
+        }
+    });
+    let today = list.today;
+    let date_typed = RwSignal::new(shared::i18n::format_date(today));
+    let share_typed = RwSignal::new(shared::rules::council::DEFAULT_PASS_SHARE_PCT.to_string());
+    let busy = RwSignal::new(false);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang_now = lang.get_untracked();
+        let picked = chosen.get_untracked();
+        let date = shared::text::parse_date(&date_typed.get_untracked())
+            .ok()
+            .flatten();
+        let mut problems: Vec<String> =
+            shared::rules::city::check_city_decision(&picked, quota, false)
+                .err()
+                .unwrap_or_default()
+                .iter()
+                .map(|v| v.message(lang_now))
+                .collect();
+        if date.is_none() {
+            problems.push(shared::i18n::input_error(
+                lang_now,
+                &shared::domain::InputError::Invalid {
+                    field: shared::domain::Field::EvaluationDate,
+                },
+            ));
+        }
+        if !problems.is_empty() {
+            choice_error.set(Some(problems.join(" ")));
+            return;
+        }
+        let Some(date) = date else { return };
+        busy.set(true);
+        let ids: Vec<i64> = picked.iter().map(|(id, _)| *id).collect();
+        leptos::task::spawn_local(async move {
+            match crate::api::council::decide_for_city(date, ids).await {
+                Ok(_) => on_change.run(t(lang.get_untracked(), Msg::DecisionRecorded).into()),
+                Err(e) => choice_error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            busy.set(false);
+        });
+    };
+    let choice_form = choosing.then(|| {
+        view! {
+            <section class="city-choice" aria-labelledby="choice-title">
+                <h2 id="choice-title">{tr(Msg::CityChoiceTitle)}</h2>
+                <p class="hint">{tr(Msg::CityChoiceHint)}</p>
+                <form class="admin-form" on:submit=record novalidate>
+                    <span class="label">{tr(Msg::ChooseForCity)}</span>
+                    <span class="chosen-count">{move || format!("{} {} {}", chosen.with(Vec::len), t(lang.get(), Msg::ChosenOfMax), quota.max())}</span>
+                    <label for="decided-on">{tr(Msg::DecisionDateLabel)}</label>
+                    <input id="decided-on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                        prop:value=move || date_typed.get()
+                        on:input=move |ev| date_typed.set(event_target_value(&ev))/>
+                    {(!has_ballot).then(|| view! {
+
+                        <label for="pass-share">{move || shared::i18n::field_name(lang.get(), shared::domain::Field::PassShare)}</label>
+
+                        <input id="pass-share" type="number" min="50" max="100" step="1"
+
+                            prop:value=move || share_typed.get()
+
+                            on:input=move |ev| share_typed.set(event_target_value(&ev))/>
+
+                    })}
+                    <button type="submit" class="primary" disabled=move || busy.get()>{tr(Msg::RecordDecision)}</button>
+                    {(!has_ballot).then(|| view! {
+                        <button type="button" disabled=move || busy.get() on:click=move |_| {
+                            let ids: Vec<i64> = chosen.get_untracked().iter().map(|(id, _)| *id).collect();
+                            // The threshold is checked by the shared rule before anything is sent.
+                            let share = share_typed.get_untracked().trim().parse::<i64>().unwrap_or(-1);
+                            if let Err(v) = shared::rules::council::check_pass_share(share) {
+                                choice_error.set(Some(v.message(lang.get_untracked())));
+                                return;
+                            }
+                            busy.set(true);
+                            choice_error.set(None);
+                            leptos::task::spawn_local(async move {
+                                match crate::api::council::open_ballot(ids, share).await {
+                                    Ok(()) => on_change.run(t(lang.get_untracked(), Msg::BallotOpened).into()),
+                                    Err(e) => choice_error.set(Some(e.describe(lang.get_untracked()))),
+                                }
+                                busy.set(false);
+                            });
+                        }>{tr(Msg::OpenBallot)}</button>
+                    })}
+                </form>
+                <div role="alert">{move || choice_error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+            </section>
+        }
+    });
+    let bloc_options = blocs
+        .into_iter()
+        .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+        .collect_view();
+    view! {
+        <p class="board-summary"><strong>{tr(Msg::BoardSummary)} " " {list.year}</strong> " · " {list.campaign_name.clone()}</p>
+        {progress}
+        <form class="filters" role="search" aria-label=tr(Msg::Filters) on:submit=|ev| ev.prevent_default()>
+            <label>
+                <span>{tr(Msg::FilterKind)}</span>
+                <select on:change=move |ev| kind.set(NomineeKind::from_code(&event_target_value(&ev)))>
+                    <option value="">{tr(Msg::FilterAll)}</option>
+                    {kind_options}
+                </select>
+            </label>
+            <label>
+                <span>{tr(Msg::FilterBloc)}</span>
+                <select on:change=move |ev| bloc.set(event_target_value(&ev).parse().ok())>
+                    <option value="">{tr(Msg::FilterAll)}</option>
+                    {bloc_options}
+                </select>
+            </label>
+        </form>
+        {list.is_office.then(|| view! { <p><a class="button-link" href="/council/minutes">{tr(Msg::MinutesLink)}</a></p> })}
+        {decision_panel}
+        {ballot_section}
+        {choice_form}
+        <table class="selection-table council-table">
+            <thead><tr>
+                {choosing.then(|| view! { <th scope="col">{tr(Msg::ChooseForCity)}</th> })}
+                <th scope="col">{tr(Msg::RankLabel)}</th>
+                <th scope="col">{move || shared::i18n::field_name(lang.get(), shared::domain::Field::NomineeName)}</th>
+                <th scope="col">{tr(Msg::FilterKind)}</th>
+                <th scope="col">{tr(Msg::FilterUnit)}</th>
+                <th scope="col">{tr(Msg::MySheetLabel)}</th>
+                <th scope="col">{tr(Msg::TotalLabel)}</th>
+                <th scope="col">{tr(Msg::ScoresCountLabel)}</th>
+                <th scope="col">{tr(Msg::QuorumLabel)}</th>
+                <th scope="col">{tr(Msg::SpreadLabel)}</th>
+            </tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
