@@ -20,25 +20,10 @@ pub enum DbError {
     /// it first).
     #[error("the database already holds data; use an empty database (DATABASE_URL)")]
     NotEmpty,
-    // The refusals, one to one with the port's `RepoError` (see its documentation).
-    #[error("not found")]
-    NotFound,
-    #[error("stale version: changed by {by:?} at {at:?}")]
-    Conflict {
-        by: Option<String>,
-        at: Option<String>,
-    },
-    #[error("already exists")]
-    Duplicate,
-    #[error("invalid: {0:?}")]
-    Invalid(shared::domain::InputError),
-    #[error("denied: {0:?}")]
-    Denied(shared::auth::Denied),
-    #[error("refused by rules: {0:?}")]
-    Rules(Vec<shared::rules::Violation>),
-    /// Something the layer depends on stopped (the move writer).
-    #[error("unavailable: {0}")]
-    Unavailable(String),
+    /// A refusal or fault the port names itself (not found, a conflict, a rule broken,
+    /// denied, unavailable): carried as it is, so the port sees exactly what the layer said.
+    #[error(transparent)]
+    Port(#[from] RepoError),
 }
 
 pub type DbResult<T> = Result<T, DbError>;
@@ -84,28 +69,9 @@ fn meaning(e: &sqlx::Error) -> Option<RepoError> {
 impl From<DbError> for RepoError {
     fn from(e: DbError) -> Self {
         match e {
-            DbError::NotFound => RepoError::NotFound,
-            DbError::Conflict { by, at } => RepoError::Conflict { by, at },
-            DbError::Duplicate => RepoError::Duplicate,
-            DbError::Invalid(e) => RepoError::Invalid(e),
-            DbError::Denied(d) => RepoError::Denied(d),
-            DbError::Rules(v) => RepoError::Rules(v),
+            DbError::Port(e) => e,
             DbError::Query(e) => meaning(&e).unwrap_or(RepoError::Unavailable(e.to_string())),
             other => RepoError::Unavailable(other.to_string()),
-        }
-    }
-}
-
-impl From<RepoError> for DbError {
-    fn from(e: RepoError) -> Self {
-        match e {
-            RepoError::NotFound => DbError::NotFound,
-            RepoError::Conflict { by, at } => DbError::Conflict { by, at },
-            RepoError::Duplicate => DbError::Duplicate,
-            RepoError::Invalid(e) => DbError::Invalid(e),
-            RepoError::Denied(d) => DbError::Denied(d),
-            RepoError::Rules(v) => DbError::Rules(v),
-            RepoError::Unavailable(detail) => DbError::Unavailable(detail),
         }
     }
 }
@@ -122,10 +88,10 @@ mod tests {
 
     #[test]
     fn refusals_cross_the_port_unchanged() {
-        let conflict = DbError::Conflict {
+        let conflict = DbError::from(RepoError::Conflict {
             by: Some("staff1".into()),
             at: Some("2026-01-01T00:00:00Z".into()),
-        };
+        });
         assert_eq!(
             RepoError::from(conflict),
             RepoError::Conflict {
@@ -133,8 +99,14 @@ mod tests {
                 at: Some("2026-01-01T00:00:00Z".into())
             }
         );
-        assert_eq!(RepoError::from(DbError::NotFound), RepoError::NotFound);
-        assert_eq!(RepoError::from(DbError::Duplicate), RepoError::Duplicate);
+        assert_eq!(
+            RepoError::from(DbError::from(RepoError::NotFound)),
+            RepoError::NotFound
+        );
+        assert_eq!(
+            RepoError::from(DbError::from(RepoError::Duplicate)),
+            RepoError::Duplicate
+        );
     }
 
     #[test]

@@ -5,8 +5,7 @@ mod queries;
 
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
-use crate::db::DbError;
-use app::ports::{AccountsPort, RepoResult};
+use app::ports::{AccountsPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{AccountFields, AccountView, AuditAction, AuditEntry, UnitOption};
 use async_trait::async_trait;
@@ -31,7 +30,7 @@ impl AccountsPort for Backend {
     ) -> RepoResult<AccountView> {
         let mut tx = WriteTx::begin(self, by).await?;
         if queries::username_taken(&mut tx, username).await? {
-            return Err(DbError::Duplicate.into());
+            return Err(RepoError::Duplicate);
         }
         let now = tx.now();
         let id =

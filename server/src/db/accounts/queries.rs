@@ -1,7 +1,8 @@
 //! The SQL of accounts.
 
 use super::super::{Conn, Pool};
-use crate::db::{DbError, DbResult};
+use crate::db::DbResult;
+use app::ports::RepoError;
 use app::types::model::{AccountFields, AccountView, UnitOption};
 use shared::auth::Role;
 
@@ -96,7 +97,7 @@ pub async fn password_of(pool: &Pool, user_id: i64) -> DbResult<(String, i64)> {
         .bind(user_id)
         .fetch_optional(pool)
         .await?
-        .ok_or(DbError::NotFound)
+        .ok_or(RepoError::NotFound.into())
 }
 
 pub async fn set_password(
@@ -165,7 +166,7 @@ pub async fn load(conn: &mut Conn, id: i64) -> DbResult<AccountView> {
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-    row.map(AccountView::from).ok_or(DbError::NotFound)
+    row.map(AccountView::from).ok_or(RepoError::NotFound.into())
 }
 
 pub async fn write_roles(conn: &mut Conn, id: i64, fields: &AccountFields) -> DbResult<()> {

@@ -10,7 +10,7 @@ use super::kernel::WriteTx;
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::moves::scope;
-use app::ports::{BallotPort, RepoResult};
+use app::ports::{BallotPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{AuditAction, AuditEntry, BoardQuery, MoveAction};
 use async_trait::async_trait;
@@ -32,17 +32,16 @@ impl BallotPort for Backend {
         let mut tx = WriteTx::begin(self, user).await?;
         tx.about("ballot", None);
         tx.authorize(Action::SelectForCity).await?;
-        let share_pct = check_pass_share(share_pct).map_err(|v| DbError::Rules(vec![v]))?;
+        let share_pct = check_pass_share(share_pct).map_err(|v| RepoError::Rules(vec![v]))?;
         let (campaign_id, year) = this_year(&mut tx, today).await?;
         if decision(&mut tx, campaign_id, year).await?.is_some() {
             return Err(rule(ViolationKind::CouncilClosed).into());
         }
         if let Some((by, at)) = queries::opened(&mut tx, campaign_id, year).await? {
-            return Err(DbError::Conflict {
+            return Err(RepoError::Conflict {
                 by: Some(by),
                 at: Some(at),
-            }
-            .into());
+            });
         }
         let mut shortlist: Vec<i64> = ids.to_vec();
         shortlist.sort_unstable();
@@ -91,7 +90,7 @@ impl BallotPort for Backend {
         if decision(&mut tx, campaign_id, year).await?.is_some() {
             return Err(rule(ViolationKind::CouncilClosed).into());
         }
-        check_vote(open, voted).map_err(|v| DbError::Rules(vec![v]))?;
+        check_vote(open, voted).map_err(|v| RepoError::Rules(vec![v]))?;
         let now = tx.now();
         queries::insert_vote(&mut tx, campaign_id, year, id, user.user_id, agree, &now).await?;
         // Recorded without the choice: the ballot is secret.
@@ -135,7 +134,7 @@ async fn this_year(conn: &mut Conn, today: NaiveDate) -> DbResult<(i64, i32)> {
 }
 
 fn rule(kind: ViolationKind) -> DbError {
-    DbError::Rules(vec![Violation::new("S-2", kind)])
+    RepoError::Rules(vec![Violation::new("S-2", kind)]).into()
 }
 
 fn audit(

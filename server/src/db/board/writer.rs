@@ -98,7 +98,7 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
                 (state.audit_tail, state.last_seq) = known;
             }
             exec(&mut conn, "RELEASE SAVEPOINT move").await?;
-            if let Err(DbError::Denied(denied)) = &r {
+            if let Err(DbError::Port(RepoError::Denied(denied))) = &r {
                 record_refusal(&mut conn, job, *denied, &mut state).await?;
             }
             Ok::<_, DbError>(r)
@@ -159,7 +159,7 @@ async fn record_refusal(
     append_audit_after(conn, &entry, &mut state.audit_tail)
         .await
         .map(|_| ())
-        .map_err(|e| DbError::Unavailable(e.to_string()))
+        .map_err(|e| RepoError::Unavailable(e.to_string()).into())
 }
 
 /// The stored facts a move's rules are judged on that the card does not carry.
@@ -175,7 +175,7 @@ async fn apply(conn: &mut Conn, job: &MoveJob, state: &mut Batch) -> DbResult<Ca
     let (card, campaign_id, profile) = cards::card_for_move(conn, request.id).await?;
     // A card the user may not see does not exist for them.
     if authorize(&actor, &Action::ViewNomination(scope(&card))).is_err() {
-        return Err(DbError::NotFound);
+        return Err(RepoError::NotFound.into());
     }
     if card.version != request.version {
         // Stale: the conflict names who moved it on, and when.
@@ -219,7 +219,7 @@ async fn check_rules(
 ) -> DbResult<()> {
     let to = job.request.to;
     let profile: Profile = serde_json::from_str(&record.profile)
-        .map_err(|e| DbError::Unavailable(format!("nomination {}: bad profile: {e}", card.id)))?;
+        .map_err(|e| RepoError::Unavailable(format!("nomination {}: bad profile: {e}", card.id)))?;
     let registering = kind == MoveKind::Forward && to == Stage::Registered;
     let evidence: BTreeMap<String, String> = if registering {
         sqlx::query_as(
@@ -289,7 +289,7 @@ async fn check_rules(
     };
     check_move(card.stage, to, job.request.reason.as_deref(), &facts)
         .map(|_| ())
-        .map_err(DbError::Rules)
+        .map_err(|v| RepoError::Rules(v).into())
 }
 
 /// The position for a card arriving in column `to` at `place`.
@@ -330,7 +330,7 @@ async fn place(
         .fetch_optional(&mut *conn)
         .await?;
         let parse = |s: String| {
-            Position::try_from(s).map_err(|_| DbError::Unavailable("bad position".into()))
+            Position::try_from(s).map_err(|_| RepoError::Unavailable("bad position".into()))
         };
         let anchor = anchor.map(parse).transpose()?;
         let next = next.map(parse).transpose()?;
@@ -345,7 +345,7 @@ async fn place(
             _ => renumber(conn, record, to, card.id).await?,
         }
     }
-    Err(DbError::Unavailable("could not place the card".into()))
+    Err(RepoError::Unavailable("could not place the card".into()).into())
 }
 
 /// Gives a column's cards short, evenly spaced positions again, keeping their order.
@@ -383,8 +383,9 @@ async fn undo(
     state: &mut Batch,
 ) -> DbResult<CardEvent> {
     let unavailable_undo =
-        || DbError::Rules(vec![Violation::new("II.3", ViolationKind::UndoUnavailable)]);
-    authorize(&job.user.actor(), &Action::EditNomination(scope(&card))).map_err(DbError::Denied)?;
+        || RepoError::Rules(vec![Violation::new("II.3", ViolationKind::UndoUnavailable)]);
+    authorize(&job.user.actor(), &Action::EditNomination(scope(&card)))
+        .map_err(RepoError::Denied)?;
     let row: Option<(Option<i64>, String, String)> = sqlx::query_as(
         "SELECT actor_id, at, payload FROM events WHERE id = $1 AND nomination_id = $2",
     )
@@ -393,7 +394,7 @@ async fn undo(
     .fetch_optional(&mut *conn)
     .await?;
     let Some((actor_id, at, payload)) = row else {
-        return Err(unavailable_undo());
+        return Err(unavailable_undo().into());
     };
     let change: StoredChange = serde_json::from_str(&payload).map_err(|_| unavailable_undo())?;
     let recent = chrono::DateTime::parse_from_rfc3339(&at).is_ok_and(|t| {
@@ -405,7 +406,7 @@ async fn undo(
         || change.card.version != card.version
         || !recent
     {
-        return Err(unavailable_undo());
+        return Err(unavailable_undo().into());
     }
     let restored = BoardCard {
         stage: change.from,
@@ -443,7 +444,7 @@ async fn write(
     .execute(&mut *conn)
     .await?;
     if updated.rows_affected() != 1 {
-        return Err(DbError::Conflict { by: None, at: None });
+        return Err(RepoError::Conflict { by: None, at: None }.into());
     }
     let reason = job
         .request

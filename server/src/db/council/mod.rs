@@ -14,7 +14,7 @@ use super::kernel::WriteTx;
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::moves::scope;
-use app::ports::{CouncilPort, RepoResult};
+use app::ports::{CouncilPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::council::{
     CouncilList, CouncilRow, MemberProgress, OtherSheet, SheetChange, SheetCriterion, SheetState,
@@ -228,14 +228,15 @@ impl CouncilPort for Backend {
             return Err(tx.refuse(action, Denied::Role).await.into());
         };
         if decision(&mut tx, campaign_id, year).await?.is_some() {
-            return Err(
-                DbError::Rules(vec![Violation::new("S-2", ViolationKind::CouncilClosed)]).into(),
-            );
+            return Err(RepoError::Rules(vec![Violation::new(
+                "S-2",
+                ViolationKind::CouncilClosed,
+            )]));
         }
         let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
         let own = sheets.get(&(id, me.id)).cloned().unwrap_or_default();
         check_sheet_open(own.submitted, own.conflict.is_some())
-            .map_err(|v| DbError::Rules(vec![v]))?;
+            .map_err(|v| RepoError::Rules(vec![v]))?;
         let now = tx.now();
         queries::touch_sheet(&mut tx, id, me.id, &now).await?;
         let (action, detail) = match change {
@@ -245,11 +246,11 @@ impl CouncilPort for Backend {
                 comment,
             } => {
                 let (criterion, score, comment) = (criterion.as_str(), *score, comment.as_str());
-                check_score_entry(n.kind, criterion, comment).map_err(DbError::Rules)?;
+                check_score_entry(n.kind, criterion, comment).map_err(RepoError::Rules)?;
                 let score = score
                     .map(Score::new)
                     .transpose()
-                    .map_err(DbError::Invalid)?;
+                    .map_err(RepoError::Invalid)?;
                 let value = score.map(|s| i64::from(s.value()));
                 queries::write_score(&mut tx, id, me.id, criterion, value, comment.trim(), &now)
                     .await?;
@@ -259,7 +260,7 @@ impl CouncilPort for Backend {
                 )
             }
             SheetChange::Submit => {
-                check_submit(n.kind, &own.scores).map_err(DbError::Rules)?;
+                check_submit(n.kind, &own.scores).map_err(RepoError::Rules)?;
                 queries::submit_sheet(&mut tx, id, me.id, &now).await?;
                 let scores: BTreeMap<&String, u8> =
                     own.scores.iter().map(|(k, v)| (k, v.value())).collect();
@@ -269,7 +270,7 @@ impl CouncilPort for Backend {
                 )
             }
             SheetChange::Conflict { reason } => {
-                let reason = check_conflict_reason(reason).map_err(DbError::Rules)?;
+                let reason = check_conflict_reason(reason).map_err(RepoError::Rules)?;
                 queries::declare_conflict(&mut tx, id, me.id, &reason).await?;
                 (
                     MoveAction::DeclareConflict,
@@ -307,7 +308,7 @@ impl CouncilPort for Backend {
             let stage = queries::stage_in_year(&mut tx, *id, campaign_id, year)
                 .await?
                 .and_then(|s| Stage::from_code(&s))
-                .ok_or(DbError::NotFound)?;
+                .ok_or(RepoError::NotFound)?;
             chosen.push((*id, stage));
         }
         let mut violations = check_city_decision(&chosen, calendar.city_quota, decided)
@@ -323,7 +324,7 @@ impl CouncilPort for Backend {
             violations.push(Violation::new("S-2", ViolationKind::DateInFuture));
         }
         if !violations.is_empty() {
-            return Err(DbError::Rules(violations).into());
+            return Err(RepoError::Rules(violations));
         }
         let now = tx.now();
         let mut selected: Vec<i64> = ids.to_vec();
@@ -383,7 +384,7 @@ fn viewer<'a>(user: &CurrentUser, members: &'a [Member]) -> DbResult<Viewer<'a>>
     if user.actor().has(Role::CouncilOffice) {
         return Ok(Viewer::Office);
     }
-    Err(DbError::Denied(Denied::Role))
+    Err(RepoError::Denied(Denied::Role).into())
 }
 
 async fn sheets_after(

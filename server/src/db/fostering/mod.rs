@@ -10,7 +10,7 @@ use super::kernel::{facts, Versioned, WriteTx};
 use super::{Backend, Conn};
 use crate::db::DbError;
 use app::moves::scope;
-use app::ports::{FosteringPort, RepoResult};
+use app::ports::{FosteringPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{CardEvent, MoveAction};
 use async_trait::async_trait;
@@ -36,10 +36,10 @@ impl FosteringPort for Backend {
         let card = tx.visible_card(id).await?;
         tx.authorize(Action::RecordFostering(scope(&card))).await?;
         tx.expect_version(Versioned::Plan(id), version).await?;
-        plan_open(card.stage).map_err(|v| DbError::Rules(vec![v]))?;
+        plan_open(card.stage).map_err(|v| RepoError::Rules(vec![v]))?;
         let (_, year) = campaign_of(&mut tx, id).await?;
         let plan = check_plan(draft, year).map_err(|problems| {
-            DbError::Rules(problems.into_iter().map(|p| p.violation).collect())
+            RepoError::Rules(problems.into_iter().map(|p| p.violation).collect())
         })?;
         let approved = queries::plan_approval(&mut tx, id).await?;
         let now = tx.now();
@@ -101,7 +101,7 @@ impl FosteringPort for Backend {
             .map(|e| e.evaluation)
             .collect();
         let evaluation = check_evaluation(draft, card.stage, &existing, &calendar, today)
-            .map_err(DbError::Rules)?;
+            .map_err(RepoError::Rules)?;
         let now = tx.now();
         queries::insert_evaluation(&mut tx, id, &evaluation, &by.display_name, &now).await?;
         let detail = serde_json::json!({ "evaluation": evaluation });
@@ -123,7 +123,7 @@ impl FosteringPort for Backend {
         tx.authorize(Action::RecordFostering(scope(&card))).await?;
         let calendar = calendar_of(&mut tx, id).await?;
         let replication =
-            check_replication(draft, card.stage, &calendar, today).map_err(DbError::Rules)?;
+            check_replication(draft, card.stage, &calendar, today).map_err(RepoError::Rules)?;
         let now = tx.now();
         queries::insert_replication(&mut tx, id, &replication, &by.display_name, &now).await?;
         let detail = serde_json::json!({ "replication": replication });
@@ -135,7 +135,7 @@ impl FosteringPort for Backend {
 
 /// A refusal by F-1, the plan's rule.
 fn rule(kind: ViolationKind) -> DbError {
-    DbError::Rules(vec![Violation::new("F-1", kind)])
+    RepoError::Rules(vec![Violation::new("F-1", kind)]).into()
 }
 
 /// The calendar of the campaign year the nomination belongs to.

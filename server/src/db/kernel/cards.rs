@@ -4,6 +4,7 @@ use super::scores;
 use super::Conn;
 use crate::db::{DbError, DbResult};
 use app::moves::scope;
+use app::ports::RepoError;
 use app::types::auth::CurrentUser;
 use app::types::model::{BoardCard, BoardQuery};
 use chrono::NaiveDate;
@@ -46,7 +47,11 @@ impl CardRow {
         // The schema's CHECK constraints keep these codes valid; a bad row is a bug worth
         // reporting rather than a card worth guessing at.
         let id = self.id;
-        let corrupt = |what: &str| DbError::Unavailable(format!("nomination {id}: bad {what}"));
+        let corrupt = |what: &str| {
+            DbError::from(RepoError::Unavailable(format!(
+                "nomination {id}: bad {what}"
+            )))
+        };
         Ok(BoardCard {
             id,
             kind: NomineeKind::from_code(&self.kind).ok_or_else(|| corrupt("kind"))?,
@@ -86,7 +91,7 @@ pub async fn card(conn: &mut Conn, id: i64) -> DbResult<BoardCard> {
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    let mut card = row.ok_or(DbError::NotFound)?.into_card()?;
+    let mut card = row.ok_or(RepoError::NotFound)?.into_card()?;
     card.council_score_milli = scores::final_total_of(conn, id).await?;
     Ok(card)
 }
@@ -108,7 +113,7 @@ pub async fn card_for_move(conn: &mut Conn, id: i64) -> DbResult<(BoardCard, i64
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    let row = row.ok_or(DbError::NotFound)?;
+    let row = row.ok_or(RepoError::NotFound)?;
     let mut card = row.card.into_card()?;
     card.council_score_milli = scores::final_total_of(conn, id).await?;
     Ok((card, row.campaign_id, row.profile))
@@ -118,7 +123,7 @@ pub async fn card_for_move(conn: &mut Conn, id: i64) -> DbResult<(BoardCard, i64
 pub async fn visible_card(conn: &mut Conn, id: i64, by: &CurrentUser) -> DbResult<BoardCard> {
     let card = card(conn, id).await?;
     if authorize(&by.actor(), &Action::ViewNomination(scope(&card))).is_err() {
-        return Err(DbError::NotFound);
+        return Err(RepoError::NotFound.into());
     }
     Ok(card)
 }
@@ -147,11 +152,11 @@ pub async fn resolve_year(
     .bind(year)
     .fetch_optional(&mut *conn)
     .await?;
-    let (id, name, start, end) = row.ok_or(DbError::NotFound)?;
+    let (id, name, start, end) = row.ok_or(RepoError::NotFound)?;
     if (start..=end).contains(&year) {
         Ok((id, name, year, start, end))
     } else if query.year.is_some() {
-        Err(DbError::NotFound)
+        Err(RepoError::NotFound.into())
     } else {
         Ok((id, name, end, start, end))
     }

@@ -3,7 +3,8 @@
 
 use super::audit::append_audit_after;
 use super::{Conn, Pool};
-use crate::db::{DbError, DbResult};
+use crate::db::DbResult;
+use app::ports::RepoError;
 use app::types::auth::CurrentUser;
 use app::types::model::{AuditAction, AuditEntry, CardEvent, MoveAction};
 
@@ -23,7 +24,7 @@ pub async fn append_change(
     audit_tail: &mut Option<(i64, String)>,
 ) -> DbResult<CardEvent> {
     let payload =
-        serde_json::to_string(&change).map_err(|e| DbError::Unavailable(e.to_string()))?;
+        serde_json::to_string(&change).map_err(|e| RepoError::Unavailable(e.to_string()))?;
     let seq: i64 = sqlx::query_scalar(
         "INSERT INTO events (at, actor_id, nomination_id, action, payload) VALUES ($1, $2, $3, $4, $5)
          RETURNING id",
@@ -57,7 +58,7 @@ pub async fn append_change(
     };
     append_audit_after(conn, &entry, audit_tail)
         .await
-        .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        .map_err(|e| RepoError::Unavailable(e.to_string()))?;
     Ok(change.into_event(seq))
 }
 
@@ -79,7 +80,7 @@ pub async fn events_after(pool: &Pool, after: i64, limit: i64) -> DbResult<Vec<C
         .map(|(seq, payload)| {
             serde_json::from_str::<StoredChange>(&payload)
                 .map(|c| c.into_event(seq))
-                .map_err(|e| DbError::Unavailable(format!("event {seq}: {e}")))
+                .map_err(|e| RepoError::Unavailable(format!("event {seq}: {e}")).into())
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 use super::Conn;
 use crate::db::{DbError, DbResult};
+use app::ports::RepoError;
 use app::types::model::{EvaluationRecord, PlanRecord};
 use chrono::NaiveDate;
 use shared::domain::{
@@ -11,7 +12,7 @@ use shared::domain::{
 };
 
 fn corrupt(id: i64, what: &str) -> DbError {
-    DbError::Unavailable(format!("nomination {id}: bad {what}"))
+    RepoError::Unavailable(format!("nomination {id}: bad {what}")).into()
 }
 
 /// A stored leader: the schema keeps both parts non-empty.

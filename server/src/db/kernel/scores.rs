@@ -4,6 +4,7 @@
 
 use super::Conn;
 use crate::db::{DbError, DbResult};
+use app::ports::RepoError;
 use app::types::council::{BallotItem, BallotView, CityDecision};
 use chrono::NaiveDate;
 use shared::domain::{NomineeKind, Score, Stage};
@@ -142,7 +143,11 @@ pub async fn nominees(
     rows.into_iter()
         .map(|r| {
             let id = r.id;
-            let corrupt = || DbError::Unavailable(format!("nomination {id}: bad kind or stage"));
+            let corrupt = || {
+                DbError::from(RepoError::Unavailable(format!(
+                    "nomination {id}: bad kind or stage"
+                )))
+            };
             Ok(Nominee {
                 id,
                 name: r.name,
@@ -276,12 +281,12 @@ pub async fn nominee_of(conn: &mut Conn, id: i64) -> DbResult<(Nominee, i64, i32
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?
-            .ok_or(DbError::NotFound)?;
+            .ok_or(RepoError::NotFound)?;
     let nominee = nominees(conn, campaign_id, year, Some(id))
         .await?
         .into_iter()
         .next()
-        .ok_or(DbError::NotFound)?;
+        .ok_or(RepoError::NotFound)?;
     Ok((nominee, campaign_id, year))
 }
 

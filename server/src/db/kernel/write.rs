@@ -8,6 +8,7 @@ use super::events::{append_change, StoredChange};
 use super::time::now_text;
 use super::{cards, Conn, Db};
 use crate::db::{DbError, DbResult};
+use app::ports::RepoError;
 use app::types::auth::CurrentUser;
 use app::types::model::{AuditEntry, BoardCard, CardEvent, MoveAction};
 use shared::auth::{authorize, Action, Denied};
@@ -102,10 +103,10 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
     let (current, by, at) = match query.fetch_optional(&mut *conn).await? {
         Some(stored) => stored,
         None if absent_is_new => (0, None, None),
-        None => return Err(DbError::NotFound),
+        None => return Err(RepoError::NotFound.into()),
     };
     if current != expected {
-        return Err(DbError::Conflict { by, at });
+        return Err(RepoError::Conflict { by, at }.into());
     }
     Ok(())
 }
@@ -190,7 +191,7 @@ impl<'a> WriteTx<'a> {
         if let Err(e) = recorded.await {
             tracing::error!(error = %e, "could not record a refusal");
         }
-        DbError::Denied(denied)
+        RepoError::Denied(denied).into()
     }
 
     /// The version its author saw: `Conflict` (who and when) if the row moved on.
@@ -265,7 +266,7 @@ impl<'a> WriteTx<'a> {
 
 /// A write used after its refusal committed: a bug, reported rather than panicked on.
 fn finished() -> DbError {
-    DbError::Unavailable("the write was already committed".into())
+    RepoError::Unavailable("the write was already committed".into()).into()
 }
 
 impl std::ops::Deref for WriteTx<'_> {

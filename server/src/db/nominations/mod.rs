@@ -8,7 +8,7 @@ use super::kernel::{cards, facts, Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
 use app::moves::scope;
-use app::ports::{NominationsPort, RepoResult};
+use app::ports::{NominationsPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{CardEvent, CollectiveOption, MoveAction, NominationRecord};
 use async_trait::async_trait;
@@ -71,11 +71,11 @@ async fn create(tx: &mut WriteTx<'_>, year: i32, draft: &NominationDraft) -> DbR
     let by = tx.by();
     let campaign = queries::campaign_covering(tx, year)
         .await?
-        .ok_or(DbError::Invalid(InputError::Invalid { field: Field::Year }))?;
+        .ok_or(RepoError::Invalid(InputError::Invalid {
+            field: Field::Year,
+        }))?;
     if !queries::unit_exists(tx, draft.unit_id).await? {
-        return Err(DbError::Invalid(InputError::Required {
-            field: Field::Unit,
-        }));
+        return Err(RepoError::Invalid(InputError::Required { field: Field::Unit }).into());
     }
     let position = queries::top_of_discovered(tx, campaign, year).await?;
     let now = tx.now();
@@ -106,7 +106,7 @@ async fn edit(
         .await?;
     // The unit and the kind are what the nomination is; they do not change by editing.
     if draft.unit_id != before.unit_id || draft.profile.kind() != before.kind {
-        return Err(DbError::Invalid(InputError::Invalid { field: Field::Unit }));
+        return Err(RepoError::Invalid(InputError::Invalid { field: Field::Unit }).into());
     }
     let now = tx.now();
     queries::update(tx, id, version, draft, &by.display_name, &now).await?;

@@ -1,7 +1,8 @@
 //! The SQL of nominations: what was filled in, its evidence, its history, and writing them.
 
 use super::super::Conn;
-use crate::db::{DbError, DbResult};
+use crate::db::DbResult;
+use app::ports::RepoError;
 use app::types::model::{CollectiveOption, HistoryEntry};
 use shared::domain::{NominationDraft, Position, Profile};
 use std::collections::BTreeMap;
@@ -32,7 +33,7 @@ pub async fn stored(conn: &mut Conn, id: i64) -> DbResult<Stored> {
     .fetch_one(&mut *conn)
     .await?;
     let profile = serde_json::from_str(&profile)
-        .map_err(|e| DbError::Unavailable(format!("nomination {id}: bad profile: {e}")))?;
+        .map_err(|e| RepoError::Unavailable(format!("nomination {id}: bad profile: {e}")))?;
     Ok(Stored {
         campaign_id,
         year,
@@ -130,7 +131,7 @@ pub async fn top_of_discovered(conn: &mut Conn, campaign_id: i64, year: i32) -> 
 }
 
 fn profile_json(draft: &NominationDraft) -> DbResult<String> {
-    serde_json::to_string(&draft.profile).map_err(|e| DbError::Unavailable(e.to_string()))
+    serde_json::to_string(&draft.profile).map_err(|e| RepoError::Unavailable(e.to_string()).into())
 }
 
 /// A new nomination, discovered, at `position`; returns its id.

@@ -6,7 +6,7 @@ mod queries;
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::DbError;
-use app::ports::{OrgPort, RepoResult};
+use app::ports::{OrgPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{AuditAction, AuditEntry, Organisation};
 use async_trait::async_trait;
@@ -46,7 +46,7 @@ impl OrgPort for Backend {
                 None => false,
             };
             if !inside {
-                return Err(DbError::Invalid(InputError::HeadUnitOutsideBloc).into());
+                return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
             }
         }
         let now = tx.now();
@@ -92,7 +92,7 @@ impl OrgPort for Backend {
                 // A unit that heads its bloc cannot leave it (D-2): the bloc would lose its
                 // head.
                 if queries::heads_another_bloc(&mut tx, id, bloc_id).await? {
-                    return Err(DbError::Invalid(InputError::HeadUnitOutsideBloc).into());
+                    return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
                 }
                 queries::update_unit(&mut tx, id, code, name, bloc_id, &by.username, &now).await?;
                 (AuditAction::UnitUpdated, Some(old))
@@ -114,7 +114,7 @@ impl OrgPort for Backend {
         let mut tx = WriteTx::begin(self, by).await?;
         let (campaign_id, _) = queries::current_campaign(&mut tx)
             .await?
-            .ok_or(DbError::NotFound)?;
+            .ok_or(RepoError::NotFound)?;
         let username = queries::username_of(&mut tx, user_id).await?;
         if queries::set_seat(&mut tx, user_id, campaign_id, member).await? {
             let action = if member {

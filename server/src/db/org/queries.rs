@@ -3,7 +3,8 @@
 //! `db::error::CONSTRAINTS`).
 
 use super::super::Conn;
-use crate::db::{DbError, DbResult};
+use crate::db::DbResult;
+use app::ports::RepoError;
 use app::types::model::{BlocRow, CouncilSeat, UnitRow};
 
 pub async fn blocs(conn: &mut Conn) -> DbResult<Vec<BlocRow>> {
@@ -85,7 +86,7 @@ pub async fn code_of(conn: &mut Conn, table: Table, id: i64) -> DbResult<String>
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or(DbError::NotFound)
+        .ok_or(RepoError::NotFound.into())
 }
 
 #[derive(Clone, Copy)]
@@ -206,7 +207,7 @@ pub async fn username_of(conn: &mut Conn, user_id: i64) -> DbResult<String> {
         .bind(user_id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or(DbError::NotFound)
+        .ok_or(RepoError::NotFound.into())
 }
 
 /// Seats or unseats the account; whether anything changed.

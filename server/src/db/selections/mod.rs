@@ -9,7 +9,7 @@ use super::kernel::cards::resolve_year;
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::DbError;
-use app::ports::{RepoResult, SelectionsPort};
+use app::ports::{RepoError, RepoResult, SelectionsPort};
 use app::types::auth::CurrentUser;
 use app::types::calendar::SelectionView;
 use app::types::model::{AuditAction, AuditEntry, BoardQuery};
@@ -83,7 +83,7 @@ impl SelectionsPort for Backend {
         tx.expect_version(row, version).await?;
         let current = queries::candidates(&mut tx, campaign_id, year, period).await?;
         let eligible: Vec<i64> = current.iter().map(|c| c.id).collect();
-        check_selection(ids, &eligible).map_err(DbError::Rules)?;
+        check_selection(ids, &eligible).map_err(RepoError::Rules)?;
         let mut sorted = ids.to_vec();
         sorted.sort_unstable();
         sorted.dedup();

@@ -3,6 +3,7 @@
 
 use super::super::Conn;
 use crate::db::{DbError, DbResult};
+use app::ports::RepoError;
 use app::types::calendar::SelectionCandidate;
 use shared::domain::{NomineeKind, SelectionPeriod, Stage};
 
@@ -106,7 +107,11 @@ pub async fn candidates(
     let mut out = rows
         .into_iter()
         .map(|(id, name, unit_name, bloc_name, kind, stage, selected)| {
-            let corrupt = || DbError::Unavailable(format!("nomination {id}: bad kind or stage"));
+            let corrupt = || {
+                DbError::from(RepoError::Unavailable(format!(
+                    "nomination {id}: bad kind or stage"
+                )))
+            };
             Ok(SelectionCandidate {
                 id,
                 name,

@@ -9,7 +9,7 @@ use super::kernel::scores::final_totals;
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
-use app::ports::{RepoResult, SummaryPort};
+use app::ports::{RepoError, RepoResult, SummaryPort};
 use app::types::auth::CurrentUser;
 use app::types::exports::{CityList, CityRow};
 use app::types::model::{AuditAction, AuditEntry, BoardQuery};
@@ -62,7 +62,7 @@ impl SummaryPort for Backend {
         user: &CurrentUser,
         today: NaiveDate,
     ) -> RepoResult<BlocReviewView> {
-        authorize(&user.actor(), &Action::ViewBloc { bloc_id }).map_err(DbError::Denied)?;
+        authorize(&user.actor(), &Action::ViewBloc { bloc_id }).map_err(RepoError::Denied)?;
         let mut conn = super::begin_read(&self.pool).await.map_err(DbError::from)?;
         let (campaign_id, _, year, start, end) =
             resolve_year(&mut conn, &BoardQuery { year }, today.year()).await?;
@@ -123,7 +123,7 @@ impl SummaryPort for Backend {
         let stored = queries::stored_review(&mut tx, campaign_id, year, bloc_id).await?;
         let submitted = stored.as_ref().is_some_and(|s| s.submitted_on.is_some());
         if let Err(v) = shared::rules::review::review_open(submitted) {
-            return Err(DbError::Rules(vec![v]).into());
+            return Err(RepoError::Rules(vec![v]));
         }
         let row = Versioned::BlocReview {
             campaign_id,
@@ -133,7 +133,7 @@ impl SummaryPort for Backend {
         tx.expect_version(row, version).await?;
         let current = queries::exemplars(&mut tx, campaign_id, year, bloc_id).await?;
         let names: Vec<(i64, String)> = current.iter().map(|e| (e.id, e.name.clone())).collect();
-        check_review(draft, &names, submitted, submit).map_err(DbError::Rules)?;
+        check_review(draft, &names, submitted, submit).map_err(RepoError::Rules)?;
         let draft = draft.normalised();
         let now = tx.now();
         let submitted_on = submit.then(|| today.format("%Y-%m-%d").to_string());
@@ -199,7 +199,7 @@ impl SummaryPort for Backend {
                 Ok(CityRow {
                     id,
                     kind: NomineeKind::from_code(&kind).ok_or_else(|| {
-                        DbError::Unavailable(format!("nomination {id}: bad kind"))
+                        RepoError::Unavailable(format!("nomination {id}: bad kind"))
                     })?,
                     name,
                     unit_name,
@@ -223,5 +223,5 @@ impl SummaryPort for Backend {
 
 fn date(text: &str) -> DbResult<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| DbError::Unavailable(format!("bad date {text:?}")))
+        .map_err(|_| RepoError::Unavailable(format!("bad date {text:?}")).into())
 }

@@ -2,6 +2,7 @@
 
 use super::super::Conn;
 use crate::db::{DbError, DbResult};
+use app::ports::RepoError;
 use app::types::summary::ReviewExemplar;
 use chrono::NaiveDate;
 use shared::domain::{EvaluationPeriod, NomineeKind, Stage};
@@ -209,8 +210,11 @@ pub async fn exemplars(
     .bind(bloc_id)
     .fetch_all(&mut *conn)
     .await?;
-    let corrupt =
-        |id: i64, what: &str| DbError::Unavailable(format!("nomination {id}: bad {what}"));
+    let corrupt = |id: i64, what: &str| {
+        DbError::from(RepoError::Unavailable(format!(
+            "nomination {id}: bad {what}"
+        )))
+    };
     let mut out = rows
         .into_iter()
         .map(|r| {
@@ -252,5 +256,5 @@ pub async fn bloc_names(conn: &mut Conn, bloc_id: i64) -> DbResult<(String, Opti
     .bind(bloc_id)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or(DbError::NotFound)
+    .ok_or(RepoError::NotFound.into())
 }
