@@ -2,33 +2,26 @@
 
 use super::Lang;
 
-/// Appends this feature's entries to the catalogue being collected, then hands on to the
-/// next feature: `Variant => "Vietnamese", "English",`.
-macro_rules! messages {
-    ($collect:ident [$($collected:tt)*] $($next:ident)*) => {
-        $collect! { [$($collected)*
-            AuditTitle => "Nhật ký thay đổi và an ninh", "Change and security history",
-            AuditAction => "Thao tác", "Action",
-            AuditAllActions => "Tất cả thao tác", "All actions",
-            AuditActor => "Người thực hiện", "By",
-            AuditFilter => "Lọc", "Filter",
-            AuditWhen => "Thời gian", "When",
-            AuditObject => "Đối tượng", "Object",
-            AuditAddress => "Địa chỉ", "Address",
-            AuditDetails => "Chi tiết", "Details",
-            AuditChainIntact =>
-                "Chuỗi băm nhật ký toàn vẹn: không bản ghi nào bị sửa hay xóa. Số bản ghi:",
-                "Hash chain intact: no entry was edited or removed. Entries:",
-            AuditChainBroken =>
-                "CẢNH BÁO: nhật ký đã bị can thiệp, chuỗi băm đứt tại bản ghi",
-                "WARNING: the history was tampered with; the hash chain breaks at entry",
-            AuditOlder => "Xem các bản ghi cũ hơn", "Show older entries",
-            AuditEmpty => "Không có bản ghi nào khớp bộ lọc.", "No entry matches the filter.",
-        ] $($next)* }
-    };
+// This feature's entries: `Variant => "Tiếng Việt", "English",` (see `feature!` in mod.rs).
+feature! { $
+    AuditTitle => "Nhật ký thay đổi và an ninh", "Change and security history",
+    AuditAction => "Thao tác", "Action",
+    AuditAllActions => "Tất cả thao tác", "All actions",
+    AuditActor => "Người thực hiện", "By",
+    AuditFilter => "Lọc", "Filter",
+    AuditWhen => "Thời gian", "When",
+    AuditObject => "Đối tượng", "Object",
+    AuditAddress => "Địa chỉ", "Address",
+    AuditDetails => "Chi tiết", "Details",
+    AuditChainIntact =>
+        "Chuỗi băm nhật ký toàn vẹn: không bản ghi nào bị sửa hay xóa. Số bản ghi:",
+        "Hash chain intact: no entry was edited or removed. Entries:",
+    AuditChainBroken =>
+        "CẢNH BÁO: nhật ký đã bị can thiệp, chuỗi băm đứt tại bản ghi",
+        "WARNING: the history was tampered with; the hash chain breaks at entry",
+    AuditOlder => "Xem các bản ghi cũ hơn", "Show older entries",
+    AuditEmpty => "Không có bản ghi nào khớp bộ lọc.", "No entry matches the filter.",
 }
-
-pub(super) use messages;
 
 /// The label of an audit action code; unknown codes are shown as they are.
 pub fn audit_action_label(lang: Lang, action: &str) -> String {

@@ -9,6 +9,21 @@
 //! To add a message, add one entry `Variant => "Tiếng Việt", "English",` to the `messages!`
 //! of its feature's file; the compiler refuses an entry that lacks either language.
 
+/// Declares a feature's part of the catalogue: `feature! { $ Variant => vi, en, … }` in the
+/// feature's file defines its `messages!`, which appends the entries to the list `catalogue!`
+/// is collecting and hands on to the next feature. The leading `$` is the dollar sign the
+/// generated macro needs for its own variables.
+macro_rules! feature {
+    ($d:tt $($entries:tt)*) => {
+        macro_rules! messages {
+            ($d collect:ident [$d($d collected:tt)*] $d($d next:ident)*) => {
+                $d collect! { [$d($d collected)* $($entries)*] $d($d next)* }
+            };
+        }
+        pub(super) use messages;
+    };
+}
+
 mod admin;
 mod audit;
 mod auth;
