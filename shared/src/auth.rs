@@ -26,31 +26,15 @@ pub enum Role {
     Admin,
 }
 
-impl Role {
-    pub const ALL: [Role; 7] = [
-        Role::UnitStaff,
-        Role::UnitHead,
-        Role::BlocHead,
-        Role::CouncilMember,
-        Role::CouncilOffice,
-        Role::Leadership,
-        Role::Admin,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::UnitStaff => "unit_staff",
-            Role::UnitHead => "unit_head",
-            Role::BlocHead => "bloc_head",
-            Role::CouncilMember => "council_member",
-            Role::CouncilOffice => "council_office",
-            Role::Leadership => "leadership",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
+codes! {
+    Role {
+        UnitStaff => "unit_staff",
+        UnitHead => "unit_head",
+        BlocHead => "bloc_head",
+        CouncilMember => "council_member",
+        CouncilOffice => "council_office",
+        Leadership => "leadership",
+        Admin => "admin",
     }
 }
 

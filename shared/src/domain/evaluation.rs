@@ -92,80 +92,36 @@ pub struct FosteringPlan {
     pub activities: Vec<Activity>,
 }
 
-impl EvaluationPeriod {
-    pub const ALL: [EvaluationPeriod; 3] = [
-        EvaluationPeriod::SixMonth,
-        EvaluationPeriod::NineMonth,
-        EvaluationPeriod::Annual,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EvaluationPeriod::SixMonth => "six_month",
-            EvaluationPeriod::NineMonth => "nine_month",
-            EvaluationPeriod::Annual => "annual",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<EvaluationPeriod> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
+codes! {
+    EvaluationPeriod {
+        SixMonth => "six_month",
+        NineMonth => "nine_month",
+        Annual => "annual",
     }
 }
 
-impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Excellent, Rating::Good, Rating::Pass, Rating::Fail];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Rating::Excellent => "excellent",
-            Rating::Good => "good",
-            Rating::Pass => "pass",
-            Rating::Fail => "fail",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Rating> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
+codes! {
+    Rating {
+        Excellent => "excellent",
+        Good => "good",
+        Pass => "pass",
+        Fail => "fail",
     }
 }
 
-impl ActivityKind {
-    pub const ALL: [ActivityKind; 3] = [
-        ActivityKind::Fostering,
-        ActivityKind::Publicity,
-        ActivityKind::Replication,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ActivityKind::Fostering => "fostering",
-            ActivityKind::Publicity => "publicity",
-            ActivityKind::Replication => "replication",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<ActivityKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+codes! {
+    ActivityKind {
+        Fostering => "fostering",
+        Publicity => "publicity",
+        Replication => "replication",
     }
 }
 
-impl ActivityStatus {
-    pub const ALL: [ActivityStatus; 3] = [
-        ActivityStatus::Planned,
-        ActivityStatus::Done,
-        ActivityStatus::Cancelled,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ActivityStatus::Planned => "planned",
-            ActivityStatus::Done => "done",
-            ActivityStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<ActivityStatus> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+codes! {
+    ActivityStatus {
+        Planned => "planned",
+        Done => "done",
+        Cancelled => "cancelled",
     }
 }
 
@@ -266,29 +222,17 @@ pub enum SelectionPeriod {
     Annual,
 }
 
+codes! {
+    SelectionPeriod {
+        Q1 => "q1",
+        Q2 => "q2",
+        Q3 => "q3",
+        Q4 => "q4",
+        Annual => "annual",
+    }
+}
+
 impl SelectionPeriod {
-    pub const ALL: [SelectionPeriod; 5] = [
-        SelectionPeriod::Q1,
-        SelectionPeriod::Q2,
-        SelectionPeriod::Q3,
-        SelectionPeriod::Q4,
-        SelectionPeriod::Annual,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            SelectionPeriod::Q1 => "q1",
-            SelectionPeriod::Q2 => "q2",
-            SelectionPeriod::Q3 => "q3",
-            SelectionPeriod::Q4 => "q4",
-            SelectionPeriod::Annual => "annual",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<SelectionPeriod> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
-    }
-
     /// The quarter (1 to 4), or None for the annual list.
     pub fn quarter(self) -> Option<u8> {
         match self {

@@ -14,25 +14,12 @@ pub enum NomineeKind {
     Household,
 }
 
-impl NomineeKind {
-    pub const ALL: [NomineeKind; 4] = [
-        NomineeKind::Collective,
-        NomineeKind::Individual,
-        NomineeKind::Cooperative,
-        NomineeKind::Household,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            NomineeKind::Collective => "collective",
-            NomineeKind::Individual => "individual",
-            NomineeKind::Cooperative => "cooperative",
-            NomineeKind::Household => "household",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<NomineeKind> {
-        NomineeKind::ALL.into_iter().find(|k| k.code() == code)
+codes! {
+    NomineeKind {
+        Collective => "collective",
+        Individual => "individual",
+        Cooperative => "cooperative",
+        Household => "household",
     }
 }
 

@@ -14,30 +14,15 @@ pub enum Stage {
     Dropped,
 }
 
-impl Stage {
-    /// Every stage in board order (the order of the kanban's columns).
-    pub const ALL: [Stage; 6] = [
-        Stage::Discovered,
-        Stage::Registered,
-        Stage::Fostering,
-        Stage::Evaluating,
-        Stage::Replicated,
-        Stage::Dropped,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Discovered => "discovered",
-            Stage::Registered => "registered",
-            Stage::Fostering => "fostering",
-            Stage::Evaluating => "evaluating",
-            Stage::Replicated => "replicated",
-            Stage::Dropped => "dropped",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.code() == code)
+// In board order: the order of the kanban's columns.
+codes! {
+    Stage {
+        Discovered => "discovered",
+        Registered => "registered",
+        Fostering => "fostering",
+        Evaluating => "evaluating",
+        Replicated => "replicated",
+        Dropped => "dropped",
     }
 }
 
