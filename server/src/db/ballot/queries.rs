@@ -1,5 +1,6 @@
 //! The SQL of the secret ballot: the ballot of a campaign year, its shortlist, the votes.
 
+use super::super::kernel::lists::{insert_items, List};
 use super::super::Conn;
 use crate::db::DbResult;
 
@@ -39,17 +40,7 @@ pub async fn open(
     .bind(by)
     .execute(&mut *conn)
     .await?;
-    for id in shortlist {
-        sqlx::query(
-            "INSERT INTO ballot_items (campaign_id, year, nomination_id) VALUES ($1, $2, $3)",
-        )
-        .bind(campaign_id)
-        .bind(year)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
+    insert_items(conn, List::Ballot, campaign_id, year, shortlist).await
 }
 
 /// Whether nomination `id` is on an open ballot of the year, and whether `member` has voted

@@ -2,6 +2,7 @@
 //! the decision and the City badge. The council's record as every feature reads it
 //! (members, nominees, sheets, the decision) is the kernel's (`kernel/scores.rs`).
 
+use super::super::kernel::lists::{insert_items, List};
 use super::super::Conn;
 use crate::db::DbResult;
 use chrono::NaiveDate;
@@ -120,17 +121,7 @@ pub async fn insert_decision(
     .bind(by)
     .execute(&mut *conn)
     .await?;
-    for id in selected {
-        sqlx::query(
-            "INSERT INTO city_decision_items (campaign_id, year, nomination_id) VALUES ($1, $2, $3)",
-        )
-        .bind(campaign_id)
-        .bind(year)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
+    insert_items(conn, List::CityDecision, campaign_id, year, selected).await
 }
 
 /// The year's cards that carry the City badge.

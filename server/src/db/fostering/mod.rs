@@ -9,7 +9,6 @@ use super::kernel::cards::{campaign_of, campaign_year};
 use super::kernel::{facts, Versioned, WriteTx};
 use super::{Backend, Conn};
 use crate::db::DbError;
-use app::moves::scope;
 use app::ports::{FosteringPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{CardEvent, MoveAction};
@@ -33,8 +32,7 @@ impl FosteringPort for Backend {
         by: &CurrentUser,
     ) -> RepoResult<(CardEvent, i64)> {
         let mut tx = WriteTx::begin(self, by).await?;
-        let card = tx.visible_card(id).await?;
-        tx.authorize(Action::RecordFostering(scope(&card))).await?;
+        let card = tx.card_for(id, Action::RecordFostering).await?;
         tx.expect_version(Versioned::Plan(id), version).await?;
         plan_open(card.stage).map_err(|v| RepoError::Rules(vec![v]))?;
         let (_, year) = campaign_of(&mut tx, id).await?;
@@ -61,9 +59,7 @@ impl FosteringPort for Backend {
         by: &CurrentUser,
     ) -> RepoResult<(CardEvent, i64)> {
         let mut tx = WriteTx::begin(self, by).await?;
-        let card = tx.visible_card(id).await?;
-        tx.authorize(Action::ApproveFosteringPlan(scope(&card)))
-            .await?;
+        tx.card_for(id, Action::ApproveFosteringPlan).await?;
         let Some(approved) = queries::plan_approval(&mut tx, id).await? else {
             return Err(rule(ViolationKind::NoFosteringPlan).into());
         };
@@ -92,8 +88,7 @@ impl FosteringPort for Backend {
         today: NaiveDate,
     ) -> RepoResult<CardEvent> {
         let mut tx = WriteTx::begin(self, by).await?;
-        let card = tx.visible_card(id).await?;
-        tx.authorize(Action::RecordEvaluation(scope(&card))).await?;
+        let card = tx.card_for(id, Action::RecordEvaluation).await?;
         let calendar = calendar_of(&mut tx, id).await?;
         let existing: Vec<Evaluation> = facts::evaluations(&mut tx, id)
             .await?
@@ -119,8 +114,7 @@ impl FosteringPort for Backend {
         today: NaiveDate,
     ) -> RepoResult<CardEvent> {
         let mut tx = WriteTx::begin(self, by).await?;
-        let card = tx.visible_card(id).await?;
-        tx.authorize(Action::RecordFostering(scope(&card))).await?;
+        let card = tx.card_for(id, Action::RecordFostering).await?;
         let calendar = calendar_of(&mut tx, id).await?;
         let replication =
             check_replication(draft, card.stage, &calendar, today).map_err(RepoError::Rules)?;

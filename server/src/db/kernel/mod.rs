@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cards;
 pub mod events;
 pub mod facts;
+pub mod lists;
 pub mod scores;
 pub mod time;
 pub mod write;

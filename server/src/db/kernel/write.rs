@@ -8,10 +8,11 @@ use super::events::{append_change, StoredChange};
 use super::time::now_text;
 use super::{cards, Conn, Db};
 use crate::db::{DbError, DbResult};
+use app::moves::scope;
 use app::ports::RepoError;
 use app::types::auth::CurrentUser;
 use app::types::model::{AuditEntry, BoardCard, CardEvent, MoveAction};
-use shared::auth::{authorize, Action, Denied};
+use shared::auth::{authorize, Action, Denied, NominationScope};
 
 /// A stored row that a write must find at the version its author saw.
 #[derive(Debug, Clone, Copy)]
@@ -162,6 +163,18 @@ impl<'a> WriteTx<'a> {
         self.object = ("nomination", Some(id.to_string()));
         let by = self.by;
         cards::visible_card(self, id, by).await
+    }
+
+    /// The card the asker may see (see [`Self::visible_card`]), with `action` on it
+    /// authorised (see [`Self::authorize`]): `Action::RecordEvaluation`, for instance.
+    pub async fn card_for(
+        &mut self,
+        id: i64,
+        action: fn(NominationScope) -> Action,
+    ) -> DbResult<BoardCard> {
+        let card = self.visible_card(id).await?;
+        self.authorize(action(scope(&card))).await?;
+        Ok(card)
     }
 
     /// May they: a refusal concerns security, so it is recorded in the audit history now

@@ -7,7 +7,6 @@ use super::kernel::events::StoredChange;
 use super::kernel::{cards, facts, Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
-use app::moves::scope;
 use app::ports::{NominationsPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{CardEvent, CollectiveOption, MoveAction, NominationRecord};
@@ -100,8 +99,7 @@ async fn edit(
     draft: &NominationDraft,
 ) -> DbResult<CardEvent> {
     let by = tx.by();
-    let before = tx.visible_card(id).await?;
-    tx.authorize(Action::EditNomination(scope(&before))).await?;
+    let before = tx.card_for(id, Action::EditNomination).await?;
     tx.expect_version(Versioned::Nomination(id), version)
         .await?;
     // The unit and the kind are what the nomination is; they do not change by editing.

@@ -51,18 +51,15 @@ impl OrgPort for Backend {
         }
         let now = tx.now();
         let (action, before) = match id {
-            None => {
-                queries::insert_bloc(&mut tx, code, name, &by.username, &now).await?;
-                (AuditAction::BlocCreated, None)
-            }
+            None => (AuditAction::BlocCreated, None),
             Some(id) => {
                 tx.expect_version(Versioned::Bloc(id), version).await?;
                 let old = queries::code_of(&mut tx, Table::Blocs, id).await?;
-                queries::update_bloc(&mut tx, id, code, name, head_unit_id, &by.username, &now)
-                    .await?;
                 (AuditAction::BlocUpdated, Some(old))
             }
         };
+        let row = (code, name, head_unit_id);
+        queries::save(&mut tx, Table::Blocs, id, row, &by.username, &now).await?;
         let after = serde_json::json!({ "code": code, "name": name, "head_unit_id": head_unit_id });
         tx.audited(&audit(by, action, "bloc", code, before, after))
             .await?;
@@ -82,10 +79,7 @@ impl OrgPort for Backend {
         let mut tx = WriteTx::begin(self, by).await?;
         let now = tx.now();
         let (action, before) = match id {
-            None => {
-                queries::insert_unit(&mut tx, code, name, bloc_id, &by.username, &now).await?;
-                (AuditAction::UnitCreated, None)
-            }
+            None => (AuditAction::UnitCreated, None),
             Some(id) => {
                 tx.expect_version(Versioned::Unit(id), version).await?;
                 let old = queries::code_of(&mut tx, Table::Units, id).await?;
@@ -94,10 +88,11 @@ impl OrgPort for Backend {
                 if queries::heads_another_bloc(&mut tx, id, bloc_id).await? {
                     return Err(RepoError::Invalid(InputError::HeadUnitOutsideBloc));
                 }
-                queries::update_unit(&mut tx, id, code, name, bloc_id, &by.username, &now).await?;
                 (AuditAction::UnitUpdated, Some(old))
             }
         };
+        let row = (code, name, Some(bloc_id));
+        queries::save(&mut tx, Table::Units, id, row, &by.username, &now).await?;
         let after = serde_json::json!({ "code": code, "name": name, "bloc_id": bloc_id });
         tx.audited(&audit(by, action, "unit", code, before, after))
             .await?;

@@ -116,87 +116,44 @@ pub async fn heads_another_bloc(conn: &mut Conn, unit_id: i64, bloc_id: i64) -> 
     Ok(found.is_some())
 }
 
-pub async fn insert_bloc(
+/// Adds (`id` None) or updates a bloc or a unit: its code, its name and its one link (a
+/// bloc's head unit, a unit's bloc).
+pub async fn save(
     conn: &mut Conn,
-    code: &str,
-    name: &str,
+    table: Table,
+    id: Option<i64>,
+    (code, name, link): (&str, &str, Option<i64>),
     by: &str,
     now: &str,
 ) -> DbResult<()> {
-    sqlx::query("INSERT INTO blocs (code, name, updated_at, updated_by) VALUES ($1, $2, $3, $4)")
+    let sql = match (table, id) {
+        (Table::Blocs, None) => {
+            "INSERT INTO blocs (code, name, head_unit_id, updated_at, updated_by)
+             VALUES ($1, $2, $3, $4, $5)"
+        }
+        (Table::Units, None) => {
+            "INSERT INTO units (code, name, bloc_id, updated_at, updated_by)
+             VALUES ($1, $2, $3, $4, $5)"
+        }
+        (Table::Blocs, Some(_)) => {
+            "UPDATE blocs SET code = $1, name = $2, head_unit_id = $3, version = version + 1,
+                    updated_at = $4, updated_by = $5 WHERE id = $6"
+        }
+        (Table::Units, Some(_)) => {
+            "UPDATE units SET code = $1, name = $2, bloc_id = $3, version = version + 1,
+                    updated_at = $4, updated_by = $5 WHERE id = $6"
+        }
+    };
+    let query = sqlx::query(sql)
         .bind(code)
         .bind(name)
+        .bind(link)
         .bind(now)
-        .bind(by)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-pub async fn update_bloc(
-    conn: &mut Conn,
-    id: i64,
-    code: &str,
-    name: &str,
-    head_unit_id: Option<i64>,
-    by: &str,
-    now: &str,
-) -> DbResult<()> {
-    sqlx::query(
-        "UPDATE blocs SET code = $1, name = $2, head_unit_id = $3, version = version + 1,
-                updated_at = $4, updated_by = $5 WHERE id = $6",
-    )
-    .bind(code)
-    .bind(name)
-    .bind(head_unit_id)
-    .bind(now)
-    .bind(by)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-pub async fn insert_unit(
-    conn: &mut Conn,
-    code: &str,
-    name: &str,
-    bloc_id: i64,
-    by: &str,
-    now: &str,
-) -> DbResult<()> {
-    sqlx::query(
-        "INSERT INTO units (code, name, bloc_id, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(code)
-    .bind(name)
-    .bind(bloc_id)
-    .bind(now)
-    .bind(by)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-pub async fn update_unit(
-    conn: &mut Conn,
-    id: i64,
-    code: &str,
-    name: &str,
-    bloc_id: i64,
-    by: &str,
-    now: &str,
-) -> DbResult<()> {
-    sqlx::query(
-        "UPDATE units SET code = $1, name = $2, bloc_id = $3, version = version + 1,
-                updated_at = $4, updated_by = $5 WHERE id = $6",
-    )
-    .bind(code)
-    .bind(name)
-    .bind(bloc_id)
-    .bind(now)
-    .bind(by)
-    .bind(id)
+        .bind(by);
+    match id {
+        Some(id) => query.bind(id),
+        None => query,
+    }
     .execute(&mut *conn)
     .await?;
     Ok(())

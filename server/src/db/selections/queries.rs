@@ -1,6 +1,7 @@
 //! The SQL of the quarterly and annual selections (E-2): the stored list of a period and
 //! the nominations that may be on it.
 
+use super::super::kernel::lists::{insert_items, List};
 use super::super::Conn;
 use crate::db::{DbError, DbResult};
 use app::ports::RepoError;
@@ -68,18 +69,8 @@ pub async fn replace(
         .bind(period.code())
         .execute(&mut *conn)
         .await?;
-    for id in ids {
-        sqlx::query(
-            "INSERT INTO selection_items (campaign_id, year, period, nomination_id)
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(campaign_id)
-        .bind(year)
-        .bind(period.code())
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    }
+    let list = List::Selection(period.code());
+    insert_items(conn, list, campaign_id, year, ids).await?;
     Ok(version)
 }
 
