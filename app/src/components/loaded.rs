@@ -52,3 +52,20 @@ where
         </Transition>
     }
 }
+
+/// A page's status line (`role="status"`), and what its form calls once saved: the
+/// callback says its text there and loads `data` again.
+pub fn saved_notice<T>(data: Resource<Result<T, AppError>>) -> (impl IntoView, Callback<String>)
+where
+    T: Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    let notice = RwSignal::new(None::<String>);
+    let on_saved = Callback::new(move |text| {
+        notice.set(Some(text));
+        data.refetch();
+    });
+    (
+        view! { <p class="notice" role="status">{move || notice.get()}</p> },
+        on_saved,
+    )
+}

@@ -2,6 +2,7 @@ use crate::api::admin::{
     account_field_errors, create_account, list_accounts, reset_password, update_account,
 };
 use crate::components::loaded::Loaded;
+use crate::components::table::Table;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::{AccountFields, AccountView, UnitOption};
@@ -32,18 +33,10 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 }).collect_view();
                 view! {
                     <CreateAccount units notice on_change=move || overview.refetch()/>
-                    <table class="accounts">
-                        <caption class="visually-hidden">{tr(Msg::AdminAccountsTitle)}</caption>
-                        <thead><tr>
-                            <th scope="col">{tr(Msg::Username)}</th>
-                            <th scope="col">{tr(Msg::AdminName)}</th>
-                            <th scope="col">{tr(Msg::AdminUnit)}</th>
-                            <th scope="col">{tr(Msg::AdminRoles)}</th>
-                            <th scope="col">{tr(Msg::AdminStatus)}</th>
-                            <th scope="col">{tr(Msg::AdminActions)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <Table class="accounts" caption=Msg::AdminAccountsTitle columns=vec![
+                        Msg::Username.into(), Msg::AdminName.into(), Msg::AdminUnit.into(),
+                        Msg::AdminRoles.into(), Msg::AdminStatus.into(), Msg::AdminActions.into(),
+                    ]>{rows}</Table>
                 }.into_any()
             }</Loaded>
         </section>

@@ -2,7 +2,6 @@ use crate::api::admin::{get_organisation, save_bloc, save_unit, set_council_seat
 use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::types::model::{BlocRow, UnitRow};
 use leptos::prelude::*;
 use shared::domain::org_input::org_errors;
 use shared::i18n::{input_error, t, Msg};
@@ -24,10 +23,19 @@ pub fn AdminOrgPage() -> impl IntoView {
                 Err(e) => view! { <p class="error" role="alert">{e.describe(lang.get())}</p> }.into_any(),
             })}
             <Loaded data=org let:o>{
-                let units = StoredValue::new(o.units.clone());
-                let blocs = StoredValue::new(o.blocs.clone());
-                let bloc_rows = o.blocs.into_iter().map(|b| view! { <BlocEditor bloc=Some(b) units notice reload/> }).collect_view();
-                let unit_rows = o.units.into_iter().map(|u| view! { <UnitEditor unit=Some(u) blocs notice reload/> }).collect_view();
+                // A bloc's head is one of its own units; a unit may be in any bloc.
+                let heads = |bloc: Option<i64>| o.units.iter().filter(|u| Some(u.bloc_id) == bloc).map(|u| (u.id, u.name.clone())).collect::<Vec<_>>();
+                let blocs = o.blocs.iter().map(|b| (b.id, b.name.clone())).collect::<Vec<_>>();
+                let bloc_rows = o.blocs.iter().map(|b| {
+                    let row = (b.id, b.version, b.code.clone(), b.name.clone(), b.head_unit_id);
+                    view! { <OrgEditor kind=OrgKind::Bloc row=Some(row) options=heads(Some(b.id)) notice reload/> }
+                }).collect_view();
+                let new_bloc = view! { <OrgEditor kind=OrgKind::Bloc row=None options=heads(None) notice reload/> };
+                let unit_rows = o.units.iter().map(|u| {
+                    let row = (u.id, u.version, u.code.clone(), u.name.clone(), Some(u.bloc_id));
+                    view! { <OrgEditor kind=OrgKind::Unit row=Some(row) options=blocs.clone() notice reload/> }
+                }).collect_view();
+                let new_unit = view! { <OrgEditor kind=OrgKind::Unit row=None options=blocs.clone() notice reload/> };
                 let campaign = o.campaign_name;
                 let seats = o.council.into_iter().map(|s| {
                     let id = format!("seat-{}", s.user_id);
@@ -48,9 +56,9 @@ pub fn AdminOrgPage() -> impl IntoView {
                 }).collect_view();
                 view! {
                     <h2>{tr(Msg::AdminBlocs)}</h2>
-                    <div class="org-list">{bloc_rows}<BlocEditor bloc=None units notice reload/></div>
+                    <div class="org-list">{bloc_rows}{new_bloc}</div>
                     <h2>{tr(Msg::AdminUnits)}</h2>
-                    <div class="org-list">{unit_rows}<UnitEditor unit=None blocs notice reload/></div>
+                    <div class="org-list">{unit_rows}{new_unit}</div>
                     <h2>{tr(Msg::AdminCouncil)} " — " {campaign}</h2>
                     <ul class="seats">{seats}</ul>
                 }.into_any()
@@ -66,84 +74,60 @@ fn problems(lang: shared::i18n::Lang, code: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
-#[component]
-fn BlocEditor(
-    bloc: Option<BlocRow>,
-    units: StoredValue<Vec<UnitRow>>,
-    notice: Notice,
-    reload: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let lang = use_lang();
-    let key = bloc
-        .as_ref()
-        .map(|b| b.id.to_string())
-        .unwrap_or_else(|| "new".into());
-    let id = bloc.as_ref().map(|b| b.id);
-    let version = bloc.as_ref().map(|b| b.version).unwrap_or(0);
-    let code = RwSignal::new(bloc.as_ref().map(|b| b.code.clone()).unwrap_or_default());
-    let name = RwSignal::new(bloc.as_ref().map(|b| b.name.clone()).unwrap_or_default());
-    let head = RwSignal::new(bloc.as_ref().and_then(|b| b.head_unit_id));
-    let tried = RwSignal::new(false);
-    let save = Action::new(move |input: &(String, String, Option<i64>)| {
-        let (c, n, h) = input.clone();
-        async move { save_bloc(id, version, c, n, h).await }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = save.value().get() {
-            notice.set(Some(r.map(|_| "")));
-            reload();
+/// A bloc (its link: the head unit, one of its own units, or none) or a unit (its link:
+/// the bloc it belongs to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OrgKind {
+    Bloc,
+    Unit,
+}
+
+/// A row stored already: id, version, code, name and link.
+type OrgRow = (i64, i64, String, String, Option<i64>);
+
+impl OrgKind {
+    /// The prefix of the form's field ids, the link's label, and the add button's text.
+    fn words(self) -> (&'static str, Msg, Msg) {
+        match self {
+            OrgKind::Bloc => ("bloc", Msg::HeadUnit, Msg::AdminAddBloc),
+            OrgKind::Unit => ("unit", Msg::OrgBloc, Msg::AdminAddUnit),
         }
-    });
-    let ids = (
-        format!("bloc-{key}-code"),
-        format!("bloc-{key}-name"),
-        format!("bloc-{key}-head"),
-    );
-    let head_options = units.get_value().into_iter().filter(|u| Some(u.bloc_id) == id).map(|u| {
-        let uid = u.id;
-        view! { <option value=uid.to_string() selected=move || head.get() == Some(uid)>{u.name}</option> }
-    }).collect_view();
-    view! {
-        <form class="org-row" on:submit=move |ev| { ev.prevent_default(); tried.set(true); if problems(lang.get(), &code.get(), &name.get()).is_empty() { save.dispatch((code.get(), name.get(), head.get())); } }>
-            <label for=ids.0.clone()>{tr(Msg::OrgCode)}</label>
-            <input id=ids.0.clone() class="code" prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
-            <label for=ids.1.clone()>{tr(Msg::OrgName)}</label>
-            <input id=ids.1.clone() class="name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
-            <label for=ids.2.clone()>{tr(Msg::HeadUnit)}</label>
-            <select id=ids.2.clone() on:change=move |ev| head.set(event_target_value(&ev).parse().ok())>
-                <option value="" selected=move || head.get().is_none()>"—"</option>
-                {head_options}
-            </select>
-            <button type="submit" disabled=move || save.pending().get()>{move || t(lang.get(), if id.is_some() { Msg::AdminSave } else { Msg::AdminAddBloc })}</button>
-            <Show when=move || tried.get() && !problems(lang.get(), &code.get(), &name.get()).is_empty()>
-                <p class="error" role="alert">{move || problems(lang.get(), &code.get(), &name.get()).join(" ")}</p>
-            </Show>
-        </form>
     }
 }
 
+/// One bloc's or unit's form (`row` None: the form that adds one); `options` are the
+/// link's choices, by id and name.
 #[component]
-fn UnitEditor(
-    unit: Option<UnitRow>,
-    blocs: StoredValue<Vec<BlocRow>>,
+fn OrgEditor(
+    kind: OrgKind,
+    row: Option<OrgRow>,
+    options: Vec<(i64, String)>,
     notice: Notice,
     reload: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let key = unit
+    let (prefix, link_label, add_label) = kind.words();
+    let key = row
         .as_ref()
-        .map(|u| u.id.to_string())
+        .map(|r| r.0.to_string())
         .unwrap_or_else(|| "new".into());
-    let id = unit.as_ref().map(|u| u.id);
-    let version = unit.as_ref().map(|u| u.version).unwrap_or(0);
-    let code = RwSignal::new(unit.as_ref().map(|u| u.code.clone()).unwrap_or_default());
-    let name = RwSignal::new(unit.as_ref().map(|u| u.name.clone()).unwrap_or_default());
-    let first_bloc = blocs.with_value(|b| b.first().map(|b| b.id).unwrap_or_default());
-    let bloc = RwSignal::new(unit.as_ref().map(|u| u.bloc_id).unwrap_or(first_bloc));
+    let (id, version) = (row.as_ref().map(|r| r.0), row.as_ref().map_or(0, |r| r.1));
+    let code = RwSignal::new(row.as_ref().map(|r| r.2.clone()).unwrap_or_default());
+    let name = RwSignal::new(row.as_ref().map(|r| r.3.clone()).unwrap_or_default());
+    // A unit always belongs to a bloc: a new one to the first, unless another is chosen.
+    let first = (kind == OrgKind::Unit)
+        .then(|| options.first().map(|o| o.0))
+        .flatten();
+    let link = RwSignal::new(row.as_ref().map_or(first, |r| r.4));
     let tried = RwSignal::new(false);
-    let save = Action::new(move |input: &(String, String, i64)| {
-        let (c, n, b) = input.clone();
-        async move { save_unit(id, version, c, n, b).await }
+    let save = Action::new(move |input: &(String, String, Option<i64>)| {
+        let (c, n, l) = input.clone();
+        async move {
+            match kind {
+                OrgKind::Bloc => save_bloc(id, version, c, n, l).await,
+                OrgKind::Unit => save_unit(id, version, c, n, l.unwrap_or_default()).await,
+            }
+        }
     });
     Effect::new(move |_| {
         if let Some(r) = save.value().get() {
@@ -151,28 +135,41 @@ fn UnitEditor(
             reload();
         }
     });
-    let ids = (
-        format!("unit-{key}-code"),
-        format!("unit-{key}-name"),
-        format!("unit-{key}-bloc"),
-    );
-    let bloc_options = blocs.get_value().into_iter().map(|b| {
-        let bid = b.id;
-        view! { <option value=bid.to_string() selected=move || bloc.get() == bid>{b.name}</option> }
+    let ids = [
+        format!("{prefix}-{key}-code"),
+        format!("{prefix}-{key}-name"),
+        format!(
+            "{prefix}-{key}-{}",
+            if kind == OrgKind::Bloc {
+                "head"
+            } else {
+                "bloc"
+            }
+        ),
+    ];
+    let none = (kind == OrgKind::Bloc)
+        .then(|| view! { <option value="" selected=move || link.get().is_none()>"—"</option> });
+    let choices = options.into_iter().map(|(oid, oname)| {
+        view! { <option value=oid.to_string() selected=move || link.get() == Some(oid)>{oname}</option> }
     }).collect_view();
+    let shown = move || problems(lang.get(), &code.get(), &name.get());
     view! {
-        <form class="org-row" on:submit=move |ev| { ev.prevent_default(); tried.set(true); if problems(lang.get(), &code.get(), &name.get()).is_empty() { save.dispatch((code.get(), name.get(), bloc.get())); } }>
-            <label for=ids.0.clone()>{tr(Msg::OrgCode)}</label>
-            <input id=ids.0.clone() class="code" prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
-            <label for=ids.1.clone()>{tr(Msg::OrgName)}</label>
-            <input id=ids.1.clone() class="name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
-            <label for=ids.2.clone()>{tr(Msg::OrgBloc)}</label>
-            <select id=ids.2.clone() on:change=move |ev| if let Ok(v) = event_target_value(&ev).parse() { bloc.set(v) }>
-                {bloc_options}
+        <form class="org-row" on:submit=move |ev| { ev.prevent_default(); tried.set(true); if shown().is_empty() { save.dispatch((code.get(), name.get(), link.get())); } }>
+            <label for=ids[0].clone()>{tr(Msg::OrgCode)}</label>
+            <input id=ids[0].clone() class="code" prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
+            <label for=ids[1].clone()>{tr(Msg::OrgName)}</label>
+            <input id=ids[1].clone() class="name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+            <label for=ids[2].clone()>{tr(link_label)}</label>
+            <select id=ids[2].clone() on:change=move |ev| {
+                let chosen = event_target_value(&ev).parse().ok();
+                if chosen.is_some() || kind == OrgKind::Bloc { link.set(chosen) }
+            }>
+                {none}
+                {choices}
             </select>
-            <button type="submit" disabled=move || save.pending().get()>{move || t(lang.get(), if id.is_some() { Msg::AdminSave } else { Msg::AdminAddUnit })}</button>
-            <Show when=move || tried.get() && !problems(lang.get(), &code.get(), &name.get()).is_empty()>
-                <p class="error" role="alert">{move || problems(lang.get(), &code.get(), &name.get()).join(" ")}</p>
+            <button type="submit" disabled=move || save.pending().get()>{move || t(lang.get(), if id.is_some() { Msg::AdminSave } else { add_label })}</button>
+            <Show when=move || tried.get() && !shown().is_empty()>
+                <p class="error" role="alert">{move || shown().join(" ")}</p>
             </Show>
         </form>
     }

@@ -1,5 +1,6 @@
 use crate::api::audit::list_audit;
 use crate::components::loaded::Loaded;
+use crate::components::table::Table;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::{AuditAction, AuditFilter, AuditRowView, ChainStatus};
 use leptos::prelude::*;
@@ -55,18 +56,10 @@ pub fn AuditPage() -> impl IntoView {
                 let rows = p.rows.into_iter().map(|r| view! { <AuditRow row=r/> }).collect_view();
                 view! {
                     {chain}
-                    <table class="audit">
-                        <caption class="visually-hidden">{tr(Msg::AuditTitle)}</caption>
-                        <thead><tr>
-                            <th scope="col">{tr(Msg::AuditWhen)}</th>
-                            <th scope="col">{tr(Msg::AuditActor)}</th>
-                            <th scope="col">{tr(Msg::AuditAction)}</th>
-                            <th scope="col">{tr(Msg::AuditObject)}</th>
-                            <th scope="col">{tr(Msg::AuditAddress)}</th>
-                            <th scope="col">{tr(Msg::AuditDetails)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <Table class="audit" caption=Msg::AuditTitle columns=vec![
+                        Msg::AuditWhen.into(), Msg::AuditActor.into(), Msg::AuditAction.into(),
+                        Msg::AuditObject.into(), Msg::AuditAddress.into(), Msg::AuditDetails.into(),
+                    ]>{rows}</Table>
                     <Show when=move || empty><p>{tr(Msg::AuditEmpty)}</p></Show>
                     {older}
                 }

@@ -3,7 +3,7 @@
 //! `/print/{list}`: any of the lists as a printable A4 administrative document.
 
 use crate::api::summary::{get_bloc_review, get_document, save_bloc_review};
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{saved_notice, Loaded};
 use crate::i18n::{tr, use_lang};
 use crate::types::calendar::{status_code, status_text};
 use crate::types::exports::{DocKind, Document};
@@ -34,17 +34,14 @@ pub fn ReviewPage() -> impl IntoView {
             }
         },
     );
-    let notice = RwSignal::new(None::<String>);
+    let (notice, on_saved) = saved_notice(data);
     view! {
         <section class="review-page" aria-labelledby="review-title">
             <p><a href="/summary">{tr(Msg::BackToSummary)}</a></p>
             <h1 id="review-title">{tr(Msg::ReviewPageTitle)}</h1>
-            <p class="notice" role="status">{move || notice.get()}</p>
+            {notice}
             <Loaded data let:view>
-                <Review view on_saved=Callback::new(move |text| {
-                    notice.set(Some(text));
-                    data.refetch();
-                })/>
+                <Review view on_saved/>
             </Loaded>
         </section>
     }

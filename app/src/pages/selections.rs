@@ -3,7 +3,7 @@
 
 use crate::api::year::{get_selection, save_selection};
 use crate::components::checked_form::CheckedForm;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{saved_notice, Loaded};
 use crate::i18n::{tr, use_lang};
 use crate::types::calendar::SelectionView;
 use leptos::prelude::*;
@@ -29,17 +29,14 @@ pub fn SelectionsPage() -> impl IntoView {
         move || key.get(),
         |(year, period)| get_selection(year, period),
     );
-    let notice = RwSignal::new(None::<String>);
+    let (notice, on_saved) = saved_notice(data);
     view! {
         <section class="selections-page" aria-labelledby="selections-title">
             <h1 id="selections-title">{tr(Msg::SelectionsTitle)}</h1>
             <p class="hint">{tr(Msg::SelectionsIntro)}</p>
-            <p class="notice" role="status">{move || notice.get()}</p>
+            {notice}
             <Loaded data let:view>
-                <SelectionForm view on_saved=Callback::new(move |text| {
-                    notice.set(Some(text));
-                    data.refetch();
-                })/>
+                <SelectionForm view on_saved/>
             </Loaded>
         </section>
     }

@@ -13,7 +13,7 @@ pub use scoring::SheetPage;
 
 use crate::api::council::get_council;
 use crate::components::live::LiveRefresh;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{saved_notice, Loaded};
 use crate::i18n::tr;
 use leptos::prelude::*;
 use ranking::CouncilTable;
@@ -47,18 +47,15 @@ fn is_council(event: &crate::types::model::CardEvent) -> bool {
 #[component]
 pub fn CouncilPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_council());
-    let notice = RwSignal::new(None::<String>);
+    let (notice, on_change) = saved_notice(data);
     view! {
         <section class="council-page" aria-labelledby="council-title">
             <h1 id="council-title">{tr(Msg::CouncilTitle)}</h1>
             <p class="hint">{tr(Msg::CouncilIntro)}</p>
-            <p class="notice" role="status">{move || notice.get()}</p>
+            {notice}
             <Loaded data let:list>
                 <LiveRefresh seq=list.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
-                <CouncilTable list on_change=Callback::new(move |text| {
-                    notice.set(Some(text));
-                    data.refetch();
-                })/>
+                <CouncilTable list on_change/>
             </Loaded>
         </section>
     }

@@ -5,7 +5,7 @@
 use super::{aggregate_cells, is_council, points};
 use crate::api::council::{change_sheet, get_sheet};
 use crate::components::live::LiveRefresh;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{saved_notice, Loaded};
 use crate::i18n::{tr, use_lang};
 use crate::types::council::{SheetChange, SheetState, SheetView};
 use leptos::prelude::*;
@@ -33,21 +33,18 @@ pub fn SheetPage() -> impl IntoView {
             None => Err(crate::error::AppError::NotFound),
         }
     });
-    let notice = RwSignal::new(None::<String>);
+    let (notice, on_change) = saved_notice(data);
     view! {
         <section class="sheet-page">
             <p><a href="/council">{tr(Msg::BackToCouncil)}</a></p>
-            <p class="notice" role="status">{move || notice.get()}</p>
+            {notice}
             <Loaded data heading=Msg::CouncilTitle let:view>
                 // While the member scores, their own inputs are not reloaded under
                 // them; once submitted (or for the office) the others follow live.
                 {matches!(view.state, SheetState::Submitted | SheetState::Office).then(|| view! {
                     <LiveRefresh seq=view.seq wanted=is_council refresh=Callback::new(move |_| data.refetch()) delay=Duration::from_millis(500)/>
                 })}
-                <Sheet view on_change=Callback::new(move |text| {
-                    notice.set(Some(text));
-                    data.refetch();
-                })/>
+                <Sheet view on_change/>
             </Loaded>
         </section>
     }

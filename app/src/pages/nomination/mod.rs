@@ -5,7 +5,7 @@ pub mod form;
 pub mod year;
 
 use crate::api::nominations::get_nomination;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{saved_notice, Loaded};
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::{stage_spans, NominationView};
@@ -33,16 +33,13 @@ async fn load_nomination(id: Option<i64>) -> Result<NominationView, AppError> {
 pub fn NominationPage() -> impl IntoView {
     let data = Resource::new(page_id(), load_nomination);
     // What a change made on the page did; kept above the detail, which reloads after it.
-    let notice = RwSignal::new(None::<String>);
+    let (notice, on_change) = saved_notice(data);
     view! {
         <section class="nomination-page">
             <p><a href="/board">{tr(Msg::BackToBoard)}</a></p>
-            <p class="notice" role="status">{move || notice.get()}</p>
+            {notice}
             <Loaded data heading=Msg::DetailsOf let:view>
-                <NominationDetail view heading=1 on_change=Callback::new(move |text| {
-                    notice.set(Some(text));
-                    data.refetch();
-                })/>
+                <NominationDetail view heading=1 on_change/>
             </Loaded>
         </section>
     }

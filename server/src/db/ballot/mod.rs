@@ -5,6 +5,7 @@
 mod queries;
 
 use super::kernel::cards::{self, resolve_year};
+use super::kernel::lists::{self, Made};
 use super::kernel::scores::{ballot_view, decision, members, nominee_of, nominees};
 use super::kernel::WriteTx;
 use super::{Backend, Conn};
@@ -56,16 +57,9 @@ impl BallotPort for Backend {
         }
         let now = tx.now();
         let share = i64::from(share_pct);
-        queries::open(
-            &mut tx,
-            campaign_id,
-            year,
-            share,
-            &shortlist,
-            &user.display_name,
-            &now,
-        )
-        .await?;
+        let made = Made::Ballot { share_pct: share };
+        let by = &user.display_name;
+        lists::make(&mut tx, made, (campaign_id, year), &shortlist, by, &now).await?;
         let after = serde_json::json!({ "nominations": shortlist, "share_pct": share_pct });
         tx.audited(&audit(user, AuditAction::OpenBallot, year, after))
             .await?;

@@ -1,6 +1,5 @@
 //! The SQL of the secret ballot: the ballot of a campaign year, its shortlist, the votes.
 
-use super::super::kernel::lists::{insert_items, List};
 use super::super::Conn;
 use crate::db::DbResult;
 
@@ -17,30 +16,6 @@ pub async fn opened(
     .bind(year)
     .fetch_optional(&mut *conn)
     .await?)
-}
-
-/// Opens the year's ballot on `shortlist`.
-pub async fn open(
-    conn: &mut Conn,
-    campaign_id: i64,
-    year: i32,
-    share_pct: i64,
-    shortlist: &[i64],
-    by: &str,
-    now: &str,
-) -> DbResult<()> {
-    sqlx::query(
-        "INSERT INTO ballots (campaign_id, year, share_pct, opened_at, opened_by)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .bind(share_pct)
-    .bind(now)
-    .bind(by)
-    .execute(&mut *conn)
-    .await?;
-    insert_items(conn, List::Ballot, campaign_id, year, shortlist).await
 }
 
 /// Whether nomination `id` is on an open ballot of the year, and whether `member` has voted

@@ -6,6 +6,7 @@
 mod queries;
 
 use super::kernel::cards::{self, resolve_year};
+use super::kernel::lists::{self, Made};
 use super::kernel::scores::{
     aggregate_of, ballot_view, decision, members, nominee_of, nominees, sheets, Member, Nominee,
     Sheet,
@@ -331,8 +332,8 @@ impl CouncilPort for Backend {
         selected.sort_unstable();
         selected.dedup();
         let by = &user.display_name;
-        queries::insert_decision(&mut tx, campaign_id, year, decided_on, &selected, by, &now)
-            .await?;
+        let made = Made::CityDecision { decided_on };
+        lists::make(&mut tx, made, (campaign_id, year), &selected, by, &now).await?;
         // The City badge follows the decision: on the chosen, off any other card of the year.
         let badged = queries::badged(&mut tx, campaign_id, year).await?;
         let mut affected: Vec<i64> = badged.iter().chain(&selected).copied().collect();

@@ -2,10 +2,8 @@
 //! the decision and the City badge. The council's record as every feature reads it
 //! (members, nominees, sheets, the decision) is the kernel's (`kernel/scores.rs`).
 
-use super::super::kernel::lists::{insert_items, List};
 use super::super::Conn;
 use crate::db::DbResult;
-use chrono::NaiveDate;
 
 /// The number of the last event: the page follows live from there.
 pub async fn last_event(conn: &mut Conn) -> DbResult<i64> {
@@ -98,30 +96,6 @@ pub async fn stage_in_year(
     .bind(year)
     .fetch_optional(&mut *conn)
     .await?)
-}
-
-/// Records the year's City decision and the models it names.
-pub async fn insert_decision(
-    conn: &mut Conn,
-    campaign_id: i64,
-    year: i32,
-    decided_on: NaiveDate,
-    selected: &[i64],
-    by: &str,
-    now: &str,
-) -> DbResult<()> {
-    sqlx::query(
-        "INSERT INTO city_decisions (campaign_id, year, decided_on, recorded_at, recorded_by)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .bind(decided_on)
-    .bind(now)
-    .bind(by)
-    .execute(&mut *conn)
-    .await?;
-    insert_items(conn, List::CityDecision, campaign_id, year, selected).await
 }
 
 /// The year's cards that carry the City badge.

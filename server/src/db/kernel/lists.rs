@@ -3,6 +3,7 @@
 
 use super::Conn;
 use crate::db::DbResult;
+use chrono::NaiveDate;
 
 /// Which list, and for a selection its period's code.
 #[derive(Clone, Copy)]
@@ -10,6 +11,48 @@ pub enum List {
     Ballot,
     CityDecision,
     Selection(&'static str),
+}
+
+/// A list that is made once for the year, with what it says besides its nominations.
+#[derive(Clone, Copy)]
+pub enum Made {
+    /// The council's secret ballot, and the share of votes that passes.
+    Ballot { share_pct: i64 },
+    /// The City's decision, and its date.
+    CityDecision { decided_on: NaiveDate },
+}
+
+/// Makes the year's list (`by`, at `now`) naming `ids`.
+pub async fn make(
+    conn: &mut Conn,
+    made: Made,
+    (campaign_id, year): (i64, i32),
+    ids: &[i64],
+    by: &str,
+    now: &str,
+) -> DbResult<()> {
+    let head = match made {
+        Made::Ballot { share_pct } => sqlx::query(
+            "INSERT INTO ballots (campaign_id, year, share_pct, opened_at, opened_by)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(share_pct),
+        Made::CityDecision { decided_on } => sqlx::query(
+            "INSERT INTO city_decisions (campaign_id, year, decided_on, recorded_at, recorded_by)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(decided_on),
+    };
+    head.bind(now).bind(by).execute(&mut *conn).await?;
+    let list = match made {
+        Made::Ballot { .. } => List::Ballot,
+        Made::CityDecision { .. } => List::CityDecision,
+    };
+    insert_items(conn, list, campaign_id, year, ids).await
 }
 
 /// Adds `ids` to the year's `list`.

@@ -7,38 +7,39 @@ use crate::db::DbResult;
 use app::ports::RepoError;
 use app::types::model::{BlocRow, CouncilSeat, UnitRow};
 
+/// A bloc or a unit as stored: id, code, name, link (head unit, or bloc), version.
+type Row = (i64, String, String, Option<i64>, i64);
+
+async fn rows(conn: &mut Conn, table: Table) -> DbResult<Vec<Row>> {
+    let sql = match table {
+        Table::Blocs => "SELECT id, code, name, head_unit_id, version FROM blocs ORDER BY code",
+        Table::Units => "SELECT id, code, name, bloc_id, version FROM units ORDER BY bloc_id, name",
+    };
+    Ok(sqlx::query_as(sql).fetch_all(&mut *conn).await?)
+}
+
 pub async fn blocs(conn: &mut Conn) -> DbResult<Vec<BlocRow>> {
-    let rows: Vec<(i64, String, String, Option<i64>, i64)> =
-        sqlx::query_as("SELECT id, code, name, head_unit_id, version FROM blocs ORDER BY code")
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, code, name, head_unit_id, version)| BlocRow {
-            id,
-            code,
-            name,
-            head_unit_id,
-            version,
-        })
-        .collect())
+    let rows = rows(conn, Table::Blocs).await?;
+    let bloc = |(id, code, name, head_unit_id, version): Row| BlocRow {
+        id,
+        code,
+        name,
+        head_unit_id,
+        version,
+    };
+    Ok(rows.into_iter().map(bloc).collect())
 }
 
 pub async fn units(conn: &mut Conn) -> DbResult<Vec<UnitRow>> {
-    let rows: Vec<(i64, String, String, i64, i64)> =
-        sqlx::query_as("SELECT id, code, name, bloc_id, version FROM units ORDER BY bloc_id, name")
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, code, name, bloc_id, version)| UnitRow {
-            id,
-            code,
-            name,
-            bloc_id,
-            version,
-        })
-        .collect())
+    let rows = rows(conn, Table::Units).await?;
+    let unit = |(id, code, name, bloc_id, version): Row| UnitRow {
+        id,
+        code,
+        name,
+        bloc_id: bloc_id.unwrap_or_default(),
+        version,
+    };
+    Ok(rows.into_iter().map(unit).collect())
 }
 
 /// The latest campaign (id, name): the one whose council is seated here.

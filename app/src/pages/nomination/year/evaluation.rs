@@ -2,8 +2,8 @@
 //! the next one.
 
 use super::{
-    capitalised, concerns, date_field, minor_heading, section_heading, typed_date_problems,
-    violation_list,
+    capitalised, concerns, date_field, minor_heading, typed_date_problems, violation_list,
+    RecordSection,
 };
 use crate::api::nominations::record_evaluation;
 use crate::components::checked_form::CheckedForm;
@@ -48,23 +48,14 @@ pub fn EvaluationsSection(
         .can_evaluate
         .then(|| view! { <EvaluationForm view=view.clone() heading on_change/> });
     view! {
-        <section aria-labelledby="evaluations-title" class="evaluations">
-            {section_heading(heading, "evaluations-title", Msg::EvaluationsTitle)}
-            <Show when=move || has_rows fallback=|| view! { <p class="empty">{tr(Msg::NoEvaluations)}</p> }>
-                <table class="evaluations-table">
-                    <thead><tr>
-                        <th scope="col">{tr(Msg::PeriodLabel)}</th>
-                        <th scope="col">{tr(Msg::RatingLabel)}</th>
-                        <th scope="col">{move || field_name(lang.get(), Field::EvaluationDate)}</th>
-                        <th scope="col">{move || field_name(lang.get(), Field::Evaluator)}</th>
-                        <th scope="col">{move || field_name(lang.get(), Field::Achievements)}</th>
-                        <th scope="col">{move || field_name(lang.get(), Field::Commendation)}</th>
-                    </tr></thead>
-                    <tbody>{rows.clone()}</tbody>
-                </table>
-            </Show>
+        <RecordSection class="evaluations" title_id="evaluations-title" title=Msg::EvaluationsTitle
+            heading empty=Msg::NoEvaluations table_class="evaluations-table" has_rows rows
+            columns=vec![
+                Msg::PeriodLabel.into(), Msg::RatingLabel.into(), Field::EvaluationDate.into(),
+                Field::Evaluator.into(), Field::Achievements.into(), Field::Commendation.into(),
+            ]>
             {form}
-        </section>
+        </RecordSection>
     }
 }
 

@@ -16,6 +16,7 @@ pub use replication::ReplicationsSection;
 pub use timeline::YearTimeline;
 
 use crate::components::checked_form::CheckedForm;
+use crate::components::table::{Heading, Table};
 use crate::i18n::{tr, use_lang};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -30,6 +31,40 @@ fn section_heading(level: u8, id: &'static str, msg: Msg) -> AnyView {
         view! { <h2 id=id class="section">{tr(msg)}</h2> }.into_any()
     } else {
         view! { <h3 id=id class="section">{tr(msg)}</h3> }.into_any()
+    }
+}
+
+/// A section of the year's records (evaluations, replications): its heading, the records
+/// as a table (or `empty` while there are none), then `children`, the form that adds one
+/// for those who may.
+#[component]
+fn RecordSection<R, V>(
+    class: &'static str,
+    title_id: &'static str,
+    title: Msg,
+    heading: u8,
+    empty: Msg,
+    table_class: &'static str,
+    columns: Vec<Heading>,
+    has_rows: bool,
+    rows: R,
+    children: Children,
+) -> impl IntoView
+where
+    R: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <section aria-labelledby=title_id class=class>
+            {section_heading(heading, title_id, title)}
+            <Show when=move || has_rows fallback=move || view! { <p class="empty">{tr(empty)}</p> }>
+                {
+                    let (rows, columns) = (rows.clone(), columns.clone());
+                    view! { <Table class=table_class columns>{rows}</Table> }
+                }
+            </Show>
+            {children()}
+        </section>
     }
 }
 

@@ -1,11 +1,11 @@
 //! Where the model was replicated (★) on the card, and the form to record another place.
 
 use super::{
-    concerns, date_field, minor_heading, section_heading, typed_date_problems, violation_list,
+    concerns, date_field, minor_heading, typed_date_problems, violation_list, RecordSection,
 };
 use crate::api::nominations::record_replication;
 use crate::components::checked_form::CheckedForm;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::use_lang;
 use crate::types::model::NominationView;
 use leptos::prelude::*;
 use shared::domain::{Field, ReplicationDraft};
@@ -19,7 +19,6 @@ pub fn ReplicationsSection(
     heading: u8,
     on_change: Callback<String>,
 ) -> impl IntoView {
-    let lang = use_lang();
     let recorded = view.record.replications.clone();
     let has_rows = !recorded.is_empty();
     let rows = move || {
@@ -41,20 +40,12 @@ pub fn ReplicationsSection(
         .can_replicate
         .then(|| view! { <ReplicationForm view=view.clone() heading on_change/> });
     view! {
-        <section aria-labelledby="replications-title" class="replications">
-            {section_heading(heading, "replications-title", Msg::ReplicationsTitle)}
-            <Show when=move || has_rows fallback=|| view! { <p class="empty">{tr(Msg::NoReplications)}</p> }>
-                <table class="evaluations-table replications-table">
-                    <thead><tr>
-                        <th scope="col">{move || field_name(lang.get(), Field::Adopter)}</th>
-                        <th scope="col">{move || field_name(lang.get(), Field::ReplicationDate)}</th>
-                        <th scope="col">{move || field_name(lang.get(), Field::ReplicationResult)}</th>
-                    </tr></thead>
-                    <tbody>{rows.clone()}</tbody>
-                </table>
-            </Show>
+        <RecordSection class="replications" title_id="replications-title" title=Msg::ReplicationsTitle
+            heading empty=Msg::NoReplications table_class="evaluations-table replications-table"
+            has_rows rows
+            columns=vec![Field::Adopter.into(), Field::ReplicationDate.into(), Field::ReplicationResult.into()]>
             {form}
-        </section>
+        </RecordSection>
     }
 }
 
