@@ -59,6 +59,7 @@ export default defineConfig({
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? '',
       DATABASE_URL: process.env.DATABASE_URL ?? '',
       EXEMPLAR_TODAY: today,
+      EXEMPLAR_DEMO_DATA: 'on',
     },
   },
 });

@@ -68,7 +68,8 @@ pub struct Settings {
     pub site_addr: SocketAddr,
     pub site_root: PathBuf,
     pub log_format: LogFormat,
-    /// Load the demo data set into an empty database at start-up.
+    /// Load the demo data set into an empty database at start-up: only when asked for
+    /// (`--demo`, `EXEMPLAR_DEMO_DATA=on`, `demo_data = true`); a real install starts empty.
     pub demo_data: bool,
     pub sessions: crate::auth::SessionConfig,
     /// A fixed "today" for the rules' deadlines (tests and rehearsals); None = the calendar.
@@ -180,7 +181,7 @@ impl Settings {
             }
         };
         let demo_data = match env("EXEMPLAR_DEMO_DATA").as_deref() {
-            None | Some("") => file.demo_data.unwrap_or(true),
+            None | Some("") => file.demo_data.unwrap_or(false),
             Some("on" | "true" | "1") => true,
             Some("off" | "false" | "0") => false,
             Some(other) => {
@@ -287,7 +288,7 @@ mod tests {
             DatabaseUrl::parse(DEFAULT_DATABASE_URL).unwrap()
         );
         assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
-        assert!(s.demo_data);
+        assert!(!s.demo_data, "demo data only when asked for");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `exemplar` — serve (default), `migrate`, or `seed --nominations N`.
+//! `exemplar` — serve (default; `--demo` loads the demo data into an empty database),
+//! `migrate`, `create-admin`, `verify-audit`, `copy-to-postgres`, or `seed --nominations N`.
 
 use server::audit::{verify_chain, AuditEntry, ChainReport};
 use server::configuration::Settings;
@@ -11,10 +12,11 @@ use shared::domain::{NewPassword, Username};
 use shared::i18n::{input_error, Lang};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: exemplar [serve | migrate | seed --nominations N | create-admin --username NAME | verify-audit | copy-to-postgres postgres://...]";
+const USAGE: &str = "usage: exemplar [serve [--demo] | --demo | migrate | seed --nominations N | create-admin --username NAME | verify-audit | copy-to-postgres postgres://...]";
 
 enum Command {
-    Serve,
+    /// `demo`: load the demo data set into an empty database first.
+    Serve { demo: bool },
     Migrate,
     Seed { nominations: usize },
     CreateAdmin { username: String },
@@ -24,8 +26,10 @@ enum Command {
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
     match args {
-        [] => Ok(Command::Serve),
-        [c] if c == "serve" => Ok(Command::Serve),
+        [] => Ok(Command::Serve { demo: false }),
+        [c] if c == "serve" => Ok(Command::Serve { demo: false }),
+        [c] if c == "--demo" => Ok(Command::Serve { demo: true }),
+        [c, flag] if c == "serve" && flag == "--demo" => Ok(Command::Serve { demo: true }),
         [c] if c == "migrate" => Ok(Command::Migrate),
         [c, flag, n] if c == "seed" && flag == "--nominations" => {
             let nominations: usize = n
@@ -90,10 +94,13 @@ async fn main() -> ExitCode {
 
 async fn run(args: Vec<String>) -> Result<(), String> {
     let command = parse_args(&args)?;
-    let settings = Settings::load().map_err(|e| e.to_string())?;
+    let mut settings = Settings::load().map_err(|e| e.to_string())?;
     telemetry::init(settings.log_format);
     match command {
-        Command::Serve => serve(settings).await,
+        Command::Serve { demo } => {
+            settings.demo_data |= demo;
+            serve(settings).await
+        }
         Command::Migrate => {
             let store = db::open(&settings.database_url)
                 .await
@@ -225,7 +232,19 @@ mod tests {
 
     #[test]
     fn parses_commands() {
-        assert!(matches!(parse_args(&args(&[])), Ok(Command::Serve)));
+        assert!(matches!(
+            parse_args(&args(&[])),
+            Ok(Command::Serve { demo: false })
+        ));
+        assert!(matches!(
+            parse_args(&args(&["--demo"])),
+            Ok(Command::Serve { demo: true })
+        ));
+        assert!(matches!(
+            parse_args(&args(&["serve", "--demo"])),
+            Ok(Command::Serve { demo: true })
+        ));
+        assert!(parse_args(&args(&["serve", "--demos"])).is_err());
         assert!(matches!(
             parse_args(&args(&["migrate"])),
             Ok(Command::Migrate)

@@ -31,6 +31,12 @@ pub enum StartupError {
     Bind { addr: SocketAddr, reason: String },
     #[error("server error: {0}")]
     Serve(String),
+    #[error(
+        "refusing to listen on {addr}: the demo account {username:?} still has the demo \
+         password; change it (or use a database without the demo data), or listen on \
+         127.0.0.1 only"
+    )]
+    DemoPasswordExposed { addr: SocketAddr, username: String },
 }
 
 pub struct Application {
@@ -74,6 +80,10 @@ impl Application {
                 Err(e) => return Err(e.into()),
             }
             demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
+        }
+
+        if !addr.ip().is_loopback() {
+            refuse_known_passwords(store.as_ref(), addr).await?;
         }
 
         let leptos_options = assets::leptos_options(&settings.site_root, addr);
@@ -151,6 +161,30 @@ impl Application {
         self.store.close().await;
         served
     }
+}
+
+/// A server reachable from other machines must not open with an account anyone can read the
+/// password of: every demo account that is still active and still has the demo password
+/// stops the start.
+async fn refuse_known_passwords(store: &dyn Store, addr: SocketAddr) -> Result<(), StartupError> {
+    for account in demo::accounts() {
+        let Some(candidate) = store.login_candidate(&account.username).await? else {
+            continue;
+        };
+        let hash = candidate.password_hash;
+        let known = tokio::task::spawn_blocking(move || {
+            app::services::password::verify(demo::DEMO_PASSWORD, &hash)
+        })
+        .await
+        .unwrap_or(true);
+        if candidate.active && known {
+            return Err(StartupError::DemoPasswordExposed {
+                addr,
+                username: account.username,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn router(state: AppState, ctx: AppContext) -> Router {

@@ -343,6 +343,7 @@ fn run(args: &[String]) -> Result {
     let status = Command::new(&bin)
         .current_dir(root())
         .env("LEPTOS_SITE_ROOT", Profile::Release.site_dir())
+        .arg("--demo")
         .status()
         .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
     if status.success() {

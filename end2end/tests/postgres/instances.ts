@@ -80,6 +80,7 @@ export async function startOnPostgres(
         LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? '',
         DATABASE_URL: databaseUrl.toString(),
         EXEMPLAR_TODAY: today,
+        EXEMPLAR_DEMO_DATA: 'on',
       });
       servers.push(server);
       const url = `http://127.0.0.1:${port}`;

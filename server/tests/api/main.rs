@@ -12,6 +12,7 @@ mod board;
 mod calendar;
 mod council;
 mod failures;
+mod first_run;
 mod fostering;
 mod http;
 mod nominations;

@@ -21,7 +21,9 @@ impl Store for Backend {
     }
 
     async fn is_empty(&self) -> Result<bool, DbError> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM blocs")
+        // Any organisation or any account (an administrator made by `create-admin`) is data.
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT (SELECT COUNT(*) FROM blocs) + (SELECT COUNT(*) FROM users)")
             .fetch_one(&self.pool)
             .await?;
         Ok(n == 0)
