@@ -37,6 +37,12 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// Whether trying the same again may succeed: a fault or a lost connection may pass; a
+    /// refusal (not signed in, not allowed, not there, refused by a rule) will not.
+    pub fn retryable(&self) -> bool {
+        matches!(self, AppError::Internal | AppError::Communication(_))
+    }
+
     /// The full text shown to the user, with details where the error has them.
     pub fn describe(&self, lang: Lang) -> String {
         match self {

@@ -1,4 +1,4 @@
-import { test, expect, signIn, expectAccessible, expectConsoleError } from './fixtures';
+import { test, expect, signIn, hydrated, expectAccessible, expectConsoleError } from './fixtures';
 
 test('a page whose data fails to load says so and loads it again on request', { tag: '@smoke' }, async ({ page }) => {
   // The browser's own line for the refused request provoked below.
@@ -29,4 +29,17 @@ test('a page whose data fails to load says so and loads it again on request', { 
   await expect(again).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lịch các mốc thời hạn');
   await expect(page.locator('table').first()).toBeVisible();
+});
+
+test('a refusal is said without a Try again button that cannot help', async ({ page }) => {
+  // The browser's own line for the page's answer (404: there is no such nomination).
+  expectConsoleError(/status of 404/);
+  await signIn(page, 'staff1');
+  // No such nomination (or one this unit may not see: the same answer).
+  await page.goto('/nominations/999999');
+  await hydrated(page);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -16,12 +16,20 @@ const USAGE: &str = "usage: exemplar [serve [--demo] | --demo | migrate | seed -
 
 enum Command {
     /// `demo`: load the demo data set into an empty database first.
-    Serve { demo: bool },
+    Serve {
+        demo: bool,
+    },
     Migrate,
-    Seed { nominations: usize },
-    CreateAdmin { username: String },
+    Seed {
+        nominations: usize,
+    },
+    CreateAdmin {
+        username: String,
+    },
     VerifyAudit,
-    CopyToPostgres { target: String },
+    CopyToPostgres {
+        target: String,
+    },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {

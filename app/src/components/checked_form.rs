@@ -8,6 +8,7 @@ use crate::i18n::use_lang;
 use leptos::prelude::*;
 use shared::i18n::{t, Lang, Msg};
 use std::future::Future;
+use std::sync::Arc;
 
 /// The signals a checked form shares. `P` is one problem as the shared rule reports it.
 pub struct CheckedForm<P: Send + Sync + 'static> {
@@ -113,22 +114,26 @@ where
     }
 
     /// The form's alert (`class` places it): the problems once shown, as `summary` lists
-    /// them, then the server's refusal.
+    /// them, then the server's refusal. It is there only while it has something to say, so
+    /// that its arrival is announced.
     pub fn alert<V: IntoView + 'static>(
         self,
         class: &'static str,
         summary: impl Fn(Lang, Vec<P>) -> V + Send + Sync + 'static,
     ) -> impl IntoView {
-        let summary = move || {
-            let lang = self.lang.get();
-            (self.shown.get() && !self.problems.with(Vec::is_empty))
-                .then(|| summary(lang, self.problems.get()))
-        };
+        let summary = Arc::new(summary);
+        let problems_shown = move || self.shown.get() && !self.problems.with(Vec::is_empty);
+        let refused = move || self.server_error.with(Option::is_some);
         view! {
-            <div class=class role="alert">
-                {summary}
-                {move || self.server_error.get().map(|e| view! { <p class="error">{e}</p> })}
-            </div>
+            <Show when=move || problems_shown() || refused()>
+                <div class=class role="alert">
+                    {
+                        let summary = summary.clone();
+                        move || problems_shown().then(|| summary(self.lang.get(), self.problems.get()))
+                    }
+                    {move || self.server_error.get().map(|e| view! { <p class="error">{e}</p> })}
+                </div>
+            </Show>
         }
     }
 

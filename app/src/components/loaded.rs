@@ -1,5 +1,6 @@
 //! A page's data in one frame: while it loads, a status line; if it fails, the reason in
-//! the user's language and a button that loads it again; then the content. A transition
+//! the user's language and, where trying again may help, a button that loads it again;
+//! then the content. A transition
 //! keeps what is shown on screen while it reloads after a change.
 
 use crate::error::AppError;
@@ -33,12 +34,17 @@ where
                     match data.await {
                         Ok(value) => children(value).into_any(),
                         Err(e) => {
+                            // Trying again is offered only where it may help (no dead button
+                            // under a refusal).
+                            let retry = e.retryable().then(|| view! {
+                                <button type="button" class="secondary" on:click=move |_| data.refetch()>
+                                    {tr(Msg::TryAgain)}
+                                </button>
+                            });
                             let failed = view! {
                                 <div class="load-failed">
                                     <p class="error" role="alert">{move || e.describe(lang.get())}</p>
-                                    <button type="button" class="secondary" on:click=move |_| data.refetch()>
-                                        {tr(Msg::TryAgain)}
-                                    </button>
+                                    {retry}
                                 </div>
                             };
                             match heading {

@@ -1,6 +1,7 @@
 use crate::api::admin::{
     account_field_errors, create_account, list_accounts, reset_password, update_account,
 };
+use crate::components::checked_form::CheckedForm;
 use crate::components::loaded::Loaded;
 use crate::components::table::Table;
 use crate::error::AppError;
@@ -109,7 +110,6 @@ fn CreateAccount(
     let unit = RwSignal::new(None::<i64>);
     let roles = RwSignal::new(BTreeSet::<Role>::new());
     let password = RwSignal::new(String::new());
-    let tried = RwSignal::new(false);
     let fields = move || AccountFields {
         display_name: display_name.get(),
         position: position.get(),
@@ -118,7 +118,7 @@ fn CreateAccount(
         active: true,
     };
     // The same rules the server applies, run as the administrator types.
-    let problems = move || {
+    let form = CheckedForm::new(move || {
         let mut errors = account_field_errors(&fields());
         if let Err(e) = Username::parse(&username.get()) {
             errors.insert(0, e);
@@ -126,35 +126,28 @@ fn CreateAccount(
         if let Err(e) = NewPassword::parse(&password.get()) {
             errors.push(e);
         }
-        messages(lang.get(), &errors)
+        errors
+    });
+    let created = move |a: AccountView| {
+        let text = format!(
+            "{} {}",
+            t(lang.get_untracked(), Msg::AdminCreated),
+            a.username
+        );
+        notice.set(Some(Ok(text)));
+        username.set(String::new());
+        password.set(String::new());
+        form.shown.set(false);
+        on_change();
     };
-    let create = Action::new(move |input: &(String, AccountFields, String)| {
-        let (u, f, p) = input.clone();
-        async move { create_account(u, f, p).await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = create.value().get() {
-            match result {
-                Ok(a) => {
-                    notice.set(Some(Ok(format!(
-                        "{} {}",
-                        t(lang.get_untracked(), Msg::AdminCreated),
-                        a.username
-                    ))));
-                    username.set(String::new());
-                    password.set(String::new());
-                    tried.set(false);
-                    on_change();
-                }
-                Err(e) => notice.set(Some(Err(e))),
-            }
-        }
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        tried.set(true);
-        if problems().is_empty() {
-            create.dispatch((username.get(), fields(), password.get()));
+        let (u, f, p) = (username.get(), fields(), password.get());
+        form.submit(ev, move || create_account(u, f, p), created);
+    };
+    let input = move |signal: RwSignal<String>| {
+        move |ev| {
+            signal.set(event_target_value(&ev));
+            form.touched();
         }
     };
     view! {
@@ -162,24 +155,20 @@ fn CreateAccount(
             <summary>{tr(Msg::AdminCreate)}</summary>
             <form on:submit=submit class="admin-form" novalidate>
                 <label for="new-username">{tr(Msg::Username)}</label>
-                <input id="new-username" autocomplete="off" prop:value=username on:input=move |ev| username.set(event_target_value(&ev))/>
+                <input id="new-username" autocomplete="off" prop:value=username on:input=input(username)/>
                 <label for="new-name">{tr(Msg::AdminName)}</label>
-                <input id="new-name" prop:value=display_name on:input=move |ev| display_name.set(event_target_value(&ev))/>
+                <input id="new-name" prop:value=display_name on:input=input(display_name)/>
                 <label for="new-position">{tr(Msg::AdminPosition)}</label>
-                <input id="new-position" prop:value=position on:input=move |ev| position.set(event_target_value(&ev))/>
+                <input id="new-position" prop:value=position on:input=input(position)/>
                 <label for="new-unit">{tr(Msg::AdminUnit)}</label>
                 <UnitSelect id="new-unit".to_string() units value=unit/>
                 <RoleChecks prefix="new-role".to_string() roles/>
                 <label for="new-password">{tr(Msg::Password)}</label>
-                <input id="new-password" type="password" autocomplete="new-password" prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
-                <Show when=move || tried.get() && !problems().is_empty()>
-                    <div class="error" role="alert">
-                        <ul>{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    </div>
-                </Show>
-                <button type="submit" class="primary" disabled=move || create.pending().get()>
-                    {tr(Msg::AdminCreate)}
-                </button>
+                <input id="new-password" type="password" autocomplete="new-password" prop:value=password on:input=input(password)/>
+                {form.alert("error", |lang, problems| view! {
+                    <ul>{messages(lang, &problems).into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                })}
+                {form.submit_button(Msg::AdminCreate)}
             </form>
         </details>
     }

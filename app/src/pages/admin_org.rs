@@ -1,4 +1,5 @@
 use crate::api::admin::{get_organisation, save_bloc, save_unit, set_council_seat};
+use crate::components::checked_form::CheckedForm;
 use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -67,13 +68,6 @@ pub fn AdminOrgPage() -> impl IntoView {
     }
 }
 
-fn problems(lang: shared::i18n::Lang, code: &str, name: &str) -> Vec<String> {
-    org_errors(code, name)
-        .iter()
-        .map(|e| input_error(lang, e))
-        .collect()
-}
-
 /// A bloc (its link: the head unit, one of its own units, or none) or a unit (its link:
 /// the bloc it belongs to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,22 +113,26 @@ fn OrgEditor(
         .then(|| options.first().map(|o| o.0))
         .flatten();
     let link = RwSignal::new(row.as_ref().map_or(first, |r| r.4));
-    let tried = RwSignal::new(false);
-    let save = Action::new(move |input: &(String, String, Option<i64>)| {
-        let (c, n, l) = input.clone();
-        async move {
+    let form = CheckedForm::new(move || org_errors(&code.get(), &name.get()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        let (c, n, l) = (code.get(), name.get(), link.get());
+        let send = move || async move {
             match kind {
                 OrgKind::Bloc => save_bloc(id, version, c, n, l).await,
                 OrgKind::Unit => save_unit(id, version, c, n, l.unwrap_or_default()).await,
             }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = save.value().get() {
-            notice.set(Some(r.map(|_| "")));
+        };
+        form.submit(ev, send, move |()| {
+            notice.set(Some(Ok("")));
             reload();
+        });
+    };
+    let input = move |signal: RwSignal<String>| {
+        move |ev| {
+            signal.set(event_target_value(&ev));
+            form.touched();
         }
-    });
+    };
     let ids = [
         format!("{prefix}-{key}-code"),
         format!("{prefix}-{key}-name"),
@@ -152,13 +150,12 @@ fn OrgEditor(
     let choices = options.into_iter().map(|(oid, oname)| {
         view! { <option value=oid.to_string() selected=move || link.get() == Some(oid)>{oname}</option> }
     }).collect_view();
-    let shown = move || problems(lang.get(), &code.get(), &name.get());
     view! {
-        <form class="org-row" on:submit=move |ev| { ev.prevent_default(); tried.set(true); if shown().is_empty() { save.dispatch((code.get(), name.get(), link.get())); } }>
+        <form class="org-row" on:submit=submit>
             <label for=ids[0].clone()>{tr(Msg::OrgCode)}</label>
-            <input id=ids[0].clone() class="code" prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
+            <input id=ids[0].clone() class="code" prop:value=code on:input=input(code)/>
             <label for=ids[1].clone()>{tr(Msg::OrgName)}</label>
-            <input id=ids[1].clone() class="name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+            <input id=ids[1].clone() class="name" prop:value=name on:input=input(name)/>
             <label for=ids[2].clone()>{tr(link_label)}</label>
             <select id=ids[2].clone() on:change=move |ev| {
                 let chosen = event_target_value(&ev).parse().ok();
@@ -167,10 +164,8 @@ fn OrgEditor(
                 {none}
                 {choices}
             </select>
-            <button type="submit" disabled=move || save.pending().get()>{move || t(lang.get(), if id.is_some() { Msg::AdminSave } else { add_label })}</button>
-            <Show when=move || tried.get() && !shown().is_empty()>
-                <p class="error" role="alert">{move || shown().join(" ")}</p>
-            </Show>
+            <button type="submit" disabled=move || form.saving.get()>{move || t(lang.get(), if id.is_some() { Msg::AdminSave } else { add_label })}</button>
+            {form.alert("error", |lang, problems| problems.iter().map(|e| input_error(lang, e)).collect::<Vec<_>>().join(" "))}
         </form>
     }
 }

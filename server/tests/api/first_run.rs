@@ -57,7 +57,11 @@ async fn a_plain_start_leaves_the_database_empty_and_demo_fills_it_only_when_ask
     let plain = dir.path().join("plain.db");
     let (mut server, addr) = start(&plain, dir.path(), &[]);
     let login = reqwest::get(format!("{addr}/login")).await.unwrap();
-    assert_eq!(login.status().as_u16(), 200, "the sign-in page of an empty install");
+    assert_eq!(
+        login.status().as_u16(),
+        200,
+        "the sign-in page of an empty install"
+    );
     server.kill().unwrap();
     server.wait().unwrap();
     assert_eq!(count(&plain, "users").await, 0, "no demo accounts");
@@ -68,7 +72,10 @@ async fn a_plain_start_leaves_the_database_empty_and_demo_fills_it_only_when_ask
     let (mut server, _) = start(&demo, dir.path(), &["--demo"]);
     server.kill().unwrap();
     server.wait().unwrap();
-    assert!(count(&demo, "users").await > 0, "--demo loads the demo accounts");
+    assert!(
+        count(&demo, "users").await > 0,
+        "--demo loads the demo accounts"
+    );
     assert!(count(&demo, "nominations").await > 0);
 }
 
@@ -82,7 +89,11 @@ async fn an_administrator_alone_makes_the_database_not_empty() {
         .env("EXEMPLAR_ADMIN_PASSWORD", "một mật khẩu dài đủ")
         .output()
         .unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
 
     // Even asked for, the demo data never goes into a database that has an account.
     let mut settings = Settings::for_tests(&db, dir.path());
