@@ -62,6 +62,26 @@ pub enum LogFormat {
     Json,
 }
 
+/// How long a session lives, and how its cookie is marked.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionConfig {
+    pub idle: chrono::Duration,
+    pub absolute: chrono::Duration,
+    /// Always mark the cookie `Secure` (otherwise only when the request came over HTTPS,
+    /// as a proxy reports with `X-Forwarded-Proto`).
+    pub always_secure: bool,
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        SessionConfig {
+            idle: chrono::Duration::minutes(30),
+            absolute: chrono::Duration::hours(12),
+            always_secure: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub database_url: DatabaseUrl,
@@ -71,7 +91,7 @@ pub struct Settings {
     /// Load the demo data set into an empty database at start-up: only when asked for
     /// (`--demo`, `EXEMPLAR_DEMO_DATA=on`, `demo_data = true`); a real install starts empty.
     pub demo_data: bool,
-    pub sessions: crate::auth::SessionConfig,
+    pub sessions: SessionConfig,
     /// A fixed "today" for the rules' deadlines (tests and rehearsals); None = the calendar.
     pub today: Option<chrono::NaiveDate>,
 }
@@ -241,7 +261,7 @@ impl Settings {
             site_root,
             log_format,
             demo_data,
-            sessions: crate::auth::SessionConfig {
+            sessions: SessionConfig {
                 idle: chrono::Duration::minutes(idle_minutes),
                 absolute: chrono::Duration::hours(12),
                 always_secure,
@@ -260,7 +280,7 @@ impl Settings {
             site_root: site_root.to_path_buf(),
             log_format: LogFormat::Pretty,
             demo_data: true,
-            sessions: crate::auth::SessionConfig::default(),
+            sessions: SessionConfig::default(),
             today: None,
         }
     }

@@ -1,4 +1,4 @@
-use crate::auth::SessionConfig;
+use crate::configuration::SessionConfig;
 use crate::db::Store;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;

@@ -4,7 +4,7 @@ pub mod csrf;
 pub mod handlers;
 pub mod session;
 
-pub use session::{SessionConfig, SESSION_COOKIE};
+pub use session::SESSION_COOKIE;
 
 /// The request's peer address, as recorded in sign-in attempts and the audit history.
 pub fn client_address(req_ext: &axum::http::Extensions) -> String {

@@ -3,6 +3,7 @@
 //! session to the sign-in page.
 
 use crate::audit::hex;
+use crate::configuration::SessionConfig;
 use crate::db::sqlite::timestamp;
 use crate::state::AppState;
 use app::error::AppError;
@@ -15,25 +16,6 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "exemplar_session";
-
-#[derive(Debug, Clone, Copy)]
-pub struct SessionConfig {
-    pub idle: Duration,
-    pub absolute: Duration,
-    /// Always mark the cookie `Secure` (otherwise only when the request came over HTTPS,
-    /// as a proxy reports with `X-Forwarded-Proto`).
-    pub always_secure: bool,
-}
-
-impl Default for SessionConfig {
-    fn default() -> Self {
-        SessionConfig {
-            idle: Duration::minutes(30),
-            absolute: Duration::hours(12),
-            always_secure: false,
-        }
-    }
-}
 
 /// A new random session token (256 bits).
 pub fn new_token() -> String {

@@ -4,7 +4,7 @@ use super::{format_date, t, Lang, Msg};
 use crate::domain::{
     ActivityKind, ActivityStatus, EvaluationPeriod, Field, InputError, Rating, Stage,
 };
-use crate::rules::{LeaderRole, ViolationKind};
+use crate::rules::{LeaderRole, Violation, ViolationKind};
 
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
     use Field::*;
@@ -216,6 +216,16 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         (Lang::En, InputError::Duplicate { year, .. }) => {
             format!("{field}: the year {year} is listed twice.")
         }
+    }
+}
+
+// The text of a rule's violation is the catalogue's business: the rules name what is
+// wrong, this module says it (so `rules` never depends on `i18n`).
+impl Violation {
+    /// The message shown to the user, prefixed by nothing: callers add the rule ID where
+    /// it helps (forms show it discreetly, alerts do not).
+    pub fn message(&self, lang: Lang) -> String {
+        violation_message(lang, &self.kind)
     }
 }
 

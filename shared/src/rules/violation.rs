@@ -1,5 +1,4 @@
 use crate::domain::{EvaluationPeriod, Field, InputError, Stage};
-use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -137,12 +136,6 @@ impl Violation {
             rule: rule.to_string(),
             kind,
         }
-    }
-
-    /// The message shown to the user, prefixed by nothing: callers add the rule ID where
-    /// it helps (forms show it discreetly, alerts do not).
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::violation_message(lang, &self.kind)
     }
 }
 
