@@ -2,7 +2,9 @@
 //! loopback) with a campaign of 10,000 nominations: run by `cargo xtask bench`, which
 //! writes them to BENCHMARKS.md. Not a test: it asserts nothing about time.
 //!
-//! Set `BENCH_OUT` to the file to write the Markdown rows to.
+//! Set `BENCH_OUT` to the file to write the Markdown rows to, and `BENCH_ONLY=pg-moves` to
+//! measure only PostgreSQL's guarded moves on one instance (every other cell is left
+//! unmeasured): a quicker loop when working on the move writer.
 
 use serde_json::{json, Value};
 use server::configuration::Settings;
@@ -403,7 +405,6 @@ async fn drop_postgres(admin: &str, name: &str) {
 }
 
 /// One backend's figures, each a cell of the report's table.
-#[derive(Default)]
 struct Column {
     ssr: String,
     summary: String,
@@ -416,7 +417,40 @@ struct Column {
 
 const NOT_MEASURED: &str = "—";
 
-async fn measure(backend: Backend) -> Column {
+impl Column {
+    /// Every cell unmeasured (a backend, or a row, that the run leaves out).
+    fn unmeasured() -> Column {
+        Column {
+            ssr: NOT_MEASURED.into(),
+            summary: NOT_MEASURED.into(),
+            summary_live: NOT_MEASURED.into(),
+            moves: vec![NOT_MEASURED.into(); 2],
+            fanout: NOT_MEASURED.into(),
+            moves_two: NOT_MEASURED.into(),
+            fanout_two: NOT_MEASURED.into(),
+        }
+    }
+}
+
+/// What a run measures (`BENCH_ONLY`).
+#[derive(Clone, Copy, PartialEq)]
+enum Scope {
+    Everything,
+    /// PostgreSQL's guarded moves on one instance, nothing else (`BENCH_ONLY=pg-moves`).
+    PgMoves,
+}
+
+impl Scope {
+    fn from_env() -> Scope {
+        match std::env::var("BENCH_ONLY").as_deref() {
+            Err(_) | Ok("") => Scope::Everything,
+            Ok("pg-moves") => Scope::PgMoves,
+            Ok(other) => panic!("BENCH_ONLY={other}: expected pg-moves, or unset"),
+        }
+    }
+}
+
+async fn measure(backend: Backend, scope: Scope) -> Column {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = Settings::for_tests(&dir.path().join("bench.db"), dir.path());
     settings.demo_data = false;
@@ -449,23 +483,35 @@ async fn measure(backend: Backend) -> Column {
     let bench = a.bench.clone();
     let office = bench.login("office").await;
     let leader = bench.login("leader").await;
-    let mut column = Column::default();
-
-    let (p50, p95) = ssr(&bench, &office).await;
-    eprintln!("{label}: board SSR: p50 {p50:.1} ms, p95 {p95:.1} ms");
-    column.ssr = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
+    let mut column = Column {
+        moves: Vec::new(),
+        ..Column::unmeasured()
+    };
 
     let cards = cards_in(&db_url, "discovered", 700).await;
-    let [(p50, p95), (u50, u95)] = summary(&bench, &leader, &office, cards[400]).await;
-    eprintln!("{label}: summary SSR: p50 {p50:.1} ms, p95 {p95:.1} ms; after a move: p50 {u50:.1} ms, p95 {u95:.1} ms");
-    column.summary = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
-    column.summary_live = format!("p50 {u50:.1} ms · p95 {u95:.1} ms");
+    if scope == Scope::Everything {
+        let (p50, p95) = ssr(&bench, &office).await;
+        eprintln!("{label}: board SSR: p50 {p50:.1} ms, p95 {p95:.1} ms");
+        column.ssr = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
+
+        let [(p50, p95), (u50, u95)] = summary(&bench, &leader, &office, cards[400]).await;
+        eprintln!("{label}: summary SSR: p50 {p50:.1} ms, p95 {p95:.1} ms; after a move: p50 {u50:.1} ms, p95 {u95:.1} ms");
+        column.summary = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
+        column.summary_live = format!("p50 {u50:.1} ms · p95 {u95:.1} ms");
+    }
     for (n, slice) in [(50usize, &cards[..50]), (200, &cards[50..250])] {
         let (rate, p50, p95, refused) = moves(std::slice::from_ref(&bench), &office, slice).await;
         eprintln!("{label}: moves, {n} clients: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");
         column.moves.push(format!(
             "{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused)"
         ));
+    }
+    if scope == Scope::PgMoves {
+        a.stop().await;
+        if let Some((_, admin, name)) = postgres {
+            drop_postgres(&admin, &name).await;
+        }
+        return column;
     }
 
     let last_seq = {
@@ -521,9 +567,6 @@ async fn measure(backend: Backend) -> Column {
             "p50 {p50:.1} ms · p95 {p95:.1} ms ({complete}/{SUBSCRIBERS} received every event)"
         );
         b.stop().await;
-    } else {
-        column.moves_two = NOT_MEASURED.into();
-        column.fanout_two = NOT_MEASURED.into();
     }
     a.stop().await;
     if let Some((_, admin, name)) = postgres {
@@ -539,8 +582,13 @@ fn main() {
         .unwrap();
     runtime.block_on(async {
         sqlx::any::install_default_drivers();
-        let sqlite = measure(Backend::Sqlite).await;
-        let pg = measure(Backend::Postgres).await;
+        let scope = Scope::from_env();
+        let sqlite = if scope == Scope::Everything {
+            measure(Backend::Sqlite, scope).await
+        } else {
+            Column::unmeasured()
+        };
+        let pg = measure(Backend::Postgres, scope).await;
         let row = |what: String, s: &str, p: &str, target: &str| format!("| {what} | {s} | {p} | {target} |");
         let mut rows = vec![
             row(format!("Board SSR, {NOMINATIONS} nominations (office sees all), 200 requests"), &sqlite.ssr, &pg.ssr, "p95 < 30 ms"),
