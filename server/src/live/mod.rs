@@ -1,14 +1,13 @@
-//! The live channel, in one place. `/events`: Server-Sent Events of every accepted
-//! change, for the user's eyes only; [`postgres`]: how changes reach every instance when
-//! several share one PostgreSQL database.
+//! The live channel to the browsers: `/events`, Server-Sent Events of every accepted
+//! change, for the user's eyes only. How changes reach every instance when several share
+//! one PostgreSQL database is the backend's (`db::postgres::fanout`): the live channel
+//! reads the store's broadcast and never the database's tables itself.
 //!
 //! The event log table is the source of truth; the in-process broadcast only wakes
 //! subscribers up. A client resumes after the last event it saw (`Last-Event-ID`, sent by
 //! the browser on reconnection, or `?after=` on first connection, from the board it
 //! loaded), and any gap (a lagging subscriber, a missed notification) is filled from the
 //! log, so that nothing is missed and nothing is shown twice.
-
-pub mod postgres;
 
 use crate::state::AppState;
 use app::ports::Repository;

@@ -20,6 +20,7 @@ use app::api::nominations::{
     ApprovePlan, GetNomination, NominationForm, RecordEvaluation, RecordReplication,
     SaveNomination, SavePlan,
 };
+use app::api::summary::{GetBlocReview, GetDocument, GetSummary, SaveBlocReview};
 use app::api::year::{GetCalendar, GetSelection, MyDeadlines, SaveSelection};
 use app::types::council::SheetChange;
 use app::types::model::{AccountFields, BoardFilters, MoveRequest, Place};
@@ -31,6 +32,7 @@ use shared::domain::{
     EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft, Profile, Rating,
     ReplicationDraft, SelectionPeriod, Stage,
 };
+use shared::rules::review::ReviewDraft;
 
 const ROLES: [&str; 8] = [
     "(none)", "staff1", "head1", "bloc1", "council1", "office", "leader", "admin",
@@ -216,6 +218,44 @@ fn table() -> Vec<Row> {
                 },
             },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // The summaries: the office and leadership see every bloc, a bloc head their own
+        // (tests in summary.rs); a bloc nobody heads (-1) is the office's and leadership's.
+        row(
+            GetSummary { year: None },
+            ['U', 'D', 'D', 'A', 'D', 'A', 'A', 'D'],
+        ),
+        row(
+            GetBlocReview {
+                bloc_id: -1,
+                year: None,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'A', 'D'],
+        ),
+        row(
+            SaveBlocReview {
+                bloc_id: -1,
+                year: 2026,
+                version: 0,
+                draft: ReviewDraft::default(),
+                submit: false,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        // The documents for the City: the office and leadership.
+        row(
+            GetDocument {
+                doc: "city".into(),
+                year: None,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'A', 'D'],
+        ),
+        row(
+            GetDocument {
+                doc: "q1".into(),
+                year: None,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'A', 'D'],
         ),
         row(
             ListAudit {

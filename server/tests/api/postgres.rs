@@ -265,7 +265,7 @@ fn change(id: i64, name: &str) -> server::db::events::StoredChange {
 
 #[tokio::test]
 async fn a_change_committed_through_one_instance_reaches_the_other_and_none_is_lost() {
-    use server::live::postgres::{append_event, last_seq, spawn_fanout, POLL};
+    use server::db::postgres::fanout::{append_event, last_seq, spawn_fanout, POLL};
     use std::time::Duration;
     const ARRIVES: Duration = Duration::from_secs(5);
     let db = TestDb::postgres().await;

@@ -10,12 +10,12 @@
 //! - Reads that need one consistent picture (the board and its sequence number) run in a
 //!   `REPEATABLE READ` snapshot.
 //! - Live events reach every instance through `LISTEN/NOTIFY` with the event log as the
-//!   source of truth ([`live`]): a change announces itself inside its transaction, and each
-//!   instance publishes what it reads from the log, its own changes included.
+//!   source of truth ([`fanout`]): a change announces itself inside its transaction, and
+//!   each instance publishes what it reads from the log, its own changes included.
 
 crate::db::repositories!();
 
-use crate::live::postgres as live;
+pub mod fanout;
 
 use super::DbError;
 use app::types::model::CardEvent;
@@ -85,9 +85,9 @@ impl PgStore {
         if self.fanout.lock().map(|f| f.is_some()).unwrap_or(true) {
             return Ok(());
         }
-        let after = live::last_seq(&self.pool).await?;
+        let after = fanout::last_seq(&self.pool).await?;
         let (stop, stop_rx) = watch::channel(false);
-        live::feed_fanout(self.pool.clone(), after, self.live.clone(), stop_rx).await?;
+        fanout::feed_fanout(self.pool.clone(), after, self.live.clone(), stop_rx).await?;
         if let Ok(mut slot) = self.fanout.lock() {
             *slot = Some(stop);
         }
@@ -136,9 +136,9 @@ async fn begin_read(pool: &Pool) -> Result<sqlx::Transaction<'static, Db>, sqlx:
 /// See [`PgStore::publish`].
 fn publish(_live: &broadcast::Sender<Arc<CardEvent>>, _event: &CardEvent) {}
 
-/// Announces a committed change to every instance (see `live::announce`).
+/// Announces a committed change to every instance (see `fanout::announce`).
 async fn announce(conn: &mut Conn, seq: i64) -> Result<(), sqlx::Error> {
-    live::announce(conn, seq).await
+    fanout::announce(conn, seq).await
 }
 
 /// The card events after `after` (the live fan-out reads the log with it).

@@ -1,0 +1,96 @@
+// A real install, in the browser: a server of its own on an empty database (no demo data),
+// an administrator made with `exemplar create-admin`, who signs in and sets up the
+// organisation and a first account from the pages alone.
+
+import { test, expect, hydrated, expectAccessible, expectConsoleError } from './fixtures';
+import { port, today } from '../playwright.config';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ADMIN = 'quantri';
+const PASSWORD = 'mật khẩu quản trị đủ dài';
+const url = `http://127.0.0.1:${port + 40}`;
+let server: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  const bin = path.resolve(process.env.EXEMPLAR_BIN ?? '');
+  const dir = mkdtempSync(path.join(tmpdir(), 'exemplar-first-run-'));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: `sqlite://${path.join(dir, 'exemplar.db')}`,
+    LEPTOS_SITE_ADDR: `127.0.0.1:${port + 40}`,
+    LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? '',
+    EXEMPLAR_TODAY: today,
+  };
+  // A real install asks for no demo data.
+  delete env.EXEMPLAR_DEMO_DATA;
+  const made = spawnSync(bin, ['create-admin', '--username', ADMIN], {
+    env: { ...env, EXEMPLAR_ADMIN_PASSWORD: PASSWORD },
+    encoding: 'utf8',
+  });
+  expect(made.status, made.stderr).toBe(0);
+  server = spawn(bin, [], { env, stdio: 'ignore' });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`the first-run server at ${url} did not start`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+test('on a new install the administrator signs in and sets up a bloc, a unit and an account', async ({ page }) => {
+  // The board of an install without a campaign yet answers "not found" (issue 18 adds the
+  // campaign); the browser logs the page's status.
+  expectConsoleError(/status of 404/);
+  await page.goto(`${url}/login`);
+  await hydrated(page);
+  await expectAccessible(page);
+  await page.getByLabel('Tên đăng nhập').fill(ADMIN);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/board/);
+
+  // The organisation, from nothing: a bloc, then a unit in it.
+  await page.goto(`${url}/admin/organisation`);
+  await hydrated(page);
+  await expect(page.locator('input.code')).toHaveCount(2);
+  await page.locator('#bloc-new-code').fill('K1');
+  await page.locator('#bloc-new-name').fill('Khối các Chi cục');
+  await page.locator('#bloc-new-name').press('Enter');
+  await expect(page.locator('p.notice[role="status"]')).toBeVisible();
+  await expect(page.locator('#unit-new-bloc option', { hasText: 'Khối các Chi cục' })).toHaveCount(1);
+  await page.locator('#unit-new-code').fill('CCTL');
+  await page.locator('#unit-new-name').fill('Chi cục Thủy lợi');
+  await page.locator('#unit-new-name').press('Enter');
+  await expect
+    .poll(async () => page.locator('input.code').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+    .toEqual(expect.arrayContaining(['K1', 'CCTL']));
+  await expectAccessible(page);
+
+  // A first account for the new unit.
+  await page.goto(`${url}/admin/accounts`);
+  await hydrated(page);
+  await page.getByText('Tạo tài khoản', { exact: true }).first().click();
+  await page.getByLabel('Tên đăng nhập').fill('canbo.cctl');
+  await page.getByLabel('Họ và tên').first().fill('Nguyễn Văn Một');
+  await page.locator('#new-unit').selectOption({ label: 'Chi cục Thủy lợi (Khối các Chi cục)' });
+  await page.locator('#new-role-unit_staff').check();
+  await page.getByLabel('Mật khẩu').fill('một mật khẩu dài đủ');
+  await page.locator('form.admin-form button.primary').click();
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã tạo tài khoản canbo.cctl');
+  await expect(page.locator('tr[data-username="canbo.cctl"]')).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('first-run-accounts.png'), fullPage: true });
+});
