@@ -32,8 +32,8 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
     let mut tx = super::super::begin_write(pool).await?;
     let (existing,): (i64,) =
         sqlx::query_as("SELECT (SELECT COUNT(*) FROM blocs) + (SELECT COUNT(*) FROM users)")
-        .fetch_one(&mut *tx)
-        .await?;
+            .fetch_one(&mut *tx)
+            .await?;
     if existing > 0 {
         return Err(DbError::NotEmpty);
     }

@@ -24,8 +24,8 @@ impl Store for Backend {
         // Any organisation or any account (an administrator made by `create-admin`) is data.
         let (n,): (i64,) =
             sqlx::query_as("SELECT (SELECT COUNT(*) FROM blocs) + (SELECT COUNT(*) FROM users)")
-            .fetch_one(&self.pool)
-            .await?;
+                .fetch_one(&self.pool)
+                .await?;
         Ok(n == 0)
     }
 
