@@ -1,6 +1,6 @@
 //! The audit history page, and the labels of the actions and objects it records.
 
-use super::Lang;
+use super::{t, Lang, Msg};
 
 // This feature's entries: `Variant => "Tiếng Việt", "English",` (see `feature!` in mod.rs).
 feature! { $
@@ -21,82 +21,114 @@ feature! { $
         "WARNING: the history was tampered with; the hash chain breaks at entry",
     AuditOlder => "Xem các bản ghi cũ hơn", "Show older entries",
     AuditEmpty => "Không có bản ghi nào khớp bộ lọc.", "No entry matches the filter.",
+    // The actions recorded, by their stored code (see `audit_action_label`).
+    AuditedLogin => "Đăng nhập", "Signed in",
+    AuditedLoginFailed => "Đăng nhập sai", "Failed sign-in",
+    AuditedLoginThrottled => "Bị tạm khóa đăng nhập", "Sign-in locked out",
+    AuditedLoginDisabled => "Tài khoản bị khóa đăng nhập", "Disabled account tried to sign in",
+    AuditedLogout => "Đăng xuất", "Signed out",
+    AuditedCsrfRefused => "Từ chối yêu cầu giả mạo", "Cross-site request refused",
+    AuditedForbidden => "Từ chối thao tác không được phép", "Forbidden action refused",
+    AuditedAccountCreated => "Tạo tài khoản", "Account created",
+    AuditedAccountUpdated => "Sửa tài khoản", "Account changed",
+    AuditedPasswordReset => "Đổi mật khẩu", "Password changed",
+    AuditedBlocCreated => "Tạo khối thi đua", "Bloc created",
+    AuditedBlocUpdated => "Sửa khối thi đua", "Bloc changed",
+    AuditedUnitCreated => "Tạo đơn vị", "Unit created",
+    AuditedUnitUpdated => "Sửa đơn vị", "Unit changed",
+    AuditedCouncilSeated => "Thêm vào Hội đồng", "Seated on the council",
+    AuditedCouncilUnseated => "Rút khỏi Hội đồng", "Removed from the council",
+    AuditedDatasetLoaded => "Nạp dữ liệu", "Data set loaded",
+    AuditedMoveNomination => "Chuyển giai đoạn", "Moved",
+    AuditedReorderNomination => "Đổi thứ tự", "Reordered",
+    AuditedUndoMove => "Hoàn tác thao tác chuyển", "Move undone",
+    AuditedCreateNomination => "Tạo hồ sơ", "Nomination created",
+    AuditedEditNomination => "Sửa hồ sơ", "Nomination edited",
+    AuditedSaveFosteringPlan => "Lưu kế hoạch bồi dưỡng", "Fostering plan saved",
+    AuditedApproveFosteringPlan => "Phê duyệt kế hoạch bồi dưỡng", "Fostering plan approved",
+    AuditedRecordEvaluation => "Ghi nhận đánh giá định kỳ", "Evaluation recorded",
+    AuditedRecordReplication => "Ghi nhận nơi nhân rộng", "Replication recorded",
+    AuditedSaveSelection => "Lưu danh sách gửi Thành phố", "Selection for the City saved",
+    AuditedSaveScore => "Chấm điểm", "Score saved",
+    AuditedSubmitScoresheet => "Nộp phiếu chấm", "Scoresheet submitted",
+    AuditedDeclareConflict => "Khai báo xung đột lợi ích", "Conflict of interest declared",
+    AuditedCityDecision => "Quyết định gửi Thành phố", "Decision for the City",
+    AuditedCastVote => "Biểu quyết", "Vote cast",
+    AuditedOpenBallot => "Mở biểu quyết", "Ballot opened",
+    AuditedCloseBallot => "Đóng biểu quyết", "Ballot closed",
+    AuditedSaveBlocReview => "Lưu nháp báo cáo của khối", "Bloc review draft saved",
+    AuditedSubmitBlocReview => "Gửi báo cáo của khối", "Bloc review sent",
+    AuditedExport => "Tải danh sách", "List downloaded",
+    // The objects they concern, by type (see `audit_object_label`).
+    AuditObjectAccount => "Tài khoản", "Account",
+    AuditObjectRequest => "Yêu cầu", "Request",
+    AuditObjectAuditLog => "Nhật ký", "Audit history",
+    AuditObjectNomination => "Hồ sơ", "Nomination",
+    AuditObjectBloc => "Khối thi đua", "Bloc",
+    AuditObjectUnit => "Đơn vị", "Unit",
+    AuditObjectBlocReview => "Báo cáo của khối", "Bloc review",
+    AuditObjectExport => "Danh sách xuất", "Exported list",
 }
 
 /// The label of an audit action code; unknown codes are shown as they are.
 pub fn audit_action_label(lang: Lang, action: &str) -> String {
-    let (vi, en) = match action {
-        "login" => ("Đăng nhập", "Signed in"),
-        "login_failed" => ("Đăng nhập sai", "Failed sign-in"),
-        "login_throttled" => ("Bị tạm khóa đăng nhập", "Sign-in locked out"),
-        "login_disabled" => (
-            "Tài khoản bị khóa đăng nhập",
-            "Disabled account tried to sign in",
-        ),
-        "logout" => ("Đăng xuất", "Signed out"),
-        "csrf_refused" => ("Từ chối yêu cầu giả mạo", "Cross-site request refused"),
-        "forbidden" => (
-            "Từ chối thao tác không được phép",
-            "Forbidden action refused",
-        ),
-        "account_created" => ("Tạo tài khoản", "Account created"),
-        "account_updated" => ("Sửa tài khoản", "Account changed"),
-        "password_reset" => ("Đổi mật khẩu", "Password changed"),
-        "bloc_created" => ("Tạo khối thi đua", "Bloc created"),
-        "bloc_updated" => ("Sửa khối thi đua", "Bloc changed"),
-        "unit_created" => ("Tạo đơn vị", "Unit created"),
-        "unit_updated" => ("Sửa đơn vị", "Unit changed"),
-        "council_seated" => ("Thêm vào Hội đồng", "Seated on the council"),
-        "council_unseated" => ("Rút khỏi Hội đồng", "Removed from the council"),
-        "dataset_loaded" => ("Nạp dữ liệu", "Data set loaded"),
-        "move_nomination" => ("Chuyển giai đoạn", "Moved"),
-        "reorder_nomination" => ("Đổi thứ tự", "Reordered"),
-        "undo_move" => ("Hoàn tác thao tác chuyển", "Move undone"),
-        "create_nomination" => ("Tạo hồ sơ", "Nomination created"),
-        "edit_nomination" => ("Sửa hồ sơ", "Nomination edited"),
-        "save_fostering_plan" => ("Lưu kế hoạch bồi dưỡng", "Fostering plan saved"),
-        "approve_fostering_plan" => ("Phê duyệt kế hoạch bồi dưỡng", "Fostering plan approved"),
-        "record_evaluation" => ("Ghi nhận đánh giá định kỳ", "Evaluation recorded"),
-        "record_replication" => ("Ghi nhận nơi nhân rộng", "Replication recorded"),
-        "save_selection" => (
-            "Lưu danh sách gửi Thành phố",
-            "Selection for the City saved",
-        ),
-        "save_score" => ("Chấm điểm", "Score saved"),
-        "submit_scoresheet" => ("Nộp phiếu chấm", "Scoresheet submitted"),
-        "declare_conflict" => ("Khai báo xung đột lợi ích", "Conflict of interest declared"),
-        "city_decision" => ("Quyết định gửi Thành phố", "Decision for the City"),
-        "cast_vote" => ("Biểu quyết", "Vote cast"),
-        "open_ballot" => ("Mở biểu quyết", "Ballot opened"),
-        "close_ballot" => ("Đóng biểu quyết", "Ballot closed"),
-        "save_bloc_review" => ("Lưu nháp báo cáo của khối", "Bloc review draft saved"),
-        "submit_bloc_review" => ("Gửi báo cáo của khối", "Bloc review sent"),
-        "export" => ("Tải danh sách", "List downloaded"),
+    let msg = match action {
+        "login" => Msg::AuditedLogin,
+        "login_failed" => Msg::AuditedLoginFailed,
+        "login_throttled" => Msg::AuditedLoginThrottled,
+        "login_disabled" => Msg::AuditedLoginDisabled,
+        "logout" => Msg::AuditedLogout,
+        "csrf_refused" => Msg::AuditedCsrfRefused,
+        "forbidden" => Msg::AuditedForbidden,
+        "account_created" => Msg::AuditedAccountCreated,
+        "account_updated" => Msg::AuditedAccountUpdated,
+        "password_reset" => Msg::AuditedPasswordReset,
+        "bloc_created" => Msg::AuditedBlocCreated,
+        "bloc_updated" => Msg::AuditedBlocUpdated,
+        "unit_created" => Msg::AuditedUnitCreated,
+        "unit_updated" => Msg::AuditedUnitUpdated,
+        "council_seated" => Msg::AuditedCouncilSeated,
+        "council_unseated" => Msg::AuditedCouncilUnseated,
+        "dataset_loaded" => Msg::AuditedDatasetLoaded,
+        "move_nomination" => Msg::AuditedMoveNomination,
+        "reorder_nomination" => Msg::AuditedReorderNomination,
+        "undo_move" => Msg::AuditedUndoMove,
+        "create_nomination" => Msg::AuditedCreateNomination,
+        "edit_nomination" => Msg::AuditedEditNomination,
+        "save_fostering_plan" => Msg::AuditedSaveFosteringPlan,
+        "approve_fostering_plan" => Msg::AuditedApproveFosteringPlan,
+        "record_evaluation" => Msg::AuditedRecordEvaluation,
+        "record_replication" => Msg::AuditedRecordReplication,
+        "save_selection" => Msg::AuditedSaveSelection,
+        "save_score" => Msg::AuditedSaveScore,
+        "submit_scoresheet" => Msg::AuditedSubmitScoresheet,
+        "declare_conflict" => Msg::AuditedDeclareConflict,
+        "city_decision" => Msg::AuditedCityDecision,
+        "cast_vote" => Msg::AuditedCastVote,
+        "open_ballot" => Msg::AuditedOpenBallot,
+        "close_ballot" => Msg::AuditedCloseBallot,
+        "save_bloc_review" => Msg::AuditedSaveBlocReview,
+        "submit_bloc_review" => Msg::AuditedSubmitBlocReview,
+        "export" => Msg::AuditedExport,
         other => return other.to_string(),
     };
-    match lang {
-        Lang::Vi => vi.to_string(),
-        Lang::En => en.to_string(),
-    }
+    t(lang, msg).to_string()
 }
 
 /// The label of an audited object's type; unknown types are shown as they are.
 pub fn audit_object_label(lang: Lang, object_type: &str) -> String {
-    let (vi, en) = match object_type {
-        "account" => ("Tài khoản", "Account"),
-        "request" => ("Yêu cầu", "Request"),
-        "audit_log" => ("Nhật ký", "Audit history"),
-        "nomination" => ("Hồ sơ", "Nomination"),
-        "bloc" => ("Khối thi đua", "Bloc"),
-        "unit" => ("Đơn vị", "Unit"),
-        "bloc_review" => ("Báo cáo của khối", "Bloc review"),
-        "export" => ("Danh sách xuất", "Exported list"),
+    let msg = match object_type {
+        "account" => Msg::AuditObjectAccount,
+        "request" => Msg::AuditObjectRequest,
+        "audit_log" => Msg::AuditObjectAuditLog,
+        "nomination" => Msg::AuditObjectNomination,
+        "bloc" => Msg::AuditObjectBloc,
+        "unit" => Msg::AuditObjectUnit,
+        "bloc_review" => Msg::AuditObjectBlocReview,
+        "export" => Msg::AuditObjectExport,
         other => return other.to_string(),
     };
-    match lang {
-        Lang::Vi => vi.to_string(),
-        Lang::En => en.to_string(),
-    }
+    t(lang, msg).to_string()
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ macro_rules! catalogue {
 
 catalogue! {
     [] common auth admin audit board nomination fostering calendar selections council summary
-    review documents
+    review documents rules
 }
 
 /// The text of `msg` in `lang`.

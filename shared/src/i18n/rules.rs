@@ -6,6 +6,61 @@ use crate::domain::{
 };
 use crate::rules::{LeaderRole, Violation, ViolationKind};
 
+// The rules' fixed texts, by the kind of violation (see `violation_message`, which also
+// says the ones that carry values).
+feature! { $
+    RuleReasonRequired =>
+        "Vui lòng nêu lý do khi lùi giai đoạn hoặc dừng hồ sơ.",
+        "Please give a reason for moving back or dropping.",
+    RuleUnitHeadWithoutCollective =>
+        "Người đứng đầu đơn vị chỉ được xét cùng với hồ sơ tập thể của đơn vị mình: hãy liên kết hồ sơ tập thể.",
+        "A unit head can only be nominated together with the unit's collective: link the collective nomination.",
+    RuleUnitHeadCollectiveNotRegistered =>
+        "Hồ sơ tập thể của đơn vị phải được đăng ký trước hồ sơ người đứng đầu.",
+        "The unit's collective nomination must be registered before the unit head's.",
+    RuleNoFosteringPlan =>
+        "Cần có kế hoạch bồi dưỡng trước khi chuyển sang bồi dưỡng.",
+        "A fostering plan is needed before fostering starts.",
+    RuleNoDatedActivity =>
+        "Kế hoạch bồi dưỡng cần ít nhất một hoạt động có ngày thực hiện.",
+        "The fostering plan needs at least one dated activity.",
+    RuleAnnualRatingTooLow =>
+        "Đánh giá cả năm phải từ mức “Đạt” trở lên.",
+        "The annual evaluation must be at least “Pass”.",
+    RuleUndoUnavailable =>
+        "Không thể hoàn tác: chỉ hoàn tác được thao tác chuyển gần nhất của chính bạn, ngay sau khi chuyển.",
+        "Cannot undo: only your own latest move can be undone, shortly after making it.",
+    RuleBallotClosed => "Biểu quyết chưa mở hoặc đã đóng.", "The ballot is not open.",
+    RuleAlreadyVoted =>
+        "Bạn đã biểu quyết hồ sơ này.",
+        "You have already voted on this nomination.",
+    RuleBallotEmpty =>
+        "Hãy chọn ít nhất một hồ sơ đã đăng ký để biểu quyết.",
+        "Choose at least one registered nomination for the ballot.",
+    RuleCouncilClosed =>
+        "Đã có quyết định chọn mô hình gửi Thành phố của năm này; điểm và phiếu đã khóa.",
+        "This year's models for the City are decided; scores and ballots are locked.",
+    RuleSheetSubmitted =>
+        "Phiếu chấm đã nộp, không sửa được nữa.",
+        "The scoresheet is submitted and can no longer change.",
+    RuleConflictDeclared =>
+        "Bạn đã khai báo xung đột lợi ích nên không chấm hồ sơ này.",
+        "You declared a conflict of interest and do not score this nomination.",
+    RuleReviewSubmitted =>
+        "Báo cáo đánh giá của khối đã gửi Sở, không sửa hay gửi lại được nữa.",
+        "The bloc's review has been sent to the Department and can no longer change.",
+    RuleReviewNotInBloc =>
+        "Chỉ nhận xét các điển hình của khối trong năm này.",
+        "Comments are only on this bloc's exemplars of the year.",
+    RuleSelectionEmpty =>
+        "Hãy chọn ít nhất một điển hình gửi Thành phố.",
+        "Choose at least one exemplar to send to the City.",
+    RulePlanNotApprovable =>
+        "Kế hoạch đã được phê duyệt, hoặc chưa đủ lãnh đạo phụ trách để phê duyệt.",
+        "The plan is already approved, or it does not yet name every responsible leader.",
+    RuleDateInFuture => "Ngày không được ở tương lai.", "The date cannot be in the future.",
+}
+
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
     use Field::*;
     let (vi, en) = match field {
@@ -260,13 +315,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 "The stage before the drop is unknown, so it cannot be restored.".into()
             }
         }
-        ReasonRequired => {
-            if vi {
-                "Vui lòng nêu lý do khi lùi giai đoạn hoặc dừng hồ sơ.".into()
-            } else {
-                "Please give a reason for moving back or dropping.".into()
-            }
-        }
+        ReasonRequired => t(lang, Msg::RuleReasonRequired).into(),
         Input(e) => input_error(lang, e),
         ProfileIncomplete { fields } => {
             let names: Vec<_> = fields.iter().map(|f| field_name(lang, *f)).collect();
@@ -293,20 +342,8 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("A household needs at least {needed} consecutive cultural-family years (it has {consecutive}) or to be an exemplary cultural family.")
             }
         }
-        UnitHeadWithoutCollective => {
-            if vi {
-                "Người đứng đầu đơn vị chỉ được xét cùng với hồ sơ tập thể của đơn vị mình: hãy liên kết hồ sơ tập thể.".into()
-            } else {
-                "A unit head can only be nominated together with the unit's collective: link the collective nomination.".into()
-            }
-        }
-        UnitHeadCollectiveNotRegistered => {
-            if vi {
-                "Hồ sơ tập thể của đơn vị phải được đăng ký trước hồ sơ người đứng đầu.".into()
-            } else {
-                "The unit's collective nomination must be registered before the unit head's.".into()
-            }
-        }
+        UnitHeadWithoutCollective => t(lang, Msg::RuleUnitHeadWithoutCollective).into(),
+        UnitHeadCollectiveNotRegistered => t(lang, Msg::RuleUnitHeadCollectiveNotRegistered).into(),
         RegistrationClosed { deadline } => {
             if vi {
                 format!("Đã hết hạn đăng ký với Sở ({}).", format_date(*deadline))
@@ -317,13 +354,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 )
             }
         }
-        NoFosteringPlan => {
-            if vi {
-                "Cần có kế hoạch bồi dưỡng trước khi chuyển sang bồi dưỡng.".into()
-            } else {
-                "A fostering plan is needed before fostering starts.".into()
-            }
-        }
+        NoFosteringPlan => t(lang, Msg::RuleNoFosteringPlan).into(),
         LeaderMissing { role } => {
             if vi {
                 format!(
@@ -337,13 +368,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 )
             }
         }
-        NoDatedActivity => {
-            if vi {
-                "Kế hoạch bồi dưỡng cần ít nhất một hoạt động có ngày thực hiện.".into()
-            } else {
-                "The fostering plan needs at least one dated activity.".into()
-            }
-        }
+        NoDatedActivity => t(lang, Msg::RuleNoDatedActivity).into(),
         EvaluationMissing { period } => {
             if vi {
                 format!("Chưa có {}.", period_name(lang, *period))
@@ -351,13 +376,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("The {} has not been recorded.", period_name(lang, *period))
             }
         }
-        AnnualRatingTooLow => {
-            if vi {
-                "Đánh giá cả năm phải từ mức “Đạt” trở lên.".into()
-            } else {
-                "The annual evaluation must be at least “Pass”.".into()
-            }
-        }
+        AnnualRatingTooLow => t(lang, Msg::RuleAnnualRatingTooLow).into(),
         EvaluationRepeated { period } => {
             if vi {
                 format!("Đã có {} trong năm này.", period_name(lang, *period))
@@ -383,14 +402,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 )
             }
         }
-        UndoUnavailable => {
-            if vi {
-                "Không thể hoàn tác: chỉ hoàn tác được thao tác chuyển gần nhất của chính bạn, ngay sau khi chuyển.".into()
-            } else {
-                "Cannot undo: only your own latest move can be undone, shortly after making it."
-                    .into()
-            }
-        }
+        UndoUnavailable => t(lang, Msg::RuleUndoUnavailable).into(),
         DateOutsideYear { year } => {
             if vi {
                 format!("Ngày phải thuộc năm {year}.")
@@ -437,49 +449,12 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 )
             }
         }
-        BallotClosed => {
-            if vi {
-                "Biểu quyết chưa mở hoặc đã đóng.".into()
-            } else {
-                "The ballot is not open.".into()
-            }
-        }
-        AlreadyVoted => {
-            if vi {
-                "Bạn đã biểu quyết hồ sơ này.".into()
-            } else {
-                "You have already voted on this nomination.".into()
-            }
-        }
-        BallotEmpty => {
-            if vi {
-                "Hãy chọn ít nhất một hồ sơ đã đăng ký để biểu quyết.".into()
-            } else {
-                "Choose at least one registered nomination for the ballot.".into()
-            }
-        }
-        CouncilClosed => {
-            if vi {
-                "Đã có quyết định chọn mô hình gửi Thành phố của năm này; điểm và phiếu đã khóa."
-                    .into()
-            } else {
-                "This year's models for the City are decided; scores and ballots are locked.".into()
-            }
-        }
-        SheetSubmitted => {
-            if vi {
-                "Phiếu chấm đã nộp, không sửa được nữa.".into()
-            } else {
-                "The scoresheet is submitted and can no longer change.".into()
-            }
-        }
-        ConflictDeclared => {
-            if vi {
-                "Bạn đã khai báo xung đột lợi ích nên không chấm hồ sơ này.".into()
-            } else {
-                "You declared a conflict of interest and do not score this nomination.".into()
-            }
-        }
+        BallotClosed => t(lang, Msg::RuleBallotClosed).into(),
+        AlreadyVoted => t(lang, Msg::RuleAlreadyVoted).into(),
+        BallotEmpty => t(lang, Msg::RuleBallotEmpty).into(),
+        CouncilClosed => t(lang, Msg::RuleCouncilClosed).into(),
+        SheetSubmitted => t(lang, Msg::RuleSheetSubmitted).into(),
+        ConflictDeclared => t(lang, Msg::RuleConflictDeclared).into(),
         NotACriterion { code } => {
             if vi {
                 format!("“{code}” không phải tiêu chí chấm điểm của loại đối tượng này.")
@@ -494,13 +469,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("Some criteria are not scored yet: {}.", missing.join(", "))
             }
         }
-        ReviewSubmitted => {
-            if vi {
-                "Báo cáo đánh giá của khối đã gửi Sở, không sửa hay gửi lại được nữa.".into()
-            } else {
-                "The bloc's review has been sent to the Department and can no longer change.".into()
-            }
-        }
+        ReviewSubmitted => t(lang, Msg::RuleReviewSubmitted).into(),
         ReviewIncomplete { missing } => {
             if vi {
                 format!("Chưa có nhận xét cho: {}.", missing.join(", "))
@@ -508,20 +477,8 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("No comment yet on: {}.", missing.join(", "))
             }
         }
-        ReviewNotInBloc => {
-            if vi {
-                "Chỉ nhận xét các điển hình của khối trong năm này.".into()
-            } else {
-                "Comments are only on this bloc's exemplars of the year.".into()
-            }
-        }
-        SelectionEmpty => {
-            if vi {
-                "Hãy chọn ít nhất một điển hình gửi Thành phố.".into()
-            } else {
-                "Choose at least one exemplar to send to the City.".into()
-            }
-        }
+        ReviewNotInBloc => t(lang, Msg::RuleReviewNotInBloc).into(),
+        SelectionEmpty => t(lang, Msg::RuleSelectionEmpty).into(),
         SelectionNotEligible { count } => {
             if vi {
                 format!("{count} hồ sơ được chọn chưa đăng ký với Sở hoặc đã dừng, không thể gửi Thành phố.")
@@ -529,21 +486,8 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("{count} chosen nominations are not registered or were dropped, and cannot be sent to the City.")
             }
         }
-        PlanNotApprovable => {
-            if vi {
-                "Kế hoạch đã được phê duyệt, hoặc chưa đủ lãnh đạo phụ trách để phê duyệt.".into()
-            } else {
-                "The plan is already approved, or it does not yet name every responsible leader."
-                    .into()
-            }
-        }
-        DateInFuture => {
-            if vi {
-                "Ngày không được ở tương lai.".into()
-            } else {
-                "The date cannot be in the future.".into()
-            }
-        }
+        PlanNotApprovable => t(lang, Msg::RulePlanNotApprovable).into(),
+        DateInFuture => t(lang, Msg::RuleDateInFuture).into(),
         CityQuotaFull { max } => {
             if vi {
                 format!("Mỗi năm chỉ đăng ký tối đa {max} mô hình với Thành phố.")
