@@ -59,62 +59,152 @@ feature! { $
         "Kế hoạch đã được phê duyệt, hoặc chưa đủ lãnh đạo phụ trách để phê duyệt.",
         "The plan is already approved, or it does not yet name every responsible leader.",
     RuleDateInFuture => "Ngày không được ở tương lai.", "The date cannot be in the future.",
+    // With values, named in braces: `fill` puts them in.
+    RuleNotAMove =>
+        "Không thể chuyển từ “{from}” sang “{to}”: chỉ được chuyển sang giai đoạn kế tiếp, lùi một giai đoạn, dừng hoặc khôi phục.",
+        "Cannot move from “{from}” to “{to}”: only to the next stage, back one stage, to dropped, or restored.",
+    RuleRestoreElsewhereTo =>
+        "Hồ sơ chỉ được khôi phục về giai đoạn trước khi dừng: “{stage}”.",
+        "A dropped nomination can only be restored to where it was: “{stage}”.",
+    RuleRestoreElsewhereUnknown =>
+        "Không rõ giai đoạn trước khi dừng nên không thể khôi phục.",
+        "The stage before the drop is unknown, so it cannot be restored.",
+    RuleEvidenceMissing =>
+        "Chưa có minh chứng cho tiêu chí {criteria}.",
+        "Evidence is missing for criteria {criteria}.",
+    RuleCulturalFamilyYears =>
+        "Hộ gia đình cần đạt gia đình văn hóa ít nhất {needed} năm liền (hiện có {consecutive}) hoặc là gia đình văn hóa tiêu biểu.",
+        "A household needs at least {needed} consecutive cultural-family years (it has {consecutive}) or to be an exemplary cultural family.",
+    RuleRegistrationClosed =>
+        "Đã hết hạn đăng ký với Sở ({deadline}).",
+        "Registration with the Department closed on {deadline}.",
+    RuleLeaderMissing =>
+        "Kế hoạch bồi dưỡng chưa nêu lãnh đạo phụ trách {role}.",
+        "The fostering plan names no leader responsible for {role}.",
+    RuleEvaluationMissing => "Chưa có {period}.", "The {period} has not been recorded.",
+    RuleEvaluationRepeated =>
+        "Đã có {period} trong năm này.",
+        "The {period} of this year is already recorded.",
+    RuleEvaluationTooEarly =>
+        "Chưa đến kỳ {period}: kỳ này bắt đầu từ {opens}.",
+        "The {period} period has not started: it opens on {opens}.",
+    RuleDateOutsideYear => "Ngày phải thuộc năm {year}.", "The date must fall within {year}.",
+    RulePlanNotOpen =>
+        "Chỉ lập kế hoạch bồi dưỡng cho điển hình đã đăng ký với Sở (hiện ở giai đoạn “{stage}”).",
+        "A fostering plan is made for a registered exemplar (this one is at “{stage}”).",
+    RuleEvaluationNotOpen =>
+        "Chỉ đánh giá định kỳ điển hình đang bồi dưỡng hoặc đánh giá (hiện ở giai đoạn “{stage}”).",
+        "Periodic evaluations are for exemplars being fostered or evaluated (this one is at “{stage}”).",
+    RuleReplicationNotOpen =>
+        "Chỉ ghi nhận nhân rộng cho mô hình đang đánh giá hoặc đã nhân rộng (hiện ở giai đoạn “{stage}”).",
+        "Replications are recorded for models being evaluated or replicated (this one is at “{stage}”).",
+    RuleNotACriterion =>
+        "“{code}” không phải tiêu chí chấm điểm của loại đối tượng này.",
+        "“{code}” is not a scored criterion of this kind of nominee.",
+    RuleSheetIncomplete =>
+        "Chưa chấm đủ các tiêu chí: {missing}.",
+        "Some criteria are not scored yet: {missing}.",
+    RuleReviewIncomplete => "Chưa có nhận xét cho: {missing}.", "No comment yet on: {missing}.",
+    RuleSelectionNotEligible =>
+        "{count} hồ sơ được chọn chưa đăng ký với Sở hoặc đã dừng, không thể gửi Thành phố.",
+        "{count} chosen nominations are not registered or were dropped, and cannot be sent to the City.",
+    RuleCityQuotaFull =>
+        "Mỗi năm chỉ đăng ký tối đa {max} mô hình với Thành phố.",
+        "At most {max} models a year can be registered with the City.",
+    RuleCityListTooShort =>
+        "Danh sách gửi Thành phố cần ít nhất {min} mô hình (hiện có {have}).",
+        "The list for the City needs at least {min} models (it has {have}).",
+    RuleCityNotEligible =>
+        "Hồ sơ ở giai đoạn “{stage}” chưa thể đăng ký với Thành phố.",
+        "A nomination at “{stage}” cannot be registered with the City.",
+    // The names of the form fields, as the errors and the forms say them.
+    FieldNomineeName => "Tên tập thể, cá nhân", "Nominee's name",
+    FieldDescription => "Mô hình, sáng kiến, kinh nghiệm", "Model, initiative or experience",
+    FieldReplicationPotential => "Khả năng nhân rộng", "Replication potential",
+    FieldEvidence => "Minh chứng", "Evidence",
+    FieldReason => "Lý do", "Reason",
+    FieldScore => "Điểm", "Score",
+    FieldYear => "Năm", "Year",
+    FieldCampaignName => "Tên kế hoạch", "Campaign name",
+    FieldCampaignYears => "Các năm của kế hoạch", "Campaign years",
+    FieldQuota => "Số mô hình đăng ký với Thành phố", "Models registered with the City",
+    FieldCollectiveSize => "Số người của tập thể", "Size of the collective",
+    FieldIndividualPosition => "Chức vụ", "Position",
+    FieldCooperativeMembers => "Số thành viên", "Number of members",
+    FieldCulturalFamilyYears => "Các năm đạt gia đình văn hóa", "Cultural-family years",
+    FieldLeaderName => "Họ tên lãnh đạo phụ trách", "Responsible leader's name",
+    FieldLeaderPosition => "Chức vụ lãnh đạo phụ trách", "Responsible leader's position",
+    FieldActivityTitle => "Tên hoạt động", "Activity",
+    FieldActivityDate => "Ngày thực hiện", "Activity date",
+    FieldAchievements => "Thành tích", "Achievements",
+    FieldEvaluator => "Người đánh giá", "Evaluator",
+    FieldEvaluationDate => "Ngày đánh giá", "Evaluation date",
+    FieldCommendation => "Hình thức khen thưởng", "Commendation",
+    FieldActivityOutcome => "Kết quả", "Outcome",
+    FieldActivities => "Các hoạt động", "Activities",
+    FieldAdopter => "Đơn vị, địa phương áp dụng", "Adopting unit or locality",
+    FieldReplicationDate => "Ngày áp dụng", "Date adopted",
+    FieldReplicationResult => "Kết quả", "Result",
+    FieldSelection => "Danh sách", "Selection",
+    FieldComment => "Nhận xét", "Comment",
+    FieldPassShare => "Ngưỡng thông qua (%)", "Share needed to pass (%)",
+    FieldAssessment => "Đánh giá chung của khối", "The bloc's overall assessment",
+    FieldUsername => "Tên đăng nhập", "Username",
+    FieldPassword => "Mật khẩu", "Password",
+    FieldDisplayName => "Họ và tên", "Full name",
+    FieldRoles => "Vai trò", "Roles",
+    FieldUnit => "Đơn vị", "Unit",
+    FieldCurrentPassword => "Mật khẩu hiện tại", "Current password",
+    FieldOrgCode => "Mã", "Code",
+    FieldOrgName => "Tên", "Name",
+    FieldHeadUnit => "Đơn vị trưởng khối", "Head unit",
 }
 
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
     use Field::*;
-    let (vi, en) = match field {
-        NomineeName => ("Tên tập thể, cá nhân", "Nominee's name"),
-        Description => (
-            "Mô hình, sáng kiến, kinh nghiệm",
-            "Model, initiative or experience",
-        ),
-        ReplicationPotential => ("Khả năng nhân rộng", "Replication potential"),
-        Evidence => ("Minh chứng", "Evidence"),
-        Reason => ("Lý do", "Reason"),
-        Score => ("Điểm", "Score"),
-        Year => ("Năm", "Year"),
-        CampaignName => ("Tên kế hoạch", "Campaign name"),
-        CampaignYears => ("Các năm của kế hoạch", "Campaign years"),
-        Quota => (
-            "Số mô hình đăng ký với Thành phố",
-            "Models registered with the City",
-        ),
-        CollectiveSize => ("Số người của tập thể", "Size of the collective"),
-        IndividualPosition => ("Chức vụ", "Position"),
-        CooperativeMembers => ("Số thành viên", "Number of members"),
-        CulturalFamilyYears => ("Các năm đạt gia đình văn hóa", "Cultural-family years"),
-        LeaderName => ("Họ tên lãnh đạo phụ trách", "Responsible leader's name"),
-        LeaderPosition => (
-            "Chức vụ lãnh đạo phụ trách",
-            "Responsible leader's position",
-        ),
-        ActivityTitle => ("Tên hoạt động", "Activity"),
-        ActivityDate => ("Ngày thực hiện", "Activity date"),
-        Achievements => ("Thành tích", "Achievements"),
-        Evaluator => ("Người đánh giá", "Evaluator"),
-        EvaluationDate => ("Ngày đánh giá", "Evaluation date"),
-        Commendation => ("Hình thức khen thưởng", "Commendation"),
-        ActivityOutcome => ("Kết quả", "Outcome"),
-        Activities => ("Các hoạt động", "Activities"),
-        Adopter => ("Đơn vị, địa phương áp dụng", "Adopting unit or locality"),
-        ReplicationDate => ("Ngày áp dụng", "Date adopted"),
-        ReplicationResult => ("Kết quả", "Result"),
-        Selection => ("Danh sách", "Selection"),
-        Comment => ("Nhận xét", "Comment"),
-        PassShare => ("Ngưỡng thông qua (%)", "Share needed to pass (%)"),
-        Assessment => ("Đánh giá chung của khối", "The bloc's overall assessment"),
-        Username => ("Tên đăng nhập", "Username"),
-        Password => ("Mật khẩu", "Password"),
-        DisplayName => ("Họ và tên", "Full name"),
-        Roles => ("Vai trò", "Roles"),
-        Unit => ("Đơn vị", "Unit"),
-        CurrentPassword => ("Mật khẩu hiện tại", "Current password"),
-        OrgCode => ("Mã", "Code"),
-        OrgName => ("Tên", "Name"),
-        HeadUnit => ("Đơn vị trưởng khối", "Head unit"),
+    let msg = match field {
+        NomineeName => Msg::FieldNomineeName,
+        Description => Msg::FieldDescription,
+        ReplicationPotential => Msg::FieldReplicationPotential,
+        Evidence => Msg::FieldEvidence,
+        Reason => Msg::FieldReason,
+        Score => Msg::FieldScore,
+        Year => Msg::FieldYear,
+        CampaignName => Msg::FieldCampaignName,
+        CampaignYears => Msg::FieldCampaignYears,
+        Quota => Msg::FieldQuota,
+        CollectiveSize => Msg::FieldCollectiveSize,
+        IndividualPosition => Msg::FieldIndividualPosition,
+        CooperativeMembers => Msg::FieldCooperativeMembers,
+        CulturalFamilyYears => Msg::FieldCulturalFamilyYears,
+        LeaderName => Msg::FieldLeaderName,
+        LeaderPosition => Msg::FieldLeaderPosition,
+        ActivityTitle => Msg::FieldActivityTitle,
+        ActivityDate => Msg::FieldActivityDate,
+        Achievements => Msg::FieldAchievements,
+        Evaluator => Msg::FieldEvaluator,
+        EvaluationDate => Msg::FieldEvaluationDate,
+        Commendation => Msg::FieldCommendation,
+        ActivityOutcome => Msg::FieldActivityOutcome,
+        Activities => Msg::FieldActivities,
+        Adopter => Msg::FieldAdopter,
+        ReplicationDate => Msg::FieldReplicationDate,
+        ReplicationResult => Msg::FieldReplicationResult,
+        Selection => Msg::FieldSelection,
+        Comment => Msg::FieldComment,
+        PassShare => Msg::FieldPassShare,
+        Assessment => Msg::FieldAssessment,
+        Username => Msg::FieldUsername,
+        Password => Msg::FieldPassword,
+        DisplayName => Msg::FieldDisplayName,
+        Roles => Msg::FieldRoles,
+        Unit => Msg::FieldUnit,
+        CurrentPassword => Msg::FieldCurrentPassword,
+        OrgCode => Msg::FieldOrgCode,
+        OrgName => Msg::FieldOrgName,
+        HeadUnit => Msg::FieldHeadUnit,
     };
-    pick(lang, vi, en)
+    t(lang, msg)
 }
 
 fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
@@ -284,37 +374,30 @@ impl Violation {
     }
 }
 
+/// A catalogue text with its `{name}` placeholders filled in.
+fn fill(lang: Lang, msg: Msg, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values
+        .iter()
+        .fold(t(lang, msg).to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
 pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
     use ViolationKind::*;
     let vi = lang == Lang::Vi;
     match kind {
-        NotAMove { from, to } => {
-            if vi {
-                format!("Không thể chuyển từ “{}” sang “{}”: chỉ được chuyển sang giai đoạn kế tiếp, lùi một giai đoạn, dừng hoặc khôi phục.", stage(lang, *from), stage(lang, *to))
-            } else {
-                format!("Cannot move from “{}” to “{}”: only to the next stage, back one stage, to dropped, or restored.", stage(lang, *from), stage(lang, *to))
-            }
-        }
-        RestoreElsewhere { expected: Some(s) } => {
-            if vi {
-                format!(
-                    "Hồ sơ chỉ được khôi phục về giai đoạn trước khi dừng: “{}”.",
-                    stage(lang, *s)
-                )
-            } else {
-                format!(
-                    "A dropped nomination can only be restored to where it was: “{}”.",
-                    stage(lang, *s)
-                )
-            }
-        }
-        RestoreElsewhere { expected: None } => {
-            if vi {
-                "Không rõ giai đoạn trước khi dừng nên không thể khôi phục.".into()
-            } else {
-                "The stage before the drop is unknown, so it cannot be restored.".into()
-            }
-        }
+        NotAMove { from, to } => fill(
+            lang,
+            Msg::RuleNotAMove,
+            &[("from", &stage(lang, *from)), ("to", &stage(lang, *to))],
+        ),
+        RestoreElsewhere { expected: Some(s) } => fill(
+            lang,
+            Msg::RuleRestoreElsewhereTo,
+            &[("stage", &stage(lang, *s))],
+        ),
+        RestoreElsewhere { expected: None } => t(lang, Msg::RuleRestoreElsewhereUnknown).into(),
         ReasonRequired => t(lang, Msg::RuleReasonRequired).into(),
         Input(e) => input_error(lang, e),
         ProfileIncomplete { fields } => {
@@ -325,195 +408,102 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
                 format!("The profile is incomplete: {}.", names.join(", "))
             }
         }
-        EvidenceMissing { criteria } => {
-            if vi {
-                format!("Chưa có minh chứng cho tiêu chí {}.", criteria.join(", "))
-            } else {
-                format!("Evidence is missing for criteria {}.", criteria.join(", "))
-            }
-        }
+        EvidenceMissing { criteria } => fill(
+            lang,
+            Msg::RuleEvidenceMissing,
+            &[("criteria", &criteria.join(", "))],
+        ),
         CulturalFamilyYears {
             consecutive,
             needed,
-        } => {
-            if vi {
-                format!("Hộ gia đình cần đạt gia đình văn hóa ít nhất {needed} năm liền (hiện có {consecutive}) hoặc là gia đình văn hóa tiêu biểu.")
-            } else {
-                format!("A household needs at least {needed} consecutive cultural-family years (it has {consecutive}) or to be an exemplary cultural family.")
-            }
-        }
+        } => fill(
+            lang,
+            Msg::RuleCulturalFamilyYears,
+            &[("needed", &needed), ("consecutive", &consecutive)],
+        ),
         UnitHeadWithoutCollective => t(lang, Msg::RuleUnitHeadWithoutCollective).into(),
         UnitHeadCollectiveNotRegistered => t(lang, Msg::RuleUnitHeadCollectiveNotRegistered).into(),
-        RegistrationClosed { deadline } => {
-            if vi {
-                format!("Đã hết hạn đăng ký với Sở ({}).", format_date(*deadline))
-            } else {
-                format!(
-                    "Registration with the Department closed on {}.",
-                    format_date(*deadline)
-                )
-            }
-        }
+        RegistrationClosed { deadline } => fill(
+            lang,
+            Msg::RuleRegistrationClosed,
+            &[("deadline", &format_date(*deadline))],
+        ),
         NoFosteringPlan => t(lang, Msg::RuleNoFosteringPlan).into(),
-        LeaderMissing { role } => {
-            if vi {
-                format!(
-                    "Kế hoạch bồi dưỡng chưa nêu lãnh đạo phụ trách {}.",
-                    role_name(lang, *role)
-                )
-            } else {
-                format!(
-                    "The fostering plan names no leader responsible for {}.",
-                    role_name(lang, *role)
-                )
-            }
-        }
+        LeaderMissing { role } => fill(
+            lang,
+            Msg::RuleLeaderMissing,
+            &[("role", &role_name(lang, *role))],
+        ),
         NoDatedActivity => t(lang, Msg::RuleNoDatedActivity).into(),
-        EvaluationMissing { period } => {
-            if vi {
-                format!("Chưa có {}.", period_name(lang, *period))
-            } else {
-                format!("The {} has not been recorded.", period_name(lang, *period))
-            }
-        }
+        EvaluationMissing { period } => fill(
+            lang,
+            Msg::RuleEvaluationMissing,
+            &[("period", &period_name(lang, *period))],
+        ),
         AnnualRatingTooLow => t(lang, Msg::RuleAnnualRatingTooLow).into(),
-        EvaluationRepeated { period } => {
-            if vi {
-                format!("Đã có {} trong năm này.", period_name(lang, *period))
-            } else {
-                format!(
-                    "The {} of this year is already recorded.",
-                    period_name(lang, *period)
-                )
-            }
-        }
-        EvaluationTooEarly { period, opens } => {
-            if vi {
-                format!(
-                    "Chưa đến kỳ {}: kỳ này bắt đầu từ {}.",
-                    period_name(lang, *period),
-                    format_date(*opens)
-                )
-            } else {
-                format!(
-                    "The {} period has not started: it opens on {}.",
-                    period_name(lang, *period),
-                    format_date(*opens)
-                )
-            }
-        }
+        EvaluationRepeated { period } => fill(
+            lang,
+            Msg::RuleEvaluationRepeated,
+            &[("period", &period_name(lang, *period))],
+        ),
+        EvaluationTooEarly { period, opens } => fill(
+            lang,
+            Msg::RuleEvaluationTooEarly,
+            &[
+                ("period", &period_name(lang, *period)),
+                ("opens", &format_date(*opens)),
+            ],
+        ),
         UndoUnavailable => t(lang, Msg::RuleUndoUnavailable).into(),
-        DateOutsideYear { year } => {
-            if vi {
-                format!("Ngày phải thuộc năm {year}.")
-            } else {
-                format!("The date must fall within {year}.")
-            }
-        }
+        DateOutsideYear { year } => fill(lang, Msg::RuleDateOutsideYear, &[("year", &year)]),
         PlanNotOpen { stage: s } => {
-            if vi {
-                format!(
-                    "Chỉ lập kế hoạch bồi dưỡng cho điển hình đã đăng ký với Sở (hiện ở giai đoạn “{}”).",
-                    stage(lang, *s)
-                )
-            } else {
-                format!(
-                    "A fostering plan is made for a registered exemplar (this one is at “{}”).",
-                    stage(lang, *s)
-                )
-            }
+            fill(lang, Msg::RulePlanNotOpen, &[("stage", &stage(lang, *s))])
         }
-        EvaluationNotOpen { stage: s } => {
-            if vi {
-                format!(
-                    "Chỉ đánh giá định kỳ điển hình đang bồi dưỡng hoặc đánh giá (hiện ở giai đoạn “{}”).",
-                    stage(lang, *s)
-                )
-            } else {
-                format!(
-                    "Periodic evaluations are for exemplars being fostered or evaluated (this one is at “{}”).",
-                    stage(lang, *s)
-                )
-            }
-        }
-        ReplicationNotOpen { stage: s } => {
-            if vi {
-                format!(
-                    "Chỉ ghi nhận nhân rộng cho mô hình đang đánh giá hoặc đã nhân rộng (hiện ở giai đoạn “{}”).",
-                    stage(lang, *s)
-                )
-            } else {
-                format!(
-                    "Replications are recorded for models being evaluated or replicated (this one is at “{}”).",
-                    stage(lang, *s)
-                )
-            }
-        }
+        EvaluationNotOpen { stage: s } => fill(
+            lang,
+            Msg::RuleEvaluationNotOpen,
+            &[("stage", &stage(lang, *s))],
+        ),
+        ReplicationNotOpen { stage: s } => fill(
+            lang,
+            Msg::RuleReplicationNotOpen,
+            &[("stage", &stage(lang, *s))],
+        ),
         BallotClosed => t(lang, Msg::RuleBallotClosed).into(),
         AlreadyVoted => t(lang, Msg::RuleAlreadyVoted).into(),
         BallotEmpty => t(lang, Msg::RuleBallotEmpty).into(),
         CouncilClosed => t(lang, Msg::RuleCouncilClosed).into(),
         SheetSubmitted => t(lang, Msg::RuleSheetSubmitted).into(),
         ConflictDeclared => t(lang, Msg::RuleConflictDeclared).into(),
-        NotACriterion { code } => {
-            if vi {
-                format!("“{code}” không phải tiêu chí chấm điểm của loại đối tượng này.")
-            } else {
-                format!("“{code}” is not a scored criterion of this kind of nominee.")
-            }
-        }
-        SheetIncomplete { missing } => {
-            if vi {
-                format!("Chưa chấm đủ các tiêu chí: {}.", missing.join(", "))
-            } else {
-                format!("Some criteria are not scored yet: {}.", missing.join(", "))
-            }
-        }
+        NotACriterion { code } => fill(lang, Msg::RuleNotACriterion, &[("code", &code)]),
+        SheetIncomplete { missing } => fill(
+            lang,
+            Msg::RuleSheetIncomplete,
+            &[("missing", &missing.join(", "))],
+        ),
         ReviewSubmitted => t(lang, Msg::RuleReviewSubmitted).into(),
-        ReviewIncomplete { missing } => {
-            if vi {
-                format!("Chưa có nhận xét cho: {}.", missing.join(", "))
-            } else {
-                format!("No comment yet on: {}.", missing.join(", "))
-            }
-        }
+        ReviewIncomplete { missing } => fill(
+            lang,
+            Msg::RuleReviewIncomplete,
+            &[("missing", &missing.join(", "))],
+        ),
         ReviewNotInBloc => t(lang, Msg::RuleReviewNotInBloc).into(),
         SelectionEmpty => t(lang, Msg::RuleSelectionEmpty).into(),
         SelectionNotEligible { count } => {
-            if vi {
-                format!("{count} hồ sơ được chọn chưa đăng ký với Sở hoặc đã dừng, không thể gửi Thành phố.")
-            } else {
-                format!("{count} chosen nominations are not registered or were dropped, and cannot be sent to the City.")
-            }
+            fill(lang, Msg::RuleSelectionNotEligible, &[("count", &count)])
         }
         PlanNotApprovable => t(lang, Msg::RulePlanNotApprovable).into(),
         DateInFuture => t(lang, Msg::RuleDateInFuture).into(),
-        CityQuotaFull { max } => {
-            if vi {
-                format!("Mỗi năm chỉ đăng ký tối đa {max} mô hình với Thành phố.")
-            } else {
-                format!("At most {max} models a year can be registered with the City.")
-            }
-        }
-        CityListTooShort { min, have } => {
-            if vi {
-                format!("Danh sách gửi Thành phố cần ít nhất {min} mô hình (hiện có {have}).")
-            } else {
-                format!("The list for the City needs at least {min} models (it has {have}).")
-            }
-        }
-        CityNotEligible { stage: s } => {
-            if vi {
-                format!(
-                    "Hồ sơ ở giai đoạn “{}” chưa thể đăng ký với Thành phố.",
-                    stage(lang, *s)
-                )
-            } else {
-                format!(
-                    "A nomination at “{}” cannot be registered with the City.",
-                    stage(lang, *s)
-                )
-            }
-        }
+        CityQuotaFull { max } => fill(lang, Msg::RuleCityQuotaFull, &[("max", &max)]),
+        CityListTooShort { min, have } => fill(
+            lang,
+            Msg::RuleCityListTooShort,
+            &[("min", &min), ("have", &have)],
+        ),
+        CityNotEligible { stage: s } => fill(
+            lang,
+            Msg::RuleCityNotEligible,
+            &[("stage", &stage(lang, *s))],
+        ),
     }
 }
