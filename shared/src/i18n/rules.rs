@@ -507,3 +507,59 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn texts_with_values_read_as_sentences_in_both_languages() {
+        let too_early = ViolationKind::EvaluationTooEarly {
+            period: EvaluationPeriod::NineMonth,
+            opens: NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+        };
+        assert_eq!(
+            violation_message(Lang::Vi, &too_early),
+            "Chưa đến kỳ đánh giá 9 tháng: kỳ này bắt đầu từ 30/09/2026."
+        );
+        assert_eq!(
+            violation_message(Lang::En, &too_early),
+            "The 9-month evaluation period has not started: it opens on 30/09/2026."
+        );
+        let short = ViolationKind::CityListTooShort { min: 3, have: 1 };
+        assert_eq!(
+            violation_message(Lang::Vi, &short),
+            "Danh sách gửi Thành phố cần ít nhất 3 mô hình (hiện có 1)."
+        );
+        assert_eq!(
+            violation_message(Lang::En, &short),
+            "The list for the City needs at least 3 models (it has 1)."
+        );
+        let not_a_move = ViolationKind::NotAMove {
+            from: Stage::Discovered,
+            to: Stage::Replicated,
+        };
+        assert_eq!(
+            violation_message(Lang::En, &not_a_move),
+            "Cannot move from “Discovered” to “Replicated”: only to the next stage, back one \
+             stage, to dropped, or restored."
+        );
+        assert_eq!(field_name(Lang::Vi, Field::HeadUnit), "Đơn vị trưởng khối");
+    }
+
+    #[test]
+    fn every_placeholder_is_filled() {
+        for lang in [Lang::Vi, Lang::En] {
+            let text = violation_message(
+                lang,
+                &ViolationKind::CulturalFamilyYears {
+                    consecutive: 2,
+                    needed: 3,
+                },
+            );
+            assert!(!text.contains('{'), "{text}");
+            assert!(text.contains('2') && text.contains('3'), "{text}");
+        }
+    }
+}
