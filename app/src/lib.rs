@@ -15,6 +15,7 @@ pub mod ports;
 pub mod services;
 pub mod types;
 
+use crate::pages::admin_campaigns::AdminCampaignsPage;
 use crate::pages::admin_org::AdminOrgPage;
 use crate::pages::change_password::ChangePasswordPage;
 use leptos::prelude::*;
@@ -153,6 +154,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("organisation"))
                             view=AdminOrgPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("campaigns"))
+                            view=AdminCampaignsPage
                             ssr=SsrMode::Async
                         />
                         <Route

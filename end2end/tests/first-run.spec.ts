@@ -93,4 +93,33 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await expect(page.locator('tr[data-username="canbo.cctl"]')).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath('first-run-accounts.png'), fullPage: true });
+
+  // The first campaign, checked as it is typed; then the board has a year to show.
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns$/);
+  await hydrated(page);
+  await expect(page.getByText('Chưa có kế hoạch nào')).toBeVisible();
+  await expectAccessible(page);
+  await page.locator('#campaign-first').fill('2026');
+  await page.locator('#campaign-last').fill('2040');
+  await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
+  const alert = page.locator('form.admin-form [role="alert"]');
+  await expect(alert).toContainText('Vui lòng nhập tên kế hoạch.');
+  await expect(alert).toContainText('Các năm của kế hoạch');
+  await page.locator('#campaign-name').fill('Giai đoạn 2026–2030');
+  await page.locator('#campaign-decision').fill('Kế hoạch số 45/KH-SNN');
+  await page.locator('#campaign-last').fill('2030');
+  await expect(alert).toHaveCount(0);
+  await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã tạo kế hoạch Giai đoạn 2026–2030');
+  await expect(page.locator('table.campaigns tbody tr')).toHaveCount(1);
+  await expect(page.locator('table.campaigns')).toContainText('2026–2030');
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('first-run-campaigns.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Bảng theo dõi', exact: true }).click();
+  await expect(page).toHaveURL(/\/board/);
+  await hydrated(page);
+  await expect(page.locator('.column[data-stage="discovered"]').first()).toBeVisible();
+  await expectAccessible(page);
 });

@@ -47,6 +47,7 @@ pub fn Header() -> impl IntoView {
                             <Show when=move || admin>
                                 <A href="/admin/accounts">{tr(Msg::NavAdmin)}</A>
                                 <A href="/admin/organisation">{tr(Msg::NavOrg)}</A>
+                                <A href="/admin/campaigns">{tr(Msg::NavCampaigns)}</A>
                             </Show>
                         })
                     })}

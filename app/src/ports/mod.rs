@@ -8,6 +8,7 @@ pub mod audit;
 pub mod ballot;
 pub mod board;
 pub mod calendar;
+pub mod campaigns;
 pub mod council;
 pub mod fostering;
 pub mod nominations;
@@ -22,6 +23,7 @@ pub use audit::AuditPort;
 pub use ballot::BallotPort;
 pub use board::BoardPort;
 pub use calendar::CalendarPort;
+pub use campaigns::CampaignsPort;
 pub use council::CouncilPort;
 pub use fostering::FosteringPort;
 pub use nominations::NominationsPort;
@@ -104,6 +106,7 @@ pub trait Repository:
     + BallotPort
     + BoardPort
     + CalendarPort
+    + CampaignsPort
     + CouncilPort
     + FosteringPort
     + NominationsPort

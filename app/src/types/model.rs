@@ -401,6 +401,7 @@ pub enum AuditAction {
     UnitUpdated,
     CouncilSeated,
     CouncilUnseated,
+    CampaignCreated,
     SaveSelection,
     OpenBallot,
     CloseBallot,
@@ -413,7 +414,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 22] = [
+    const CODES: [(AuditAction, &'static str); 23] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -430,6 +431,7 @@ impl AuditAction {
         (AuditAction::UnitUpdated, "unit_updated"),
         (AuditAction::CouncilSeated, "council_seated"),
         (AuditAction::CouncilUnseated, "council_unseated"),
+        (AuditAction::CampaignCreated, "campaign_created"),
         (AuditAction::SaveSelection, "save_selection"),
         (AuditAction::OpenBallot, "open_ballot"),
         (AuditAction::CloseBallot, "close_ballot"),
@@ -778,4 +780,14 @@ mod tests {
             }
         }
     }
+}
+
+/// A campaign as the administrator's list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignRow {
+    pub id: i64,
+    pub name: String,
+    pub decision: String,
+    pub start_year: i32,
+    pub end_year: i32,
 }

@@ -27,6 +27,8 @@ macro_rules! repositories {
         mod board;
         #[path = "../calendar/mod.rs"]
         mod calendar;
+        #[path = "../campaigns/mod.rs"]
+        mod campaigns;
         #[path = "../council/mod.rs"]
         mod council;
         #[path = "../fostering/mod.rs"]

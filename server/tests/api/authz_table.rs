@@ -7,8 +7,8 @@ use crate::common;
 
 use app::api::account::ChangePassword;
 use app::api::admin::{
-    CreateAccount, GetOrganisation, ListAccounts, ResetPassword, SaveBloc, SaveUnit,
-    SetCouncilSeat, UpdateAccount,
+    CreateAccount, CreateCampaign, GetOrganisation, ListAccounts, ListCampaigns, ResetPassword,
+    SaveBloc, SaveUnit, SetCouncilSeat, UpdateAccount,
 };
 use app::api::audit::ListAudit;
 use app::api::auth::GetCurrentUser;
@@ -29,7 +29,7 @@ use leptos::server_fn::ServerFn;
 use reqwest::RequestBuilder;
 use serde::Serialize;
 use shared::domain::{
-    EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft, Profile, Rating,
+    CampaignDraft, EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft, Profile, Rating,
     ReplicationDraft, SelectionPeriod, Stage,
 };
 use shared::rules::review::ReviewDraft;
@@ -267,6 +267,13 @@ fn table() -> Vec<Row> {
         ),
         row(ListAccounts {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
         row(GetOrganisation {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
+        row(ListCampaigns {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
+        row(
+            CreateCampaign {
+                draft: CampaignDraft::default(),
+            },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
         row(
             CreateAccount {
                 username: "x".into(),

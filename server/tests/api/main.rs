@@ -10,6 +10,7 @@ mod auth;
 mod authz_table;
 mod board;
 mod calendar;
+mod campaigns;
 mod council;
 mod failures;
 mod first_run;

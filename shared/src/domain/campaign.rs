@@ -141,9 +141,92 @@ impl Campaign {
     }
 }
 
+/// What an administrator types to create a campaign: its name, the decision (or plan) that
+/// adopts it, its first and last year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignDraft {
+    pub name: String,
+    pub decision: String,
+    pub start_year: i32,
+    pub end_year: i32,
+}
+
+impl CampaignDraft {
+    pub const MAX_DECISION: usize = 200;
+
+    /// Every problem with the draft; the same in the form as the administrator types and on
+    /// the server (which also refuses years another campaign holds).
+    pub fn problems(&self) -> Vec<InputError> {
+        let mut problems = Vec::new();
+        if let Err(e) = RequiredText::parse(Field::CampaignName, &self.name, 300) {
+            problems.push(e);
+        }
+        if self.decision.trim().chars().count() > Self::MAX_DECISION {
+            problems.push(InputError::TooLong {
+                field: Field::CampaignDecision,
+                max: Self::MAX_DECISION,
+            });
+        }
+        if let Err(e) = Campaign::new("-", self.start_year, self.end_year) {
+            problems.push(e);
+        }
+        problems
+    }
+
+    /// The campaign it makes, with the plan's default calendar for every year.
+    pub fn campaign(&self) -> Result<Campaign, Vec<InputError>> {
+        let problems = self.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Campaign::new(&self.name, self.start_year, self.end_year).map_err(|e| vec![e])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_campaign_draft_is_checked_before_it_is_stored() {
+        let good = CampaignDraft {
+            name: " Giai đoạn 2026–2030 ".into(),
+            decision: "Kế hoạch số 123/KH-SNN".into(),
+            start_year: 2026,
+            end_year: 2030,
+        };
+        assert!(good.problems().is_empty());
+        assert_eq!(good.campaign().unwrap().years.len(), 5);
+        let bad = CampaignDraft {
+            name: "  ".into(),
+            decision: "x".repeat(201),
+            start_year: 2030,
+            end_year: 2026,
+        };
+        let fields: Vec<Field> = bad.problems().iter().map(|e| e.field()).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::CampaignName,
+                Field::CampaignDecision,
+                Field::CampaignYears
+            ]
+        );
+        assert!(bad.campaign().is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_draft_is_either_a_campaign_or_problems(
+            name in ".{0,40}", decision in ".{0,250}", start in 1990i32..2120, span in -3i32..15
+        ) {
+            let draft = CampaignDraft { name, decision, start_year: start, end_year: start + span };
+            match draft.campaign() {
+                Ok(c) => proptest::prop_assert!(c.years.len() as i32 == span + 1 && (1..=10).contains(&(span + 1))),
+                Err(problems) => proptest::prop_assert!(!problems.is_empty()),
+            }
+        }
+    }
 
     #[test]
     fn d_1_d_2_d_3_defaults_come_from_the_plan() {

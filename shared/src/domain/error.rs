@@ -13,6 +13,7 @@ pub enum Field {
     Year,
     CampaignName,
     CampaignYears,
+    CampaignDecision,
     Quota,
     CollectiveSize,
     IndividualPosition,
@@ -66,6 +67,9 @@ pub enum InputError {
     OutsideYear { field: Field, year: i32 },
     #[error("{field:?} lists the year {year} twice")]
     Duplicate { field: Field, year: i32 },
+    /// The year already belongs to another campaign.
+    #[error("{field:?}: the year {year} belongs to another campaign")]
+    YearTaken { field: Field, year: i32 },
 }
 
 impl InputError {
@@ -78,7 +82,8 @@ impl InputError {
             | InputError::TooLong { field, .. }
             | InputError::OutOfRange { field, .. }
             | InputError::OutsideYear { field, .. }
-            | InputError::Duplicate { field, .. } => *field,
+            | InputError::Duplicate { field, .. }
+            | InputError::YearTaken { field, .. } => *field,
         }
     }
 }

@@ -15,7 +15,7 @@ pub mod score;
 mod stage;
 
 pub use account::{NewPassword, Username};
-pub use campaign::{Campaign, CampaignYear, Checkpoints, Quota};
+pub use campaign::{Campaign, CampaignDraft, CampaignYear, Checkpoints, Quota};
 pub use criteria::{criteria_for, scored_criteria, Assessment, Criterion};
 pub use error::{Field, InputError, RequiredText};
 pub use evaluation::{

@@ -1,7 +1,23 @@
-//! The administration pages: accounts, and the organisation (blocs, units, the council's seats).
+//! The administration pages: accounts, the organisation (blocs, units, the council's seats)
+//! and the campaigns.
 
 // This feature's entries: `Variant => "Tiếng Việt", "English",` (see `feature!` in mod.rs).
 feature! { $
+    NavCampaigns => "Kế hoạch", "Campaigns",
+    AdminCampaignsTitle => "Kế hoạch thi đua", "Emulation campaigns",
+    AdminCampaignsIntro =>
+        "Mỗi kế hoạch (ví dụ giai đoạn 2026–2030) có các năm của nó; lịch và chỉ tiêu của mỗi năm theo mặc định của Kế hoạch.",
+        "Each campaign (for instance 2026–2030) has its years; each year's calendar and quota follow the plan's defaults.",
+    AdminNoCampaign =>
+        "Chưa có kế hoạch nào: hãy tạo kế hoạch đầu tiên để bắt đầu theo dõi điển hình.",
+        "No campaign yet: create the first one to start following exemplars.",
+    CampaignName => "Tên kế hoạch", "Campaign",
+    CampaignDecision => "Văn bản ban hành", "Adopted by",
+    CampaignYears => "Các năm", "Years",
+    CampaignFirstYear => "Năm bắt đầu", "First year",
+    CampaignLastYear => "Năm kết thúc", "Last year",
+    CampaignCreate => "Tạo kế hoạch", "Create the campaign",
+    CampaignCreated => "Đã tạo kế hoạch", "Campaign created:",
     ErrorSelfLockout =>
         "Không thể tự khóa hoặc bỏ quyền quản trị của chính mình.",
         "You cannot disable your own account or remove your own administrator role.",

@@ -127,6 +127,7 @@ feature! { $
     FieldYear => "Năm", "Year",
     FieldCampaignName => "Tên kế hoạch", "Campaign name",
     FieldCampaignYears => "Các năm của kế hoạch", "Campaign years",
+    FieldCampaignDecision => "Văn bản ban hành", "Adopted by (decision)",
     FieldQuota => "Số mô hình đăng ký với Thành phố", "Models registered with the City",
     FieldCollectiveSize => "Số người của tập thể", "Size of the collective",
     FieldIndividualPosition => "Chức vụ", "Position",
@@ -172,6 +173,7 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         Year => Msg::FieldYear,
         CampaignName => Msg::FieldCampaignName,
         CampaignYears => Msg::FieldCampaignYears,
+        CampaignDecision => Msg::FieldCampaignDecision,
         Quota => Msg::FieldQuota,
         CollectiveSize => Msg::FieldCollectiveSize,
         IndividualPosition => Msg::FieldIndividualPosition,
@@ -360,6 +362,12 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         }
         (Lang::En, InputError::Duplicate { year, .. }) => {
             format!("{field}: the year {year} is listed twice.")
+        }
+        (Lang::Vi, InputError::YearTaken { year, .. }) => {
+            format!("{field}: năm {year} đã thuộc một kế hoạch khác.")
+        }
+        (Lang::En, InputError::YearTaken { year, .. }) => {
+            format!("{field}: the year {year} already belongs to another campaign.")
         }
     }
 }

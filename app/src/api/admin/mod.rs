@@ -1,9 +1,11 @@
-//! Administration: accounts (create, disable, roles and unit, password reset), blocs, units
-//! and council seats.
+//! Administration: accounts (create, disable, roles and unit, password reset), blocs, units,
+//! council seats and campaigns.
 
 mod create_account;
+mod create_campaign;
 mod get_organisation;
 mod list_accounts;
+mod list_campaigns;
 mod reset_password;
 mod save_bloc;
 mod save_unit;
@@ -11,8 +13,10 @@ mod set_council_seat;
 mod update_account;
 
 pub use create_account::*;
+pub use create_campaign::*;
 pub use get_organisation::*;
 pub use list_accounts::*;
+pub use list_campaigns::*;
 pub use reset_password::*;
 pub use save_bloc::*;
 pub use save_unit::*;
