@@ -600,7 +600,8 @@ fn end_to_end(totals: &mut Counts) -> Result {
 
 /// The tests tagged `@smoke` (sign in, the board hydrates, a drag, a touch drag, a live
 /// update, search, a form checked as typed, the council's autosave, the summary's live
-/// figures, the bundle compressed and cached) against the release build on a fresh SQLite
+/// figures, the bundle compressed and cached, and a new install's first run without demo
+/// data: organisation, account, first campaign) against the release build on a fresh SQLite
 /// database, as `cargo xtask run` serves it.
 fn release_smoke(totals: &mut Counts) -> Result {
     let (work, db) = browser_run("e2e-release")?;
