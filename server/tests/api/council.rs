@@ -417,12 +417,25 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
         .call_fn(
             &office,
             OpenBallot {
-                ids: shortlist,
+                ids: shortlist.clone(),
                 share_pct: 70,
             },
         )
         .await;
     assert_eq!(status, 200, "{body}");
+    // The year has one ballot: opening another names who opened it and when.
+    let (status, body) = app
+        .call_fn(
+            &office,
+            OpenBallot {
+                ids: shortlist,
+                share_pct: 60,
+            },
+        )
+        .await;
+    assert_eq!(status, 409, "a second ballot: {body}");
+    assert_eq!(body["Conflict"]["by"], "Phạm Hoàng Nam", "{body}");
+    assert!(body["Conflict"]["at"].is_string(), "{body}");
 
     let mut members = Vec::new();
     for i in 1..=7 {

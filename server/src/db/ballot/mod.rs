@@ -5,7 +5,7 @@
 mod queries;
 
 use super::kernel::cards::{self, resolve_year};
-use super::kernel::lists::{self, Made};
+use super::kernel::lists::{self, List, Made};
 use super::kernel::scores::{ballot_view, decision, members, nominee_of, nominees};
 use super::kernel::WriteTx;
 use super::{Backend, Conn};
@@ -38,7 +38,7 @@ impl BallotPort for Backend {
         if decision(&mut tx, campaign_id, year).await?.is_some() {
             return Err(rule(ViolationKind::CouncilClosed).into());
         }
-        if let Some((by, at)) = queries::opened(&mut tx, campaign_id, year).await? {
+        if let Some((by, at)) = lists::made_by(&mut tx, List::Ballot, (campaign_id, year)).await? {
             return Err(RepoError::Conflict {
                 by: Some(by),
                 at: Some(at),

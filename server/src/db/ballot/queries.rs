@@ -3,21 +3,6 @@
 use super::super::Conn;
 use crate::db::DbResult;
 
-/// Who opened the year's ballot and when; None when there is none yet.
-pub async fn opened(
-    conn: &mut Conn,
-    campaign_id: i64,
-    year: i32,
-) -> DbResult<Option<(String, String)>> {
-    Ok(sqlx::query_as(
-        "SELECT opened_by, opened_at FROM ballots WHERE campaign_id = $1 AND year = $2",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .fetch_optional(&mut *conn)
-    .await?)
-}
-
 /// Whether nomination `id` is on an open ballot of the year, and whether `member` has voted
 /// on it: (open, voted).
 pub async fn vote_state(

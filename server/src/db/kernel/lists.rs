@@ -22,6 +22,37 @@ pub enum Made {
     CityDecision { decided_on: NaiveDate },
 }
 
+impl Made {
+    /// The list this makes.
+    fn list(self) -> List {
+        match self {
+            Made::Ballot { .. } => List::Ballot,
+            Made::CityDecision { .. } => List::CityDecision,
+        }
+    }
+}
+
+/// Who made the year's `list` and when (`(by, at)`); None while it is not made. A selection
+/// is never made once for the year, so it has no maker.
+pub async fn made_by(
+    conn: &mut Conn,
+    list: List,
+    (campaign_id, year): (i64, i32),
+) -> DbResult<Option<(String, String)>> {
+    let sql = match list {
+        List::Ballot => {
+            "SELECT opened_by, opened_at FROM ballots WHERE campaign_id = $1 AND year = $2"
+        }
+        List::CityDecision => {
+            "SELECT recorded_by, recorded_at FROM city_decisions
+             WHERE campaign_id = $1 AND year = $2"
+        }
+        List::Selection(_) => return Ok(None),
+    };
+    let row = sqlx::query_as(sql).bind(campaign_id).bind(year);
+    Ok(row.fetch_optional(&mut *conn).await?)
+}
+
 /// Makes the year's list (`by`, at `now`) naming `ids`.
 pub async fn make(
     conn: &mut Conn,
@@ -48,11 +79,7 @@ pub async fn make(
         .bind(decided_on),
     };
     head.bind(now).bind(by).execute(&mut *conn).await?;
-    let list = match made {
-        Made::Ballot { .. } => List::Ballot,
-        Made::CityDecision { .. } => List::CityDecision,
-    };
-    insert_items(conn, list, campaign_id, year, ids).await
+    insert_items(conn, made.list(), campaign_id, year, ids).await
 }
 
 /// Adds `ids` to the year's `list`.
