@@ -4,11 +4,12 @@ use super::RepoResult;
 use crate::types::auth::CurrentUser;
 use crate::types::model::Organisation;
 use async_trait::async_trait;
+use chrono::NaiveDate;
 
 #[async_trait]
 pub trait OrgPort: Send + Sync {
-    /// Blocs, units and the council of the current campaign.
-    async fn organisation(&self) -> RepoResult<Organisation>;
+    /// Blocs, units and the council of the campaign running on `today` (or the nearest one).
+    async fn organisation(&self, today: NaiveDate) -> RepoResult<Organisation>;
 
     /// Creates (`id` None) or changes a bloc at `version`. The head unit, if any, must be
     /// one of the bloc's units (checked inside the transaction).
@@ -33,11 +34,13 @@ pub trait OrgPort: Send + Sync {
         by: &CurrentUser,
     ) -> RepoResult<()>;
 
-    /// Seats or unseats an account on the council of the current campaign.
+    /// Seats or unseats an account on the council of the campaign running on `today` (or the
+    /// nearest one).
     async fn set_council_member(
         &self,
         user_id: i64,
         member: bool,
         by: &CurrentUser,
+        today: NaiveDate,
     ) -> RepoResult<()>;
 }

@@ -3,8 +3,8 @@
 
 use crate::common;
 
-use app::api::admin::{CreateCampaign, ListCampaigns};
-use common::spawn_app;
+use app::api::admin::{CreateCampaign, GetOrganisation, ListCampaigns, SetCouncilSeat};
+use common::{spawn_app, spawn_app_at, spawn_instance_of};
 use serde_json::Value;
 use shared::domain::CampaignDraft;
 
@@ -79,5 +79,85 @@ async fn an_administrator_creates_the_next_campaign_and_no_year_is_held_twice() 
     .unwrap();
     pool.close().await;
     assert_eq!(audited, 1, "recorded in the audit history");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_campaign_planned_for_later_does_not_take_over_the_running_one() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let (_, before) = app.call_fn(&admin, GetOrganisation {}).await;
+    let running = before["campaign_name"].clone();
+    assert!(running.as_str().is_some_and(|n| !n.is_empty()), "{before}");
+    let (_, body) = app.call_fn(&admin, ListCampaigns {}).await;
+    let next = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["end_year"].as_i64().unwrap() as i32)
+        .max()
+        .unwrap()
+        + 1;
+    let (status, body) = app
+        .call_fn(&admin, draft("Giai đoạn sau", next, next + 4))
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    // The organisation page still shows (and seats) the running campaign's council.
+    let (_, after) = app.call_fn(&admin, GetOrganisation {}).await;
+    assert_eq!(after["campaign_name"], running, "{after}");
+    assert_eq!(
+        after["council"], before["council"],
+        "the same council, still seated"
+    );
+    let head1 = after["council"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["username"] == "head1")
+        .unwrap()["user_id"]
+        .as_i64()
+        .unwrap();
+    let seat = SetCouncilSeat {
+        user_id: head1,
+        member: true,
+    };
+    let (status, body) = app.call_fn(&admin, seat).await;
+    assert_eq!(status, 200, "{body}");
+    // The seat is on the running campaign's council, not the later one's.
+    let pool = app.pool().await;
+    let seated_in: Vec<String> = sqlx::query_scalar(
+        "SELECT c.name FROM council_members m JOIN campaigns c ON c.id = m.campaign_id
+         JOIN users u ON u.id = m.user_id WHERE u.username = 'head1'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert_eq!(seated_in, vec![running.as_str().unwrap().to_string()]);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn between_two_campaigns_the_latest_begun_is_shown_until_the_next_begins() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let app = spawn_app_at(today).await;
+    let admin = app.login("admin").await;
+    let (_, demo) = app.call_fn(&admin, GetOrganisation {}).await;
+    let demo = demo["campaign_name"].as_str().unwrap().to_string();
+    // The demo campaign runs 2026–2030; the next plan begins after a gap, in 2033.
+    let (status, body) = app
+        .call_fn(&admin, draft("Giai đoạn 2033-2037", 2033, 2037))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let on = |y: i32| chrono::NaiveDate::from_ymd_opt(y, 3, 1).unwrap();
+    for (year, expected) in [(2031, demo.as_str()), (2033, "Giai đoạn 2033-2037")] {
+        let later = spawn_instance_of(&app, on(year)).await;
+        let admin = later.login("admin").await;
+        let (status, org) = later.call_fn(&admin, GetOrganisation {}).await;
+        assert_eq!(status, 200, "{org}");
+        assert_eq!(org["campaign_name"], expected, "in {year}");
+        later.stop().await;
+    }
     app.stop().await;
 }

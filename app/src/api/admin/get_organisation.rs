@@ -6,5 +6,5 @@ use leptos::prelude::*;
 pub async fn get_organisation() -> Result<Organisation, AppError> {
     use shared::auth::Action;
     let (_user, ctx) = crate::services::guard(Action::Administer, "organisation", None).await?;
-    Ok(ctx.repo.organisation().await?)
+    Ok(ctx.repo.organisation(ctx.clock.today()).await?)
 }

@@ -138,7 +138,9 @@ pub async fn campaign_of(conn: &mut Conn, id: i64) -> DbResult<(i64, i32)> {
 }
 
 /// The campaign year to show when none is asked for: this calendar year in the campaign
-/// that covers it, else the latest campaign's last year.
+/// that covers it; between campaigns, the last year of the latest one that has begun; before
+/// the first, the first year of the one that begins soonest (a campaign created for a later
+/// plan never takes over while another still runs).
 pub async fn resolve_year(
     conn: &mut Conn,
     query: &BoardQuery,
@@ -147,7 +149,9 @@ pub async fn resolve_year(
     let year = query.year.unwrap_or(today);
     let row: Option<(i64, String, i32, i32)> = sqlx::query_as(
         "SELECT id, name, start_year, end_year FROM campaigns
-         ORDER BY ($1 BETWEEN start_year AND end_year) DESC, end_year DESC, id DESC LIMIT 1",
+         ORDER BY ($1 BETWEEN start_year AND end_year) DESC, (start_year <= $1) DESC,
+             CASE WHEN start_year <= $1 THEN end_year ELSE -start_year END DESC, id DESC
+         LIMIT 1",
     )
     .bind(year)
     .fetch_optional(&mut *conn)
@@ -158,7 +162,7 @@ pub async fn resolve_year(
     } else if query.year.is_some() {
         Err(RepoError::NotFound.into())
     } else {
-        Ok((id, name, end, start, end))
+        Ok((id, name, year.clamp(start, end), start, end))
     }
 }
 

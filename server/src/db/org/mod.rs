@@ -3,21 +3,23 @@
 
 mod queries;
 
+use super::kernel::cards::resolve_year;
 use super::kernel::{Versioned, WriteTx};
-use super::Backend;
-use crate::db::DbError;
+use super::{Backend, Conn};
+use crate::db::{DbError, DbResult};
 use app::ports::{OrgPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
-use app::types::model::{AuditAction, AuditEntry, Organisation};
+use app::types::model::{AuditAction, AuditEntry, BoardQuery, Organisation};
 use async_trait::async_trait;
+use chrono::{Datelike, NaiveDate};
 use queries::Table;
 use shared::domain::InputError;
 
 #[async_trait]
 impl OrgPort for Backend {
-    async fn organisation(&self) -> RepoResult<Organisation> {
+    async fn organisation(&self, today: NaiveDate) -> RepoResult<Organisation> {
         let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
-        let (campaign_name, council) = match queries::current_campaign(&mut conn).await? {
+        let (campaign_name, council) = match running_campaign(&mut conn, today).await? {
             Some((campaign_id, name)) => (name, queries::seats(&mut conn, campaign_id).await?),
             None => (String::new(), Vec::new()),
         };
@@ -105,9 +107,10 @@ impl OrgPort for Backend {
         user_id: i64,
         member: bool,
         by: &CurrentUser,
+        today: NaiveDate,
     ) -> RepoResult<()> {
         let mut tx = WriteTx::begin(self, by).await?;
-        let (campaign_id, _) = queries::current_campaign(&mut tx)
+        let (campaign_id, _) = running_campaign(&mut tx, today)
             .await?
             .ok_or(RepoError::NotFound)?;
         let username = queries::username_of(&mut tx, user_id).await?;
@@ -123,6 +126,16 @@ impl OrgPort for Backend {
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// The campaign whose council is seated here: the one running on `today`, as the board and
+/// the council's page choose it (`kernel::cards::resolve_year`); None before the first.
+async fn running_campaign(conn: &mut Conn, today: NaiveDate) -> DbResult<Option<(i64, String)>> {
+    match resolve_year(conn, &BoardQuery { year: None }, today.year()).await {
+        Ok((id, name, ..)) => Ok(Some((id, name))),
+        Err(DbError::Port(RepoError::NotFound)) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

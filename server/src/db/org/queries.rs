@@ -42,15 +42,6 @@ pub async fn units(conn: &mut Conn) -> DbResult<Vec<UnitRow>> {
     Ok(rows.into_iter().map(unit).collect())
 }
 
-/// The latest campaign (id, name): the one whose council is seated here.
-pub async fn current_campaign(conn: &mut Conn) -> DbResult<Option<(i64, String)>> {
-    Ok(
-        sqlx::query_as("SELECT id, name FROM campaigns ORDER BY end_year DESC, id DESC LIMIT 1")
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
-}
-
 /// Every active account, and whether it sits on the campaign's council.
 pub async fn seats(conn: &mut Conn, campaign_id: i64) -> DbResult<Vec<CouncilSeat>> {
     let rows: Vec<(i64, String, String, Option<String>, bool)> = sqlx::query_as(
