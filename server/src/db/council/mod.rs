@@ -11,6 +11,7 @@ use super::kernel::scores::{
     aggregate_of, ballot_view, decision, members, nominee_of, nominees, sheets, Member, Nominee,
     Sheet,
 };
+use super::kernel::years;
 use super::kernel::WriteTx;
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
@@ -45,9 +46,7 @@ impl CouncilPort for Backend {
         let nominees = nominees(&mut tx, campaign_id, year, None).await?;
         let sheets = sheets(&mut tx, campaign_id, year, None).await?;
         let seq = queries::last_event(&mut tx).await?;
-        let quota = cards::campaign_year(&mut tx, campaign_id, year)
-            .await?
-            .city_quota;
+        let calendar = years::campaign_year(&mut tx, campaign_id, year).await?;
         let decision = decision(&mut tx, campaign_id, year).await?;
         let ballot = {
             let me = match &viewer {
@@ -125,7 +124,8 @@ impl CouncilPort for Backend {
         };
         Ok(CouncilList {
             ballot,
-            quota,
+            quota: calendar.city_quota,
+            pass_share_pct: calendar.pass_share_pct,
             decision,
             today,
             seq,
@@ -239,7 +239,11 @@ impl CouncilPort for Backend {
         check_sheet_open(own.submitted, own.conflict.is_some())
             .map_err(|v| RepoError::Rules(vec![v]))?;
         let now = tx.now();
-        queries::touch_sheet(&mut tx, id, me.id, &now).await?;
+        let sheet = queries::Sheet {
+            nomination: id,
+            member: me.id,
+        };
+        queries::touch_sheet(&mut tx, sheet, &now).await?;
         let (action, detail) = match change {
             SheetChange::Score {
                 criterion,
@@ -253,7 +257,7 @@ impl CouncilPort for Backend {
                     .transpose()
                     .map_err(RepoError::Invalid)?;
                 let value = score.map(|s| i64::from(s.value()));
-                queries::write_score(&mut tx, id, me.id, criterion, value, comment.trim(), &now)
+                queries::write_score(&mut tx, sheet, criterion, value, comment.trim(), &now)
                     .await?;
                 (
                     MoveAction::Score,
@@ -262,7 +266,7 @@ impl CouncilPort for Backend {
             }
             SheetChange::Submit => {
                 check_submit(n.kind, &own.scores).map_err(RepoError::Rules)?;
-                queries::submit_sheet(&mut tx, id, me.id, &now).await?;
+                queries::submit_sheet(&mut tx, sheet, &now).await?;
                 let scores: BTreeMap<&String, u8> =
                     own.scores.iter().map(|(k, v)| (k, v.value())).collect();
                 (
@@ -272,7 +276,7 @@ impl CouncilPort for Backend {
             }
             SheetChange::Conflict { reason } => {
                 let reason = check_conflict_reason(reason).map_err(RepoError::Rules)?;
-                queries::declare_conflict(&mut tx, id, me.id, &reason).await?;
+                queries::declare_conflict(&mut tx, sheet, &reason).await?;
                 (
                     MoveAction::DeclareConflict,
                     serde_json::json!({ "reason": reason }),
@@ -302,7 +306,7 @@ impl CouncilPort for Backend {
         tx.authorize(Action::SelectForCity).await?;
         let (campaign_id, _, year, _, _) =
             resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
-        let calendar = cards::campaign_year(&mut tx, campaign_id, year).await?;
+        let calendar = years::campaign_year(&mut tx, campaign_id, year).await?;
         let decided = decision(&mut tx, campaign_id, year).await?.is_some();
         let mut chosen = Vec::new();
         for id in ids {

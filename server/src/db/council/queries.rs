@@ -14,14 +14,21 @@ pub async fn last_event(conn: &mut Conn) -> DbResult<i64> {
     )
 }
 
+/// A council member's sheet on a nomination: the key of every write to it.
+#[derive(Clone, Copy)]
+pub struct Sheet {
+    pub nomination: i64,
+    pub member: i64,
+}
+
 /// Makes sure the member has a sheet for the nomination, stamped `now`.
-pub async fn touch_sheet(conn: &mut Conn, id: i64, member: i64, now: &str) -> DbResult<()> {
+pub async fn touch_sheet(conn: &mut Conn, sheet: Sheet, now: &str) -> DbResult<()> {
     sqlx::query(
         "INSERT INTO scoresheets (nomination_id, member_id, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (nomination_id, member_id) DO UPDATE SET updated_at = excluded.updated_at",
     )
-    .bind(id)
-    .bind(member)
+    .bind(sheet.nomination)
+    .bind(sheet.member)
     .bind(now)
     .execute(&mut *conn)
     .await?;
@@ -31,8 +38,7 @@ pub async fn touch_sheet(conn: &mut Conn, id: i64, member: i64, now: &str) -> Db
 /// Writes one criterion's score (None: cleared) and comment on the member's sheet.
 pub async fn write_score(
     conn: &mut Conn,
-    id: i64,
-    member: i64,
+    sheet: Sheet,
     criterion: &str,
     score: Option<i64>,
     comment: &str,
@@ -46,8 +52,8 @@ pub async fn write_score(
              score = excluded.score, comment = excluded.comment,
              updated_at = excluded.updated_at",
     )
-    .bind(id)
-    .bind(member)
+    .bind(sheet.nomination)
+    .bind(sheet.member)
     .bind(criterion)
     .bind(score)
     .bind(comment)
@@ -57,25 +63,25 @@ pub async fn write_score(
     Ok(())
 }
 
-pub async fn submit_sheet(conn: &mut Conn, id: i64, member: i64, now: &str) -> DbResult<()> {
+pub async fn submit_sheet(conn: &mut Conn, sheet: Sheet, now: &str) -> DbResult<()> {
     sqlx::query(
         "UPDATE scoresheets SET submitted_at = $1 WHERE nomination_id = $2 AND member_id = $3",
     )
     .bind(now)
-    .bind(id)
-    .bind(member)
+    .bind(sheet.nomination)
+    .bind(sheet.member)
     .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
-pub async fn declare_conflict(conn: &mut Conn, id: i64, member: i64, reason: &str) -> DbResult<()> {
+pub async fn declare_conflict(conn: &mut Conn, sheet: Sheet, reason: &str) -> DbResult<()> {
     sqlx::query(
         "UPDATE scoresheets SET conflict_reason = $1 WHERE nomination_id = $2 AND member_id = $3",
     )
     .bind(reason)
-    .bind(id)
-    .bind(member)
+    .bind(sheet.nomination)
+    .bind(sheet.member)
     .execute(&mut *conn)
     .await?;
     Ok(())
