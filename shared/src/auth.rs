@@ -115,7 +115,8 @@ pub enum Denied {
     Scope,
     /// Leadership reads everything and changes nothing.
     ReadOnly,
-    /// Council members do not score or vote on their own unit's nominations (S-3).
+    /// Council members do not score or vote on their own unit's nominations (the council's recusal: the plan names no rule for
+    /// it; it is how the council applies S-2 fairly).
     Recused,
 }
 

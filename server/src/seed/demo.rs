@@ -138,7 +138,7 @@ pub fn accounts() -> Vec<AccountSeed> {
             vec![Role::Leadership],
         ),
     ];
-    // Council members come from several units, so that recusal (S-3) shows.
+    // Council members come from several units, so that recusal shows.
     let council_units = [
         Some("VP"),
         Some("TCCB"),

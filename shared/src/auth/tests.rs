@@ -167,7 +167,7 @@ fn expectations() -> Vec<(&'static str, Action, [char; 7])> {
             ['R', 'R', 'R', 'Y', 'R', 'O', 'R'],
         ),
         (
-            "score own unit (S-3)",
+            "score own unit (recusal)",
             Action::Score(inside(Registered)),
             ['R', 'R', 'R', 'X', 'R', 'O', 'R'],
         ),

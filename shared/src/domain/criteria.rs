@@ -70,9 +70,9 @@ pub const HOUSEHOLD: &[Criterion] = &[
 
 /// c) Individuals.
 pub const INDIVIDUAL: &[Criterion] = &[
-    scored("C-C1", 1, "Chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước và nội quy, quy chế của cơ quan", "Complies with Party lines, State policy and law, and internal rules"),
+    scored("C-C1", 1, "Chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước và nội quy, quy chế của cơ quan và địa phương", "Complies with Party lines, State policy and law, and the rules of the agency and the locality"),
     scored("C-C2", 2, "Đi đầu trong các phong trào thi đua, cuộc vận động, nhất là học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Leads in emulation movements, especially in following Ho Chi Minh's thought, ethics and style"),
-    scored("C-C3", 3, "Năng động, sáng tạo, có sáng kiến, kinh nghiệm, giải pháp hữu ích; kết quả nổi bật trong công tác, học tập, nghiên cứu", "Dynamic and creative, with useful initiatives; outstanding results; saves budget; raises rural incomes"),
+    scored("C-C3", 3, "Năng động, sáng tạo, có sáng kiến, kinh nghiệm, giải pháp hữu ích; có kết quả nổi bật trong công tác, học tập, nghiên cứu, giúp tiết kiệm ngân sách, nâng cao thu nhập cho người dân nông thôn", "Dynamic and creative, with useful initiatives, experience and solutions; outstanding results in work, study and research that save budget and raise rural incomes"),
     condition("C-C4", "Người đứng đầu đơn vị chỉ được xét cùng tiêu chí của tập thể đơn vị mình", "A unit head is an exemplar only together with the criteria of the unit's collective"),
 ];
 
@@ -113,6 +113,14 @@ mod tests {
 
     fn codes(kind: NomineeKind) -> Vec<&'static str> {
         criteria_for(kind).iter().map(|c| c.code).collect()
+    }
+
+    #[test]
+    fn individuals_criteria_keep_the_plan_s_words() {
+        let vi = |code: &str| INDIVIDUAL.iter().find(|c| c.code == code).unwrap().vi;
+        assert!(vi("C-C1").ends_with("quy chế của cơ quan và địa phương"));
+        assert!(vi("C-C3")
+            .ends_with("giúp tiết kiệm ngân sách, nâng cao thu nhập cho người dân nông thôn"));
     }
 
     #[test]

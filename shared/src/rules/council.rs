@@ -132,9 +132,6 @@ pub fn rank(mut aggregates: Vec<Aggregate>) -> Vec<Aggregate> {
     aggregates
 }
 
-/// A ballot passes a nomination with at least this share of the whole council by default.
-pub const DEFAULT_PASS_SHARE_PCT: u8 = 70;
-
 /// The result of a ballot on one nomination.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BallotResult {
@@ -291,7 +288,7 @@ mod tests {
     }
 
     #[test]
-    fn s_3_members_of_the_nominees_unit_are_recused() {
+    fn members_of_the_nominees_unit_are_recused() {
         let c = council(7);
         // Member 3 belongs to unit 103, the nominee's unit: their 10s do not count.
         let sheets = vec![
