@@ -162,6 +162,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=(StaticSegment("admin"), StaticSegment("campaigns"), ParamSegment("id"))
+                            view=crate::pages::admin_campaign_years::AdminCampaignYearsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=(StaticSegment("admin"), StaticSegment("accounts"))
                             view=AdminAccountsPage
                             ssr=SsrMode::Async

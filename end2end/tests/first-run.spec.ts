@@ -117,6 +117,40 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath('first-run-campaigns.png'), fullPage: true });
 
+  // Each year's calendar and numbers, stored with the campaign and changed here.
+  await page.getByRole('link', { name: 'Giai đoạn 2026–2030' }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns\/\d+$/);
+  await hydrated(page);
+  // Five years, today's unfolded; another opens on a click.
+  await expect(page.locator('details.campaign-year')).toHaveCount(5);
+  await expect(page.locator('details.campaign-year[open]')).toHaveCount(1);
+  await page.locator('details.campaign-year[data-year="2027"] summary').click();
+  await expect(page.locator('details.campaign-year[data-year="2027"]').getByLabel('Hạn khối gửi kết quả (D-2)')).toHaveValue('30/09/2027');
+  const year = page.locator('details.campaign-year[data-year="2026"]');
+  const d3 = year.getByLabel('Hạn gửi danh sách lên Thành phố (D-3)');
+  await expect(d3).toHaveValue('29/11/2026');
+  // Checked as it is typed, by the shared rule: the 9-month evaluation before the 6-month.
+  await year.getByLabel('Đánh giá 9 tháng (E-1)').fill('01/05/2026');
+  await expect(year.locator('[role="alert"]')).toContainText('Đánh giá 9 tháng (E-1) phải sau Đánh giá 6 tháng (E-1)');
+  await expect(year.getByLabel('Đánh giá 9 tháng (E-1)')).toHaveAttribute('aria-invalid', 'true');
+  await year.getByLabel('Đánh giá 9 tháng (E-1)').fill('30/09/2026');
+  await year.getByLabel('Hạn khối gửi kết quả (D-2)').fill('15/09/2026');
+  await year.getByLabel('Số mô hình gửi Thành phố, nhiều nhất (S-2)').fill('4');
+  await expect(year.locator('[role="alert"]')).toHaveCount(0);
+  await year.getByRole('button', { name: 'Lưu lịch năm' }).click();
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã lưu lịch và chỉ tiêu năm 2026');
+  await expect(year.getByLabel('Hạn khối gửi kết quả (D-2)')).toHaveValue('15/09/2026');
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath('first-run-campaign-years-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The year's calendar follows the stored dates.
+  await page.goto(`${url}/calendar`);
+  await hydrated(page);
+  await expect(page.locator('main')).toContainText('15/09/2026');
+  await expect(page.locator('main')).toContainText('29/11/2026');
+
   await page.getByRole('link', { name: 'Bảng theo dõi', exact: true }).click();
   await expect(page).toHaveURL(/\/board/);
   await hydrated(page);

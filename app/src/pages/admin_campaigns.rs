@@ -8,6 +8,7 @@ use crate::components::table::Table;
 use crate::i18n::{tr, use_lang};
 use crate::types::model::CampaignRow;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shared::domain::{CampaignDraft, Field, InputError};
 use shared::i18n::{input_error, t, Msg};
 
@@ -45,7 +46,9 @@ fn CampaignList(rows: Vec<CampaignRow>) -> impl IntoView {
         .map(|c| {
             view! {
                 <tr data-campaign-id=c.id>
-                    <th scope="row">{c.name}</th>
+                    <th scope="row">
+                        <A href=format!("/admin/campaigns/{}", c.id)>{c.name}</A>
+                    </th>
                     <td>{c.decision}</td>
                     <td>{format!("{}–{}", c.start_year, c.end_year)}</td>
                 </tr>

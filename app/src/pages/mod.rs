@@ -1,4 +1,5 @@
 pub mod admin_accounts;
+pub mod admin_campaign_years;
 pub mod admin_campaigns;
 pub mod admin_org;
 pub mod audit;

@@ -2,9 +2,10 @@
 
 use super::RepoResult;
 use crate::types::auth::CurrentUser;
-use crate::types::model::CampaignRow;
+use crate::types::model::{CampaignRow, CampaignYears};
 use async_trait::async_trait;
-use shared::domain::Campaign;
+use chrono::NaiveDate;
+use shared::domain::{Campaign, CampaignYear};
 
 #[async_trait]
 pub trait CampaignsPort: Send + Sync {
@@ -19,4 +20,19 @@ pub trait CampaignsPort: Send + Sync {
         decision: &str,
         by: &CurrentUser,
     ) -> RepoResult<i64>;
+
+    /// A campaign and the calendar of each of its years, opened on `today`'s year (or the
+    /// campaign's nearest).
+    async fn campaign_years(&self, campaign_id: i64, today: NaiveDate)
+        -> RepoResult<CampaignYears>;
+
+    /// Stores a year's calendar (checked by the shared rule) over `version`; a stale version
+    /// is a conflict naming who changed it and when.
+    async fn save_campaign_year(
+        &self,
+        campaign_id: i64,
+        calendar: &CampaignYear,
+        version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<()>;
 }

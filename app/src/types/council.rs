@@ -65,6 +65,8 @@ pub struct CouncilList {
     pub members: Vec<MemberProgress>,
     /// S-2: how many models the year sends the City, and the decision once taken.
     pub quota: shared::domain::Quota,
+    /// S-2: the year's default share of the council a ballot item needs to pass (%).
+    pub pass_share_pct: u8,
     pub decision: Option<CityDecision>,
     /// The council's ballot on a shortlist, once the office opens one.
     pub ballot: Option<BallotView>,

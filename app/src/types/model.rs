@@ -402,6 +402,7 @@ pub enum AuditAction {
     CouncilSeated,
     CouncilUnseated,
     CampaignCreated,
+    CampaignYearUpdated,
     SaveSelection,
     OpenBallot,
     CloseBallot,
@@ -414,7 +415,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 23] = [
+    const CODES: [(AuditAction, &'static str); 24] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -432,6 +433,7 @@ impl AuditAction {
         (AuditAction::CouncilSeated, "council_seated"),
         (AuditAction::CouncilUnseated, "council_unseated"),
         (AuditAction::CampaignCreated, "campaign_created"),
+        (AuditAction::CampaignYearUpdated, "campaign_year_updated"),
         (AuditAction::SaveSelection, "save_selection"),
         (AuditAction::OpenBallot, "open_ballot"),
         (AuditAction::CloseBallot, "close_ballot"),
@@ -790,4 +792,21 @@ pub struct CampaignRow {
     pub decision: String,
     pub start_year: i32,
     pub end_year: i32,
+}
+
+/// One year of a campaign as the administrator edits it: its calendar and numbers, and the
+/// version the edit replaces (0: never stored, the plan's defaults).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignYearRow {
+    pub calendar: shared::domain::CampaignYear,
+    pub version: i64,
+}
+
+/// A campaign and each of its years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignYears {
+    pub campaign: CampaignRow,
+    pub years: Vec<CampaignYearRow>,
+    /// The year the page opens on: today's, or the campaign's nearest.
+    pub open_year: i32,
 }

@@ -7,8 +7,8 @@ use crate::common;
 
 use app::api::account::ChangePassword;
 use app::api::admin::{
-    CreateAccount, CreateCampaign, GetOrganisation, ListAccounts, ListCampaigns, ResetPassword,
-    SaveBloc, SaveUnit, SetCouncilSeat, UpdateAccount,
+    CreateAccount, CreateCampaign, GetCampaignYears, GetOrganisation, ListAccounts, ListCampaigns,
+    ResetPassword, SaveBloc, SaveCampaignYear, SaveUnit, SetCouncilSeat, UpdateAccount,
 };
 use app::api::audit::ListAudit;
 use app::api::auth::GetCurrentUser;
@@ -29,8 +29,8 @@ use leptos::server_fn::ServerFn;
 use reqwest::RequestBuilder;
 use serde::Serialize;
 use shared::domain::{
-    CampaignDraft, EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft, Profile, Rating,
-    ReplicationDraft, SelectionPeriod, Stage,
+    CampaignDraft, CampaignYear, EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft,
+    Profile, Rating, ReplicationDraft, SelectionPeriod, Stage,
 };
 use shared::rules::review::ReviewDraft;
 
@@ -269,6 +269,18 @@ fn table() -> Vec<Row> {
         row(GetOrganisation {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
         row(ListCampaigns {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
         row(
+            GetCampaignYears { campaign_id: -1 },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
+        row(
+            SaveCampaignYear {
+                campaign_id: -1,
+                calendar: bad_year(),
+                version: 0,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
+        row(
             CreateCampaign {
                 draft: CampaignDraft::default(),
             },
@@ -333,6 +345,13 @@ fn table() -> Vec<Row> {
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
     ]
+}
+
+/// A year's calendar the shared rule refuses (a pass share under a majority).
+fn bad_year() -> CampaignYear {
+    let mut year = CampaignYear::with_plan_defaults(2026);
+    year.pass_share_pct = 10;
+    year
 }
 
 #[tokio::test]

@@ -3,10 +3,16 @@
 
 use crate::common;
 
-use app::api::admin::{CreateCampaign, GetOrganisation, ListCampaigns, SetCouncilSeat};
+use app::api::admin::{
+    CreateCampaign, GetCampaignYears, GetOrganisation, ListCampaigns, SaveCampaignYear,
+    SetCouncilSeat,
+};
+use app::api::council::GetCouncil;
+use app::api::year::GetCalendar;
+use app::types::model::CampaignYears;
 use common::{spawn_app, spawn_app_at, spawn_instance_of};
 use serde_json::Value;
-use shared::domain::CampaignDraft;
+use shared::domain::{CampaignDraft, CampaignYear, Quota};
 
 fn draft(name: &str, start_year: i32, end_year: i32) -> CreateCampaign {
     CreateCampaign {
@@ -159,5 +165,133 @@ async fn between_two_campaigns_the_latest_begun_is_shown_until_the_next_begins()
         assert_eq!(org["campaign_name"], expected, "in {year}");
         later.stop().await;
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_administrator_sets_a_year_s_calendar_and_numbers_and_the_year_follows_them() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let app = spawn_app_at(today).await;
+    let admin = app.login("admin").await;
+    let (_, campaigns) = app.call_fn(&admin, ListCampaigns {}).await;
+    let demo = campaigns[0]["id"].as_i64().unwrap();
+    let (status, body) = app
+        .call_fn(&admin, GetCampaignYears { campaign_id: demo })
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let plan: CampaignYears = serde_json::from_value(body).unwrap();
+    assert_eq!(plan.years.len(), 5, "every year of 2026–2030");
+    let row = plan.years.iter().find(|y| y.calendar.year == 2026).unwrap();
+    assert_eq!(row.version, 1, "stored whole when the campaign was loaded");
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    assert_eq!(
+        row.calendar.city_submission_deadline,
+        d(11, 29),
+        "before 30/11"
+    );
+
+    // Refused by the same shared rule as the form: the 9-month checkpoint before the 6-month.
+    let mut bad = row.calendar.clone();
+    bad.checkpoints.nine_month = d(5, 1);
+    let save = |calendar: CampaignYear, version: i64| SaveCampaignYear {
+        campaign_id: demo,
+        calendar,
+        version,
+    };
+    let (status, body) = app.call_fn(&admin, save(bad, 1)).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("phải sau"), "{body}");
+    // Only administrators.
+    let office = app.login("office").await;
+    let (status, _) = app.call_fn(&office, save(row.calendar.clone(), 1)).await;
+    assert_eq!(status, 403);
+
+    let mut good = row.calendar.clone();
+    good.bloc_review_deadline = d(9, 15);
+    good.city_quota = Quota::new(2, 4).unwrap();
+    good.pass_share_pct = 60;
+    good.cultural_family_years = 5;
+    let (status, body) = app.call_fn(&admin, save(good.clone(), 1)).await;
+    assert_eq!(status, 200, "{body}");
+    // A second administrator's edit over the old version is a conflict naming who and when.
+    let (status, body) = app.call_fn(&admin, save(good.clone(), 1)).await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["Conflict"]["by"], "Quản trị hệ thống", "{body}");
+    // A year outside the campaign is not one of its years.
+    let mut outside = CampaignYear::with_plan_defaults(2031);
+    outside.pass_share_pct = 60;
+    let (status, _) = app.call_fn(&admin, save(outside, 0)).await;
+    assert_eq!(status, 404);
+
+    // The year reads its stored values: the calendar's D-2, the council's quota and share.
+    let (_, calendar) = app.call_fn(&office, GetCalendar { year: None }).await;
+    let d2 = calendar["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["deadline"]["kind"]["kind"] == "bloc_review")
+        .unwrap()["deadline"]["date"]
+        .clone();
+    assert_eq!(d2, "2026-09-15", "{calendar}");
+    let (_, council) = app.call_fn(&office, GetCouncil {}).await;
+    assert_eq!(council["pass_share_pct"], 60, "{council}");
+    assert_eq!(council["quota"]["max"], 4, "{council}");
+    let (_, body) = app
+        .call_fn(&admin, GetCampaignYears { campaign_id: demo })
+        .await;
+    let plan: CampaignYears = serde_json::from_value(body).unwrap();
+    let row = plan.years.iter().find(|y| y.calendar.year == 2026).unwrap();
+    assert_eq!((row.version, &row.calendar), (2, &good));
+
+    let pool = app.pool().await;
+    let audited: Vec<(Option<String>, String)> = sqlx::query_as(
+        "SELECT before, after FROM audit_log WHERE action = 'campaign_year_updated'
+         AND object_id = $1",
+    )
+    .bind(format!("{demo}/2026"))
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert_eq!(audited.len(), 1, "one entry for the one change");
+    assert!(audited[0].0.as_deref().unwrap().contains("2026-09-30"));
+    assert!(audited[0].1.contains("2026-09-15"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_new_campaign_stores_the_plan_s_calendar_for_every_year() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let (status, body) = app
+        .call_fn(&admin, draft("Giai đoạn 2040-2042", 2040, 2042))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body.as_i64().unwrap();
+    let (_, body) = app
+        .call_fn(&admin, GetCampaignYears { campaign_id: id })
+        .await;
+    let plan: CampaignYears = serde_json::from_value(body).unwrap();
+    let years: Vec<(i32, i64)> = plan
+        .years
+        .iter()
+        .map(|y| (y.calendar.year, y.version))
+        .collect();
+    assert_eq!(years, [(2040, 1), (2041, 1), (2042, 1)]);
+    for y in &plan.years {
+        assert_eq!(
+            y.calendar,
+            CampaignYear::with_plan_defaults(y.calendar.year)
+        );
+    }
+    let (status, _) = app
+        .call_fn(
+            &admin,
+            GetCampaignYears {
+                campaign_id: 99_999,
+            },
+        )
+        .await;
+    assert_eq!(status, 404);
     app.stop().await;
 }

@@ -49,8 +49,11 @@ pub struct Checkpoints {
     pub annual: NaiveDate,
 }
 
-/// One year of a campaign: its deadlines and quota. Defaults follow the plan; an
-/// administrator may change any of them.
+/// One year of a campaign: its deadlines and numbers. Defaults follow the plan; an
+/// administrator may change any of them, and every value is stored per year.
+///
+/// Every date is the **last day on which the thing is on time** (the day itself counts).
+/// Where the plan says "before" a day, the default is the day before it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignYear {
     pub year: i32,
@@ -59,7 +62,8 @@ pub struct CampaignYear {
     pub registration_deadline: NaiveDate,
     /// D-2: bloc heads send their bloc's review (end of the third quarter).
     pub bloc_review_deadline: NaiveDate,
-    /// D-3: the Department office sends the City its list (30 November).
+    /// D-3: the Department office sends the City its list ("before 30 November": by 29
+    /// November).
     pub city_submission_deadline: NaiveDate,
     /// E-2: the Department's quarterly selections for the City (end of each quarter).
     pub quarterly_selections: [NaiveDate; 4],
@@ -67,6 +71,11 @@ pub struct CampaignYear {
     pub checkpoints: Checkpoints,
     /// S-2: 3 to 5 models registered with the City.
     pub city_quota: Quota,
+    /// S-2: the share of the whole council (in %) that a ballot item needs to pass, unless
+    /// the office sets another when opening the ballot.
+    pub pass_share_pct: u8,
+    /// C-B5: the consecutive cultural-family years a household needs (unless exemplary).
+    pub cultural_family_years: u8,
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -80,7 +89,7 @@ impl CampaignYear {
             year,
             registration_deadline: ymd(year - 1, 12, 31),
             bloc_review_deadline: ymd(year, 9, 30),
-            city_submission_deadline: ymd(year, 11, 30),
+            city_submission_deadline: ymd(year, 11, 29),
             quarterly_selections: [
                 ymd(year, 3, 31),
                 ymd(year, 6, 30),
@@ -94,7 +103,97 @@ impl CampaignYear {
                 annual: ymd(year, 11, 15),
             },
             city_quota: Quota::PLAN,
+            pass_share_pct: Self::PLAN_PASS_SHARE_PCT,
+            cultural_family_years: Self::PLAN_CULTURAL_FAMILY_YEARS,
         }
+    }
+
+    /// The plan's default share for a ballot item to pass (S-2): 70 % of the council.
+    pub const PLAN_PASS_SHARE_PCT: u8 = 70;
+    /// The plan's "several consecutive years" of C-B5, taken as three.
+    pub const PLAN_CULTURAL_FAMILY_YEARS: u8 = 3;
+
+    /// Every problem with the year's calendar as an administrator set it; the same in the
+    /// form and on the server. The registration deadline may fall in the year before (D-1);
+    /// every other date falls within the year; the checkpoints and the quarters are in order.
+    pub fn problems(&self) -> Vec<InputError> {
+        let year = self.year;
+        let mut problems = Vec::new();
+        let within = |problems: &mut Vec<InputError>, field, date, from| {
+            let to = ymd(year, 12, 31);
+            if date < from || date > to {
+                problems.push(InputError::DateOutside { field, from, to });
+            }
+        };
+        let jan_1 = ymd(year, 1, 1);
+        within(
+            &mut problems,
+            Field::RegistrationDeadline,
+            self.registration_deadline,
+            ymd(year - 1, 1, 1),
+        );
+        within(
+            &mut problems,
+            Field::BlocReviewDeadline,
+            self.bloc_review_deadline,
+            jan_1,
+        );
+        within(
+            &mut problems,
+            Field::CitySubmissionDeadline,
+            self.city_submission_deadline,
+            jan_1,
+        );
+        let c = &self.checkpoints;
+        let checkpoints = [
+            (Field::SixMonthCheckpoint, c.six_month),
+            (Field::NineMonthCheckpoint, c.nine_month),
+            (Field::AnnualCheckpoint, c.annual),
+        ];
+        let quarters = [
+            Field::FirstQuarterSelection,
+            Field::SecondQuarterSelection,
+            Field::ThirdQuarterSelection,
+            Field::FourthQuarterSelection,
+        ]
+        .into_iter()
+        .zip(self.quarterly_selections);
+        for series in [checkpoints.to_vec(), quarters.collect()] {
+            for &(field, date) in &series {
+                within(&mut problems, field, date, jan_1);
+            }
+            for pair in series.windows(2) {
+                if pair[1].1 <= pair[0].1 {
+                    problems.push(InputError::NotAfter {
+                        field: pair[1].0,
+                        earlier: pair[0].0,
+                    });
+                }
+            }
+        }
+        let (min, max) = (self.city_quota.min(), self.city_quota.max());
+        if Quota::new(min, max).is_err() {
+            problems.push(InputError::OutOfRange {
+                field: Field::Quota,
+                min: 1,
+                max: 50,
+            });
+        }
+        if !(50..=100).contains(&self.pass_share_pct) {
+            problems.push(InputError::OutOfRange {
+                field: Field::PassShare,
+                min: 50,
+                max: 100,
+            });
+        }
+        if !(1..=10).contains(&self.cultural_family_years) {
+            problems.push(InputError::OutOfRange {
+                field: Field::CulturalFamilyYears,
+                min: 1,
+                max: 10,
+            });
+        }
+        problems
     }
 
     pub fn contains(&self, date: NaiveDate) -> bool {
@@ -233,7 +332,8 @@ mod tests {
         let y = CampaignYear::with_plan_defaults(2018);
         assert_eq!(y.registration_deadline, ymd(2017, 12, 31));
         assert_eq!(y.bloc_review_deadline, ymd(2018, 9, 30));
-        assert_eq!(y.city_submission_deadline, ymd(2018, 11, 30));
+        // "Before 30 November": the 29th is the last day on time.
+        assert_eq!(y.city_submission_deadline, ymd(2018, 11, 29));
     }
 
     #[test]
@@ -244,6 +344,72 @@ mod tests {
         assert!(y.checkpoints.annual < y.city_submission_deadline);
         assert_eq!(y.quarterly_selections[0], ymd(2018, 3, 31));
         assert_eq!(y.quarterly_selections[3], ymd(2018, 12, 31));
+    }
+
+    #[test]
+    fn a_year_s_calendar_is_checked_as_the_administrator_sets_it() {
+        assert!(CampaignYear::with_plan_defaults(2026).problems().is_empty());
+        let mut y = CampaignYear::with_plan_defaults(2026);
+        // D-1 may fall in the year before, not two years before; D-3 within the year.
+        y.registration_deadline = ymd(2024, 12, 31);
+        y.city_submission_deadline = ymd(2027, 1, 5);
+        // E-1 out of order, E-2's third quarter before its second.
+        y.checkpoints.nine_month = ymd(2026, 6, 1);
+        y.quarterly_selections[2] = ymd(2026, 6, 30);
+        y.city_quota = Quota { min: 4, max: 2 };
+        y.pass_share_pct = 40;
+        y.cultural_family_years = 0;
+        let problems = y.problems();
+        let fields: Vec<Field> = problems.iter().map(|e| e.field()).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::RegistrationDeadline,
+                Field::CitySubmissionDeadline,
+                Field::NineMonthCheckpoint,
+                Field::ThirdQuarterSelection,
+                Field::Quota,
+                Field::PassShare,
+                Field::CulturalFamilyYears,
+            ]
+        );
+        assert_eq!(
+            problems[0],
+            InputError::DateOutside {
+                field: Field::RegistrationDeadline,
+                from: ymd(2025, 1, 1),
+                to: ymd(2026, 12, 31),
+            }
+        );
+        assert_eq!(
+            problems[2],
+            InputError::NotAfter {
+                field: Field::NineMonthCheckpoint,
+                earlier: Field::SixMonthCheckpoint,
+            }
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_plan_s_defaults_pass_for_every_year_and_any_date_moved_out_is_caught(
+            year in 2000i32..2100, shift in 366i64..2000, which in 0usize..10
+        ) {
+            let good = CampaignYear::with_plan_defaults(year);
+            proptest::prop_assert!(good.problems().is_empty());
+            let mut bad = good.clone();
+            let later = |d: NaiveDate| d + chrono::Duration::days(shift);
+            match which {
+                0 => bad.registration_deadline = later(bad.registration_deadline + chrono::Duration::days(366)),
+                1 => bad.bloc_review_deadline = later(bad.bloc_review_deadline),
+                2 => bad.city_submission_deadline = later(bad.city_submission_deadline),
+                3 => bad.checkpoints.six_month = later(bad.checkpoints.six_month),
+                4 => bad.checkpoints.nine_month = later(bad.checkpoints.nine_month),
+                5 => bad.checkpoints.annual = later(bad.checkpoints.annual),
+                q => bad.quarterly_selections[q - 6] = later(bad.quarterly_selections[q - 6]),
+            }
+            proptest::prop_assert!(!bad.problems().is_empty());
+        }
     }
 
     #[test]

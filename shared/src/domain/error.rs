@@ -45,6 +45,16 @@ pub enum Field {
     OrgCode,
     OrgName,
     HeadUnit,
+    RegistrationDeadline,
+    BlocReviewDeadline,
+    CitySubmissionDeadline,
+    SixMonthCheckpoint,
+    NineMonthCheckpoint,
+    AnnualCheckpoint,
+    FirstQuarterSelection,
+    SecondQuarterSelection,
+    ThirdQuarterSelection,
+    FourthQuarterSelection,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.
@@ -67,6 +77,16 @@ pub enum InputError {
     OutsideYear { field: Field, year: i32 },
     #[error("{field:?} lists the year {year} twice")]
     Duplicate { field: Field, year: i32 },
+    /// A date outside the days it may fall on (both ends allowed).
+    #[error("{field:?} must fall between {from} and {to}")]
+    DateOutside {
+        field: Field,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+    /// A date of a series that does not come after the one before it.
+    #[error("{field:?} must come after {earlier:?}")]
+    NotAfter { field: Field, earlier: Field },
     /// The year already belongs to another campaign.
     #[error("{field:?}: the year {year} belongs to another campaign")]
     YearTaken { field: Field, year: i32 },
@@ -83,6 +103,8 @@ impl InputError {
             | InputError::OutOfRange { field, .. }
             | InputError::OutsideYear { field, .. }
             | InputError::Duplicate { field, .. }
+            | InputError::DateOutside { field, .. }
+            | InputError::NotAfter { field, .. }
             | InputError::YearTaken { field, .. } => *field,
         }
     }

@@ -43,7 +43,7 @@ mod summary;
 pub use audit::{audit_action_label, audit_object_label};
 pub use format::{format_date, format_int, format_points, format_timestamp};
 pub use rules::{
-    activity_kind_name, activity_status_name, field_name, input_error, leader_role_name,
+    activity_kind_name, activity_status_name, field_name, fill, input_error, leader_role_name,
     period_name, rating_name, violation_message,
 };
 

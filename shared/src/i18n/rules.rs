@@ -159,6 +159,18 @@ feature! { $
     FieldOrgCode => "Mã", "Code",
     FieldOrgName => "Tên", "Name",
     FieldHeadUnit => "Đơn vị trưởng khối", "Head unit",
+    FieldRegistrationDeadline => "Hạn đăng ký với Sở (D-1)", "Registration deadline (D-1)",
+    FieldBlocReviewDeadline => "Hạn khối gửi kết quả (D-2)", "Bloc review deadline (D-2)",
+    FieldCitySubmissionDeadline =>
+        "Hạn gửi danh sách lên Thành phố (D-3)",
+        "Deadline for the City list (D-3)",
+    FieldSixMonthCheckpoint => "Đánh giá 6 tháng (E-1)", "6-month evaluation (E-1)",
+    FieldNineMonthCheckpoint => "Đánh giá 9 tháng (E-1)", "9-month evaluation (E-1)",
+    FieldAnnualCheckpoint => "Đánh giá cả năm (E-1)", "Annual evaluation (E-1)",
+    FieldFirstQuarterSelection => "Chọn gửi Thành phố quý I (E-2)", "Quarter 1 selection (E-2)",
+    FieldSecondQuarterSelection => "Chọn gửi Thành phố quý II (E-2)", "Quarter 2 selection (E-2)",
+    FieldThirdQuarterSelection => "Chọn gửi Thành phố quý III (E-2)", "Quarter 3 selection (E-2)",
+    FieldFourthQuarterSelection => "Chọn gửi Thành phố quý IV (E-2)", "Quarter 4 selection (E-2)",
 }
 
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
@@ -205,6 +217,16 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         OrgCode => Msg::FieldOrgCode,
         OrgName => Msg::FieldOrgName,
         HeadUnit => Msg::FieldHeadUnit,
+        RegistrationDeadline => Msg::FieldRegistrationDeadline,
+        BlocReviewDeadline => Msg::FieldBlocReviewDeadline,
+        CitySubmissionDeadline => Msg::FieldCitySubmissionDeadline,
+        SixMonthCheckpoint => Msg::FieldSixMonthCheckpoint,
+        NineMonthCheckpoint => Msg::FieldNineMonthCheckpoint,
+        AnnualCheckpoint => Msg::FieldAnnualCheckpoint,
+        FirstQuarterSelection => Msg::FieldFirstQuarterSelection,
+        SecondQuarterSelection => Msg::FieldSecondQuarterSelection,
+        ThirdQuarterSelection => Msg::FieldThirdQuarterSelection,
+        FourthQuarterSelection => Msg::FieldFourthQuarterSelection,
     };
     t(lang, msg)
 }
@@ -363,6 +385,22 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         (Lang::En, InputError::Duplicate { year, .. }) => {
             format!("{field}: the year {year} is listed twice.")
         }
+        (Lang::Vi, InputError::DateOutside { from, to, .. }) => {
+            let (from, to) = (format_date(*from), format_date(*to));
+            format!("{field} phải từ {from} đến {to}.")
+        }
+        (Lang::En, InputError::DateOutside { from, to, .. }) => {
+            let (from, to) = (format_date(*from), format_date(*to));
+            format!("{field} must fall between {from} and {to}.")
+        }
+        (Lang::Vi, InputError::NotAfter { earlier, .. }) => {
+            let earlier = field_name(lang, *earlier);
+            format!("{field} phải sau {earlier}.")
+        }
+        (Lang::En, InputError::NotAfter { earlier, .. }) => {
+            let earlier = field_name(lang, *earlier);
+            format!("{field} must come after the {}.", earlier.to_lowercase())
+        }
         (Lang::Vi, InputError::YearTaken { year, .. }) => {
             format!("{field}: năm {year} đã thuộc một kế hoạch khác.")
         }
@@ -383,7 +421,7 @@ impl Violation {
 }
 
 /// A catalogue text with its `{name}` placeholders filled in.
-fn fill(lang: Lang, msg: Msg, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+pub fn fill(lang: Lang, msg: Msg, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     values
         .iter()
         .fold(t(lang, msg).to_string(), |text, (name, value)| {

@@ -10,8 +10,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// C-B5: consecutive cultural-family years a household needs, unless it is exemplary.
-pub const CULTURAL_FAMILY_YEARS_NEEDED: u32 = 3;
 /// The longest reason accepted for a backward move or a drop.
 pub const MAX_REASON_CHARS: usize = 1000;
 
@@ -164,12 +162,14 @@ pub fn registration_violations(f: &MoveFacts<'_>) -> Vec<Violation> {
         } => {
             let consecutive =
                 consecutive_cultural_family_years(cultural_family_years, f.nomination_year);
-            if !exemplary && consecutive < CULTURAL_FAMILY_YEARS_NEEDED {
+            // The year's number of consecutive years (the Department's, per year).
+            let needed = u32::from(f.calendar.cultural_family_years);
+            if !exemplary && consecutive < needed {
                 v.push(Violation::new(
                     "C-B5",
                     ViolationKind::CulturalFamilyYears {
                         consecutive,
-                        needed: CULTURAL_FAMILY_YEARS_NEEDED,
+                        needed,
                     },
                 ));
             }
@@ -443,6 +443,19 @@ mod tests {
             w.check(Stage::Discovered, Stage::Registered, None).is_ok(),
             "exemplary family"
         );
+        // The number is the campaign year's, as the Department set it.
+        let mut w = World::new(household(vec![2023, 2024, 2025], false));
+        w.calendar.cultural_family_years = 4;
+        let errs = w
+            .check(Stage::Discovered, Stage::Registered, None)
+            .unwrap_err();
+        assert!(matches!(
+            errs[0].kind,
+            ViolationKind::CulturalFamilyYears {
+                consecutive: 3,
+                needed: 4
+            }
+        ));
     }
 
     #[test]

@@ -180,7 +180,7 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
     });
     let today = list.today;
     let date_typed = RwSignal::new(shared::i18n::format_date(today));
-    let share_typed = RwSignal::new(shared::rules::council::DEFAULT_PASS_SHARE_PCT.to_string());
+    let share_typed = RwSignal::new(list.pass_share_pct.to_string());
     let busy = RwSignal::new(false);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

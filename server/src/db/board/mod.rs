@@ -4,7 +4,7 @@
 pub mod writer;
 
 use super::kernel::cards::{self, resolve_year, CardRow, CARD_COLUMNS, CARD_FROM};
-use super::kernel::{events, scores};
+use super::kernel::{events, scores, years};
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::ports::{BoardPort, RepoError, RepoResult};
@@ -93,7 +93,7 @@ pub async fn load(
         .into_iter()
         .map(CardRow::into_card)
         .collect::<DbResult<Vec<_>>>()?;
-    let calendar = cards::campaign_year(conn, campaign_id, year).await?;
+    let calendar = years::campaign_year(conn, campaign_id, year).await?;
     let totals = scores::final_totals(conn, campaign_id, year).await?;
     let mut cards = cards;
     for card in &mut cards {

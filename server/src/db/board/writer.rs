@@ -5,11 +5,12 @@
 //! batch longer than it takes to write.
 
 use super::super::kernel::audit::append_audit_after;
-use super::super::kernel::cards::{self, campaign_year};
+use super::super::kernel::cards;
 use super::super::kernel::events::{append_change, StoredChange};
 use super::super::kernel::facts;
 use super::super::kernel::time::now_text;
 use super::super::kernel::write::{expect_version, Versioned};
+use super::super::kernel::years::campaign_year;
 use super::super::{Conn, Pool};
 use crate::db::{DbError, DbResult};
 use app::moves::{dropped_from_after, precheck, scope};

@@ -5,7 +5,8 @@
 
 mod queries;
 
-use super::kernel::cards::{campaign_year, resolve_year};
+use super::kernel::cards::resolve_year;
+use super::kernel::years::campaign_year;
 use super::Backend;
 use crate::db::DbError;
 use app::ports::{CalendarPort, RepoResult};

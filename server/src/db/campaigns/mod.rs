@@ -1,17 +1,20 @@
-//! The campaigns (plan periods): created by an administrator, recorded in the audit history
-//! in the same write. Each year's calendar follows the plan's defaults until the year has its
-//! own (`kernel::cards::campaign_year`). The SQL is in `queries.rs`.
+//! The campaigns (plan periods) and the calendar of each of their years: created and
+//! changed by an administrator, versioned, recorded in the audit history in the same write.
+//! A new campaign stores the plan's calendar for every year (`kernel::years`); the SQL of
+//! the campaigns themselves is in `queries.rs`.
 
 mod queries;
 
-use super::kernel::WriteTx;
+use super::kernel::years::{store_year, stored_year};
+use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::DbError;
 use app::ports::{CampaignsPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
-use app::types::model::{AuditAction, AuditEntry, CampaignRow};
+use app::types::model::{AuditAction, AuditEntry, CampaignRow, CampaignYearRow, CampaignYears};
 use async_trait::async_trait;
-use shared::domain::{Campaign, Field, InputError};
+use chrono::{Datelike, NaiveDate};
+use shared::domain::{Campaign, CampaignYear, Field, InputError};
 
 #[async_trait]
 impl CampaignsPort for Backend {
@@ -37,21 +40,102 @@ impl CampaignsPort for Backend {
         let now = tx.now();
         let name = campaign.name.as_str();
         let id = queries::insert(&mut tx, name, decision, (start, end), &now).await?;
+        for calendar in &campaign.years {
+            store_year(&mut tx, id, calendar, &by.display_name, &now).await?;
+        }
         let after = serde_json::json!({
             "name": name, "decision": decision, "start_year": start, "end_year": end,
         });
-        tx.audited(&AuditEntry {
-            actor_id: Some(by.user_id),
-            actor_name: by.username.clone(),
-            action: AuditAction::CampaignCreated.into(),
-            object_type: "campaign".into(),
-            object_id: Some(id.to_string()),
-            before: None,
-            after: Some(after.to_string()),
-            address: None,
-        })
-        .await?;
+        let entry = audit(
+            by,
+            AuditAction::CampaignCreated,
+            id.to_string(),
+            None,
+            after,
+        );
+        tx.audited(&entry).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    async fn campaign_years(
+        &self,
+        campaign_id: i64,
+        today: NaiveDate,
+    ) -> RepoResult<CampaignYears> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        let campaign = queries::get(&mut conn, campaign_id)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+        let mut years = Vec::new();
+        for year in campaign.start_year..=campaign.end_year {
+            let (calendar, version) = stored_year(&mut conn, campaign_id, year).await?;
+            years.push(CampaignYearRow { calendar, version });
+        }
+        let open_year = today.year().clamp(campaign.start_year, campaign.end_year);
+        Ok(CampaignYears {
+            campaign,
+            years,
+            open_year,
+        })
+    }
+
+    async fn save_campaign_year(
+        &self,
+        campaign_id: i64,
+        calendar: &CampaignYear,
+        version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<()> {
+        let mut tx = WriteTx::begin(self, by).await?;
+        let object = format!("{campaign_id}/{}", calendar.year);
+        tx.about("campaign", Some(object.clone()));
+        let campaign = queries::get(&mut tx, campaign_id)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+        if !(campaign.start_year..=campaign.end_year).contains(&calendar.year) {
+            return Err(RepoError::NotFound);
+        }
+        let problems = calendar.problems();
+        if let Some(problem) = problems.into_iter().next() {
+            return Err(RepoError::Invalid(problem));
+        }
+        let year = calendar.year;
+        tx.expect_version(Versioned::CampaignYear { campaign_id, year }, version)
+            .await?;
+        let (before, _) = stored_year(&mut tx, campaign_id, year).await?;
+        let now = tx.now();
+        store_year(&mut tx, campaign_id, calendar, &by.display_name, &now).await?;
+        let json = |c: &CampaignYear| serde_json::to_value(c).unwrap_or_default();
+        let entry = audit(
+            by,
+            AuditAction::CampaignYearUpdated,
+            object,
+            Some(json(&before)),
+            json(calendar),
+        );
+        tx.audited(&entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A change of a campaign as the audit history keeps it.
+fn audit(
+    by: &CurrentUser,
+    action: AuditAction,
+    object_id: String,
+    before: Option<serde_json::Value>,
+    after: serde_json::Value,
+) -> AuditEntry {
+    AuditEntry {
+        actor_id: Some(by.user_id),
+        actor_name: by.username.clone(),
+        action: action.into(),
+        object_type: "campaign".into(),
+        object_id: Some(object_id),
+        before: before.map(|b| b.to_string()),
+        after: Some(after.to_string()),
+        address: None,
     }
 }

@@ -4,21 +4,36 @@ use super::super::Conn;
 use crate::db::DbResult;
 use app::types::model::CampaignRow;
 
-pub async fn list(conn: &mut Conn) -> DbResult<Vec<CampaignRow>> {
-    let rows: Vec<(i64, String, String, i32, i32)> = sqlx::query_as(
-        "SELECT id, name, decision, start_year, end_year FROM campaigns
-         ORDER BY start_year DESC, id DESC",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let row = |(id, name, decision, start_year, end_year)| CampaignRow {
+type Row = (i64, String, String, i32, i32);
+
+fn row((id, name, decision, start_year, end_year): Row) -> CampaignRow {
+    CampaignRow {
         id,
         name,
         decision,
         start_year,
         end_year,
-    };
+    }
+}
+
+pub async fn list(conn: &mut Conn) -> DbResult<Vec<CampaignRow>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, name, decision, start_year, end_year FROM campaigns
+         ORDER BY start_year DESC, id DESC",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(rows.into_iter().map(row).collect())
+}
+
+pub async fn get(conn: &mut Conn, id: i64) -> DbResult<Option<CampaignRow>> {
+    let found: Option<Row> = sqlx::query_as(
+        "SELECT id, name, decision, start_year, end_year FROM campaigns WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(found.map(row))
 }
 
 /// The first year from `start` to `end` that another campaign already covers, if any.

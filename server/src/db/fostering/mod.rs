@@ -5,7 +5,8 @@
 
 mod queries;
 
-use super::kernel::cards::{campaign_of, campaign_year};
+use super::kernel::cards::campaign_of;
+use super::kernel::years::campaign_year;
 use super::kernel::{facts, Versioned, WriteTx};
 use super::{Backend, Conn};
 use crate::db::DbError;

@@ -7,9 +7,8 @@ use app::moves::scope;
 use app::ports::RepoError;
 use app::types::auth::CurrentUser;
 use app::types::model::{BoardCard, BoardQuery};
-use chrono::NaiveDate;
 use shared::auth::{authorize, Action};
-use shared::domain::{CampaignYear, EvaluationPeriod, NomineeKind, Position, Stage};
+use shared::domain::{EvaluationPeriod, NomineeKind, Position, Stage};
 
 #[derive(sqlx::FromRow)]
 pub struct CardRow {
@@ -164,21 +163,4 @@ pub async fn resolve_year(
     } else {
         Ok((id, name, year.clamp(start, end), start, end))
     }
-}
-
-/// The campaign year's calendar: the plan's defaults, with the year's own registration
-/// deadline where one is set.
-pub async fn campaign_year(conn: &mut Conn, campaign_id: i64, year: i32) -> DbResult<CampaignYear> {
-    let mut calendar = CampaignYear::with_plan_defaults(year);
-    let deadline: Option<NaiveDate> = sqlx::query_scalar(
-        "SELECT registration_deadline FROM campaign_years WHERE campaign_id = $1 AND year = $2",
-    )
-    .bind(campaign_id)
-    .bind(year)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(deadline) = deadline {
-        calendar.registration_deadline = deadline;
-    }
-    Ok(calendar)
 }

@@ -11,6 +11,7 @@ pub mod lists;
 pub mod scores;
 pub mod time;
 pub mod write;
+pub mod years;
 
 pub use write::{Versioned, WriteTx};
 

@@ -8,9 +8,7 @@ use app::ports::RepoError;
 use app::types::council::{BallotItem, BallotView, CityDecision};
 use chrono::NaiveDate;
 use shared::domain::{NomineeKind, Score, Stage};
-use shared::rules::council::{
-    aggregate, ballot_result, Aggregate, Scoresheet, DEFAULT_PASS_SHARE_PCT,
-};
+use shared::rules::council::{aggregate, ballot_result, Aggregate, Scoresheet};
 use std::collections::{BTreeMap, HashMap};
 
 /// A member of this year's council.
@@ -309,7 +307,8 @@ pub async fn ballot_view(
         return Ok(None);
     };
     let open = closed_at.is_none();
-    let share_pct = u8::try_from(share_pct).unwrap_or(DEFAULT_PASS_SHARE_PCT);
+    let share_pct =
+        u8::try_from(share_pct).unwrap_or(shared::domain::CampaignYear::PLAN_PASS_SHARE_PCT);
     let rows: Vec<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT i.nomination_id, n.nominee_name, n.unit_id,
              (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year

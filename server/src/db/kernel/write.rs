@@ -31,6 +31,11 @@ pub enum Versioned {
         year: i32,
         period: &'static str,
     },
+    /// A campaign year's calendar (never stored: version 0, the plan's defaults).
+    CampaignYear {
+        campaign_id: i64,
+        year: i32,
+    },
     /// A bloc's review of its year (never saved: version 0).
     BlocReview {
         campaign_id: i64,
@@ -70,6 +75,11 @@ impl Versioned {
                  WHERE campaign_id = $1 AND year = $2 AND period = $3",
                 true,
             ),
+            Versioned::CampaignYear { .. } => (
+                "SELECT version, updated_by, updated_at FROM campaign_years
+                 WHERE campaign_id = $1 AND year = $2",
+                true,
+            ),
             Versioned::BlocReview { .. } => (
                 "SELECT version, updated_by, updated_at FROM bloc_reviews
                  WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
@@ -95,6 +105,7 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
             year,
             period,
         } => query.bind(campaign_id).bind(year).bind(period),
+        Versioned::CampaignYear { campaign_id, year } => query.bind(campaign_id).bind(year),
         Versioned::BlocReview {
             campaign_id,
             year,

@@ -4,7 +4,7 @@
 mod queries;
 
 use super::kernel::events::StoredChange;
-use super::kernel::{cards, facts, Versioned, WriteTx};
+use super::kernel::{cards, facts, years, Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
 use app::ports::{NominationsPort, RepoError, RepoResult};
@@ -33,7 +33,7 @@ impl NominationsPort for Backend {
             plan: facts::plan(&mut conn, id).await?,
             evaluations: facts::evaluations(&mut conn, id).await?,
             replications: facts::replications(&mut conn, id).await?,
-            calendar: cards::campaign_year(&mut conn, stored.campaign_id, stored.year).await?,
+            calendar: years::campaign_year(&mut conn, stored.campaign_id, stored.year).await?,
             card,
             year: stored.year,
             created_at: stored.created_at,

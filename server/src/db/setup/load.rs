@@ -1,10 +1,11 @@
 //! Loading a whole data set (the demo data, or an export being copied) in one transaction.
 
+use super::super::kernel::years::store_year;
 use super::super::Pool;
 use crate::db::DbError;
 use crate::seed::Dataset;
 use app::services::password;
-use shared::domain::{Position, Stage};
+use shared::domain::{CampaignYear, Position, Stage};
 use std::collections::HashMap;
 
 /// Loads a data set in one transaction. Refuses a database that already holds one, so
@@ -76,15 +77,14 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
     .bind(&now)
     .fetch_one(&mut *tx)
     .await?;
-    if let Some((year, deadline)) = data.campaign.registration_deadline {
-        sqlx::query(
-            "INSERT INTO campaign_years (campaign_id, year, registration_deadline) VALUES ($1, $2, $3)",
-        )
-        .bind(campaign_id)
-        .bind(year)
-        .bind(deadline)
-        .execute(&mut *tx)
-        .await?;
+    // Every year of the campaign is stored whole: the plan's calendar, with the data set's
+    // own registration deadline where it has one.
+    for year in data.campaign.start_year..=data.campaign.end_year {
+        let mut calendar = CampaignYear::with_plan_defaults(year);
+        if let Some((_, deadline)) = data.campaign.registration_deadline.filter(|d| d.0 == year) {
+            calendar.registration_deadline = deadline;
+        }
+        store_year(&mut tx, campaign_id, &calendar, data.name, &now).await?;
     }
 
     for (a, hash) in data.accounts.iter().zip(&hashes) {

@@ -4,8 +4,9 @@
 
 mod queries;
 
-use super::kernel::cards::{campaign_year, resolve_year};
+use super::kernel::cards::resolve_year;
 use super::kernel::scores::final_totals;
+use super::kernel::years::campaign_year;
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
