@@ -3,8 +3,9 @@
 //! writes them to BENCHMARKS.md. Not a test: it asserts nothing about time.
 //!
 //! Set `BENCH_OUT` to the file to write the Markdown rows to, and `BENCH_ONLY=pg-moves` to
-//! measure only PostgreSQL's guarded moves on one instance (every other cell is left
-//! unmeasured): a quicker loop when working on the move writer.
+//! measure only PostgreSQL's guarded moves on one instance, or `BENCH_ONLY=pages` only the
+//! board's and the summary's pages on both backends (every other cell is left unmeasured):
+//! quicker loops when working on the move writer or the pages.
 
 use serde_json::{json, Value};
 use server::configuration::Settings;
@@ -438,6 +439,9 @@ enum Scope {
     Everything,
     /// PostgreSQL's guarded moves on one instance, nothing else (`BENCH_ONLY=pg-moves`).
     PgMoves,
+    /// The board's and the summary's pages on both backends, nothing else
+    /// (`BENCH_ONLY=pages`).
+    Pages,
 }
 
 impl Scope {
@@ -445,7 +449,8 @@ impl Scope {
         match std::env::var("BENCH_ONLY").as_deref() {
             Err(_) | Ok("") => Scope::Everything,
             Ok("pg-moves") => Scope::PgMoves,
-            Ok(other) => panic!("BENCH_ONLY={other}: expected pg-moves, or unset"),
+            Ok("pages") => Scope::Pages,
+            Ok(other) => panic!("BENCH_ONLY={other}: expected pg-moves, pages, or unset"),
         }
     }
 }
@@ -489,7 +494,7 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
     };
 
     let cards = cards_in(&db_url, "discovered", 700).await;
-    if scope == Scope::Everything {
+    if scope != Scope::PgMoves {
         let (p50, p95) = ssr(&bench, &office).await;
         eprintln!("{label}: board SSR: p50 {p50:.1} ms, p95 {p95:.1} ms");
         column.ssr = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
@@ -498,6 +503,14 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
         eprintln!("{label}: summary SSR: p50 {p50:.1} ms, p95 {p95:.1} ms; after a move: p50 {u50:.1} ms, p95 {u95:.1} ms");
         column.summary = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
         column.summary_live = format!("p50 {u50:.1} ms · p95 {u95:.1} ms");
+    }
+    if scope == Scope::Pages {
+        column.moves = vec![NOT_MEASURED.into(); 2];
+        a.stop().await;
+        if let Some((_, admin, name)) = postgres {
+            drop_postgres(&admin, &name).await;
+        }
+        return column;
     }
     for (n, slice) in [(50usize, &cards[..50]), (200, &cards[50..250])] {
         let (rate, p50, p95, refused) = moves(std::slice::from_ref(&bench), &office, slice).await;
@@ -583,7 +596,7 @@ fn main() {
     runtime.block_on(async {
         sqlx::any::install_default_drivers();
         let scope = Scope::from_env();
-        let sqlite = if scope == Scope::Everything {
+        let sqlite = if scope != Scope::PgMoves {
             measure(Backend::Sqlite, scope).await
         } else {
             Column::unmeasured()

@@ -307,11 +307,41 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
         .await;
     assert_eq!(status, 403);
 
-    // A scored nomination: its total stays off the board until the decision.
+    // A scored nomination: its total stays off the board until the decision, and then
+    // counts only submitted sheets, once they make a quorum (5 of the 7 members): five
+    // submit 9 on every criterion; a sixth's draft of 1s does not count.
     let (scored_id, kind, unit) = nominee(&app).await;
-    for c in codes(&kind) {
-        let (status, _) = score(&app, &c1, scored_id, c, Some(9)).await;
-        assert_eq!(status, 200);
+    let mut members = Vec::new();
+    for i in 1..=7 {
+        members.push(app.login(&format!("council{i}")).await);
+    }
+    for (i, member) in members.iter().enumerate().take(6) {
+        let value = if i < 5 { 9 } else { 1 };
+        for c in codes(&kind) {
+            let (status, body) = score(&app, member, scored_id, c, Some(value)).await;
+            assert_eq!(status, 200, "{body}");
+        }
+        if i < 5 {
+            let (status, body) = submit(&app, member, scored_id).await;
+            assert_eq!(status, 200, "{body}");
+        }
+    }
+    // Another, with four submitted sheets: short of the quorum, it gets no final total.
+    let (short_id, short_kind, _) = one(
+        &app,
+        "SELECT n.id, n.kind, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.stage = 'evaluating'
+           AND u.code NOT IN ('VP', 'TCCB', 'KHTC', 'CCKL', 'CTTL', 'TTKN')
+         ORDER BY n.id LIMIT 1 OFFSET 1",
+    )
+    .await;
+    for member in members.iter().take(4) {
+        for c in codes(&short_kind) {
+            let (status, body) = score(&app, member, short_id, c, Some(8)).await;
+            assert_eq!(status, 200, "{body}");
+        }
+        let (status, body) = submit(&app, member, short_id).await;
+        assert_eq!(status, 200, "{body}");
     }
     let (_, card) = app.call_fn(&office, GetCard { id: scored_id }).await;
     assert!(card["council_score_milli"].is_null(), "{card}");
@@ -347,9 +377,12 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
     assert_eq!(list["decision"]["decided_on"], "2026-10-14");
     assert_eq!(list["decision"]["nominations"], json!(chosen));
 
-    // Final now: the card carries the council's total for everyone who may see it.
+    // Final now: the card carries the council's total for everyone who may see it — the
+    // submitted sheets' (9), not the draft's; none without a quorum.
     let (_, card) = app.call_fn(&office, GetCard { id: scored_id }).await;
     assert_eq!(card["council_score_milli"], 9000, "{card}");
+    let (_, card) = app.call_fn(&office, GetCard { id: short_id }).await;
+    assert!(card["council_score_milli"].is_null(), "{card}");
     let staff_name = if unit == "CCPTNT" {
         "staff1".to_string()
     } else {

@@ -238,12 +238,26 @@ pub async fn final_totals(
     let sheets = sheets(conn, campaign_id, year, None).await?;
     Ok(nominees
         .iter()
-        .filter_map(|n| {
-            aggregate_of(n, &members, &sheets)
-                .total_milli
-                .map(|t| (n.id, t))
-        })
+        .filter_map(|n| final_total(n, &members, &sheets).map(|t| (n.id, t)))
         .collect())
+}
+
+/// A nomination's final total: the submitted sheets only, and only once they make a quorum
+/// of the members who may score it (none otherwise: a total of too few is not the
+/// council's).
+fn final_total(
+    n: &Nominee,
+    members: &[Member],
+    sheets: &HashMap<(i64, i64), Sheet>,
+) -> Option<i64> {
+    // Drafts are left out; a declared conflict stays, so that its member is not counted.
+    let counted: HashMap<(i64, i64), Sheet> = sheets
+        .iter()
+        .filter(|(_, s)| s.submitted || s.conflict.is_some())
+        .map(|(key, s)| (*key, s.clone()))
+        .collect();
+    let aggregate = aggregate_of(n, members, &counted);
+    aggregate.total_milli.filter(|_| aggregate.quorum)
 }
 
 /// One nomination's final total (see [`final_totals`]); one cheap query while the year is
@@ -269,7 +283,7 @@ pub async fn final_total_of(conn: &mut Conn, id: i64) -> DbResult<Option<i64>> {
         return Ok(None);
     };
     let sheets = sheets(conn, campaign_id, year, Some(id)).await?;
-    Ok(aggregate_of(&n, &members, &sheets).total_milli)
+    Ok(final_total(&n, &members, &sheets))
 }
 
 /// The nomination's campaign and year, if the council may see it.
