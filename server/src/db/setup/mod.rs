@@ -10,6 +10,9 @@ use crate::db::{DbError, Store};
 use crate::seed::Dataset;
 use async_trait::async_trait;
 
+/// How long closing the database waits for connections still in use.
+const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
 #[async_trait]
 impl Store for Backend {
     async fn migrate(&self) -> Result<(), DbError> {
@@ -58,6 +61,17 @@ impl Store for Backend {
 
     async fn close(&self) {
         self.closing();
-        self.pool.close().await;
+        // Bounded: a connection some task never gives back must not keep the server (or a
+        // test's stop) from ending. What was held is said, so that it can be found.
+        if tokio::time::timeout(CLOSE_GRACE, self.pool.close())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                held = self.pool.size().saturating_sub(self.pool.num_idle() as u32),
+                grace = ?CLOSE_GRACE,
+                "database connections still held after the grace period; closing without them"
+            );
+        }
     }
 }
