@@ -553,7 +553,7 @@ mod tests {
             match n.stage {
                 Stage::Fostering | Stage::Evaluating | Stage::Replicated => {
                     assert!(
-                        fostering_violations(n.plan.as_ref()).is_empty(),
+                        fostering_violations(n.plan.as_ref(), n.plan_approved).is_empty(),
                         "{}",
                         n.nominee_name
                     );
@@ -597,6 +597,7 @@ mod tests {
                 today: calendar.registration_deadline,
                 calendar: &calendar,
                 fostering_plan: None,
+                plan_approved: false,
                 evaluations: &[],
                 linked_collective_stage: None,
                 dropped_from: None,

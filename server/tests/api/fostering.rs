@@ -233,7 +233,18 @@ async fn f_1_a_registered_card_needs_a_full_plan_before_fostering_and_plans_are_
     assert!(view["record"]["plan"]["approved_at"].is_null());
     assert_eq!(view["can_approve"], true);
 
-    // With the plan, the guard lets the head start the fostering.
+    // Fostering starts only from the plan as the unit head approved it: refused until the
+    // changed plan is approved again.
+    let (status, body) = move_to(&app, &head, id, version, Stage::Fostering).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        messages(&body).contains("chưa được thủ trưởng đơn vị phê duyệt"),
+        "{body}"
+    );
+    let (status, body) = app.call_fn(&head, ApprovePlan { id, version: 3 }).await;
+    assert_eq!(status, 200, "{body}");
+
+    // With the approved plan, the guard lets the head start the fostering.
     let (status, body) = move_to(&app, &head, id, version, Stage::Fostering).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["card"]["stage"], "fostering");

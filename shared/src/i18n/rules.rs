@@ -21,6 +21,9 @@ feature! { $
     RuleNoFosteringPlan =>
         "Cần có kế hoạch bồi dưỡng trước khi chuyển sang bồi dưỡng.",
         "A fostering plan is needed before fostering starts.",
+    RulePlanNotApproved =>
+        "Kế hoạch bồi dưỡng chưa được thủ trưởng đơn vị phê duyệt (mỗi lần sửa cần phê duyệt lại).",
+        "The fostering plan is not approved by the unit head yet (each edit needs a new approval).",
     RuleNoDatedActivity =>
         "Kế hoạch bồi dưỡng cần ít nhất một hoạt động có ngày thực hiện.",
         "The fostering plan needs at least one dated activity.",
@@ -475,6 +478,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
             &[("deadline", &format_date(*deadline))],
         ),
         NoFosteringPlan => t(lang, Msg::RuleNoFosteringPlan).into(),
+        PlanNotApproved => t(lang, Msg::RulePlanNotApproved).into(),
         LeaderMissing { role } => fill(
             lang,
             Msg::RuleLeaderMissing,

@@ -181,7 +181,7 @@ mod tests {
             plan.activities[0].title.as_str(),
             "Bài viết trên Bản tin ngành"
         );
-        assert!(super::super::transition::fostering_violations(Some(&plan)).is_empty());
+        assert!(super::super::transition::fostering_violations(Some(&plan), true).is_empty());
         assert_eq!(
             PlanDraft::from(&plan).fostering_leader.name,
             "Nguyễn Văn Bình"

@@ -77,6 +77,8 @@ pub struct MoveFacts<'a> {
     pub today: NaiveDate,
     pub calendar: &'a CampaignYear,
     pub fostering_plan: Option<&'a FosteringPlan>,
+    /// F-1 and the unit head's role: whether the unit head approved the plan as it stands.
+    pub plan_approved: bool,
     pub evaluations: &'a [Evaluation],
     /// C-C4: the stage of the collective nomination of the same unit that a unit head's
     /// nomination goes with (None when there is none).
@@ -109,7 +111,10 @@ pub fn check_move(
     if kind == MoveKind::Forward {
         match to {
             Stage::Registered => v.extend(registration_violations(facts)),
-            Stage::Fostering => v.extend(fostering_violations(facts.fostering_plan)),
+            Stage::Fostering => v.extend(fostering_violations(
+                facts.fostering_plan,
+                facts.plan_approved,
+            )),
             Stage::Evaluating => {
                 if !has(facts.evaluations, EvaluationPeriod::SixMonth) {
                     v.push(Violation::new(
@@ -203,11 +208,16 @@ pub fn registration_violations(f: &MoveFacts<'_>) -> Vec<Violation> {
 }
 
 /// registered → fostering (F-1): named leaders and at least one dated activity.
-pub fn fostering_violations(plan: Option<&FosteringPlan>) -> Vec<Violation> {
+pub fn fostering_violations(plan: Option<&FosteringPlan>, approved: bool) -> Vec<Violation> {
     let Some(plan) = plan else {
         return vec![Violation::new("F-1", ViolationKind::NoFosteringPlan)];
     };
     let mut v = Vec::new();
+    // The unit head approves the unit's fostering plan (the plan's roles): fostering starts
+    // only from the plan as approved.
+    if !approved {
+        v.push(Violation::new("F-1", ViolationKind::PlanNotApproved));
+    }
     for (leader, role) in [
         (&plan.fostering_leader, LeaderRole::Fostering),
         (&plan.publicity_leader, LeaderRole::Publicity),
@@ -269,6 +279,7 @@ mod tests {
         calendar: CampaignYear,
         today: NaiveDate,
         plan: Option<FosteringPlan>,
+        plan_approved: bool,
         evaluations: Vec<Evaluation>,
         linked: Option<Stage>,
         dropped_from: Option<Stage>,
@@ -283,6 +294,7 @@ mod tests {
                 calendar: CampaignYear::with_plan_defaults(2026),
                 today: d(2025, 12, 1),
                 plan: None,
+                plan_approved: true,
                 evaluations: Vec::new(),
                 linked: None,
                 dropped_from: None,
@@ -306,6 +318,7 @@ mod tests {
                     today: self.today,
                     calendar: &self.calendar,
                     fostering_plan: self.plan.as_ref(),
+                    plan_approved: self.plan_approved,
                     evaluations: &self.evaluations,
                     linked_collective_stage: self.linked,
                     dropped_from: self.dropped_from,
@@ -531,6 +544,12 @@ mod tests {
         )));
         w.plan = Some(full_plan());
         assert!(w.check(Stage::Registered, Stage::Fostering, None).is_ok());
+        // The unit head's approval counts: a plan not (or no longer) approved stops it.
+        w.plan_approved = false;
+        assert_eq!(
+            w.check(Stage::Registered, Stage::Fostering, None),
+            Err(vec![Violation::new("F-1", ViolationKind::PlanNotApproved)])
+        );
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub enum ViolationKind {
         deadline: NaiveDate,
     },
     NoFosteringPlan,
+    /// F-1: the unit head has not approved the fostering plan (or an edit since cleared it).
+    PlanNotApproved,
     LeaderMissing {
         role: LeaderRole,
     },

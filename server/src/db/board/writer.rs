@@ -262,10 +262,13 @@ async fn check_rules(
             calendar
         }
     };
-    let plan = if kind == MoveKind::Forward && to == Stage::Fostering {
-        facts::plan(conn, card.id).await?.map(|p| p.plan)
+    let (plan, plan_approved) = if kind == MoveKind::Forward && to == Stage::Fostering {
+        match facts::plan(conn, card.id).await? {
+            Some(stored) => (Some(stored.plan), stored.approved_at.is_some()),
+            None => (None, false),
+        }
     } else {
-        None
+        (None, false)
     };
     let evaluations: Vec<Evaluation> =
         if kind == MoveKind::Forward && matches!(to, Stage::Evaluating | Stage::Replicated) {
@@ -284,6 +287,7 @@ async fn check_rules(
         today: job.today,
         calendar: &calendar,
         fostering_plan: plan.as_ref(),
+        plan_approved,
         evaluations: &evaluations,
         linked_collective_stage,
         dropped_from: card.dropped_from,
