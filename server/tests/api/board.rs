@@ -4,13 +4,14 @@
 use crate::common;
 
 use app::api::board::{GetBoard, MoveNomination};
+use app::api::nominations::SaveNomination;
 use app::types::model::{BoardFilters, MoveRequest, Place};
 use common::board::{
     cards, move_card, next_event, scalar, stage_of, subscribe, two_hundred_clients_move_one_card,
 };
 use common::{spawn_app, TestApp};
 use serde_json::Value;
-use shared::domain::Stage;
+use shared::domain::{NominationDraft, Profile, Stage};
 use std::time::Duration;
 
 /// Registers the first of head1's discovered nominations that meets the rules.
@@ -289,5 +290,84 @@ async fn the_board_filters_ignore_accents_and_window_the_columns() {
         4,
         "one lane per bloc"
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn c_c4_a_unit_head_goes_with_the_unit_s_collective_of_the_same_campaign_year() {
+    let app = spawn_app().await;
+    let head = app.login("head1").await;
+    let pool = app.pool().await;
+    let (unit_id, year): (i64, i32) = sqlx::query_as(
+        "SELECT u.id, n.year FROM units u JOIN nominations n ON n.unit_id = u.id
+         WHERE u.code = 'CCPTNT' LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let collective: i64 = sqlx::query_scalar(
+        "SELECT n.id FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE u.code = 'CCPTNT' AND n.kind = 'collective'
+           AND n.stage IN ('registered', 'fostering', 'evaluating', 'replicated')
+         ORDER BY n.id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    // The unit's head, nominated with the unit's registered collective (C-C4).
+    let draft = NominationDraft {
+        unit_id,
+        nominee_name: "Lâm Văn Sang".into(),
+        profile: Profile::Individual {
+            position: "Chi cục trưởng".into(),
+            heads_unit: true,
+            collective_nomination: Some(collective),
+        },
+        description: "Chỉ đạo xây dựng mô hình nông thôn mới kiểu mẫu".into(),
+        replication_potential: "Nhân rộng cho các xã".into(),
+        evidence: [
+            ("C-C1".into(), "Hoàn thành xuất sắc nhiệm vụ".into()),
+            ("C-C2".into(), "Đi đầu phong trào thi đua".into()),
+            ("C-C3".into(), "Sáng kiến được công nhận".into()),
+        ]
+        .into(),
+    };
+    let save = SaveNomination {
+        id: None,
+        version: 0,
+        year,
+        draft,
+    };
+    let (status, body) = app.call_fn(&head, save).await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["card"]["id"]
+        .as_i64()
+        .expect("the new nomination's id");
+    let (_, version) = stage_of(&app, id).await;
+
+    // The collective belongs to another year of the campaign: it does not count.
+    sqlx::query("UPDATE nominations SET year = $1 WHERE id = $2")
+        .bind(year + 1)
+        .bind(collective)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (status, body) = move_card(&app, &head, id, version, Stage::Registered, None).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.to_string()
+            .contains("chỉ được xét cùng với hồ sơ tập thể"),
+        "{body}"
+    );
+    // Of the same year, it does.
+    sqlx::query("UPDATE nominations SET year = $1 WHERE id = $2")
+        .bind(year)
+        .bind(collective)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let (status, body) = move_card(&app, &head, id, version, Stage::Registered, None).await;
+    assert_eq!(status, 200, "{body}");
     app.stop().await;
 }

@@ -242,11 +242,15 @@ async fn check_rules(
             },
             true,
         ) => {
+            // C-C4: the unit's collective nomination of the same campaign year.
             let stage: Option<String> = sqlx::query_scalar(
-                "SELECT stage FROM nominations WHERE id = $1 AND unit_id = $2 AND kind = 'collective'",
+                "SELECT stage FROM nominations WHERE id = $1 AND unit_id = $2 AND kind = 'collective'
+                 AND campaign_id = $3 AND year = $4",
             )
             .bind(collective)
             .bind(card.unit_id)
+            .bind(record.campaign_id)
+            .bind(record.year)
             .fetch_optional(&mut *conn)
             .await?;
             stage.and_then(|s| Stage::from_code(&s))
