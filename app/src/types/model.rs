@@ -635,6 +635,27 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
+    /// A change `by` a user of an object (type, id): what it was (`before`, None when it is
+    /// new) and what it is now, as the audit history keeps them.
+    pub fn change(
+        by: &crate::types::auth::CurrentUser,
+        action: AuditAction,
+        object: (&str, String),
+        before: Option<String>,
+        after: String,
+    ) -> AuditEntry {
+        AuditEntry {
+            actor_id: Some(by.user_id),
+            actor_name: by.username.clone(),
+            action: action.into(),
+            object_type: object.0.into(),
+            object_id: Some(object.1),
+            before,
+            after: Some(after),
+            address: None,
+        }
+    }
+
     /// A refusal (it concerns security): who, on what, what they asked (`asked`: the
     /// action, or the request the action was judged from) and why not. Written the same
     /// whether the server function refuses before any write or the write refuses inside.

@@ -402,7 +402,7 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         }
         (Lang::En, InputError::NotAfter { earlier, .. }) => {
             let earlier = field_name(lang, *earlier);
-            format!("{field} must come after the {}.", earlier.to_lowercase())
+            format!("{field} must come after {earlier}.")
         }
         (Lang::Vi, InputError::YearTaken { year, .. }) => {
             format!("{field}: năm {year} đã thuộc một kế hoạch khác.")

@@ -113,14 +113,13 @@ fn audit(
     before: Option<&AccountView>,
     after: &AccountView,
 ) -> AuditEntry {
-    AuditEntry {
-        actor_id: Some(by.user_id),
-        actor_name: by.username.clone(),
-        action: action.into(),
-        object_type: "account".into(),
-        object_id: Some(target.username.clone()),
-        before: before.and_then(|b| serde_json::to_string(b).ok()),
-        after: serde_json::to_string(after).ok(),
-        address: None,
-    }
+    let before = before.and_then(|b| serde_json::to_string(b).ok());
+    let after = serde_json::to_string(after).unwrap_or_default();
+    AuditEntry::change(
+        by,
+        action,
+        ("account", target.username.clone()),
+        before,
+        after,
+    )
 }

@@ -128,14 +128,12 @@ fn audit(
     before: Option<serde_json::Value>,
     after: serde_json::Value,
 ) -> AuditEntry {
-    AuditEntry {
-        actor_id: Some(by.user_id),
-        actor_name: by.username.clone(),
-        action: action.into(),
-        object_type: "campaign".into(),
-        object_id: Some(object_id),
-        before: before.map(|b| b.to_string()),
-        after: Some(after.to_string()),
-        address: None,
-    }
+    let before = before.map(|b| b.to_string());
+    AuditEntry::change(
+        by,
+        action,
+        ("campaign", object_id),
+        before,
+        after.to_string(),
+    )
 }

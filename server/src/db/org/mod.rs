@@ -149,14 +149,12 @@ fn audit(
     before_code: Option<String>,
     after: serde_json::Value,
 ) -> AuditEntry {
-    AuditEntry {
-        actor_id: Some(by.user_id),
-        actor_name: by.username.clone(),
-        action: action.into(),
-        object_type: object_type.into(),
-        object_id: Some(code.into()),
-        before: before_code.map(|c| serde_json::json!({ "code": c }).to_string()),
-        after: Some(after.to_string()),
-        address: None,
-    }
+    let before = before_code.map(|c| serde_json::json!({ "code": c }).to_string());
+    AuditEntry::change(
+        by,
+        action,
+        (object_type, code.into()),
+        before,
+        after.to_string(),
+    )
 }

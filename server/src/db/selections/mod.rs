@@ -103,18 +103,13 @@ impl SelectionsPort for Backend {
             .filter(|c| c.selected)
             .map(|c| c.id)
             .collect();
-        let entry = AuditEntry {
-            actor_id: Some(by.user_id),
-            actor_name: by.username.clone(),
-            action: AuditAction::SaveSelection.into(),
-            object_type: "selection".into(),
-            object_id: Some(format!("{year}-{}", period.code())),
-            before: Some(serde_json::json!({ "nominations": before }).to_string()),
-            after: Some(
-                serde_json::json!({ "nominations": sorted, "version": new_version }).to_string(),
-            ),
-            address: None,
-        };
+        let entry = AuditEntry::change(
+            by,
+            AuditAction::SaveSelection,
+            ("selection", format!("{year}-{}", period.code())),
+            Some(serde_json::json!({ "nominations": before }).to_string()),
+            serde_json::json!({ "nominations": sorted, "version": new_version }).to_string(),
+        );
         tx.audited(&entry).await?;
         tx.commit().await?;
         Ok(new_version)

@@ -158,29 +158,19 @@ impl SummaryPort for Backend {
         let before = stored.map(|s| {
             serde_json::json!({ "assessment": s.assessment, "version": s.version }).to_string()
         });
-        let entry = AuditEntry {
-            actor_id: Some(by.user_id),
-            actor_name: by.username.clone(),
-            action: if submit {
-                AuditAction::SubmitBlocReview
-            } else {
-                AuditAction::SaveBlocReview
-            }
-            .into(),
-            object_type: "bloc_review".into(),
-            object_id: Some(format!("{year}-{bloc_id}")),
-            before,
-            after: Some(
-                serde_json::json!({
-                    "assessment": draft.assessment,
-                    "comments": draft.comments,
-                    "version": new_version,
-                    "submitted_on": submitted_on,
-                })
-                .to_string(),
-            ),
-            address: None,
+        let action = if submit {
+            AuditAction::SubmitBlocReview
+        } else {
+            AuditAction::SaveBlocReview
         };
+        let after = serde_json::json!({
+            "assessment": draft.assessment,
+            "comments": draft.comments,
+            "version": new_version,
+            "submitted_on": submitted_on,
+        });
+        let object = ("bloc_review", format!("{year}-{bloc_id}"));
+        let entry = AuditEntry::change(by, action, object, before, after.to_string());
         tx.audited(&entry).await?;
         tx.commit().await?;
         Ok(new_version)
