@@ -167,6 +167,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=(StaticSegment("admin"), StaticSegment("campaigns"), ParamSegment("id"), StaticSegment("criteria"))
+                            view=crate::pages::admin_criteria::AdminCriteriaPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=(StaticSegment("admin"), StaticSegment("accounts"))
                             view=AdminAccountsPage
                             ssr=SsrMode::Async

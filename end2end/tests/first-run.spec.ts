@@ -145,6 +145,56 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await page.screenshot({ path: test.info().outputPath('first-run-campaign-years-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The campaign's criteria: the plan's as its first version, changed here as a new one.
+  await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns\/\d+\/criteria$/);
+  await hydrated(page);
+  const versions = page.locator('table.criteria-years tbody tr');
+  await expect(versions).toHaveCount(5);
+  await expect(versions.first()).toContainText('Có thể sửa');
+  const collective = page.locator('details.criteria-kind[data-kind="collective"]');
+  await expect(collective.locator('.criterion-row')).toHaveCount(5);
+  const household = page.locator('details.criteria-kind[data-kind="household"]');
+  // Each kind folds; the first is open. C-B5 is a condition: it has neither weight nor floor.
+  await expect(household).not.toHaveAttribute('open', '');
+  await expect(household.locator('summary')).toContainText('5 tiêu chí · tổng trọng số 7');
+  await household.locator('summary').click();
+  const cb5 = household.locator('.criterion-row').nth(4);
+  await expect(cb5.getByLabel('Mã tiêu chí')).toHaveValue('C-B5');
+  await expect(cb5.getByLabel('Trọng số')).toBeDisabled();
+  // Checked as it is typed: a repeated code, a weight of 0; nothing can be saved.
+  const row = (n: number) => collective.locator('.criterion-row').nth(n);
+  await row(1).getByLabel('Mã tiêu chí').fill('C-A1');
+  await row(2).getByLabel('Trọng số').fill('0');
+  const criteriaAlert = page.locator('form.criteria-form [role="alert"]');
+  await expect(criteriaAlert).toContainText('Tập thể · dòng 2: Mã tiêu chí C-A1 bị nhập hai lần.');
+  await expect(criteriaAlert).toContainText('Tập thể · dòng 3: Trọng số phải từ 1 đến 10.');
+  await expect(row(2).getByLabel('Trọng số')).toHaveAttribute('aria-invalid', 'true');
+  await row(1).getByLabel('Mã tiêu chí').fill('C-A2');
+  await row(2).getByLabel('Trọng số').fill('2');
+  // A criterion the Department adds for its plan, scored with a floor.
+  await collective.getByRole('button', { name: 'Thêm tiêu chí · Tập thể' }).click();
+  await expect(collective.locator('.criterion-row')).toHaveCount(6);
+  await row(5).getByLabel('Mã tiêu chí').fill('C-A6');
+  await row(5).getByLabel('Nội dung tiếng Việt').fill('Đi đầu chuyển đổi số trong quản lý, sản xuất');
+  await expect(criteriaAlert).toContainText('Tập thể · dòng 6: Vui lòng nhập nội dung tiếng Anh.');
+  await row(5).getByLabel('Nội dung tiếng Anh').fill('Leads the digital transformation of management and production');
+  await row(5).getByLabel('Trọng số').fill('2');
+  await row(5).getByLabel('Điểm sàn').fill('4');
+  await expect(criteriaAlert).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã lưu bộ tiêu chí, phiên bản 2');
+  await expect(versions.first()).toContainText(/^2026\s*2 \(/);
+  await expect(collective.locator('summary')).toContainText('6 tiêu chí · tổng trọng số 11');
+  await expect(collective.locator('.criterion-row')).toHaveCount(6);
+  await expect(row(2).getByLabel('Trọng số')).toHaveValue('2');
+  await page.screenshot({ path: test.info().outputPath('first-run-criteria.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('first-run-criteria-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // The year's calendar follows the stored dates.
   await page.goto(`${url}/calendar`);
   await hydrated(page);

@@ -50,6 +50,9 @@ fn Years(plan: CampaignYears, on_saved: Callback<String>) -> impl IntoView {
         .collect_view();
     view! {
         <h2 class="campaign-heading">{heading}</h2>
+        <p>
+            <A href=format!("/admin/campaigns/{}/criteria", campaign.id)>{tr(Msg::CampaignCriteriaLink)}</A>
+        </p>
         <div class="campaign-years">{years}</div>
     }
 }

@@ -51,6 +51,9 @@ fn CampaignList(rows: Vec<CampaignRow>) -> impl IntoView {
                     </th>
                     <td>{c.decision}</td>
                     <td>{format!("{}–{}", c.start_year, c.end_year)}</td>
+                    <td>
+                        <A href=format!("/admin/campaigns/{}/criteria", c.id)>{tr(Msg::CampaignCriteriaLink)}</A>
+                    </td>
                 </tr>
             }
         })
@@ -58,6 +61,7 @@ fn CampaignList(rows: Vec<CampaignRow>) -> impl IntoView {
     view! {
         <Table class="campaigns" caption=Msg::AdminCampaignsTitle columns=vec![
             Msg::CampaignName.into(), Msg::CampaignDecision.into(), Msg::CampaignYears.into(),
+            Msg::CampaignCriteriaLink.into(),
         ]>{body}</Table>
     }
     .into_any()

@@ -2,10 +2,10 @@
 
 use super::RepoResult;
 use crate::types::auth::CurrentUser;
-use crate::types::model::{CampaignRow, CampaignYears};
+use crate::types::model::{CampaignCriteria, CampaignRow, CampaignYears};
 use async_trait::async_trait;
 use chrono::NaiveDate;
-use shared::domain::{Campaign, CampaignYear};
+use shared::domain::{Campaign, CampaignYear, CriteriaSet};
 
 #[async_trait]
 pub trait CampaignsPort: Send + Sync {
@@ -35,4 +35,20 @@ pub trait CampaignsPort: Send + Sync {
         version: i64,
         by: &CurrentUser,
     ) -> RepoResult<()>;
+
+    /// A campaign's criteria: each year's version, whether it is frozen, every version in
+    /// use, opened on the first year not frozen.
+    async fn campaign_criteria(&self, campaign_id: i64) -> RepoResult<CampaignCriteria>;
+
+    /// Stores `set` (checked by the shared rule) as a new version for the years from
+    /// `from_year` on that the council has not begun; refused when `from_year` itself is
+    /// frozen, a conflict when its version is no longer `version`. Returns the new version.
+    async fn save_criteria(
+        &self,
+        campaign_id: i64,
+        from_year: i32,
+        set: &CriteriaSet,
+        version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<i64>;
 }

@@ -16,10 +16,14 @@ pub trait NominationsPort: Send + Sync {
         year: i32,
     ) -> RepoResult<Vec<crate::types::model::CollectiveOption>>;
 
+    /// The criteria campaign year `year` is judged on (none when no campaign covers it).
+    async fn year_criteria(&self, year: i32) -> RepoResult<shared::domain::CriteriaSet>;
+
     /// Creates a nomination (`id` None) in campaign year `year`, at the top of the
     /// "discovered" column, or changes one still at `version` (its unit and kind stay;
     /// permission to edit is checked on the stored nomination inside the transaction).
-    /// The draft must have passed `NominationDraft::validate`. Recorded and published
+    /// The draft must have passed `NominationDraft::validate`; its evidence is checked here
+    /// against the year's criteria. Recorded and published
     /// like a move.
     async fn save_nomination(
         &self,

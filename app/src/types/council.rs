@@ -136,7 +136,11 @@ pub struct SheetView {
     pub unit_name: String,
     pub stage: Stage,
     pub state: SheetState,
+    /// The member's own scores and comments (empty for the office).
     pub criteria: Vec<SheetCriterion>,
+    /// The criteria of the nominee's kind that its year is judged on (labels, weights,
+    /// floors), for everyone who sees the sheet.
+    pub kind_criteria: Vec<shared::domain::Criterion>,
     /// None while the user may not see them (blind until submitted).
     pub others: Option<Vec<OtherSheet>>,
     pub aggregate: Option<Aggregate>,

@@ -403,6 +403,7 @@ pub enum AuditAction {
     CouncilUnseated,
     CampaignCreated,
     CampaignYearUpdated,
+    CriteriaUpdated,
     SaveSelection,
     OpenBallot,
     CloseBallot,
@@ -415,7 +416,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 24] = [
+    const CODES: [(AuditAction, &'static str); 25] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -434,6 +435,7 @@ impl AuditAction {
         (AuditAction::CouncilUnseated, "council_unseated"),
         (AuditAction::CampaignCreated, "campaign_created"),
         (AuditAction::CampaignYearUpdated, "campaign_year_updated"),
+        (AuditAction::CriteriaUpdated, "criteria_updated"),
         (AuditAction::SaveSelection, "save_selection"),
         (AuditAction::OpenBallot, "open_ballot"),
         (AuditAction::CloseBallot, "close_ballot"),
@@ -496,6 +498,8 @@ pub struct NominationRecord {
     pub evaluations: Vec<EvaluationRecord>,
     /// The nomination's campaign year: its deadlines and evaluation checkpoints.
     pub calendar: shared::domain::CampaignYear,
+    /// The criteria the nomination's year is judged on.
+    pub criteria: shared::domain::CriteriaSet,
     /// Where the model was replicated, oldest first.
     pub replications: Vec<crate::types::calendar::ReplicationRecord>,
 }
@@ -606,6 +610,8 @@ pub struct NominationFormData {
     /// The units the user may create nominations for (the stored unit when editing).
     pub units: Vec<Choice>,
     pub collectives: Vec<CollectiveOption>,
+    /// The criteria of the year (the evidence asked for, per kind).
+    pub criteria: shared::domain::CriteriaSet,
 }
 
 /// An accepted change of a card, as stored in the event log and pushed to live boards.
@@ -821,6 +827,35 @@ pub struct CampaignRow {
 pub struct CampaignYearRow {
     pub calendar: shared::domain::CampaignYear,
     pub version: i64,
+}
+
+/// A campaign's criteria: the version each year is judged on, and every version in use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignCriteria {
+    pub campaign: CampaignRow,
+    pub years: Vec<YearCriteria>,
+    /// The versions the years use, oldest first.
+    pub versions: Vec<CriteriaVersion>,
+    /// The year the page opens on: the first the council has not begun, or the last.
+    pub open_year: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearCriteria {
+    pub year: i32,
+    /// 0: none stored (the plan's criteria).
+    pub version: i64,
+    /// The council has begun scoring the year: its criteria cannot change any more.
+    pub frozen: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriteriaVersion {
+    pub version: i64,
+    /// Who stored it, when (UTC, RFC 3339), and the year it was made to apply from (none
+    /// for version 0, the plan's).
+    pub made: Option<(i32, String, String)>,
+    pub set: shared::domain::CriteriaSet,
 }
 
 /// A campaign and each of its years.

@@ -21,6 +21,8 @@ pub const TABLES: &[&str] = &[
     "blocs",
     "units",
     "campaigns",
+    "criteria_versions",
+    "criteria",
     "campaign_years",
     "users",
     "user_roles",

@@ -4,8 +4,8 @@
 use super::*;
 use chrono::Datelike;
 use shared::domain::{
-    scored_criteria, Activity, ActivityKind, ActivityStatus, CoopType, Evaluation,
-    EvaluationPeriod, Field, FosteringPlan, Leader, Rating, RequiredText,
+    Activity, ActivityKind, ActivityStatus, CoopType, CriteriaSet, Evaluation, EvaluationPeriod,
+    Field, FosteringPlan, Leader, Rating, RequiredText,
 };
 
 pub const DEMO_PASSWORD: &str = "exemplar-demo";
@@ -334,11 +334,13 @@ fn profile(kind: NomineeKind, i: usize, year: i32) -> Profile {
 
 /// Evidence for every scored criterion, except for some nominations still at
 /// "discovered", whose files are not complete yet.
-fn evidence(kind: NomineeKind, stage: Stage, i: usize, what: &str) -> Vec<(&'static str, String)> {
-    scored_criteria(kind)
+/// The demo campaign is judged on the plan's criteria (its first version).
+fn evidence(kind: NomineeKind, stage: Stage, i: usize, what: &str) -> Vec<(String, String)> {
+    CriteriaSet::plan()
+        .scored(kind)
         .enumerate()
         .filter(|(k, _)| stage != Stage::Discovered || !i.is_multiple_of(3) || *k == 0)
-        .map(|(_, c)| (c.code, format!("{what} ({})", c.code)))
+        .map(|(_, c)| (c.code.clone(), format!("{what} ({})", c.code)))
         .collect()
 }
 
@@ -583,6 +585,7 @@ mod tests {
         let d = dataset(ymd(2026, 10, 15));
         let year = d.nominations[0].year;
         let calendar = shared::domain::CampaignYear::with_plan_defaults(year);
+        let plan = CriteriaSet::plan();
         let mut refused_at_discovery = 0;
         for n in &d.nominations {
             let evidence = n
@@ -593,6 +596,7 @@ mod tests {
             let facts = MoveFacts {
                 profile: &n.profile,
                 evidence: &evidence,
+                criteria: plan.of(n.kind),
                 nomination_year: n.year,
                 today: calendar.registration_deadline,
                 calendar: &calendar,

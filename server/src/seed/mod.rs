@@ -48,7 +48,7 @@ pub struct NominationSeed {
     pub year: i32,
     pub city_registered: bool,
     /// Evidence per criterion code.
-    pub evidence: Vec<(&'static str, String)>,
+    pub evidence: Vec<(String, String)>,
     /// F-1: the fostering plan (approved by the unit head when `plan_approved`).
     pub plan: Option<shared::domain::FosteringPlan>,
     pub plan_approved: bool,

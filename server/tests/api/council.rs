@@ -38,10 +38,12 @@ async fn nominee(app: &TestApp) -> (i64, String, String) {
     .await
 }
 
+/// The scored criteria of `kind` in the demo campaign (its first version: the plan's).
 fn codes(kind: &str) -> Vec<&'static str> {
     let kind = shared::domain::NomineeKind::from_code(kind).unwrap();
-    shared::domain::scored_criteria(kind)
-        .map(|c| c.code)
+    shared::domain::CriteriaSet::plan()
+        .scored(kind)
+        .map(|c| &*c.code.clone().leak())
         .collect()
 }
 

@@ -12,6 +12,7 @@ mod board;
 mod calendar;
 mod campaigns;
 mod council;
+mod criteria;
 mod failures;
 mod first_run;
 mod fostering;

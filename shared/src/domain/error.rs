@@ -55,6 +55,13 @@ pub enum Field {
     SecondQuarterSelection,
     ThirdQuarterSelection,
     FourthQuarterSelection,
+    Criteria,
+    CriterionCode,
+    CriterionVi,
+    CriterionEn,
+    Weight,
+    Floor,
+    FromYear,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.
@@ -90,12 +97,20 @@ pub enum InputError {
     /// The year already belongs to another campaign.
     #[error("{field:?}: the year {year} belongs to another campaign")]
     YearTaken { field: Field, year: i32 },
+    /// A criterion code typed twice in one kind's list.
+    #[error("the criterion code {code} is listed twice")]
+    DuplicateCode { code: String },
+    /// A kind's list has no criterion the council can score.
+    #[error("no scored criterion")]
+    NoScoredCriterion,
 }
 
 impl InputError {
     pub fn field(&self) -> Field {
         match self {
             InputError::HeadUnitOutsideBloc => Field::HeadUnit,
+            InputError::DuplicateCode { .. } => Field::CriterionCode,
+            InputError::NoScoredCriterion => Field::Criteria,
             InputError::Required { field }
             | InputError::Invalid { field }
             | InputError::TooShort { field, .. }

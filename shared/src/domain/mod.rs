@@ -16,7 +16,7 @@ mod stage;
 
 pub use account::{NewPassword, Username};
 pub use campaign::{Campaign, CampaignDraft, CampaignYear, Checkpoints, Quota};
-pub use criteria::{criteria_for, scored_criteria, Assessment, Criterion};
+pub use criteria::{Assessment, CriteriaSet, Criterion, CriterionProblem};
 pub use error::{Field, InputError, RequiredText};
 pub use evaluation::{
     Activity, ActivityDraft, ActivityKind, ActivityStatus, Evaluation, EvaluationDraft,

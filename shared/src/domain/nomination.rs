@@ -82,16 +82,8 @@ impl NominationDraft {
                 });
             }
         }
-        let known: Vec<&str> = super::criteria_for(self.profile.kind())
-            .iter()
-            .map(|c| c.code)
-            .collect();
-        for (code, text) in &self.evidence {
-            if !known.contains(&code.as_str()) {
-                errors.push(InputError::Invalid {
-                    field: Field::Evidence,
-                });
-            } else if text.chars().count() > MAX_TEXT_CHARS {
+        for text in self.evidence.values() {
+            if text.chars().count() > MAX_TEXT_CHARS {
                 errors.push(InputError::TooLong {
                     field: Field::Evidence,
                     max: MAX_TEXT_CHARS,
@@ -100,6 +92,19 @@ impl NominationDraft {
         }
         errors.extend(self.profile.validate());
         errors
+    }
+
+    /// Evidence given for a code that is not one of the year's criteria of the nominee's
+    /// kind (the criteria are the campaign's, so this is checked where they are known).
+    pub fn evidence_errors(&self, criteria: &super::CriteriaSet) -> Vec<super::InputError> {
+        let known = criteria.of(self.profile.kind());
+        self.evidence
+            .keys()
+            .filter(|code| !known.iter().any(|c| &c.code == *code))
+            .map(|_| super::InputError::Invalid {
+                field: super::Field::Evidence,
+            })
+            .collect()
     }
 
     /// The draft as it is stored: names and texts trimmed, empty evidence left out.
@@ -157,10 +162,24 @@ mod tests {
             vec![
                 Field::NomineeName,
                 Field::Description,
-                Field::Evidence,
                 Field::IndividualPosition
             ]
         );
+        // C-A1 is not an individual's criterion in the year's set.
+        let plan = crate::domain::CriteriaSet::plan();
+        assert_eq!(
+            d.evidence_errors(&plan),
+            [InputError::Invalid {
+                field: Field::Evidence
+            }]
+        );
+        assert!(draft().evidence_errors(&plan).is_empty());
+        // A criterion the Department added for the year is known.
+        let mut added = plan.clone();
+        let mut extra = added.individual[0].clone();
+        extra.code = "C-A1".into();
+        added.individual.push(extra);
+        assert!(d.evidence_errors(&added).is_empty());
     }
 
     #[test]

@@ -13,6 +13,9 @@ feature! { $
     ScoresCountLabel => "Số phiếu", "Sheets",
     QuorumLabel => "Đủ túc số", "Quorum",
     SpreadLabel => "Chênh lệch", "Spread",
+    BelowFloor =>
+        "dưới điểm sàn {codes}: không xếp hạng",
+        "below the floor of {codes}: not ranked",
     Disagreement => "chênh lệch lớn", "wide disagreement",
     StateRecused => "Không chấm (cùng đơn vị)", "Recused (same unit)",
     StateConflict => "Xung đột lợi ích", "Conflict of interest",

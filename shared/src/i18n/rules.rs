@@ -104,6 +104,9 @@ feature! { $
     RuleNotACriterion =>
         "“{code}” không phải tiêu chí chấm điểm của loại đối tượng này.",
         "“{code}” is not a scored criterion of this kind of nominee.",
+    RuleCriteriaFrozen =>
+        "Hội đồng đã bắt đầu chấm năm {year}: bộ tiêu chí của năm này không sửa được nữa. Hãy áp dụng thay đổi từ một năm sau.",
+        "The council has begun scoring {year}: that year's criteria can no longer change. Apply the change from a later year.",
     RuleSheetIncomplete =>
         "Chưa chấm đủ các tiêu chí: {missing}.",
         "Some criteria are not scored yet: {missing}.",
@@ -174,6 +177,13 @@ feature! { $
     FieldSecondQuarterSelection => "Chọn gửi Thành phố quý II (E-2)", "Quarter 2 selection (E-2)",
     FieldThirdQuarterSelection => "Chọn gửi Thành phố quý III (E-2)", "Quarter 3 selection (E-2)",
     FieldFourthQuarterSelection => "Chọn gửi Thành phố quý IV (E-2)", "Quarter 4 selection (E-2)",
+    FieldCriteria => "Danh sách tiêu chí", "Criteria list",
+    FieldCriterionCode => "Mã tiêu chí", "Criterion code",
+    FieldCriterionVi => "Nội dung tiếng Việt", "Vietnamese text",
+    FieldCriterionEn => "Nội dung tiếng Anh", "English text",
+    FieldWeight => "Trọng số", "Weight",
+    FieldFloor => "Điểm sàn", "Floor",
+    FieldFromYear => "Áp dụng từ năm", "Applies from the year",
 }
 
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
@@ -230,6 +240,13 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         SecondQuarterSelection => Msg::FieldSecondQuarterSelection,
         ThirdQuarterSelection => Msg::FieldThirdQuarterSelection,
         FourthQuarterSelection => Msg::FieldFourthQuarterSelection,
+        Criteria => Msg::FieldCriteria,
+        CriterionCode => Msg::FieldCriterionCode,
+        CriterionVi => Msg::FieldCriterionVi,
+        CriterionEn => Msg::FieldCriterionEn,
+        Weight => Msg::FieldWeight,
+        Floor => Msg::FieldFloor,
+        FromYear => Msg::FieldFromYear,
     };
     t(lang, msg)
 }
@@ -331,7 +348,13 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
             format!("{field}: up to 20 capital letters without accents, digits, '_' or '-'.")
         }
         (Lang::Vi, InputError::Required { .. }) => {
-            format!("Vui lòng nhập {}.", field.to_lowercase())
+            // Only the first letter is lowered: "tiếng Anh", "Sở", "(D-1)" keep theirs.
+            let mut chars = field.chars();
+            let lowered: String = chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default();
+            format!("Vui lòng nhập {lowered}.")
         }
         (Lang::En, InputError::Required { .. }) => format!("{field} is required."),
         (Lang::Vi, InputError::TooLong { max, .. }) => format!("{field} dài quá {max} ký tự."),
@@ -409,6 +432,18 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         }
         (Lang::En, InputError::YearTaken { year, .. }) => {
             format!("{field}: the year {year} already belongs to another campaign.")
+        }
+        (Lang::Vi, InputError::DuplicateCode { code }) => {
+            format!("Mã tiêu chí {code} bị nhập hai lần.")
+        }
+        (Lang::En, InputError::DuplicateCode { code }) => {
+            format!("The criterion code {code} is listed twice.")
+        }
+        (Lang::Vi, InputError::NoScoredCriterion) => {
+            "Cần ít nhất một tiêu chí được chấm điểm.".to_string()
+        }
+        (Lang::En, InputError::NoScoredCriterion) => {
+            "At least one criterion must be scored.".to_string()
         }
     }
 }
@@ -526,6 +561,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         SheetSubmitted => t(lang, Msg::RuleSheetSubmitted).into(),
         ConflictDeclared => t(lang, Msg::RuleConflictDeclared).into(),
         NotACriterion { code } => fill(lang, Msg::RuleNotACriterion, &[("code", &code)]),
+        CriteriaFrozen { year } => fill(lang, Msg::RuleCriteriaFrozen, &[("year", &year)]),
         SheetIncomplete { missing } => fill(
             lang,
             Msg::RuleSheetIncomplete,
@@ -596,6 +632,23 @@ mod tests {
              stage, to dropped, or restored."
         );
         assert_eq!(field_name(Lang::Vi, Field::HeadUnit), "Đơn vị trưởng khối");
+    }
+
+    #[test]
+    fn a_required_field_lowers_only_its_first_letter() {
+        let required = |field| input_error(Lang::Vi, &InputError::Required { field });
+        assert_eq!(
+            required(Field::CriterionEn),
+            "Vui lòng nhập nội dung tiếng Anh."
+        );
+        assert_eq!(
+            required(Field::RegistrationDeadline),
+            "Vui lòng nhập hạn đăng ký với Sở (D-1)."
+        );
+        assert_eq!(
+            required(Field::NomineeName),
+            "Vui lòng nhập tên tập thể, cá nhân."
+        );
     }
 
     #[test]

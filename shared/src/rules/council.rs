@@ -4,7 +4,7 @@
 //! same in the browser and on the server.
 
 use super::{Violation, ViolationKind};
-use crate::domain::{scored_criteria, Field, InputError, NomineeKind, Score};
+use crate::domain::{Criterion, Field, InputError, Score};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -35,6 +35,10 @@ pub struct Aggregate {
     pub quorum: bool,
     pub spread_milli: Option<i64>,
     pub disagreement: bool,
+    /// The criteria whose mean score is below their floor: such a nominee is not ranked,
+    /// however high its other scores.
+    #[serde(default)]
+    pub below_floor: Vec<String>,
 }
 
 /// Members of the nominee's own unit do not score it.
@@ -47,12 +51,13 @@ pub fn quorum_reached(scored: usize, eligible: usize) -> bool {
     eligible > 0 && scored * 3 >= eligible * 2
 }
 
-/// One member's weighted score in thousandths, if the sheet covers every scored criterion.
-pub fn weighted_score_milli(kind: NomineeKind, sheet: &Scoresheet) -> Option<i64> {
+/// One member's weighted score in thousandths, if the sheet covers every scored criterion
+/// of `criteria` (the nominee kind's, of the version the nomination is scored under).
+pub fn weighted_score_milli(criteria: &[Criterion], sheet: &Scoresheet) -> Option<i64> {
     let mut weighted = 0i64;
     let mut weights = 0i64;
-    for c in scored_criteria(kind) {
-        let score = sheet.scores.get(c.code)?;
+    for c in criteria.iter().filter(|c| c.is_scored()) {
+        let score = sheet.scores.get(&c.code)?;
         weighted += i64::from(c.weight) * i64::from(score.value());
         weights += i64::from(c.weight);
     }
@@ -69,7 +74,7 @@ fn round_div(n: i64, d: i64) -> i64 {
 /// Aggregates the sheets of one nomination. `council` lists every member's unit.
 pub fn aggregate(
     nomination_id: i64,
-    kind: NomineeKind,
+    criteria: &[Criterion],
     nominee_unit_id: i64,
     council: &[(i64, Option<i64>)],
     sheets: &[Scoresheet],
@@ -84,11 +89,30 @@ pub fn aggregate(
         .filter(|(_, unit)| !is_recused(*unit, nominee_unit_id))
         .map(|(id, _)| *id)
         .collect();
-    let totals: Vec<i64> = sheets
+    let (counted, totals): (Vec<&Scoresheet>, Vec<i64>) = sheets
         .iter()
         .filter(|s| members.contains(&s.member_id))
-        .filter_map(|s| weighted_score_milli(kind, s))
-        .collect();
+        .filter_map(|s| Some((s, weighted_score_milli(criteria, s)?)))
+        .unzip();
+    let below_floor = if counted.is_empty() {
+        Vec::new()
+    } else {
+        criteria
+            .iter()
+            .filter(|c| c.is_scored())
+            .filter_map(|c| Some((c, c.floor?)))
+            .filter(|(c, floor)| {
+                let sum: i64 = counted
+                    .iter()
+                    .filter_map(|s| s.scores.get(&c.code))
+                    .map(|s| i64::from(s.value()))
+                    .sum();
+                // mean < floor, exactly: sum / n < floor.
+                sum < i64::from(*floor) * counted.len() as i64
+            })
+            .map(|(c, _)| c.code.clone())
+            .collect()
+    };
     let scored = totals.len();
     let total_milli = (scored > 0).then(|| round_div(totals.iter().sum(), scored as i64));
     let spread_milli = match (totals.iter().max(), totals.iter().min()) {
@@ -104,15 +128,25 @@ pub fn aggregate(
         quorum: quorum_reached(scored, eligible),
         spread_milli,
         disagreement: spread_milli.is_some_and(|s| s >= DISAGREEMENT_SPREAD_MILLI),
+        below_floor,
     }
 }
 
-/// The ranking order, best first. Tie-break, stated: (1) nominations with a quorum rank
-/// above those without; (2) higher weighted total; (3) smaller spread (more agreement);
-/// (4) more scores; (5) lower nomination id (registered earlier).
+/// Whether the nomination can be given a rank: scored, and not below a floor.
+pub fn is_rankable(a: &Aggregate) -> bool {
+    a.total_milli.is_some() && a.below_floor.is_empty()
+}
+
+/// The ranking order, best first. Tie-break, stated: (0) a nomination below a criterion's
+/// floor comes after every other; (1) nominations with a quorum rank above those without;
+/// (2) higher weighted total; (3) smaller spread (more agreement); (4) more scores; (5)
+/// lower nomination id (registered earlier).
 pub fn rank_order(a: &Aggregate, b: &Aggregate) -> Ordering {
-    b.quorum
-        .cmp(&a.quorum)
+    a.below_floor
+        .is_empty()
+        .cmp(&b.below_floor.is_empty())
+        .reverse()
+        .then_with(|| b.quorum.cmp(&a.quorum))
         .then_with(|| {
             b.total_milli
                 .unwrap_or(-1)
@@ -200,12 +234,15 @@ pub fn check_sheet_open(submitted: bool, conflict: bool) -> Result<(), Violation
 /// A score or comment is given on one of the scored criteria of the nominee's kind, with a
 /// comment of bounded length.
 pub fn check_score_entry(
-    kind: NomineeKind,
+    criteria: &[Criterion],
     criterion: &str,
     comment: &str,
 ) -> Result<(), Vec<Violation>> {
     let mut v = Vec::new();
-    if !scored_criteria(kind).any(|c| c.code == criterion) {
+    if !criteria
+        .iter()
+        .any(|c| c.is_scored() && c.code == criterion)
+    {
         v.push(Violation::new(
             "S-2",
             ViolationKind::NotACriterion {
@@ -227,12 +264,13 @@ pub fn check_score_entry(
 
 /// A sheet is submitted when every scored criterion of the kind has its score.
 pub fn check_submit(
-    kind: NomineeKind,
+    criteria: &[Criterion],
     scores: &BTreeMap<String, Score>,
 ) -> Result<(), Vec<Violation>> {
-    let missing: Vec<String> = scored_criteria(kind)
-        .filter(|c| !scores.contains_key(c.code))
-        .map(|c| c.code.to_string())
+    let missing: Vec<String> = criteria
+        .iter()
+        .filter(|c| c.is_scored() && !scores.contains_key(&c.code))
+        .map(|c| c.code.clone())
         .collect();
     if missing.is_empty() {
         Ok(())
@@ -254,14 +292,20 @@ pub fn check_conflict_reason(reason: &str) -> Result<String, Vec<Violation>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{CriteriaSet, NomineeKind};
     use proptest::prelude::*;
+
+    fn crit(kind: NomineeKind) -> Vec<Criterion> {
+        CriteriaSet::plan().of(kind).to_vec()
+    }
 
     fn sheet(member_id: i64, unit: Option<i64>, kind: NomineeKind, value: i64) -> Scoresheet {
         Scoresheet {
             member_id,
             member_unit_id: unit,
-            scores: scored_criteria(kind)
-                .map(|c| (c.code.to_string(), Score::new(value).unwrap()))
+            scores: CriteriaSet::plan()
+                .scored(kind)
+                .map(|c| (c.code.clone(), Score::new(value).unwrap()))
                 .collect(),
         }
     }
@@ -276,12 +320,12 @@ mod tests {
         let mut s = sheet(1, None, NomineeKind::Collective, 0);
         s.scores.insert("C-A2".into(), Score::new(10).unwrap());
         assert_eq!(
-            weighted_score_milli(NomineeKind::Collective, &s),
+            weighted_score_milli(&crit(NomineeKind::Collective), &s),
             Some(3_750)
         );
         s.scores.remove("C-A5");
         assert_eq!(
-            weighted_score_milli(NomineeKind::Collective, &s),
+            weighted_score_milli(&crit(NomineeKind::Collective), &s),
             None,
             "incomplete sheet"
         );
@@ -295,7 +339,7 @@ mod tests {
             sheet(1, Some(101), NomineeKind::Individual, 6),
             sheet(3, Some(103), NomineeKind::Individual, 10),
         ];
-        let a = aggregate(9, NomineeKind::Individual, 103, &c, &sheets);
+        let a = aggregate(9, &crit(NomineeKind::Individual), 103, &c, &sheets);
         assert_eq!((a.recused, a.eligible, a.scored), (1, 6, 1));
         assert_eq!(a.total_milli, Some(6_000));
     }
@@ -310,7 +354,7 @@ mod tests {
         let sheets: Vec<_> = (1..=5)
             .map(|m| sheet(m, None, NomineeKind::Household, 8))
             .collect();
-        assert!(aggregate(1, NomineeKind::Household, 1, &c, &sheets).quorum);
+        assert!(aggregate(1, &crit(NomineeKind::Household), 1, &c, &sheets).quorum);
     }
 
     #[test]
@@ -320,7 +364,7 @@ mod tests {
             sheet(1, None, NomineeKind::Cooperative, 9),
             sheet(2, None, NomineeKind::Cooperative, 5),
         ];
-        let a = aggregate(1, NomineeKind::Cooperative, 1, &c, &sheets);
+        let a = aggregate(1, &crit(NomineeKind::Cooperative), 1, &c, &sheets);
         assert_eq!(a.spread_milli, Some(4_000));
         assert!(a.disagreement);
         assert_eq!(a.total_milli, Some(7_000));
@@ -337,6 +381,13 @@ mod tests {
             quorum: true,
             spread_milli: Some(1_000),
             disagreement: false,
+            below_floor: Vec::new(),
+        };
+        let below = Aggregate {
+            nomination_id: 7,
+            total_milli: Some(9_900),
+            below_floor: vec!["C-A3".into()],
+            ..base.clone()
         };
         let no_quorum = Aggregate {
             nomination_id: 2,
@@ -363,11 +414,62 @@ mod tests {
             nomination_id: 6,
             ..base.clone()
         };
-        let ranked: Vec<i64> = rank(vec![later, no_quorum, base, more, tighter, higher])
+        let ranked: Vec<i64> = rank(vec![later, below, no_quorum, base, more, tighter, higher])
             .into_iter()
             .map(|a| a.nomination_id)
             .collect();
-        assert_eq!(ranked, [3, 4, 5, 1, 6, 2]);
+        assert_eq!(ranked, [3, 4, 5, 1, 6, 2, 7]);
+    }
+
+    #[test]
+    fn a_nominee_below_a_compliance_floor_is_not_ranked_however_high_the_rest() {
+        // C-C1 has the floor 5: three members give 10 everywhere but 4, 4 and 6 on C-C1
+        // (mean 4.67 < 5).
+        let kind = NomineeKind::Individual;
+        let c = council(3);
+        let sheets: Vec<_> = [4, 4, 6]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut s = sheet(i as i64 + 1, None, kind, 10);
+                s.scores.insert("C-C1".into(), Score::new(*v).unwrap());
+                s
+            })
+            .collect();
+        let a = aggregate(1, &crit(kind), 99, &c, &sheets);
+        assert_eq!(a.below_floor, ["C-C1"]);
+        assert!(!is_rankable(&a));
+        // 4, 5, 6: the mean is exactly the floor, which is enough.
+        let mut sheets = sheets;
+        sheets[1]
+            .scores
+            .insert("C-C1".into(), Score::new(5).unwrap());
+        let a = aggregate(1, &crit(kind), 99, &c, &sheets);
+        assert!(a.below_floor.is_empty() && is_rankable(&a));
+        // Without a floor on C-C1 nothing is below.
+        let mut criteria = crit(kind);
+        criteria[0].floor = None;
+        sheets[1]
+            .scores
+            .insert("C-C1".into(), Score::new(0).unwrap());
+        assert!(aggregate(1, &criteria, 99, &c, &sheets)
+            .below_floor
+            .is_empty());
+    }
+
+    #[test]
+    fn the_criteria_given_decide_the_total_not_the_plan_s() {
+        // The administrator weighs C-A1 alone 10: a sheet of 10 on C-A1 and 0 elsewhere.
+        let mut criteria = crit(NomineeKind::Collective);
+        criteria[0].weight = 10;
+        let mut s = sheet(1, None, NomineeKind::Collective, 0);
+        s.scores.insert("C-A1".into(), Score::new(10).unwrap());
+        // (10 × 10) / (10 + 3 + 1 + 1 + 1) = 6.25 under the edited set, 2.5 under the plan's.
+        assert_eq!(weighted_score_milli(&criteria, &s), Some(6_250));
+        assert_eq!(
+            weighted_score_milli(&crit(NomineeKind::Collective), &s),
+            Some(2_500)
+        );
     }
 
     proptest! {
@@ -376,21 +478,26 @@ mod tests {
             let c = council(7);
             let sheets: Vec<_> = values.iter().enumerate()
                 .map(|(i, v)| sheet(i as i64 + 1, None, NomineeKind::Collective, *v)).collect();
-            let a = aggregate(1, NomineeKind::Collective, 1, &c, &sheets);
+            let a = aggregate(1, &crit(NomineeKind::Collective), 1, &c, &sheets);
             prop_assert_eq!(a.scored, values.len());
             if let Some(t) = a.total_milli { prop_assert!((0..=10_000).contains(&t)); }
             if let Some(s) = a.spread_milli { prop_assert!((0..=10_000).contains(&s)); }
         }
 
         #[test]
-        fn ranking_is_a_deterministic_total_order(totals in proptest::collection::vec((proptest::option::of(0i64..=10_000), any::<bool>(), 0usize..8), 1..12)) {
-            let aggs: Vec<Aggregate> = totals.iter().enumerate().map(|(i, (t, q, n))| Aggregate {
+        fn ranking_is_a_deterministic_total_order(totals in proptest::collection::vec((proptest::option::of(0i64..=10_000), any::<bool>(), 0usize..8, any::<bool>()), 1..12)) {
+            let aggs: Vec<Aggregate> = totals.iter().enumerate().map(|(i, (t, q, n, low))| Aggregate {
                 nomination_id: i as i64, total_milli: *t, scored: *n, eligible: 7, recused: 0,
                 quorum: *q, spread_milli: t.map(|x| x % 3000), disagreement: false,
+                below_floor: if *low { vec!["C-A3".into()] } else { Vec::new() },
             }).collect();
             let mut reversed = aggs.clone();
             reversed.reverse();
-            prop_assert_eq!(rank(aggs), rank(reversed));
+            let ranked = rank(aggs);
+            // Every nominee below a floor comes after every other.
+            let first_low = ranked.iter().position(|a| !a.below_floor.is_empty()).unwrap_or(ranked.len());
+            prop_assert!(ranked[first_low..].iter().all(|a| !a.below_floor.is_empty()));
+            prop_assert_eq!(ranked, rank(reversed));
         }
     }
 
@@ -452,24 +559,27 @@ mod tests {
     #[test]
     fn s_2_scores_go_on_the_kinds_criteria_and_a_sheet_is_submitted_complete() {
         let kind = NomineeKind::Household;
-        let codes: Vec<&str> = scored_criteria(kind).map(|c| c.code).collect();
-        assert!(check_score_entry(kind, codes[0], "Tốt").is_ok());
+        let set = CriteriaSet::plan();
+        let codes: Vec<&str> = set.scored(kind).map(|c| c.code.as_str()).collect();
+        assert!(check_score_entry(&crit(kind), codes[0], "Tốt").is_ok());
         assert_eq!(
-            check_score_entry(kind, "C-A1", "").unwrap_err()[0].kind,
+            check_score_entry(&crit(kind), "C-A1", "").unwrap_err()[0].kind,
             ViolationKind::NotACriterion {
                 code: "C-A1".into()
             }
         );
-        assert!(check_score_entry(kind, codes[0], &"x".repeat(MAX_COMMENT_CHARS + 1)).is_err());
+        assert!(
+            check_score_entry(&crit(kind), codes[0], &"x".repeat(MAX_COMMENT_CHARS + 1)).is_err()
+        );
         let mut scores = BTreeMap::new();
         scores.insert(codes[0].to_string(), Score::new(8).unwrap());
-        let err = check_submit(kind, &scores).unwrap_err();
+        let err = check_submit(&crit(kind), &scores).unwrap_err();
         assert!(
             matches!(&err[0].kind, ViolationKind::SheetIncomplete { missing } if missing.len() == codes.len() - 1)
         );
         for c in &codes {
             scores.insert(c.to_string(), Score::new(7).unwrap());
         }
-        assert!(check_submit(kind, &scores).is_ok());
+        assert!(check_submit(&crit(kind), &scores).is_ok());
     }
 }

@@ -4,7 +4,7 @@
 use super::{LeaderRole, Violation, ViolationKind};
 use crate::domain::profile::consecutive_cultural_family_years;
 use crate::domain::{
-    scored_criteria, CampaignYear, Evaluation, EvaluationPeriod, FosteringPlan, Profile, Stage,
+    CampaignYear, Criterion, Evaluation, EvaluationPeriod, FosteringPlan, Profile, Stage,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -73,6 +73,8 @@ pub fn classify_move(
 pub struct MoveFacts<'a> {
     pub profile: &'a Profile,
     pub evidence: &'a BTreeMap<String, String>,
+    /// The criteria of the nominee's kind, of the version its campaign year is judged on.
+    pub criteria: &'a [Criterion],
     pub nomination_year: i32,
     pub today: NaiveDate,
     pub calendar: &'a CampaignYear,
@@ -150,9 +152,12 @@ pub fn registration_violations(f: &MoveFacts<'_>) -> Vec<Violation> {
             ViolationKind::ProfileIncomplete { fields },
         ));
     }
-    let missing: Vec<String> = scored_criteria(f.profile.kind())
-        .filter(|c| f.evidence.get(c.code).is_none_or(|t| t.trim().is_empty()))
-        .map(|c| c.code.to_string())
+    let missing: Vec<String> = f
+        .criteria
+        .iter()
+        .filter(|c| c.is_scored())
+        .filter(|c| f.evidence.get(&c.code).is_none_or(|t| t.trim().is_empty()))
+        .map(|c| c.code.clone())
         .collect();
     if !missing.is_empty() {
         v.push(Violation::new(
@@ -257,7 +262,7 @@ pub fn replication_violations(evaluations: &[Evaluation]) -> Vec<Violation> {
 mod tests {
     use super::*;
     use crate::domain::{
-        criteria_for, Activity, ActivityKind, ActivityStatus, Leader, NomineeKind, Rating,
+        Activity, ActivityKind, ActivityStatus, CriteriaSet, Leader, NomineeKind, Rating,
         RequiredText,
     };
     use proptest::prelude::*;
@@ -267,15 +272,17 @@ mod tests {
     }
 
     fn full_evidence(kind: NomineeKind) -> BTreeMap<String, String> {
-        criteria_for(kind)
+        CriteriaSet::plan()
+            .of(kind)
             .iter()
-            .map(|c| (c.code.to_string(), "Minh chứng".to_string()))
+            .map(|c| (c.code.clone(), "Minh chứng".to_string()))
             .collect()
     }
 
     struct World {
         profile: Profile,
         evidence: BTreeMap<String, String>,
+        criteria: Vec<Criterion>,
         calendar: CampaignYear,
         today: NaiveDate,
         plan: Option<FosteringPlan>,
@@ -289,6 +296,7 @@ mod tests {
         fn new(profile: Profile) -> World {
             let evidence = full_evidence(profile.kind());
             World {
+                criteria: CriteriaSet::plan().of(profile.kind()).to_vec(),
                 profile,
                 evidence,
                 calendar: CampaignYear::with_plan_defaults(2026),
@@ -314,6 +322,7 @@ mod tests {
                 &MoveFacts {
                     profile: &self.profile,
                     evidence: &self.evidence,
+                    criteria: &self.criteria,
                     nomination_year: 2026,
                     today: self.today,
                     calendar: &self.calendar,
@@ -415,6 +424,21 @@ mod tests {
             rules(w.check(Stage::Registered, Stage::Dropped, Some(&long))),
             ["II.3"]
         );
+    }
+
+    #[test]
+    fn s_1_evidence_is_asked_for_the_year_s_criteria_not_the_plan_s() {
+        // The Department added C-A6 for this year: registration needs its evidence too.
+        let mut w = World::new(collective());
+        let mut added = w.criteria[0].clone();
+        added.code = "C-A6".into();
+        w.criteria.push(added);
+        let errs = w
+            .check(Stage::Discovered, Stage::Registered, None)
+            .unwrap_err();
+        assert!(errs.iter().any(|v| matches!(&v.kind, ViolationKind::EvidenceMissing { criteria } if criteria == &["C-A6".to_string()])));
+        w.evidence.insert("C-A6".into(), "Biên bản".into());
+        assert!(w.check(Stage::Discovered, Stage::Registered, None).is_ok());
     }
 
     #[test]

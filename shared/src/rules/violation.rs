@@ -92,6 +92,10 @@ pub enum ViolationKind {
     NotACriterion {
         code: String,
     },
+    /// II.2: a year's criteria are frozen once its council has begun scoring.
+    CriteriaFrozen {
+        year: i32,
+    },
     /// A sheet is submitted with every scored criterion.
     SheetIncomplete {
         missing: Vec<String>,

@@ -3,6 +3,7 @@
 
 mod create_account;
 mod create_campaign;
+mod get_campaign_criteria;
 mod get_campaign_years;
 mod get_organisation;
 mod list_accounts;
@@ -10,12 +11,14 @@ mod list_campaigns;
 mod reset_password;
 mod save_bloc;
 mod save_campaign_year;
+mod save_criteria;
 mod save_unit;
 mod set_council_seat;
 mod update_account;
 
 pub use create_account::*;
 pub use create_campaign::*;
+pub use get_campaign_criteria::*;
 pub use get_campaign_years::*;
 pub use get_organisation::*;
 pub use list_accounts::*;
@@ -23,6 +26,7 @@ pub use list_campaigns::*;
 pub use reset_password::*;
 pub use save_bloc::*;
 pub use save_campaign_year::*;
+pub use save_criteria::*;
 pub use save_unit::*;
 pub use set_council_seat::*;
 pub use update_account::*;

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 /// What the create (`id` None) or edit form starts from: the stored nomination or an empty
-/// one, the units the user may nominate for, and the year's collective nominations.
+/// one, the units the user may nominate for, the year's collective nominations and the
+/// criteria the year is judged on.
 #[server(prefix = "/api", endpoint = "nominations/form", input = Json)]
 pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppError> {
     use crate::types::model::Choice;
@@ -13,7 +14,7 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
     use shared::domain::{NominationDraft, NomineeKind, Profile};
 
     let (user, ctx) = crate::services::request()?;
-    let (draft, version, year, units) = match id {
+    let (draft, version, year, units, criteria) = match id {
         Some(id) => {
             let record = ctx.repo.nomination(id).await?;
             let scope = crate::moves::scope(&record.card);
@@ -32,7 +33,14 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
                 id: record.card.unit_id,
                 name: record.card.unit_name.clone(),
             };
-            (record.draft, record.card.version, record.year, vec![unit])
+            let criteria = record.criteria;
+            (
+                record.draft,
+                record.card.version,
+                record.year,
+                vec![unit],
+                criteria,
+            )
         }
         None => {
             let units: Vec<Choice> = ctx
@@ -71,7 +79,9 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
                 replication_potential: String::new(),
                 evidence: Default::default(),
             };
-            (draft, 0, ctx.clock.today().year(), units)
+            let year = ctx.clock.today().year();
+            let criteria = ctx.repo.year_criteria(year).await?;
+            (draft, 0, year, units, criteria)
         }
     };
     let collectives = ctx.repo.collectives(year).await?;
@@ -82,5 +92,6 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
         draft,
         units,
         collectives,
+        criteria,
     })
 }

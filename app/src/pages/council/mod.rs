@@ -28,7 +28,12 @@ fn points(milli: i64) -> String {
 
 /// The aggregate in words: total, sheets counted of those who may score, quorum, spread.
 fn aggregate_cells(lang: Lang, a: &Aggregate) -> (String, String, String, String) {
-    let total = a.total_milli.map(points).unwrap_or_else(|| "—".into());
+    let mut total = a.total_milli.map(points).unwrap_or_else(|| "—".into());
+    if !a.below_floor.is_empty() {
+        let codes = a.below_floor.join(", ");
+        let note = shared::i18n::fill(lang, Msg::BelowFloor, &[("codes", &codes)]);
+        total = format!("{total} ⚠ {note}");
+    }
     let count = format!("{}/{}", a.scored, a.eligible);
     let quorum = if a.quorum { "✓" } else { "—" }.to_string();
     let spread = match a.spread_milli {

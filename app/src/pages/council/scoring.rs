@@ -10,16 +10,15 @@ use crate::i18n::{tr, use_lang};
 use crate::types::council::{SheetChange, SheetState, SheetView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::domain::{criteria_for, NomineeKind, Score};
+use shared::domain::{Criterion, Score};
 use shared::i18n::{input_error, t, Lang, Msg};
 use std::time::Duration;
 
-fn criterion_name(lang: Lang, kind: NomineeKind, code: &str) -> String {
-    criteria_for(kind)
+fn criterion_name(lang: Lang, criteria: &[Criterion], code: &str) -> String {
+    criteria
         .iter()
         .find(|c| c.code == code)
-        .map(|c| if lang == Lang::Vi { c.vi } else { c.en })
-        .unwrap_or(code)
+        .map_or(code, |c| c.text(lang))
         .to_string()
 }
 
@@ -64,6 +63,7 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
     let lang = use_lang();
     let id = view.id;
     let kind = view.kind;
+    let kind_criteria = StoredValue::new(view.kind_criteria.clone());
     let state = view.state.clone();
     let open = matches!(state, SheetState::Open { .. });
     // The scores as they stand on the page (for the submit check), by criterion.
@@ -144,7 +144,9 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
             let schedule_comment = schedule.clone();
             let code_for_name = code.clone();
             let code_for_label = code.clone();
-            let name_vi_en = move || criterion_name(lang.get(), kind, &code_for_name);
+            let name_vi_en = move || {
+                kind_criteria.with_value(|k| criterion_name(lang.get(), k, &code_for_name))
+            };
             let weight = c.weight;
             let status = move || {
                 let lang = lang.get();
@@ -187,7 +189,11 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
         .collect_view();
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let missing = move || scored.with(|m| shared::rules::council::check_submit(kind, m).err());
+    let missing = move || {
+        scored.with(|m| {
+            kind_criteria.with_value(|k| shared::rules::council::check_submit(k, m).err())
+        })
+    };
     let submit = move |_| {
         if let Some(v) = missing() {
             error.set(Some(
@@ -242,7 +248,12 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
     };
     let has_criteria = !view.criteria.is_empty();
     let others = view.others.clone().map(|others| {
-        let codes: Vec<String> = shared::domain::scored_criteria(kind).map(|c| c.code.to_string()).collect();
+        let codes: Vec<String> = view
+            .kind_criteria
+            .iter()
+            .filter(|c| c.is_scored())
+            .map(|c| c.code.clone())
+            .collect();
         let head = codes
             .iter()
             .map(|c| view! { <th scope="col">{c.clone()}</th> })

@@ -9,9 +9,9 @@ use crate::types::model::NominationFormData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::domain::{
-    criteria_for, Assessment, CoopType, Field, InputError, NominationDraft, NomineeKind, Profile,
+    Assessment, CoopType, Field, InputError, NominationDraft, NomineeKind, Profile,
 };
-use shared::i18n::{field_name, input_error, t, Lang, Msg};
+use shared::i18n::{field_name, input_error, t, Msg};
 
 /// `/nominations/new` and `/nominations/{id}/edit`.
 #[component]
@@ -47,6 +47,8 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
     let lang = use_lang();
     let creating = data.id.is_none();
     let draft = RwSignal::new(data.draft.clone());
+    // The criteria the nomination's year is judged on (the Department's, per campaign).
+    let criteria = StoredValue::new(data.criteria.clone());
     let years_text = RwSignal::new(match &data.draft.profile {
         Profile::Household {
             cultural_family_years,
@@ -60,6 +62,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
     });
     let form = CheckedForm::new(move || {
         let mut errors = draft.with(NominationDraft::validate);
+        errors.extend(draft.with(|d| criteria.with_value(|set| d.evidence_errors(set))));
         if draft.with(|d| d.profile.kind()) == NomineeKind::Household {
             if let Err(e) = parse_years(&years_text.get()) {
                 errors.push(e);
@@ -127,8 +130,10 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                 if let Some(kind) = NomineeKind::from_code(&event_target_value(&ev)) {
                     draft.update(|d| {
                         d.profile = Profile::empty(kind);
-                        let codes: Vec<&str> = criteria_for(kind).iter().map(|c| c.code).collect();
-                        d.evidence.retain(|code, _| codes.contains(&code.as_str()));
+                        criteria.with_value(|set| {
+                            let known = set.of(kind);
+                            d.evidence.retain(|code, _| known.iter().any(|c| &c.code == code));
+                        });
                     });
                     years_text.set(String::new());
                 }
@@ -283,21 +288,22 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
     let evidence_fields = move || {
         let kind = draft.with(|d| d.profile.kind());
         let lang_now = lang.get();
-        criteria_for(kind)
-            .iter()
+        criteria
+            .with_value(|set| set.of(kind).to_vec())
+            .into_iter()
             .map(|c| {
-                let code = c.code;
-                let id = format!("f-ev-{code}");
-                let name = if lang_now == Lang::Vi { c.vi } else { c.en };
+                let code = StoredValue::new(c.code.clone());
+                let id = format!("f-ev-{}", c.code);
+                let name = c.text(lang_now).to_string();
                 let weight = match c.assessment {
                     Assessment::Scored => format!("{} {}", t(lang_now, Msg::WeightLabel), c.weight),
                     Assessment::Eligibility => t(lang_now, Msg::ConditionLabel).to_string(),
                 };
                 view! {
-                    <label for=id.clone()>{format!("{code} · {name} ({weight})")}</label>
+                    <label for=id.clone()>{format!("{} · {name} ({weight})", c.code)}</label>
                     <textarea id=id rows="2"
-                        prop:value=move || draft.with(|d| d.evidence.get(code).cloned().unwrap_or_default())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| { d.evidence.insert(code.to_string(), v); }); form.touched(); }>
+                        prop:value=move || draft.with(|d| code.with_value(|code| d.evidence.get(code).cloned().unwrap_or_default()))
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| { d.evidence.insert(code.get_value(), v); }); form.touched(); }>
                     </textarea>
                 }
             })

@@ -11,7 +11,7 @@ use crate::i18n::{tr, use_lang};
 use crate::types::model::{stage_spans, NominationView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::domain::{criteria_for, Assessment, CoopType, Profile};
+use shared::domain::{Assessment, CoopType, Profile};
 use shared::i18n::{field_name, format_timestamp, t, Lang, Msg};
 
 /// The `{id}` of the page's address, if it is a number.
@@ -158,13 +158,14 @@ pub fn NominationDetail(
             .collect_view()
     };
     let evidence_map = record.draft.evidence.clone();
+    let kind_criteria = record.criteria.of(kind).to_vec();
     let evidence = move || {
         let lang = lang.get();
-        criteria_for(kind)
+        kind_criteria
             .iter()
             .map(|c| {
-                let text = evidence_map.get(c.code).cloned();
-                let name = if lang == Lang::Vi { c.vi } else { c.en };
+                let text = evidence_map.get(&c.code).cloned();
+                let name = c.text(lang).to_string();
                 let weight = match c.assessment {
                     Assessment::Scored => format!("{} {}", t(lang, Msg::WeightLabel), c.weight),
                     Assessment::Eligibility => t(lang, Msg::ConditionLabel).to_string(),
@@ -172,7 +173,7 @@ pub fn NominationDetail(
                 let missing = text.is_none();
                 view! {
                     <tr class:missing=missing>
-                        <th scope="row">{c.code}</th>
+                        <th scope="row">{c.code.clone()}</th>
                         <td>{name}</td>
                         <td>{weight}</td>
                         <td>{text.unwrap_or_else(|| t(lang, Msg::NoEvidence).to_string())}</td>

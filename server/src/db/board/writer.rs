@@ -6,6 +6,7 @@
 
 use super::super::kernel::audit::append_audit_after;
 use super::super::kernel::cards;
+use super::super::kernel::criteria;
 use super::super::kernel::events::{append_change, StoredChange};
 use super::super::kernel::facts;
 use super::super::kernel::time::now_text;
@@ -144,6 +145,8 @@ struct Batch {
     audit_tail: Option<(i64, String)>,
     /// The campaign years' calendars read so far.
     calendars: std::collections::HashMap<(i64, i32), CampaignYear>,
+    /// The campaign years' criteria read so far.
+    criteria: std::collections::HashMap<(i64, i32), shared::domain::CriteriaSet>,
     /// The last event the batch appended: announced once, at the end.
     last_seq: Option<i64>,
 }
@@ -266,6 +269,19 @@ async fn check_rules(
             calendar
         }
     };
+    // The year's criteria decide the evidence registration needs (S-1).
+    let criteria = if kind == MoveKind::Forward && to == Stage::Registered {
+        match state.criteria.get(&key) {
+            Some(set) => set.clone(),
+            None => {
+                let (_, set) = criteria::of_year(conn, record.campaign_id, record.year).await?;
+                state.criteria.insert(key, set.clone());
+                set
+            }
+        }
+    } else {
+        shared::domain::CriteriaSet::default()
+    };
     let (plan, plan_approved) = if kind == MoveKind::Forward && to == Stage::Fostering {
         match facts::plan(conn, card.id).await? {
             Some(stored) => (Some(stored.plan), stored.approved_at.is_some()),
@@ -287,6 +303,7 @@ async fn check_rules(
     let facts = MoveFacts {
         profile: &profile,
         evidence: &evidence,
+        criteria: criteria.of(profile.kind()),
         nomination_year: record.year,
         today: job.today,
         calendar: &calendar,

@@ -5,16 +5,21 @@
 
 mod queries;
 
+use super::kernel::criteria;
 use super::kernel::years::{store_year, stored_year};
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::DbError;
 use app::ports::{CampaignsPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
-use app::types::model::{AuditAction, AuditEntry, CampaignRow, CampaignYearRow, CampaignYears};
+use app::types::model::{
+    AuditAction, AuditEntry, CampaignCriteria, CampaignRow, CampaignYearRow, CampaignYears,
+    CriteriaVersion, YearCriteria,
+};
 use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
-use shared::domain::{Campaign, CampaignYear, Field, InputError};
+use shared::domain::{Campaign, CampaignYear, CriteriaSet, Field, InputError};
+use shared::rules::{Violation, ViolationKind};
 
 #[async_trait]
 impl CampaignsPort for Backend {
@@ -40,6 +45,9 @@ impl CampaignsPort for Backend {
         let now = tx.now();
         let name = campaign.name.as_str();
         let id = queries::insert(&mut tx, name, decision, (start, end), &now).await?;
+        // The plan's criteria are the campaign's first version, for the administrator to edit.
+        let by_at = (by.display_name.as_str(), now.as_str());
+        criteria::store_version(&mut tx, id, start, &CriteriaSet::plan(), by_at).await?;
         for calendar in &campaign.years {
             store_year(&mut tx, id, calendar, &by.display_name, &now).await?;
         }
@@ -117,6 +125,99 @@ impl CampaignsPort for Backend {
         tx.audited(&entry).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn campaign_criteria(&self, campaign_id: i64) -> RepoResult<CampaignCriteria> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        let campaign = queries::get(&mut conn, campaign_id)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+        let frozen = criteria::frozen_years(&mut conn, campaign_id).await?;
+        let mut years = Vec::new();
+        let mut versions: Vec<CriteriaVersion> = Vec::new();
+        for year in campaign.start_year..=campaign.end_year {
+            let version = criteria::version_of_year(&mut conn, campaign_id, year).await?;
+            if !versions.iter().any(|v| v.version == version) {
+                versions.push(CriteriaVersion {
+                    version,
+                    made: criteria::made_by(&mut conn, campaign_id, version).await?,
+                    set: criteria::set(&mut conn, campaign_id, version).await?,
+                });
+            }
+            years.push(YearCriteria {
+                year,
+                version,
+                frozen: frozen.contains(&year),
+            });
+        }
+        versions.sort_by_key(|v| v.version);
+        let open_year = years
+            .iter()
+            .find(|y| !y.frozen)
+            .map_or(campaign.end_year, |y| y.year);
+        Ok(CampaignCriteria {
+            campaign,
+            years,
+            versions,
+            open_year,
+        })
+    }
+
+    async fn save_criteria(
+        &self,
+        campaign_id: i64,
+        from_year: i32,
+        set: &CriteriaSet,
+        version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<i64> {
+        let mut tx = WriteTx::begin(self, by).await?;
+        let object = format!("{campaign_id}/{from_year}");
+        tx.about("criteria", Some(object.clone()));
+        let campaign = queries::get(&mut tx, campaign_id)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+        if !(campaign.start_year..=campaign.end_year).contains(&from_year) {
+            return Err(RepoError::Invalid(InputError::OutOfRange {
+                field: Field::FromYear,
+                min: campaign.start_year.into(),
+                max: campaign.end_year.into(),
+            }));
+        }
+        if let Some(problem) = set.problems().into_iter().next() {
+            return Err(RepoError::Invalid(problem.error));
+        }
+        let key = Versioned::YearCriteria {
+            campaign_id,
+            year: from_year,
+        };
+        tx.expect_version(key, version).await?;
+        if criteria::frozen_years(&mut tx, campaign_id)
+            .await?
+            .contains(&from_year)
+        {
+            let frozen = ViolationKind::CriteriaFrozen { year: from_year };
+            return Err(RepoError::Rules(vec![Violation::new("II.2", frozen)]));
+        }
+        let set = set.clone().normalised();
+        let now = tx.now();
+        let by_at = (by.display_name.as_str(), now.as_str());
+        let new = criteria::store_version(&mut tx, campaign_id, from_year, &set, by_at).await?;
+        let years = criteria::apply_from(&mut tx, campaign_id, from_year, new).await?;
+        // The version is stored whole and never changes: the audit names it and the years
+        // moved to it, and keeps the set itself.
+        let before = serde_json::json!({ "version": version });
+        let after = serde_json::json!({ "version": new, "years": years, "criteria": set });
+        let entry = audit(
+            by,
+            AuditAction::CriteriaUpdated,
+            object,
+            Some(before),
+            after,
+        );
+        tx.audited(&entry).await?;
+        tx.commit().await?;
+        Ok(new)
     }
 }
 

@@ -6,6 +6,7 @@
 mod queries;
 
 use super::kernel::cards::{self, resolve_year};
+use super::kernel::criteria;
 use super::kernel::lists::{self, Made};
 use super::kernel::scores::{
     aggregate_of, ballot_view, decision, members, nominee_of, nominees, sheets, Member, Nominee,
@@ -26,10 +27,10 @@ use app::types::model::{BoardQuery, CardEvent, MoveAction};
 use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
 use shared::auth::{Action, Denied, Role};
-use shared::domain::{scored_criteria, Score, Stage};
+use shared::domain::{CriteriaSet, Score, Stage};
 use shared::rules::city::check_city_decision;
 use shared::rules::council::{
-    check_conflict_reason, check_score_entry, check_sheet_open, check_submit, rank,
+    check_conflict_reason, check_score_entry, check_sheet_open, check_submit, is_rankable, rank,
     weighted_score_milli, Aggregate, Scoresheet,
 };
 use shared::rules::{Violation, ViolationKind};
@@ -48,6 +49,7 @@ impl CouncilPort for Backend {
         let seq = queries::last_event(&mut tx).await?;
         let calendar = years::campaign_year(&mut tx, campaign_id, year).await?;
         let decision = decision(&mut tx, campaign_id, year).await?;
+        let (_, set) = criteria::of_year(&mut tx, campaign_id, year).await?;
         let ballot = {
             let me = match &viewer {
                 Viewer::Member(m) => Some(*m),
@@ -59,13 +61,13 @@ impl CouncilPort for Backend {
 
         let aggregates: Vec<Aggregate> = nominees
             .iter()
-            .map(|n| aggregate_of(n, &members, &sheets))
+            .map(|n| aggregate_of(n, &members, &sheets, &set))
             .collect();
-        // Only what has been scored is ranked.
+        // Only what has been scored is ranked, and nothing below a criterion's floor.
         let ranks: HashMap<i64, usize> = rank(
             aggregates
                 .iter()
-                .filter(|a| a.total_milli.is_some())
+                .filter(|a| is_rankable(a))
                 .cloned()
                 .collect(),
         )
@@ -79,7 +81,7 @@ impl CouncilPort for Backend {
             .map(|(n, agg)| {
                 let mine = match &viewer {
                     Viewer::Office => SheetState::Office,
-                    Viewer::Member(me) => state_of(n, me, sheets.get(&(n.id, me.id))),
+                    Viewer::Member(me) => state_of(n, me, sheets.get(&(n.id, me.id)), &set),
                 };
                 // Blind until submitted: a member sees the totals of what they have submitted.
                 let shown = matches!(mine, SheetState::Office | SheetState::Submitted);
@@ -104,7 +106,7 @@ impl CouncilPort for Backend {
                     let mut total = 0;
                     let mut submitted = 0;
                     for n in &nominees {
-                        match state_of(n, m, sheets.get(&(n.id, m.id))) {
+                        match state_of(n, m, sheets.get(&(n.id, m.id)), &set) {
                             SheetState::Submitted => {
                                 total += 1;
                                 submitted += 1;
@@ -144,22 +146,25 @@ impl CouncilPort for Backend {
         let viewer = viewer(user, &members)?;
         let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
         let seq = queries::last_event(&mut tx).await?;
+        let (_, set) = criteria::of_year(&mut tx, campaign_id, year).await?;
         tx.commit().await.map_err(DbError::from)?;
+        let kind_criteria = set.of(n.kind).to_vec();
         let (state, own) = match &viewer {
             Viewer::Office => (SheetState::Office, None),
             Viewer::Member(me) => {
                 let own = sheets.get(&(id, me.id));
-                (state_of(&n, me, own), own)
+                (state_of(&n, me, own, &set), own)
             }
         };
         let criteria = match viewer {
-            Viewer::Member(_) => scored_criteria(n.kind)
+            Viewer::Member(_) => set
+                .scored(n.kind)
                 .map(|c| SheetCriterion {
-                    code: c.code.to_string(),
+                    code: c.code.clone(),
                     weight: c.weight,
-                    score: own.and_then(|s| s.scores.get(c.code)).map(|s| s.value()),
+                    score: own.and_then(|s| s.scores.get(&c.code)).map(|s| s.value()),
                     comment: own
-                        .and_then(|s| s.comments.get(c.code))
+                        .and_then(|s| s.comments.get(&c.code))
                         .cloned()
                         .unwrap_or_default(),
                 })
@@ -179,7 +184,7 @@ impl CouncilPort for Backend {
                         submitted: s.submitted,
                         conflict: s.conflict.is_some(),
                         total_milli: weighted_score_milli(
-                            n.kind,
+                            &kind_criteria,
                             &Scoresheet {
                                 member_id: m.id,
                                 member_unit_id: m.unit_id,
@@ -195,7 +200,7 @@ impl CouncilPort for Backend {
                 })
                 .collect()
         });
-        let aggregate = shown.then(|| aggregate_of(&n, &members, &sheets));
+        let aggregate = shown.then(|| aggregate_of(&n, &members, &sheets, &set));
         Ok(SheetView {
             seq,
             id,
@@ -205,6 +210,7 @@ impl CouncilPort for Backend {
             stage: n.stage,
             state,
             criteria,
+            kind_criteria,
             others,
             aggregate,
         })
@@ -235,6 +241,8 @@ impl CouncilPort for Backend {
             )]));
         }
         let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
+        let (_, set) = criteria::of_year(&mut tx, campaign_id, year).await?;
+        let kind_criteria = set.of(n.kind);
         let own = sheets.get(&(id, me.id)).cloned().unwrap_or_default();
         check_sheet_open(own.submitted, own.conflict.is_some())
             .map_err(|v| RepoError::Rules(vec![v]))?;
@@ -251,7 +259,7 @@ impl CouncilPort for Backend {
                 comment,
             } => {
                 let (criterion, score, comment) = (criterion.as_str(), *score, comment.as_str());
-                check_score_entry(n.kind, criterion, comment).map_err(RepoError::Rules)?;
+                check_score_entry(kind_criteria, criterion, comment).map_err(RepoError::Rules)?;
                 let score = score
                     .map(Score::new)
                     .transpose()
@@ -265,7 +273,7 @@ impl CouncilPort for Backend {
                 )
             }
             SheetChange::Submit => {
-                check_submit(n.kind, &own.scores).map_err(RepoError::Rules)?;
+                check_submit(kind_criteria, &own.scores).map_err(RepoError::Rules)?;
                 queries::submit_sheet(&mut tx, sheet, &now).await?;
                 let scores: BTreeMap<&String, u8> =
                     own.scores.iter().map(|(k, v)| (k, v.value())).collect();
@@ -289,7 +297,7 @@ impl CouncilPort for Backend {
         tx.changed(action, id, None, detail).await?;
         let after = sheets_after(&mut tx, campaign_id, year, id, me.id).await?;
         tx.commit().await?;
-        Ok(state_of(&n, me, Some(&after)))
+        Ok(state_of(&n, me, Some(&after), &set))
     }
 
     /// S-2: records the year's models for the City, sets the City badge on exactly them, and
@@ -356,7 +364,7 @@ impl CouncilPort for Backend {
     }
 }
 
-fn state_of(n: &Nominee, me: &Member, sheet: Option<&Sheet>) -> SheetState {
+fn state_of(n: &Nominee, me: &Member, sheet: Option<&Sheet>, set: &CriteriaSet) -> SheetState {
     if me.unit_id == Some(n.unit_id) {
         return SheetState::Recused;
     }
@@ -367,11 +375,11 @@ fn state_of(n: &Nominee, me: &Member, sheet: Option<&Sheet>) -> SheetState {
         Some(s) if s.submitted => SheetState::Submitted,
         _ => SheetState::Open {
             scored: sheet.map_or(0, |s| {
-                scored_criteria(n.kind)
-                    .filter(|c| s.scores.contains_key(c.code))
+                set.scored(n.kind)
+                    .filter(|c| s.scores.contains_key(&c.code))
                     .count() as u32
             }),
-            total: scored_criteria(n.kind).count() as u32,
+            total: set.scored(n.kind).count() as u32,
         },
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod cards;
+pub mod criteria;
 pub mod events;
 pub mod facts;
 pub mod lists;

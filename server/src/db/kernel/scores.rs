@@ -7,7 +7,7 @@ use crate::db::{DbError, DbResult};
 use app::ports::RepoError;
 use app::types::council::{BallotItem, BallotView, CityDecision};
 use chrono::NaiveDate;
-use shared::domain::{NomineeKind, Score, Stage};
+use shared::domain::{CriteriaSet, NomineeKind, Score, Stage};
 use shared::rules::council::{aggregate, ballot_result, Aggregate, Scoresheet};
 use std::collections::{BTreeMap, HashMap};
 
@@ -166,6 +166,7 @@ pub fn aggregate_of(
     n: &Nominee,
     members: &[Member],
     sheets: &HashMap<(i64, i64), Sheet>,
+    criteria: &CriteriaSet,
 ) -> Aggregate {
     let council: Vec<(i64, Option<i64>)> = members
         .iter()
@@ -187,7 +188,7 @@ pub fn aggregate_of(
             })
         })
         .collect();
-    aggregate(n.id, n.kind, n.unit_id, &council, &list)
+    aggregate(n.id, criteria.of(n.kind), n.unit_id, &council, &list)
 }
 
 /// The year's decision for the City, if taken.
@@ -236,9 +237,10 @@ pub async fn final_totals(
     let members = members(conn, campaign_id).await?;
     let nominees = nominees(conn, campaign_id, year, None).await?;
     let sheets = sheets(conn, campaign_id, year, None).await?;
+    let (_, criteria) = super::criteria::of_year(conn, campaign_id, year).await?;
     Ok(nominees
         .iter()
-        .filter_map(|n| final_total(n, &members, &sheets).map(|t| (n.id, t)))
+        .filter_map(|n| final_total(n, &members, &sheets, &criteria).map(|t| (n.id, t)))
         .collect())
 }
 
@@ -249,6 +251,7 @@ fn final_total(
     n: &Nominee,
     members: &[Member],
     sheets: &HashMap<(i64, i64), Sheet>,
+    criteria: &CriteriaSet,
 ) -> Option<i64> {
     // Drafts are left out; a declared conflict stays, so that its member is not counted.
     let counted: HashMap<(i64, i64), Sheet> = sheets
@@ -256,7 +259,7 @@ fn final_total(
         .filter(|(_, s)| s.submitted || s.conflict.is_some())
         .map(|(key, s)| (*key, s.clone()))
         .collect();
-    let aggregate = aggregate_of(n, members, &counted);
+    let aggregate = aggregate_of(n, members, &counted, criteria);
     aggregate.total_milli.filter(|_| aggregate.quorum)
 }
 
@@ -283,7 +286,8 @@ pub async fn final_total_of(conn: &mut Conn, id: i64) -> DbResult<Option<i64>> {
         return Ok(None);
     };
     let sheets = sheets(conn, campaign_id, year, Some(id)).await?;
-    Ok(final_total(&n, &members, &sheets))
+    let (_, criteria) = super::criteria::of_year(conn, campaign_id, year).await?;
+    Ok(final_total(&n, &members, &sheets, &criteria))
 }
 
 /// The nomination's campaign and year, if the council may see it.

@@ -36,6 +36,12 @@ pub enum Versioned {
         campaign_id: i64,
         year: i32,
     },
+    /// The criteria version a campaign year is judged on (none stored: 0, the plan's);
+    /// the conflict names who stored the version in force.
+    YearCriteria {
+        campaign_id: i64,
+        year: i32,
+    },
     /// A bloc's review of its year (never saved: version 0).
     BlocReview {
         campaign_id: i64,
@@ -80,6 +86,13 @@ impl Versioned {
                  WHERE campaign_id = $1 AND year = $2",
                 true,
             ),
+            Versioned::YearCriteria { .. } => (
+                "SELECT COALESCE(y.criteria_version, 0), v.created_by, v.created_at
+                 FROM campaign_years y LEFT JOIN criteria_versions v
+                   ON v.campaign_id = y.campaign_id AND v.version = y.criteria_version
+                 WHERE y.campaign_id = $1 AND y.year = $2",
+                true,
+            ),
             Versioned::BlocReview { .. } => (
                 "SELECT version, updated_by, updated_at FROM bloc_reviews
                  WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
@@ -105,7 +118,8 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
             year,
             period,
         } => query.bind(campaign_id).bind(year).bind(period),
-        Versioned::CampaignYear { campaign_id, year } => query.bind(campaign_id).bind(year),
+        Versioned::CampaignYear { campaign_id, year }
+        | Versioned::YearCriteria { campaign_id, year } => query.bind(campaign_id).bind(year),
         Versioned::BlocReview {
             campaign_id,
             year,

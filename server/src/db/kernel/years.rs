@@ -96,7 +96,8 @@ pub async fn campaign_year(conn: &mut Conn, campaign_id: i64, year: i32) -> DbRe
 }
 
 /// Stores the whole calendar of a campaign year (`by`, at `now`): a new row, or the next
-/// version of the row (the caller has checked the version it replaces).
+/// version of the row (the caller has checked the version it replaces). A new year is
+/// judged on the campaign's latest criteria version.
 pub async fn store_year(
     conn: &mut Conn,
     campaign_id: i64,
@@ -110,9 +111,10 @@ pub async fn store_year(
         "INSERT INTO campaign_years (campaign_id, year, registration_deadline,
              bloc_review_deadline, city_submission_deadline, six_month, nine_month, annual,
              quarter_1, quarter_2, quarter_3, quarter_4, quota_min, quota_max, pass_share_pct,
-             cultural_family_years, version, updated_at, updated_by)
+             cultural_family_years, version, updated_at, updated_by, criteria_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1,
-             $17, $18)
+             $17, $18,
+             (SELECT MAX(version) FROM criteria_versions WHERE campaign_id = $1))
          ON CONFLICT (campaign_id, year) DO UPDATE SET
              registration_deadline = excluded.registration_deadline,
              bloc_review_deadline = excluded.bloc_review_deadline,

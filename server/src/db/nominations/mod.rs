@@ -4,7 +4,7 @@
 mod queries;
 
 use super::kernel::events::StoredChange;
-use super::kernel::{cards, facts, years, Versioned, WriteTx};
+use super::kernel::{cards, criteria, facts, years, Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
 use app::ports::{NominationsPort, RepoError, RepoResult};
@@ -12,7 +12,7 @@ use app::types::auth::CurrentUser;
 use app::types::model::{CardEvent, CollectiveOption, MoveAction, NominationRecord};
 use async_trait::async_trait;
 use shared::auth::Action;
-use shared::domain::{Field, InputError, NominationDraft, Stage};
+use shared::domain::{CriteriaSet, Field, InputError, NominationDraft, Stage};
 
 #[async_trait]
 impl NominationsPort for Backend {
@@ -34,6 +34,9 @@ impl NominationsPort for Backend {
             evaluations: facts::evaluations(&mut conn, id).await?,
             replications: facts::replications(&mut conn, id).await?,
             calendar: years::campaign_year(&mut conn, stored.campaign_id, stored.year).await?,
+            criteria: criteria::of_year(&mut conn, stored.campaign_id, stored.year)
+                .await?
+                .1,
             card,
             year: stored.year,
             created_at: stored.created_at,
@@ -43,6 +46,14 @@ impl NominationsPort for Backend {
     async fn collectives(&self, year: i32) -> RepoResult<Vec<CollectiveOption>> {
         let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
         Ok(queries::collectives(&mut conn, year).await?)
+    }
+
+    async fn year_criteria(&self, year: i32) -> RepoResult<CriteriaSet> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        match queries::campaign_covering(&mut conn, year).await? {
+            Some(campaign) => Ok(criteria::of_year(&mut conn, campaign, year).await?.1),
+            None => Ok(CriteriaSet::default()),
+        }
     }
 
     /// Creates or edits, in one write with its event and audit entry.
@@ -76,6 +87,7 @@ async fn create(tx: &mut WriteTx<'_>, year: i32, draft: &NominationDraft) -> DbR
     if !queries::unit_exists(tx, draft.unit_id).await? {
         return Err(RepoError::Invalid(InputError::Required { field: Field::Unit }).into());
     }
+    known_evidence(tx, campaign, year, draft).await?;
     let position = queries::top_of_discovered(tx, campaign, year).await?;
     let now = tx.now();
     let id = queries::insert(tx, campaign, year, draft, &position, &by.display_name, &now).await?;
@@ -106,6 +118,9 @@ async fn edit(
     if draft.unit_id != before.unit_id || draft.profile.kind() != before.kind {
         return Err(RepoError::Invalid(InputError::Invalid { field: Field::Unit }).into());
     }
+    if let Some(campaign) = queries::campaign_covering(tx, before.year).await? {
+        known_evidence(tx, campaign, before.year, draft).await?;
+    }
     let now = tx.now();
     queries::update(tx, id, version, draft, &by.display_name, &now).await?;
     let card = cards::card(tx, id).await?;
@@ -121,4 +136,18 @@ async fn edit(
         card,
     };
     tx.record(change, Some(audit_before), None).await
+}
+
+/// Evidence is given only on the criteria the year is judged on (of the nominee's kind).
+async fn known_evidence(
+    tx: &mut WriteTx<'_>,
+    campaign: i64,
+    year: i32,
+    draft: &NominationDraft,
+) -> DbResult<()> {
+    let (_, set) = criteria::of_year(tx, campaign, year).await?;
+    match draft.evidence_errors(&set).into_iter().next() {
+        Some(error) => Err(RepoError::Invalid(error).into()),
+        None => Ok(()),
+    }
 }

@@ -1,5 +1,6 @@
 //! Loading a whole data set (the demo data, or an export being copied) in one transaction.
 
+use super::super::kernel::criteria::store_version;
 use super::super::kernel::years::store_year;
 use super::super::Pool;
 use crate::db::DbError;
@@ -77,6 +78,10 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
     .bind(&now)
     .fetch_one(&mut *tx)
     .await?;
+    let by_at = (data.name, now.as_str());
+    let start = data.campaign.start_year;
+    let plan = shared::domain::CriteriaSet::plan();
+    store_version(&mut tx, campaign_id, start, &plan, by_at).await?;
     // Every year of the campaign is stored whole: the plan's calendar, with the data set's
     // own registration deadline where it has one.
     for year in data.campaign.start_year..=data.campaign.end_year {
