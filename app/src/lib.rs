@@ -157,6 +157,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=(StaticSegment("admin"), StaticSegment("setup"))
+                            view=crate::pages::admin_setup::AdminSetupPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=(StaticSegment("admin"), StaticSegment("campaigns"))
                             view=AdminCampaignsPage
                             ssr=SsrMode::Async

@@ -51,8 +51,8 @@ test.afterAll(() => {
 });
 
 test('on a new install the administrator signs in and sets up a bloc, a unit and an account', { tag: '@smoke' }, async ({ page }) => {
-  // The board of an install without a campaign yet answers "not found" (issue 18 adds the
-  // campaign); the browser logs the page's status.
+  // The board of an install without a campaign yet answers "not found" (the page says there
+  // is no campaign yet); the browser logs the request's status.
   expectConsoleError(/status of 404/);
   await page.goto(`${url}/login`);
   await hydrated(page);
@@ -61,6 +61,17 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(/\/board/);
+  // No campaign yet: the board says so, and the administrator's guide lists what to do.
+  await hydrated(page);
+  await expect(page.locator('.board-page p.empty')).toContainText('Chưa có kế hoạch thi đua nào cho năm nay');
+  await page.getByRole('link', { name: 'Thiết lập', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/setup$/);
+  await hydrated(page);
+  const steps = page.locator('ol.setup-steps > li');
+  await expect(steps).toHaveCount(5);
+  await expect(page.locator('ol.setup-steps > li[data-done="true"]')).toHaveCount(0);
+  await expect(steps.nth(0)).toContainText('0 khối, 0 đơn vị');
+  await expectAccessible(page);
 
   // The organisation, from nothing: a bloc, then a unit in it.
   await page.goto(`${url}/admin/organisation`);
@@ -206,4 +217,16 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await hydrated(page);
   await expect(page.locator('.column[data-stage="discovered"]').first()).toBeVisible();
   await expectAccessible(page);
+
+  // The guide now: everything but the council is done, and the step says where to seat it.
+  await page.getByRole('link', { name: 'Thiết lập', exact: true }).click();
+  await hydrated(page);
+  await expect(steps.nth(0)).toContainText('1 khối, 1 đơn vị');
+  await expect(steps.nth(1)).toContainText('Giai đoạn 2026–2030 (2026–2030)');
+  await expect(steps.nth(2)).toContainText('năm nay theo phiên bản 2');
+  await expect(steps.nth(3)).toHaveAttribute('data-done', 'false');
+  await expect(steps.nth(4)).toContainText('1 tài khoản đơn vị đang hoạt động');
+  await expect(page.locator('ol.setup-steps > li[data-done="true"]')).toHaveCount(4);
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('first-run-setup.png'), fullPage: true });
 });

@@ -45,6 +45,7 @@ pub fn Header() -> impl IntoView {
                                 <A href="/audit">{tr(Msg::NavAudit)}</A>
                             </Show>
                             <Show when=move || admin>
+                                <A href="/admin/setup">{tr(Msg::NavSetup)}</A>
                                 <A href="/admin/accounts">{tr(Msg::NavAdmin)}</A>
                                 <A href="/admin/organisation">{tr(Msg::NavOrg)}</A>
                                 <A href="/admin/campaigns">{tr(Msg::NavCampaigns)}</A>

@@ -17,6 +17,10 @@ pub fn Loaded<T, F, V>(
     /// the reason, so that the page still has one.
     #[prop(optional)]
     heading: Option<Msg>,
+    /// What "not found" means on this page, said as a fact rather than an error (the board
+    /// of an install without a campaign yet).
+    #[prop(optional)]
+    missing: Option<Msg>,
     children: F,
 ) -> impl IntoView
 where
@@ -33,6 +37,10 @@ where
                 Suspend::new(async move {
                     match data.await {
                         Ok(value) => children(value).into_any(),
+                        Err(AppError::NotFound) if missing.is_some() => {
+                            let text = missing.unwrap_or(Msg::Loading);
+                            view! { <p class="empty" role="status">{tr(text)}</p> }.into_any()
+                        }
                         Err(e) => {
                             // Trying again is offered only where it may help (no dead button
                             // under a refusal).

@@ -92,14 +92,16 @@ enum Number {
     QuotaMin,
     QuotaMax,
     PassShare,
+    Quorum,
     CulturalYears,
 }
 
 impl Number {
-    const ALL: [Number; 4] = [
+    const ALL: [Number; 5] = [
         Number::QuotaMin,
         Number::QuotaMax,
         Number::PassShare,
+        Number::Quorum,
         Number::CulturalYears,
     ];
 
@@ -107,6 +109,7 @@ impl Number {
         match self {
             Number::QuotaMin | Number::QuotaMax => Field::Quota,
             Number::PassShare => Field::PassShare,
+            Number::Quorum => Field::Quorum,
             Number::CulturalYears => Field::CulturalFamilyYears,
         }
     }
@@ -116,6 +119,7 @@ impl Number {
             Number::QuotaMin => Msg::CampaignQuotaMin,
             Number::QuotaMax => Msg::CampaignQuotaMax,
             Number::PassShare => Msg::CampaignPassShare,
+            Number::Quorum => Msg::CampaignQuorum,
             Number::CulturalYears => Msg::CampaignCulturalYears,
         }
     }
@@ -125,6 +129,7 @@ impl Number {
             Number::QuotaMin => c.city_quota.min(),
             Number::QuotaMax => c.city_quota.max(),
             Number::PassShare => c.pass_share_pct,
+            Number::Quorum => c.quorum_pct,
             Number::CulturalYears => c.cultural_family_years,
         }
     }
@@ -135,7 +140,7 @@ impl Number {
 struct Typed {
     year: i32,
     dates: [RwSignal<String>; 10],
-    numbers: [RwSignal<String>; 4],
+    numbers: [RwSignal<String>; 5],
 }
 
 impl Typed {
@@ -158,7 +163,7 @@ impl Typed {
                 _ => problems.push(InputError::Invalid { field }),
             }
         }
-        let mut numbers = [0u8; 4];
+        let mut numbers = [0u8; 5];
         for (i, number) in Number::ALL.into_iter().enumerate() {
             match self.numbers[i].get().trim().parse::<u8>() {
                 Ok(n) => numbers[i] = n,
@@ -184,7 +189,8 @@ impl Typed {
             quarterly_selections: [dates[6], dates[7], dates[8], dates[9]],
             city_quota: quota,
             pass_share_pct: numbers[2],
-            cultural_family_years: numbers[3],
+            quorum_pct: numbers[3],
+            cultural_family_years: numbers[4],
         };
         let problems = calendar.problems();
         if problems.is_empty() {

@@ -60,7 +60,7 @@ pub fn AdminOrgPage() -> impl IntoView {
                     <div class="org-list">{bloc_rows}{new_bloc}</div>
                     <h2>{tr(Msg::AdminUnits)}</h2>
                     <div class="org-list">{unit_rows}{new_unit}</div>
-                    <h2>{tr(Msg::AdminCouncil)} " — " {campaign}</h2>
+                    <h2 id="council">{tr(Msg::AdminCouncil)} " — " {campaign}</h2>
                     <ul class="seats">{seats}</ul>
                 }.into_any()
             }</Loaded>

@@ -141,6 +141,9 @@ pub struct SheetView {
     /// The criteria of the nominee's kind that its year is judged on (labels, weights,
     /// floors), for everyone who sees the sheet.
     pub kind_criteria: Vec<shared::domain::Criterion>,
+    /// When the dossier was last edited after the council began scoring it (UTC, RFC 3339):
+    /// the sheet says so, so that no member scores on what they read before.
+    pub dossier_changed_at: Option<String>,
     /// None while the user may not see them (blind until submitted).
     pub others: Option<Vec<OtherSheet>>,
     pub aggregate: Option<Aggregate>,

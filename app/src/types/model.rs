@@ -829,6 +829,22 @@ pub struct CampaignYearRow {
     pub version: i64,
 }
 
+/// `/admin/setup`: how far a new install has come, step by step (the administrator's
+/// guide: organisation → campaign → criteria → council → accounts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupStatus {
+    pub blocs: usize,
+    pub units: usize,
+    /// The campaign running today (or the latest), if any.
+    pub campaign: Option<CampaignRow>,
+    /// The criteria version today's year of that campaign is judged on.
+    pub criteria_version: i64,
+    /// Members seated on that campaign's council.
+    pub council: usize,
+    /// Active accounts working for a unit (staff, heads).
+    pub unit_accounts: usize,
+}
+
 /// A campaign's criteria: the version each year is judged on, and every version in use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignCriteria {

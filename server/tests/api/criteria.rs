@@ -7,7 +7,7 @@ use crate::common;
 
 use app::api::admin::{GetCampaignCriteria, ListCampaigns, SaveCriteria};
 use app::api::board::MoveNomination;
-use app::api::council::{ChangeSheet, GetCouncil};
+use app::api::council::{ChangeSheet, GetCouncil, GetSheet};
 use app::api::nominations::{NominationForm, SaveNomination};
 use app::types::council::SheetChange;
 use app::types::model::{MoveRequest, Place};
@@ -283,5 +283,69 @@ async fn criteria_are_the_campaign_s_versioned_and_frozen_once_the_council_score
     let (status, body) = app.call_fn(&head, MoveNomination { request }).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("C-A6"), "{body}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_registered_dossier_is_checked_again_on_edit_and_the_council_sees_the_change() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    // An exemplar being evaluated, of a unit no council member belongs to.
+    let pool = app.pool().await;
+    let (id, code): (i64, String) = sqlx::query_as(
+        "SELECT n.id, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.stage = 'evaluating' AND n.kind = 'collective'
+           AND u.code NOT IN ('VP', 'TCCB', 'KHTC', 'CCKL', 'CTTL', 'TTKN')
+         ORDER BY n.id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let staff = if code == "CCPTNT" {
+        "staff1".to_string()
+    } else {
+        format!("staff.{}", code.to_lowercase())
+    };
+    let c1 = app.login("council1").await;
+    let change = SheetChange::Score {
+        criterion: "C-A1".into(),
+        score: Some(8),
+        comment: String::new(),
+    };
+    let (status, body) = app.call_fn(&c1, ChangeSheet { id, change }).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, sheet) = app.call_fn(&c1, GetSheet { id }).await;
+    assert!(sheet["dossier_changed_at"].is_null(), "{sheet}");
+
+    // S-1 again on the edited dossier: C-A2's evidence cannot be taken away any more.
+    let staff = app.login(&staff).await;
+    let (status, form) = app.call_fn(&staff, NominationForm { id: Some(id) }).await;
+    assert_eq!(status, 200, "{form}");
+    let mut draft: NominationDraft = serde_json::from_value(form["draft"].clone()).unwrap();
+    let version = form["version"].as_i64().unwrap();
+    let edit = |draft: NominationDraft, version: i64| SaveNomination {
+        id: Some(id),
+        version,
+        year: 2026,
+        draft,
+    };
+    let mut stripped = draft.clone();
+    stripped.evidence.remove("C-A2");
+    let (status, body) = app.call_fn(&staff, edit(stripped, version)).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.to_string()
+            .contains("Chưa có minh chứng cho tiêu chí C-A2"),
+        "{body}"
+    );
+    let (_, after) = app.call_fn(&staff, NominationForm { id: Some(id) }).await;
+    assert_eq!(after["version"].as_i64(), Some(version), "nothing saved");
+
+    // A complete edit is saved, and the council's sheet says the dossier changed.
+    draft.description.push_str(" (bổ sung số liệu quý III)");
+    let (status, body) = app.call_fn(&staff, edit(draft, version)).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, sheet) = app.call_fn(&c1, GetSheet { id }).await;
+    assert!(sheet["dossier_changed_at"].is_string(), "{sheet}");
     app.stop().await;
 }

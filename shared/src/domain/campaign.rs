@@ -74,6 +74,9 @@ pub struct CampaignYear {
     /// S-2: the share of the whole council (in %) that a ballot item needs to pass, unless
     /// the office sets another when opening the ballot.
     pub pass_share_pct: u8,
+    /// S-2: the council's quorum (in % of the members who may take part) for its totals
+    /// to count and for a ballot: present × 100 ≥ members × quorum.
+    pub quorum_pct: u8,
     /// C-B5: the consecutive cultural-family years a household needs (unless exemplary).
     pub cultural_family_years: u8,
 }
@@ -104,12 +107,15 @@ impl CampaignYear {
             },
             city_quota: Quota::PLAN,
             pass_share_pct: Self::PLAN_PASS_SHARE_PCT,
+            quorum_pct: Self::PLAN_QUORUM_PCT,
             cultural_family_years: Self::PLAN_CULTURAL_FAMILY_YEARS,
         }
     }
 
     /// The plan's default share for a ballot item to pass (S-2): 70 % of the council.
     pub const PLAN_PASS_SHARE_PCT: u8 = 70;
+    /// The default quorum: 66 %, which is two thirds for every council under 50 members.
+    pub const PLAN_QUORUM_PCT: u8 = 66;
     /// The plan's "several consecutive years" of C-B5, taken as three.
     pub const PLAN_CULTURAL_FAMILY_YEARS: u8 = 3;
 
@@ -182,6 +188,13 @@ impl CampaignYear {
         if !(50..=100).contains(&self.pass_share_pct) {
             problems.push(InputError::OutOfRange {
                 field: Field::PassShare,
+                min: 50,
+                max: 100,
+            });
+        }
+        if !(50..=100).contains(&self.quorum_pct) {
+            problems.push(InputError::OutOfRange {
+                field: Field::Quorum,
                 min: 50,
                 max: 100,
             });

@@ -55,6 +55,7 @@ pub enum Field {
     SecondQuarterSelection,
     ThirdQuarterSelection,
     FourthQuarterSelection,
+    Quorum,
     Criteria,
     CriterionCode,
     CriterionVi,

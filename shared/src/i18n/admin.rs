@@ -39,6 +39,9 @@ feature! { $
     CampaignPassShare =>
         "Ngưỡng thông qua khi bỏ phiếu, % Hội đồng (S-2)",
         "Share of the council a ballot item needs, % (S-2)",
+    CampaignQuorum =>
+        "Túc số của Hội đồng khi chấm và bỏ phiếu, % (S-2)",
+        "The council's quorum for totals and ballots, % (S-2)",
     CampaignCulturalYears =>
         "Số năm liên tục đạt gia đình văn hóa (C-B5)",
         "Consecutive cultural-family years (C-B5)",
@@ -46,6 +49,27 @@ feature! { $
     CampaignYearSaved => "Đã lưu lịch và chỉ tiêu năm", "Saved the calendar and numbers of",
     DateFormatHint => "dd/mm/yyyy", "dd/mm/yyyy",
     CampaignCriteriaLink => "Bộ tiêu chí", "Criteria",
+    NavSetup => "Thiết lập", "Setup",
+    SetupTitle => "Thiết lập ban đầu", "Setting up",
+    SetupIntro =>
+        "Các bước để bắt đầu theo dõi điển hình tiên tiến trên một cài đặt mới, theo thứ tự. Mỗi bước cho biết đã làm đến đâu và mở trang thực hiện bước đó.",
+        "The steps to start following advanced exemplars on a new install, in order. Each says where it stands and opens the page that does it.",
+    SetupOrg => "1. Khối thi đua và đơn vị", "1. Emulation blocs and units",
+    SetupOrgState => "{blocs} khối, {units} đơn vị", "{blocs} blocs, {units} units",
+    SetupCampaign => "2. Kế hoạch, lịch và chỉ tiêu từng năm", "2. The campaign, each year's calendar and numbers",
+    SetupCriteria => "3. Bộ tiêu chí", "3. The criteria",
+    SetupCriteriaState => "năm nay theo phiên bản {version}", "this year on version {version}",
+    SetupCouncil => "4. Hội đồng Thi đua – Khen thưởng", "4. The emulation and commendation council",
+    SetupCouncilState => "{members} thành viên", "{members} members",
+    SetupAccounts => "5. Tài khoản của các đơn vị", "5. The units' accounts",
+    SetupAccountsState => "{accounts} tài khoản đơn vị đang hoạt động", "{accounts} active unit accounts",
+    SetupNothingYet => "chưa có", "none yet",
+    SetupAfterCampaign => "sau khi có kế hoạch", "once there is a campaign",
+    SetupDone => "Đã xong", "Done",
+    SetupToDo => "Chưa xong", "To do",
+    SetupAllDone =>
+        "Đã thiết lập xong: các đơn vị có thể bắt đầu đề xuất điển hình.",
+        "Set up: the units can start nominating exemplars.",
     CriteriaTitle => "Bộ tiêu chí đánh giá", "Criteria",
     CriteriaIntro =>
         "Mỗi loại đối tượng có bộ tiêu chí riêng (mục II.2 của Kế hoạch). Mỗi lần lưu tạo một phiên bản mới, áp dụng từ năm được chọn cho các năm Hội đồng chưa chấm; năm Hội đồng đã bắt đầu chấm thì giữ nguyên bộ tiêu chí của năm đó. Điểm sàn: đối tượng có điểm trung bình của tiêu chí thấp hơn điểm sàn thì không được xếp hạng, dù các tiêu chí khác cao.",

@@ -2,6 +2,9 @@
 
 // This feature's entries: `Variant => "Tiếng Việt", "English",` (see `feature!` in mod.rs).
 feature! { $
+    BoardNoCampaign =>
+        "Chưa có kế hoạch thi đua nào cho năm nay. Quản trị viên tạo kế hoạch ở trang Thiết lập (Quản trị).",
+        "There is no campaign for this year yet. An administrator creates one on the Setup page.",
     BoardTitle => "Bảng theo dõi điển hình", "Exemplar board",
     BoardColumnsLabel =>
         "Các cột giai đoạn (cuộn ngang để xem hết)",

@@ -13,6 +13,10 @@ feature! { $
     ScoresCountLabel => "Số phiếu", "Sheets",
     QuorumLabel => "Đủ túc số", "Quorum",
     SpreadLabel => "Chênh lệch", "Spread",
+    DossierChanged =>
+        "Hồ sơ đã được sửa sau khi Hội đồng bắt đầu chấm (lần sửa gần nhất {at}).",
+        "The dossier was edited after the council began scoring (last edit {at}).",
+    DossierChangedLink => "Xem hồ sơ", "See the dossier",
     BelowFloor =>
         "dưới điểm sàn {codes}: không xếp hạng",
         "below the floor of {codes}: not ranked",

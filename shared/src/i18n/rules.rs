@@ -177,6 +177,9 @@ feature! { $
     FieldSecondQuarterSelection => "Chọn gửi Thành phố quý II (E-2)", "Quarter 2 selection (E-2)",
     FieldThirdQuarterSelection => "Chọn gửi Thành phố quý III (E-2)", "Quarter 3 selection (E-2)",
     FieldFourthQuarterSelection => "Chọn gửi Thành phố quý IV (E-2)", "Quarter 4 selection (E-2)",
+    FieldQuorum =>
+        "Túc số của Hội đồng khi chấm và bỏ phiếu, % (S-2)",
+        "The council's quorum for totals and ballots, % (S-2)",
     FieldCriteria => "Danh sách tiêu chí", "Criteria list",
     FieldCriterionCode => "Mã tiêu chí", "Criterion code",
     FieldCriterionVi => "Nội dung tiếng Việt", "Vietnamese text",
@@ -240,6 +243,7 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         SecondQuarterSelection => Msg::FieldSecondQuarterSelection,
         ThirdQuarterSelection => Msg::FieldThirdQuarterSelection,
         FourthQuarterSelection => Msg::FieldFourthQuarterSelection,
+        Quorum => Msg::FieldQuorum,
         Criteria => Msg::FieldCriteria,
         CriterionCode => Msg::FieldCriterionCode,
         CriterionVi => Msg::FieldCriterionVi,

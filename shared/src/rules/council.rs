@@ -46,9 +46,10 @@ pub fn is_recused(member_unit_id: Option<i64>, nominee_unit_id: i64) -> bool {
     member_unit_id == Some(nominee_unit_id)
 }
 
-/// Quorum: at least two thirds of the members who may score have scored.
-pub fn quorum_reached(scored: usize, eligible: usize) -> bool {
-    eligible > 0 && scored * 3 >= eligible * 2
+/// Quorum: at least `quorum_pct` % of the members who may take part did (the year's number;
+/// the default 66 % is two thirds for any council under 50).
+pub fn quorum_reached(present: usize, eligible: usize, quorum_pct: u8) -> bool {
+    eligible > 0 && present * 100 >= eligible * usize::from(quorum_pct)
 }
 
 /// One member's weighted score in thousandths, if the sheet covers every scored criterion
@@ -78,6 +79,7 @@ pub fn aggregate(
     nominee_unit_id: i64,
     council: &[(i64, Option<i64>)],
     sheets: &[Scoresheet],
+    quorum_pct: u8,
 ) -> Aggregate {
     let recused = council
         .iter()
@@ -125,7 +127,7 @@ pub fn aggregate(
         scored,
         eligible,
         recused,
-        quorum: quorum_reached(scored, eligible),
+        quorum: quorum_reached(scored, eligible, quorum_pct),
         spread_milli,
         disagreement: spread_milli.is_some_and(|s| s >= DISAGREEMENT_SPREAD_MILLI),
         below_floor,
@@ -171,16 +173,21 @@ pub fn rank(mut aggregates: Vec<Aggregate>) -> Vec<Aggregate> {
 pub struct BallotResult {
     pub agree: usize,
     pub disagree: usize,
-    /// Two thirds of the council voted.
+    /// The year's quorum of the council voted.
     pub quorum: bool,
     /// Quorum, and at least `share_pct` of the *whole* council agreed.
     pub passed: bool,
 }
 
 /// Tallies a ballot: `council` is the whole council's size (not just those who voted).
-pub fn ballot_result(agree: usize, disagree: usize, council: usize, share_pct: u8) -> BallotResult {
+pub fn ballot_result(
+    (agree, disagree): (usize, usize),
+    council: usize,
+    share_pct: u8,
+    quorum_pct: u8,
+) -> BallotResult {
     let voted = agree + disagree;
-    let quorum = council > 0 && voted * 3 >= council * 2;
+    let quorum = quorum_reached(voted, council, quorum_pct);
     BallotResult {
         agree,
         disagree,
@@ -339,22 +346,35 @@ mod tests {
             sheet(1, Some(101), NomineeKind::Individual, 6),
             sheet(3, Some(103), NomineeKind::Individual, 10),
         ];
-        let a = aggregate(9, &crit(NomineeKind::Individual), 103, &c, &sheets);
+        let a = aggregate(9, &crit(NomineeKind::Individual), 103, &c, &sheets, 66);
         assert_eq!((a.recused, a.eligible, a.scored), (1, 6, 1));
         assert_eq!(a.total_milli, Some(6_000));
     }
 
     #[test]
     fn quorum_is_two_thirds_of_the_council() {
-        assert!(!quorum_reached(4, 7));
-        assert!(quorum_reached(5, 7));
-        assert!(quorum_reached(4, 6));
-        assert!(!quorum_reached(0, 0));
+        assert!(!quorum_reached(4, 7, 66));
+        assert!(quorum_reached(5, 7, 66));
+        assert!(quorum_reached(4, 6, 66));
+        assert!(!quorum_reached(0, 0, 66));
+        // 66 % is two thirds for every council under 50; the Department may ask for more.
+        for n in 1..50usize {
+            for present in 0..=n {
+                assert_eq!(
+                    quorum_reached(present, n, 66),
+                    present * 3 >= n * 2,
+                    "{present}/{n}"
+                );
+            }
+        }
+        assert!(quorum_reached(5, 7, 66));
+        assert!(!quorum_reached(5, 7, 80));
+        assert!(quorum_reached(6, 7, 80));
         let c = council(7);
         let sheets: Vec<_> = (1..=5)
             .map(|m| sheet(m, None, NomineeKind::Household, 8))
             .collect();
-        assert!(aggregate(1, &crit(NomineeKind::Household), 1, &c, &sheets).quorum);
+        assert!(aggregate(1, &crit(NomineeKind::Household), 1, &c, &sheets, 66).quorum);
     }
 
     #[test]
@@ -364,7 +384,7 @@ mod tests {
             sheet(1, None, NomineeKind::Cooperative, 9),
             sheet(2, None, NomineeKind::Cooperative, 5),
         ];
-        let a = aggregate(1, &crit(NomineeKind::Cooperative), 1, &c, &sheets);
+        let a = aggregate(1, &crit(NomineeKind::Cooperative), 1, &c, &sheets, 66);
         assert_eq!(a.spread_milli, Some(4_000));
         assert!(a.disagreement);
         assert_eq!(a.total_milli, Some(7_000));
@@ -436,7 +456,7 @@ mod tests {
                 s
             })
             .collect();
-        let a = aggregate(1, &crit(kind), 99, &c, &sheets);
+        let a = aggregate(1, &crit(kind), 99, &c, &sheets, 66);
         assert_eq!(a.below_floor, ["C-C1"]);
         assert!(!is_rankable(&a));
         // 4, 5, 6: the mean is exactly the floor, which is enough.
@@ -444,7 +464,7 @@ mod tests {
         sheets[1]
             .scores
             .insert("C-C1".into(), Score::new(5).unwrap());
-        let a = aggregate(1, &crit(kind), 99, &c, &sheets);
+        let a = aggregate(1, &crit(kind), 99, &c, &sheets, 66);
         assert!(a.below_floor.is_empty() && is_rankable(&a));
         // Without a floor on C-C1 nothing is below.
         let mut criteria = crit(kind);
@@ -452,7 +472,7 @@ mod tests {
         sheets[1]
             .scores
             .insert("C-C1".into(), Score::new(0).unwrap());
-        assert!(aggregate(1, &criteria, 99, &c, &sheets)
+        assert!(aggregate(1, &criteria, 99, &c, &sheets, 66)
             .below_floor
             .is_empty());
     }
@@ -478,7 +498,7 @@ mod tests {
             let c = council(7);
             let sheets: Vec<_> = values.iter().enumerate()
                 .map(|(i, v)| sheet(i as i64 + 1, None, NomineeKind::Collective, *v)).collect();
-            let a = aggregate(1, &crit(NomineeKind::Collective), 1, &c, &sheets);
+            let a = aggregate(1, &crit(NomineeKind::Collective), 1, &c, &sheets, 66);
             prop_assert_eq!(a.scored, values.len());
             if let Some(t) = a.total_milli { prop_assert!((0..=10_000).contains(&t)); }
             if let Some(s) = a.spread_milli { prop_assert!((0..=10_000).contains(&s)); }
@@ -504,18 +524,21 @@ mod tests {
     #[test]
     fn s_2_ballots_pass_with_seventy_percent_of_the_whole_council_and_a_quorum() {
         // Council of 7: 70 % of 7 is 4.9, so 5 agree are needed; quorum is 5 voters.
-        assert!(ballot_result(5, 0, 7, 70).passed);
-        assert!(!ballot_result(4, 0, 7, 70).passed, "4 of 7 is under 70 %");
+        assert!(ballot_result((5, 0), 7, 70, 66).passed);
         assert!(
-            !ballot_result(4, 0, 7, 70).quorum,
+            !ballot_result((4, 0), 7, 70, 66).passed,
+            "4 of 7 is under 70 %"
+        );
+        assert!(
+            !ballot_result((4, 0), 7, 70, 66).quorum,
             "4 voters of 7 is under two thirds"
         );
-        assert!(ballot_result(4, 1, 7, 70).quorum);
-        assert!(!ballot_result(4, 1, 7, 70).passed);
+        assert!(ballot_result((4, 1), 7, 70, 66).quorum);
+        assert!(!ballot_result((4, 1), 7, 70, 66).passed);
         // Council of 10: exactly 70 % passes.
-        assert!(ballot_result(7, 0, 10, 70).passed);
-        assert!(!ballot_result(6, 4, 10, 70).passed);
-        assert!(!ballot_result(0, 0, 0, 70).quorum);
+        assert!(ballot_result((7, 0), 10, 70, 66).passed);
+        assert!(!ballot_result((6, 4), 10, 70, 66).passed);
+        assert!(!ballot_result((0, 0), 0, 70, 66).quorum);
         assert_eq!(check_pass_share(70).unwrap(), 70);
         assert!(check_pass_share(49).is_err());
         assert!(check_pass_share(101).is_err());
@@ -533,7 +556,7 @@ mod tests {
         #[test]
         fn a_ballot_passes_only_with_quorum_and_the_share(agree in 0usize..30, disagree in 0usize..30, extra in 0usize..30, share in 50u8..=100) {
             let council = agree + disagree + extra;
-            let r = ballot_result(agree, disagree, council, share);
+            let r = ballot_result((agree, disagree), council, share, 66);
             if r.passed {
                 prop_assert!(r.quorum);
                 prop_assert!(agree * 100 >= usize::from(share) * council);

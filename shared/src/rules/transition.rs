@@ -144,6 +144,22 @@ fn has(evaluations: &[Evaluation], period: EvaluationPeriod) -> bool {
 
 /// discovered → registered (S-1, C-B5, C-C4, D-1).
 pub fn registration_violations(f: &MoveFacts<'_>) -> Vec<Violation> {
+    let mut v = dossier_violations(f);
+    if f.today > f.calendar.registration_deadline {
+        v.push(Violation::new(
+            "D-1",
+            ViolationKind::RegistrationClosed {
+                deadline: f.calendar.registration_deadline,
+            },
+        ));
+    }
+    v
+}
+
+/// What a registered nomination's dossier must keep meeting (S-1, C-B5, C-C4): checked when
+/// it is registered and again on every later edit, so that a registered card never holds a
+/// dossier registration would refuse.
+pub fn dossier_violations(f: &MoveFacts<'_>) -> Vec<Violation> {
     let mut v = Vec::new();
     let fields: Vec<_> = f.profile.validate().iter().map(|e| e.field()).collect();
     if !fields.is_empty() {
@@ -200,14 +216,6 @@ pub fn registration_violations(f: &MoveFacts<'_>) -> Vec<Violation> {
             (Some(_), Some(_)) => {}
         },
         _ => {}
-    }
-    if f.today > f.calendar.registration_deadline {
-        v.push(Violation::new(
-            "D-1",
-            ViolationKind::RegistrationClosed {
-                deadline: f.calendar.registration_deadline,
-            },
-        ));
     }
     v
 }
@@ -424,6 +432,36 @@ mod tests {
             rules(w.check(Stage::Registered, Stage::Dropped, Some(&long))),
             ["II.3"]
         );
+    }
+
+    #[test]
+    fn a_registered_dossier_is_held_to_s_1_c_b5_and_c_c4_but_not_to_the_deadline() {
+        fn facts(w: &World) -> MoveFacts<'_> {
+            MoveFacts {
+                profile: &w.profile,
+                evidence: &w.evidence,
+                criteria: &w.criteria,
+                nomination_year: 2026,
+                today: w.today,
+                calendar: &w.calendar,
+                fostering_plan: None,
+                plan_approved: false,
+                evaluations: &[],
+                linked_collective_stage: w.linked,
+                dropped_from: None,
+            }
+        }
+        let mut w = World::new(collective());
+        // Long after D-1: an edit is still fine when the dossier is.
+        w.today = d(2026, 11, 20);
+        assert!(dossier_violations(&facts(&w)).is_empty());
+        assert!(!registration_violations(&facts(&w)).is_empty());
+        w.evidence.remove("C-A4");
+        let rules: Vec<String> = dossier_violations(&facts(&w))
+            .into_iter()
+            .map(|v| v.rule)
+            .collect();
+        assert_eq!(rules, ["S-1"]);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn BoardPage() -> impl IntoView {
         <section class="board-page" aria-labelledby="board-title">
             <h1 id="board-title">{tr(Msg::BoardTitle)}</h1>
             <crate::pages::calendar::OwedPanel/>
-            <Loaded data=board let:view>
+            <Loaded data=board missing=Msg::BoardNoCampaign let:view>
                 <LiveBoard view/>
             </Loaded>
         </section>

@@ -307,6 +307,16 @@ fn Sheet(view: SheetView, on_change: Callback<String>) -> impl IntoView {
         <h1>{view.name.clone()}</h1>
         <p class="plan-context">{move || format!("{} · {} · {}", t(lang.get(), Msg::Kind(kind)), view.unit_name, t(lang.get(), Msg::Stage(view.stage)))}</p>
         {status_line.map(|s| view! { <p class="approval">{s}</p> })}
+        {view.dossier_changed_at.clone().map(|at| {
+            let at = shared::i18n::format_timestamp(&at);
+            let id = view.id;
+            view! {
+                <p class="dossier-changed" role="note">
+                    {move || shared::i18n::fill(lang.get(), Msg::DossierChanged, &[("at", &at)])}
+                    " "<a href=format!("/nominations/{id}")>{tr(Msg::DossierChangedLink)}</a>
+                </p>
+            }
+        })}
         <Show when=move || has_criteria>
             <p class="hint" id="score-scale">{tr(Msg::ScoreScale)}</p>
         </Show>

@@ -7,7 +7,7 @@ mod queries;
 use super::kernel::cards::{self, resolve_year};
 use super::kernel::lists::{self, List, Made};
 use super::kernel::scores::{ballot_view, decision, members, nominee_of, nominees};
-use super::kernel::WriteTx;
+use super::kernel::{years, WriteTx};
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::moves::scope;
@@ -57,10 +57,21 @@ impl BallotPort for Backend {
         }
         let now = tx.now();
         let share = i64::from(share_pct);
-        let made = Made::Ballot { share_pct: share };
+        // The ballot keeps the year's quorum as it stands when it opens.
+        let quorum = i64::from(
+            years::campaign_year(&mut tx, campaign_id, year)
+                .await?
+                .quorum_pct,
+        );
+        let made = Made::Ballot {
+            share_pct: share,
+            quorum_pct: quorum,
+        };
         let by = &user.display_name;
         lists::make(&mut tx, made, (campaign_id, year), &shortlist, by, &now).await?;
-        let after = serde_json::json!({ "nominations": shortlist, "share_pct": share_pct });
+        let after = serde_json::json!({
+            "nominations": shortlist, "share_pct": share_pct, "quorum_pct": quorum,
+        });
         tx.audited(&audit(user, AuditAction::OpenBallot, year, after))
             .await?;
         tx.commit().await?;

@@ -237,28 +237,11 @@ async fn check_rules(
     } else {
         BTreeMap::new()
     };
-    let linked_collective_stage = match (&profile, registering) {
-        (
-            Profile::Individual {
-                collective_nomination: Some(collective),
-                ..
-            },
-            true,
-        ) => {
-            // C-C4: the unit's collective nomination of the same campaign year.
-            let stage: Option<String> = sqlx::query_scalar(
-                "SELECT stage FROM nominations WHERE id = $1 AND unit_id = $2 AND kind = 'collective'
-                 AND campaign_id = $3 AND year = $4",
-            )
-            .bind(collective)
-            .bind(card.unit_id)
-            .bind(record.campaign_id)
-            .bind(record.year)
-            .fetch_optional(&mut *conn)
-            .await?;
-            stage.and_then(|s| Stage::from_code(&s))
-        }
-        _ => None,
+    let linked_collective_stage = if registering {
+        let (campaign_year, unit) = ((record.campaign_id, record.year), card.unit_id);
+        facts::linked_collective_stage(conn, &profile, unit, campaign_year).await?
+    } else {
+        None
     };
     let key = (record.campaign_id, record.year);
     let calendar = match state.calendars.get(&key) {

@@ -9,8 +9,8 @@ use super::kernel::cards::{self, resolve_year};
 use super::kernel::criteria;
 use super::kernel::lists::{self, Made};
 use super::kernel::scores::{
-    aggregate_of, ballot_view, decision, members, nominee_of, nominees, sheets, Member, Nominee,
-    Sheet,
+    aggregate_of, ballot_view, decision, members, nominee_of, nominees, rules_of, sheets, Member,
+    Nominee, Sheet,
 };
 use super::kernel::years;
 use super::kernel::WriteTx;
@@ -61,7 +61,7 @@ impl CouncilPort for Backend {
 
         let aggregates: Vec<Aggregate> = nominees
             .iter()
-            .map(|n| aggregate_of(n, &members, &sheets, &set))
+            .map(|n| aggregate_of(n, &members, &sheets, (&set, calendar.quorum_pct)))
             .collect();
         // Only what has been scored is ranked, and nothing below a criterion's floor.
         let ranks: HashMap<i64, usize> = rank(
@@ -146,7 +146,8 @@ impl CouncilPort for Backend {
         let viewer = viewer(user, &members)?;
         let sheets = sheets(&mut tx, campaign_id, year, Some(id)).await?;
         let seq = queries::last_event(&mut tx).await?;
-        let (_, set) = criteria::of_year(&mut tx, campaign_id, year).await?;
+        let (set, quorum_pct) = rules_of(&mut tx, campaign_id, year).await?;
+        let dossier_changed_at = queries::edited_after_scoring(&mut tx, id).await?;
         tx.commit().await.map_err(DbError::from)?;
         let kind_criteria = set.of(n.kind).to_vec();
         let (state, own) = match &viewer {
@@ -200,7 +201,7 @@ impl CouncilPort for Backend {
                 })
                 .collect()
         });
-        let aggregate = shown.then(|| aggregate_of(&n, &members, &sheets, &set));
+        let aggregate = shown.then(|| aggregate_of(&n, &members, &sheets, (&set, quorum_pct)));
         Ok(SheetView {
             seq,
             id,
@@ -211,6 +212,7 @@ impl CouncilPort for Backend {
             state,
             criteria,
             kind_criteria,
+            dossier_changed_at,
             others,
             aggregate,
         })

@@ -14,6 +14,20 @@ pub async fn last_event(conn: &mut Conn) -> DbResult<i64> {
     )
 }
 
+/// When the nomination's dossier was last edited after the council began on it (its first
+/// score, submission or declared conflict), if it was.
+pub async fn edited_after_scoring(conn: &mut Conn, id: i64) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT MAX(e.at) FROM events e
+         WHERE e.nomination_id = $1 AND e.action = 'edit_nomination'
+           AND e.id > (SELECT MIN(c.id) FROM events c WHERE c.nomination_id = $1
+                       AND c.action IN ('save_score', 'submit_scoresheet', 'declare_conflict'))",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 /// A council member's sheet on a nomination: the key of every write to it.
 #[derive(Clone, Copy)]
 pub struct Sheet {

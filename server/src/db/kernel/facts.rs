@@ -8,8 +8,36 @@ use app::types::model::{EvaluationRecord, PlanRecord};
 use chrono::NaiveDate;
 use shared::domain::{
     Activity, ActivityKind, ActivityStatus, Evaluation, EvaluationPeriod, FosteringPlan, Leader,
-    Rating, Replication, RequiredText,
+    Profile, Rating, Replication, RequiredText, Stage,
 };
+
+/// C-C4: the stage of the collective nomination a unit head's nomination goes with — the
+/// unit's own, of the same campaign year (None for any other nominee, or no such collective).
+pub async fn linked_collective_stage(
+    conn: &mut Conn,
+    profile: &Profile,
+    unit_id: i64,
+    (campaign_id, year): (i64, i32),
+) -> DbResult<Option<Stage>> {
+    let Profile::Individual {
+        collective_nomination: Some(collective),
+        ..
+    } = profile
+    else {
+        return Ok(None);
+    };
+    let stage: Option<String> = sqlx::query_scalar(
+        "SELECT stage FROM nominations WHERE id = $1 AND unit_id = $2 AND kind = 'collective'
+         AND campaign_id = $3 AND year = $4",
+    )
+    .bind(collective)
+    .bind(unit_id)
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(stage.and_then(|s| Stage::from_code(&s)))
+}
 
 fn corrupt(id: i64, what: &str) -> DbError {
     RepoError::Unavailable(format!("nomination {id}: bad {what}")).into()

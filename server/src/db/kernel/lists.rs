@@ -17,7 +17,7 @@ pub enum List {
 #[derive(Clone, Copy)]
 pub enum Made {
     /// The council's secret ballot, and the share of votes that passes.
-    Ballot { share_pct: i64 },
+    Ballot { share_pct: i64, quorum_pct: i64 },
     /// The City's decision, and its date.
     CityDecision { decided_on: NaiveDate },
 }
@@ -63,13 +63,17 @@ pub async fn make(
     now: &str,
 ) -> DbResult<()> {
     let head = match made {
-        Made::Ballot { share_pct } => sqlx::query(
-            "INSERT INTO ballots (campaign_id, year, share_pct, opened_at, opened_by)
-             VALUES ($1, $2, $3, $4, $5)",
+        Made::Ballot {
+            share_pct,
+            quorum_pct,
+        } => sqlx::query(
+            "INSERT INTO ballots (campaign_id, year, share_pct, quorum_pct, opened_at, opened_by)
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(campaign_id)
         .bind(year)
-        .bind(share_pct),
+        .bind(share_pct)
+        .bind(quorum_pct),
         Made::CityDecision { decided_on } => sqlx::query(
             "INSERT INTO city_decisions (campaign_id, year, decided_on, recorded_at, recorded_by)
              VALUES ($1, $2, $3, $4, $5)",

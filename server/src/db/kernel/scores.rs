@@ -166,7 +166,7 @@ pub fn aggregate_of(
     n: &Nominee,
     members: &[Member],
     sheets: &HashMap<(i64, i64), Sheet>,
-    criteria: &CriteriaSet,
+    (criteria, quorum_pct): (&CriteriaSet, u8),
 ) -> Aggregate {
     let council: Vec<(i64, Option<i64>)> = members
         .iter()
@@ -188,7 +188,23 @@ pub fn aggregate_of(
             })
         })
         .collect();
-    aggregate(n.id, criteria.of(n.kind), n.unit_id, &council, &list)
+    aggregate(
+        n.id,
+        criteria.of(n.kind),
+        n.unit_id,
+        &council,
+        &list,
+        quorum_pct,
+    )
+}
+
+/// What a year's totals are judged by: its criteria and its quorum.
+pub async fn rules_of(conn: &mut Conn, campaign_id: i64, year: i32) -> DbResult<(CriteriaSet, u8)> {
+    let (_, criteria) = super::criteria::of_year(conn, campaign_id, year).await?;
+    let quorum = super::years::campaign_year(conn, campaign_id, year)
+        .await?
+        .quorum_pct;
+    Ok((criteria, quorum))
 }
 
 /// The year's decision for the City, if taken.
@@ -237,10 +253,10 @@ pub async fn final_totals(
     let members = members(conn, campaign_id).await?;
     let nominees = nominees(conn, campaign_id, year, None).await?;
     let sheets = sheets(conn, campaign_id, year, None).await?;
-    let (_, criteria) = super::criteria::of_year(conn, campaign_id, year).await?;
+    let rules = rules_of(conn, campaign_id, year).await?;
     Ok(nominees
         .iter()
-        .filter_map(|n| final_total(n, &members, &sheets, &criteria).map(|t| (n.id, t)))
+        .filter_map(|n| final_total(n, &members, &sheets, (&rules.0, rules.1)).map(|t| (n.id, t)))
         .collect())
 }
 
@@ -251,7 +267,7 @@ fn final_total(
     n: &Nominee,
     members: &[Member],
     sheets: &HashMap<(i64, i64), Sheet>,
-    criteria: &CriteriaSet,
+    rules: (&CriteriaSet, u8),
 ) -> Option<i64> {
     // Drafts are left out; a declared conflict stays, so that its member is not counted.
     let counted: HashMap<(i64, i64), Sheet> = sheets
@@ -259,7 +275,7 @@ fn final_total(
         .filter(|(_, s)| s.submitted || s.conflict.is_some())
         .map(|(key, s)| (*key, s.clone()))
         .collect();
-    let aggregate = aggregate_of(n, members, &counted, criteria);
+    let aggregate = aggregate_of(n, members, &counted, rules);
     aggregate.total_milli.filter(|_| aggregate.quorum)
 }
 
@@ -286,8 +302,8 @@ pub async fn final_total_of(conn: &mut Conn, id: i64) -> DbResult<Option<i64>> {
         return Ok(None);
     };
     let sheets = sheets(conn, campaign_id, year, Some(id)).await?;
-    let (_, criteria) = super::criteria::of_year(conn, campaign_id, year).await?;
-    Ok(final_total(&n, &members, &sheets, &criteria))
+    let rules = rules_of(conn, campaign_id, year).await?;
+    Ok(final_total(&n, &members, &sheets, (&rules.0, rules.1)))
 }
 
 /// The nomination's campaign and year, if the council may see it.
@@ -314,19 +330,23 @@ pub async fn ballot_view(
     members: &[Member],
     viewer: Option<&Member>,
 ) -> DbResult<Option<BallotView>> {
-    let head: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT share_pct, closed_at FROM ballots WHERE campaign_id = $1 AND year = $2",
+    let head: Option<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT share_pct, quorum_pct, closed_at FROM ballots WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((share_pct, closed_at)) = head else {
+    let Some((share_pct, quorum_pct, closed_at)) = head else {
         return Ok(None);
     };
     let open = closed_at.is_none();
-    let share_pct =
-        u8::try_from(share_pct).unwrap_or(shared::domain::CampaignYear::PLAN_PASS_SHARE_PCT);
+    use shared::domain::CampaignYear;
+    let share_pct = u8::try_from(share_pct).unwrap_or(CampaignYear::PLAN_PASS_SHARE_PCT);
+    // A ballot opened before quorums were stored counts on the default.
+    let quorum_pct = quorum_pct
+        .and_then(|q| u8::try_from(q).ok())
+        .unwrap_or(CampaignYear::PLAN_QUORUM_PCT);
     let rows: Vec<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT i.nomination_id, n.nominee_name, n.unit_id,
              (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
@@ -352,8 +372,10 @@ pub async fn ballot_view(
             voted: mine > 0,
             can_vote: open && mine == 0 && viewer.is_some_and(|m| m.unit_id != Some(unit_id)),
             cast: (agree + disagree) as usize,
-            result: (!open)
-                .then(|| ballot_result(agree as usize, disagree as usize, council, share_pct)),
+            result: (!open).then(|| {
+                let votes = (agree as usize, disagree as usize);
+                ballot_result(votes, council, share_pct, quorum_pct)
+            }),
         })
         .collect();
     Ok(Some(BallotView {

@@ -24,13 +24,14 @@ struct Row {
     quota_min: Option<i64>,
     quota_max: Option<i64>,
     pass_share_pct: Option<i64>,
+    quorum_pct: Option<i64>,
     cultural_family_years: Option<i64>,
     version: i64,
 }
 
 const COLUMNS: &str = "registration_deadline, bloc_review_deadline, city_submission_deadline,
      six_month, nine_month, annual, quarter_1, quarter_2, quarter_3, quarter_4,
-     quota_min, quota_max, pass_share_pct, cultural_family_years, version";
+     quota_min, quota_max, pass_share_pct, quorum_pct, cultural_family_years, version";
 
 impl Row {
     fn calendar(self, year: i32) -> CampaignYear {
@@ -63,6 +64,7 @@ impl Row {
             city_quota: Quota::new(number(self.quota_min, min), number(self.quota_max, max))
                 .unwrap_or(plan.city_quota),
             pass_share_pct: number(self.pass_share_pct, plan.pass_share_pct),
+            quorum_pct: number(self.quorum_pct, plan.quorum_pct),
             cultural_family_years: number(self.cultural_family_years, plan.cultural_family_years),
         }
     }
@@ -111,10 +113,11 @@ pub async fn store_year(
         "INSERT INTO campaign_years (campaign_id, year, registration_deadline,
              bloc_review_deadline, city_submission_deadline, six_month, nine_month, annual,
              quarter_1, quarter_2, quarter_3, quarter_4, quota_min, quota_max, pass_share_pct,
-             cultural_family_years, version, updated_at, updated_by, criteria_version)
+             cultural_family_years, version, updated_at, updated_by, criteria_version,
+             quorum_pct)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1,
              $17, $18,
-             (SELECT MAX(version) FROM criteria_versions WHERE campaign_id = $1))
+             (SELECT MAX(version) FROM criteria_versions WHERE campaign_id = $1), $19)
          ON CONFLICT (campaign_id, year) DO UPDATE SET
              registration_deadline = excluded.registration_deadline,
              bloc_review_deadline = excluded.bloc_review_deadline,
@@ -125,6 +128,7 @@ pub async fn store_year(
              quarter_4 = excluded.quarter_4, quota_min = excluded.quota_min,
              quota_max = excluded.quota_max, pass_share_pct = excluded.pass_share_pct,
              cultural_family_years = excluded.cultural_family_years,
+             quorum_pct = excluded.quorum_pct,
              version = campaign_years.version + 1, updated_at = excluded.updated_at,
              updated_by = excluded.updated_by",
     )
@@ -146,6 +150,7 @@ pub async fn store_year(
     .bind(i64::from(c.cultural_family_years))
     .bind(now)
     .bind(by)
+    .bind(i64::from(c.quorum_pct))
     .execute(&mut *conn)
     .await?;
     Ok(())

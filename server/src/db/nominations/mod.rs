@@ -13,6 +13,7 @@ use app::types::model::{CardEvent, CollectiveOption, MoveAction, NominationRecor
 use async_trait::async_trait;
 use shared::auth::Action;
 use shared::domain::{CriteriaSet, Field, InputError, NominationDraft, Stage};
+use shared::rules::transition::{dossier_violations, MoveFacts};
 
 #[async_trait]
 impl NominationsPort for Backend {
@@ -120,6 +121,9 @@ async fn edit(
     }
     if let Some(campaign) = queries::campaign_covering(tx, before.year).await? {
         known_evidence(tx, campaign, before.year, draft).await?;
+        if !matches!(before.stage, Stage::Discovered | Stage::Dropped) {
+            registered_dossier(tx, (campaign, before.year), &before, draft).await?;
+        }
     }
     let now = tx.now();
     queries::update(tx, id, version, draft, &by.display_name, &now).await?;
@@ -149,5 +153,40 @@ async fn known_evidence(
     match draft.evidence_errors(&set).into_iter().next() {
         Some(error) => Err(RepoError::Invalid(error).into()),
         None => Ok(()),
+    }
+}
+
+/// A registered nomination (or further along) keeps a dossier registration would accept:
+/// S-1, C-B5 and C-C4 are checked again on the edited draft (D-1's deadline is not: it was
+/// met when the nomination was registered).
+async fn registered_dossier(
+    tx: &mut WriteTx<'_>,
+    campaign_year: (i64, i32),
+    card: &app::types::model::BoardCard,
+    draft: &NominationDraft,
+) -> DbResult<()> {
+    let (campaign, year) = campaign_year;
+    let (_, set) = criteria::of_year(tx, campaign, year).await?;
+    let calendar = years::campaign_year(tx, campaign, year).await?;
+    let linked =
+        facts::linked_collective_stage(tx, &draft.profile, card.unit_id, campaign_year).await?;
+    let facts = MoveFacts {
+        profile: &draft.profile,
+        evidence: &draft.evidence,
+        criteria: set.of(draft.profile.kind()),
+        nomination_year: year,
+        today: calendar.registration_deadline,
+        calendar: &calendar,
+        fostering_plan: None,
+        plan_approved: false,
+        evaluations: &[],
+        linked_collective_stage: linked,
+        dropped_from: None,
+    };
+    let violations = dossier_violations(&facts);
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(RepoError::Rules(violations).into())
     }
 }
