@@ -133,7 +133,24 @@ test('the office chooses five models for the City, is refused a sixth, and recor
   await expect(decision).toContainText('Quyết định ngày 14/10/2026');
   await expect(decision.locator('li')).toHaveCount(5);
   await expect(page.locator('.council-table tbody input[type="checkbox"]')).toHaveCount(0);
+
+  // D-3: then the office records the list as sent to the City, checked as typed.
+  await decision.getByRole('button', { name: 'Ghi nhận đã gửi Thành phố' }).click();
+  await expect(decision.locator('.dispatch-form [role="alert"]')).toContainText('Vui lòng nhập số văn bản.');
+  await decision.getByLabel('Số văn bản').fill('125/SNN-VP');
+  await decision.getByLabel('Ngày gửi').fill('13/10/2026');
+  await decision.getByRole('button', { name: 'Ghi nhận đã gửi Thành phố' }).click();
+  await expect(decision.locator('.dispatch-form [role="alert"]')).toContainText('Ngày gửi phải từ 14/10/2026 đến 15/10/2026.');
+  await decision.getByLabel('Ngày gửi').fill('15/10/2026');
+  await decision.getByRole('button', { name: 'Ghi nhận đã gửi Thành phố' }).click();
+  await expect(decision.locator('p.dispatch')).toContainText('Đã gửi Thành phố: văn bản số 125/SNN-VP · ngày 15/10/2026');
+  await expectAccessible(page);
   await page.screenshot({ path: 'test-results/council-decision.png', fullPage: true });
+  await page.goto('/calendar');
+  await hydrated(page);
+  await expect(page.locator('li.deadline[data-rule="D-3"] tr[data-status="done"]')).toHaveCount(1);
+  await page.goto('/council');
+  await hydrated(page);
 
   // The chosen cards carry the City badge on the board; with the scores now final, the
   // first row (6 and 8 in the test above, four 7s here: a quorum) shows its total.

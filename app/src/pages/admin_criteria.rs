@@ -85,8 +85,22 @@ fn Criteria(criteria: CampaignCriteria, on_saved: Callback<String>) -> impl Into
                 view! { <option value=y.to_string() selected=move || from.get() == y>{y}</option> }
             })
             .collect_view();
-        let all = StoredValue::new(criteria.clone());
         let campaign_id = campaign.id;
+        // The form starts from the criteria of the year it opens on; choosing another year
+        // changes only where the change applies (what was typed stays).
+        let start = criteria.open_year;
+        let version = criteria
+            .years
+            .iter()
+            .find(|y| y.year == start)
+            .map_or(0, |y| y.version);
+        let set = criteria
+            .versions
+            .iter()
+            .find(|v| v.version == version)
+            .map(|v| v.set.clone())
+            .unwrap_or_else(CriteriaSet::plan);
+        let latest = criteria.latest_version;
         view! {
             <div class="criteria-from">
                 <label for="criteria-from">{tr(Msg::CriteriaFromYear)}</label>
@@ -94,20 +108,7 @@ fn Criteria(criteria: CampaignCriteria, on_saved: Callback<String>) -> impl Into
                     if let Ok(y) = event_target_value(&ev).parse() { from.set(y); }
                 }>{choices}</select>
             </div>
-            {move || {
-                let year = from.get();
-                let (version, set) = all.with_value(|c| {
-                    let version = c.years.iter().find(|y| y.year == year).map_or(0, |y| y.version);
-                    let set = c
-                        .versions
-                        .iter()
-                        .find(|v| v.version == version)
-                        .map(|v| v.set.clone())
-                        .unwrap_or_else(CriteriaSet::plan);
-                    (version, set)
-                });
-                view! { <Editor campaign_id year version set on_saved/> }
-            }}
+            <Editor campaign_id from latest set on_saved/>
         }
         .into_any()
     };
@@ -228,6 +229,15 @@ fn typed_set(
     }
 }
 
+/// A row's name where it is announced: its code, or "new criterion" before one is typed.
+fn row_name(lang: Lang, code: String) -> String {
+    if code.trim().is_empty() {
+        t(lang, Msg::CriteriaNewRow).to_string()
+    } else {
+        code
+    }
+}
+
 fn problem_text(lang: Lang, p: &CriterionProblem) -> String {
     let kind = t(lang, Msg::Kind(p.kind));
     match p.row {
@@ -243,8 +253,10 @@ fn problem_text(lang: Lang, p: &CriterionProblem) -> String {
 #[component]
 fn Editor(
     campaign_id: i64,
-    year: i32,
-    version: i64,
+    /// The year the change applies from.
+    from: RwSignal<i32>,
+    /// The campaign's latest version when the page was read: the save is made over it.
+    latest: i64,
     set: CriteriaSet,
     on_saved: Callback<String>,
 ) -> impl IntoView {
@@ -278,9 +290,10 @@ fn Editor(
             let text = format!("{} {new}", t(lang.get_untracked(), Msg::CriteriaSaved));
             on_saved.run(text);
         };
+        let year = from.get_untracked();
         form.submit(
             ev,
-            move || save_criteria(campaign_id, year, sent, version),
+            move || save_criteria(campaign_id, year, sent, latest),
             done,
         );
     };
@@ -325,7 +338,7 @@ fn Editor(
                         let id = move |what: &str| format!("k-{}-{}-{what}", kind.code(), row.key);
                         let remove = move |_| { list.update(|l| l.retain(|r| r.key != row.key)); form.touched(); };
                         view! {
-                            <div class="criterion-row" data-row=row.key role="group" aria-label=move || row.code.get()>
+                            <div class="criterion-row" data-row=row.key role="group" aria-label=move || row_name(lang.get(), row.code.get())>
                                 <div class="field">
                                     <label for=id("code")>{move || field_name(lang.get(), Field::CriterionCode)}</label>
                                     <input id=id("code") type="text" size="8" autocomplete="off" prop:value=row.code
@@ -334,7 +347,15 @@ fn Editor(
                                 </div>
                                 <div class="field">
                                     <label for=id("how")>{tr(Msg::CriteriaAssessment)}</label>
-                                    <select id=id("how") on:change=move |ev| { row.scored.set(event_target_value(&ev) == "scored"); form.touched(); }>
+                                    <select id=id("how") on:change=move |ev| {
+                                        let scored = event_target_value(&ev) == "scored";
+                                        // A condition made scored starts at the smallest weight.
+                                        if scored && row.weight.get_untracked().trim().is_empty() {
+                                            row.weight.set("1".into());
+                                        }
+                                        row.scored.set(scored);
+                                        form.touched();
+                                    }>
                                         <option value="scored" selected=move || row.scored.get()>{tr(Msg::CriteriaScored)}</option>
                                         <option value="eligibility" selected=move || !row.scored.get()>{tr(Msg::CriteriaCondition)}</option>
                                     </select>
@@ -367,7 +388,7 @@ fn Editor(
                                         on:input=move |ev| { row.en.set(event_target_value(&ev)); form.touched(); }></textarea>
                                 </div>
                                 <button type="button" class="secondary remove" on:click=remove>
-                                    {move || format!("{} {}", t(lang.get(), Msg::CriteriaRemove), row.code.get())}
+                                    {move || format!("{} {}", t(lang.get(), Msg::CriteriaRemove), row_name(lang.get(), row.code.get()))}
                                 </button>
                             </div>
                         }

@@ -8,7 +8,8 @@ use crate::i18n::{tr, use_lang};
 use crate::types::model::SetupStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::i18n::{fill, t, Msg};
+use shared::i18n::{fill, t, Lang, Msg};
+use std::sync::Arc;
 
 #[component]
 pub fn AdminSetupPage() -> impl IntoView {
@@ -24,11 +25,12 @@ pub fn AdminSetupPage() -> impl IntoView {
     }
 }
 
-/// One step: whether it is done, what it is, where it stands, where it is done.
+/// One step: whether it is done (None: nothing to finish, only to look at), what it is,
+/// where it stands (in the language chosen), where it is done.
 struct Step {
-    done: bool,
+    done: Option<bool>,
     title: Msg,
-    state: String,
+    state: Arc<dyn Fn(Lang) -> String + Send + Sync>,
     href: String,
     link: Msg,
 }
@@ -36,30 +38,44 @@ struct Step {
 #[component]
 fn Steps(status: SetupStatus) -> impl IntoView {
     let lang = use_lang();
-    let l = lang.get_untracked();
     let campaign = status.campaign.clone();
+    let (blocs, units, council, accounts) = (
+        status.blocs,
+        status.units,
+        status.council,
+        status.unit_accounts,
+    );
+    let version = status.criteria_version;
     let campaign_href = |tail: &str| match &campaign {
         Some(c) => format!("/admin/campaigns/{}{tail}", c.id),
         None => "/admin/campaigns".to_string(),
     };
     let steps = vec![
         Step {
-            done: status.blocs > 0 && status.units > 0,
+            done: Some(blocs > 0 && units > 0),
             title: Msg::SetupOrg,
-            state: fill(
-                l,
-                Msg::SetupOrgState,
-                &[("blocs", &status.blocs), ("units", &status.units)],
-            ),
+            state: Arc::new(move |l| {
+                fill(
+                    l,
+                    Msg::SetupOrgState,
+                    &[("blocs", &blocs), ("units", &units)],
+                )
+            }),
             href: "/admin/organisation".into(),
             link: Msg::NavOrg,
         },
         Step {
-            done: campaign.is_some(),
+            done: Some(campaign.is_some()),
             title: Msg::SetupCampaign,
-            state: match &campaign {
-                Some(c) => format!("{} ({}–{})", c.name, c.start_year, c.end_year),
-                None => t(l, Msg::SetupNothingYet).to_string(),
+            state: {
+                let named = campaign
+                    .as_ref()
+                    .map(|c| format!("{} ({}–{})", c.name, c.start_year, c.end_year));
+                Arc::new(move |l| {
+                    named
+                        .clone()
+                        .unwrap_or_else(|| t(l, Msg::SetupNothingYet).to_string())
+                })
             },
             href: campaign_href(""),
             link: if campaign.is_some() {
@@ -68,36 +84,36 @@ fn Steps(status: SetupStatus) -> impl IntoView {
                 Msg::CampaignCreate
             },
         },
+        // The plan's criteria may well be the Department's: nothing to finish, only to read.
         Step {
-            done: campaign.is_some(),
+            done: None,
             title: Msg::SetupCriteria,
-            state: match (&campaign, status.criteria_version) {
-                (None, _) => t(l, Msg::SetupAfterCampaign).to_string(),
-                (Some(_), v) => fill(l, Msg::SetupCriteriaState, &[("version", &v)]),
+            state: {
+                let exists = campaign.is_some();
+                Arc::new(move |l| match exists {
+                    false => t(l, Msg::SetupAfterCampaign).to_string(),
+                    true => fill(l, Msg::SetupCriteriaState, &[("version", &version)]),
+                })
             },
             href: campaign_href("/criteria"),
             link: Msg::CampaignCriteriaLink,
         },
         Step {
-            done: status.council > 0,
+            done: Some(council > 0),
             title: Msg::SetupCouncil,
-            state: fill(l, Msg::SetupCouncilState, &[("members", &status.council)]),
+            state: Arc::new(move |l| fill(l, Msg::SetupCouncilState, &[("members", &council)])),
             href: "/admin/organisation#council".into(),
             link: Msg::AdminCouncil,
         },
         Step {
-            done: status.unit_accounts > 0,
+            done: Some(accounts > 0),
             title: Msg::SetupAccounts,
-            state: fill(
-                l,
-                Msg::SetupAccountsState,
-                &[("accounts", &status.unit_accounts)],
-            ),
+            state: Arc::new(move |l| fill(l, Msg::SetupAccountsState, &[("accounts", &accounts)])),
             href: "/admin/accounts".into(),
             link: Msg::NavAdmin,
         },
     ];
-    let all_done = steps.iter().all(|s| s.done);
+    let all_done = steps.iter().all(|s| s.done != Some(false));
     let items = steps
         .into_iter()
         .map(|s| {
@@ -105,19 +121,29 @@ fn Steps(status: SetupStatus) -> impl IntoView {
             let mark = move || {
                 t(
                     lang.get(),
-                    if done {
-                        Msg::SetupDone
-                    } else {
-                        Msg::SetupToDo
+                    match done {
+                        Some(true) => Msg::SetupDone,
+                        Some(false) => Msg::SetupToDo,
+                        None => Msg::SetupToRead,
                     },
                 )
             };
+            let state = s.state.clone();
+            let symbol = match done {
+                Some(true) => "✓",
+                Some(false) => "○",
+                None => "i",
+            };
+            let done_attr = match done {
+                Some(d) => d.to_string(),
+                None => "info".to_string(),
+            };
             view! {
-                <li class="setup-step" class:done=done data-done=done.to_string()>
-                    <span class="setup-mark" aria-hidden="true">{if done { "✓" } else { "○" }}</span>
+                <li class="setup-step" class:done=done == Some(true) data-done=done_attr>
+                    <span class="setup-mark" aria-hidden="true">{symbol}</span>
                     <div>
                         <h2>{tr(s.title)}</h2>
-                        <p><strong>{mark}</strong>" · "{s.state}</p>
+                        <p><strong>{mark}</strong>" · "{move || state(lang.get())}</p>
                         <A href=s.href>{tr(s.link)}</A>
                     </div>
                 </li>

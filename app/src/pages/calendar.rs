@@ -44,7 +44,7 @@ fn CalendarView(view: CalendarView) -> impl IntoView {
             let done = row
                 .owners
                 .iter()
-                .filter(|o| o.status == DeadlineStatus::Done)
+                .filter(|o| matches!(o.status, DeadlineStatus::Done | DeadlineStatus::Late { .. }))
                 .count();
             let late = row
                 .owners

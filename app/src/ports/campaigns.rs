@@ -42,7 +42,8 @@ pub trait CampaignsPort: Send + Sync {
 
     /// Stores `set` (checked by the shared rule) as a new version for the years from
     /// `from_year` on that the council has not begun; refused when `from_year` itself is
-    /// frozen, a conflict when its version is no longer `version`. Returns the new version.
+    /// frozen, a conflict when the campaign's latest version is no longer `version`.
+    /// Returns the new version.
     async fn save_criteria(
         &self,
         campaign_id: i64,

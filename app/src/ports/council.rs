@@ -40,4 +40,15 @@ pub trait CouncilPort: Send + Sync {
         by: &CurrentUser,
         today: chrono::NaiveDate,
     ) -> RepoResult<Vec<CardEvent>>;
+
+    /// D-3: the office records that the year's decided list went to the City — the
+    /// dispatch's number and the day it was sent (checked by the shared rule against the
+    /// decision and `today`), once a year: a second is a conflict naming who recorded it.
+    async fn record_dispatch(
+        &self,
+        number: &str,
+        sent_on: chrono::NaiveDate,
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<()>;
 }

@@ -53,7 +53,10 @@ pub fn owed_next(rows: &[DeadlineRow], mine: impl Fn(&OwnerStatus) -> bool) -> V
         .flat_map(|row| {
             row.owners
                 .iter()
-                .filter(|o| mine(o) && o.status != DeadlineStatus::Done)
+                .filter(|o| {
+                    mine(o)
+                        && !matches!(o.status, DeadlineStatus::Done | DeadlineStatus::Late { .. })
+                })
                 .map(|o| DueItem {
                     deadline: row.deadline,
                     owner: o.owner.clone(),
@@ -67,7 +70,7 @@ pub fn owed_next(rows: &[DeadlineRow], mine: impl Fn(&OwnerStatus) -> bool) -> V
         DeadlineStatus::Overdue { .. } => 0,
         DeadlineStatus::DueSoon { .. } => 1,
         DeadlineStatus::Upcoming { .. } => 2,
-        DeadlineStatus::Done => 3,
+        DeadlineStatus::Done | DeadlineStatus::Late { .. } => 3,
     };
     items.sort_by_key(|i| (rank(&i.status), i.deadline.date));
     items
@@ -149,6 +152,9 @@ pub fn status_text(lang: shared::i18n::Lang, status: DeadlineStatus) -> String {
     let days = t(lang, Msg::DaysLate);
     match status {
         DeadlineStatus::Done => t(lang, Msg::StatusDone).to_string(),
+        DeadlineStatus::Late { days_late } => {
+            format!("{} {days_late} {days}", t(lang, Msg::StatusLate))
+        }
         DeadlineStatus::Overdue { days_late } => {
             format!("{} {days_late} {days}", t(lang, Msg::StatusOverdue))
         }
@@ -169,6 +175,7 @@ pub fn status_text(lang: shared::i18n::Lang, status: DeadlineStatus) -> String {
 pub fn status_code(status: DeadlineStatus) -> &'static str {
     match status {
         DeadlineStatus::Done => "done",
+        DeadlineStatus::Late { .. } => "late",
         DeadlineStatus::Overdue { .. } => "overdue",
         DeadlineStatus::DueSoon { .. } => "due-soon",
         DeadlineStatus::Upcoming { .. } => "upcoming",

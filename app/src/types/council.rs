@@ -68,6 +68,8 @@ pub struct CouncilList {
     /// S-2: the year's default share of the council a ballot item needs to pass (%).
     pub pass_share_pct: u8,
     pub decision: Option<CityDecision>,
+    /// D-3: the last day the list reaches the City on time (the year's calendar).
+    pub city_deadline: chrono::NaiveDate,
     /// The council's ballot on a shortlist, once the office opens one.
     pub ballot: Option<BallotView>,
     /// Today by the server's clock (the decision's default date).
@@ -105,6 +107,18 @@ pub struct CityDecision {
     /// UTC, RFC 3339.
     pub recorded_at: String,
     pub nominations: Vec<i64>,
+    /// D-3: the list's dispatch to the City, once the office has recorded it.
+    pub dispatch: Option<CityDispatch>,
+}
+
+/// D-3: the Department's dispatch of the year's list to the City.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityDispatch {
+    pub number: String,
+    pub sent_on: chrono::NaiveDate,
+    pub recorded_by: String,
+    /// UTC, RFC 3339.
+    pub recorded_at: String,
 }
 
 /// One criterion of the user's sheet.

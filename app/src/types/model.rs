@@ -404,6 +404,7 @@ pub enum AuditAction {
     CampaignCreated,
     CampaignYearUpdated,
     CriteriaUpdated,
+    CityDispatched,
     SaveSelection,
     OpenBallot,
     CloseBallot,
@@ -416,7 +417,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 25] = [
+    const CODES: [(AuditAction, &'static str); 26] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -436,6 +437,7 @@ impl AuditAction {
         (AuditAction::CampaignCreated, "campaign_created"),
         (AuditAction::CampaignYearUpdated, "campaign_year_updated"),
         (AuditAction::CriteriaUpdated, "criteria_updated"),
+        (AuditAction::CityDispatched, "city_dispatched"),
         (AuditAction::SaveSelection, "save_selection"),
         (AuditAction::OpenBallot, "open_ballot"),
         (AuditAction::CloseBallot, "close_ballot"),
@@ -852,6 +854,8 @@ pub struct CampaignCriteria {
     pub years: Vec<YearCriteria>,
     /// The versions the years use, oldest first.
     pub versions: Vec<CriteriaVersion>,
+    /// The campaign's latest stored version: a save is made over it (0: none stored).
+    pub latest_version: i64,
     /// The year the page opens on: the first the council has not begun, or the last.
     pub open_year: i32,
 }

@@ -46,6 +46,7 @@ pub const TABLES: &[&str] = &[
     "scores",
     "city_decisions",
     "city_decision_items",
+    "city_dispatches",
     "ballots",
     "ballot_items",
     "votes",

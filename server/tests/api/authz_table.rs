@@ -7,14 +7,16 @@ use crate::common;
 
 use app::api::account::ChangePassword;
 use app::api::admin::{
-    CreateAccount, CreateCampaign, GetCampaignYears, GetOrganisation, ListAccounts, ListCampaigns,
-    ResetPassword, SaveBloc, SaveCampaignYear, SaveUnit, SetCouncilSeat, UpdateAccount,
+    CreateAccount, CreateCampaign, GetCampaignCriteria, GetCampaignYears, GetOrganisation,
+    GetSetup, ListAccounts, ListCampaigns, ResetPassword, SaveBloc, SaveCampaignYear, SaveCriteria,
+    SaveUnit, SetCouncilSeat, UpdateAccount,
 };
 use app::api::audit::ListAudit;
 use app::api::auth::GetCurrentUser;
 use app::api::board::{GetBoard, GetCard, MoreCards, MoveNomination};
 use app::api::council::{
     CastVote, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
+    RecordDispatch,
 };
 use app::api::nominations::{
     ApprovePlan, GetNomination, NominationForm, RecordEvaluation, RecordReplication,
@@ -184,6 +186,14 @@ fn table() -> Vec<Row> {
             },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
+        // No number: refused as input after authorisation.
+        row(
+            RecordDispatch {
+                number: String::new(),
+                sent_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
         row(
             OpenBallot {
                 ids: vec![],
@@ -286,6 +296,21 @@ fn table() -> Vec<Row> {
             },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),
+        row(
+            GetCampaignCriteria { campaign_id: -1 },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
+        // An empty set (no scored criterion): refused as input after authorisation.
+        row(
+            SaveCriteria {
+                campaign_id: -1,
+                from_year: 2026,
+                criteria: Default::default(),
+                version: 0,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
+        row(GetSetup {}, ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A']),
         row(
             CreateAccount {
                 username: "x".into(),

@@ -297,12 +297,36 @@ async fn a_new_campaign_stores_the_plan_s_calendar_for_every_year() {
 }
 
 #[tokio::test]
-async fn the_council_s_quorum_is_the_year_s_number() {
+async fn the_council_s_quorum_is_the_year_s_number_and_stays_once_the_council_began() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
     let app = spawn_app_at(today).await;
     let admin = app.login("admin").await;
     let (_, campaigns) = app.call_fn(&admin, ListCampaigns {}).await;
     let demo = campaigns[0]["id"].as_i64().unwrap();
+    // The Department asks for 80 % this year (not under a majority).
+    let (_, body) = app
+        .call_fn(&admin, GetCampaignYears { campaign_id: demo })
+        .await;
+    let plan: CampaignYears = serde_json::from_value(body).unwrap();
+    let row = plan.years.iter().find(|y| y.calendar.year == 2026).unwrap();
+    assert_eq!(row.calendar.quorum_pct, 66, "the default");
+    let mut calendar = row.calendar.clone();
+    let save = |calendar: CampaignYear, version: i64| SaveCampaignYear {
+        campaign_id: demo,
+        calendar,
+        version,
+    };
+    calendar.quorum_pct = 40;
+    let (status, body) = app
+        .call_fn(&admin, save(calendar.clone(), row.version))
+        .await;
+    assert_eq!(status, 400, "under a majority: {body}");
+    calendar.quorum_pct = 80;
+    let (status, body) = app
+        .call_fn(&admin, save(calendar.clone(), row.version))
+        .await;
+    assert_eq!(status, 200, "{body}");
+
     // A nominee no council member's unit put forward: all seven may score it.
     let pool = app.pool().await;
     let (id, kind): (i64, String) = sqlx::query_as(
@@ -316,8 +340,17 @@ async fn the_council_s_quorum_is_the_year_s_number() {
     .unwrap();
     pool.close().await;
     let kind = shared::domain::NomineeKind::from_code(&kind).unwrap();
-    // Five of the seven score it whole.
-    for member in 1..=5 {
+    let office = app.login("office").await;
+    let quorum = |council: &Value| {
+        council["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"].as_i64() == Some(id))
+            .unwrap()["aggregate"]["quorum"]
+            .as_bool()
+    };
+    for member in 1..=6 {
         let cookie = app.login(&format!("council{member}")).await;
         for c in shared::domain::CriteriaSet::plan().scored(kind) {
             let change = app::types::council::SheetChange::Score {
@@ -330,40 +363,28 @@ async fn the_council_s_quorum_is_the_year_s_number() {
                 .await;
             assert_eq!(status, 200, "{body}");
         }
+        if member == 5 {
+            let (_, council) = app.call_fn(&office, GetCouncil {}).await;
+            assert_eq!(quorum(&council), Some(false), "5 of 7 is under 80 %");
+        }
     }
-    let office = app.login("office").await;
-    let quorum = |council: &Value| {
-        council["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"].as_i64() == Some(id))
-            .unwrap()["aggregate"]["quorum"]
-            .as_bool()
-    };
     let (_, council) = app.call_fn(&office, GetCouncil {}).await;
-    assert_eq!(quorum(&council), Some(true), "5 of 7 is two thirds (66 %)");
+    assert_eq!(quorum(&council), Some(true), "6 of 7 is over 80 %");
 
-    // The Department asks for 80 % this year: 5 of 7 no longer make a quorum.
-    let (_, body) = app
-        .call_fn(&admin, GetCampaignYears { campaign_id: demo })
+    // The council has begun: its quorum can no longer change (the other numbers can).
+    calendar.quorum_pct = 66;
+    let (status, body) = app
+        .call_fn(&admin, save(calendar.clone(), row.version + 1))
         .await;
-    let plan: CampaignYears = serde_json::from_value(body).unwrap();
-    let row = plan.years.iter().find(|y| y.calendar.year == 2026).unwrap();
-    assert_eq!(row.calendar.quorum_pct, 66, "the default");
-    let mut calendar = row.calendar.clone();
-    calendar.quorum_pct = 40;
-    let save = |calendar: CampaignYear| SaveCampaignYear {
-        campaign_id: demo,
-        calendar,
-        version: row.version,
-    };
-    let (status, body) = app.call_fn(&admin, save(calendar.clone())).await;
-    assert_eq!(status, 400, "under a majority: {body}");
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.to_string()
+            .contains("túc số của năm này không thay đổi được nữa"),
+        "{body}"
+    );
     calendar.quorum_pct = 80;
-    let (status, body) = app.call_fn(&admin, save(calendar)).await;
+    calendar.cultural_family_years = 4;
+    let (status, body) = app.call_fn(&admin, save(calendar, row.version + 1)).await;
     assert_eq!(status, 200, "{body}");
-    let (_, council) = app.call_fn(&office, GetCouncil {}).await;
-    assert_eq!(quorum(&council), Some(false), "5 of 7 is under 80 %");
     app.stop().await;
 }

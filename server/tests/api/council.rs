@@ -7,8 +7,10 @@ use crate::common;
 use app::api::board::GetCard;
 use app::api::council::{
     CastVote, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
+    RecordDispatch,
 };
 use app::api::nominations::GetNomination;
+use app::api::year::GetCalendar;
 use app::types::council::SheetChange;
 use chrono::NaiveDate;
 use common::{spawn_app_at, TestApp};
@@ -542,5 +544,108 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     pool.close().await;
     assert_eq!(leaked, 0);
     assert_eq!(recorded, 10);
+    app.stop().await;
+}
+
+/// D-3: after the decision, the office records that the list went to the City — the
+/// dispatch's number and the day it was sent — once; the calendar counts D-3 met on that
+/// day, and a list sent after the deadline shows as late.
+#[tokio::test]
+async fn the_office_records_the_list_s_dispatch_to_the_city_and_a_late_one_shows() {
+    // After the year's D-3 deadline (29/11/2026).
+    let app = spawn_app_at(day(2026, 12, 2)).await;
+    let office = app.login("office").await;
+    let dispatch = |number: &str, sent_on: NaiveDate| RecordDispatch {
+        number: number.into(),
+        sent_on,
+    };
+    let (status, body) = app
+        .call_fn(&office, dispatch("125/SNN-VP", day(2026, 12, 2)))
+        .await;
+    assert_eq!(status, 400, "nothing decided to send yet: {body}");
+    let pool = app.pool().await;
+    let eligible: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM nominations WHERE stage IN ('evaluating', 'replicated') ORDER BY id LIMIT 3",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let (status, body) = app
+        .call_fn(
+            &office,
+            DecideForCity {
+                decided_on: day(2026, 12, 1),
+                ids: eligible,
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    // Bad input: no number, a day before the decision or in the future; someone else.
+    let (status, body) = app.call_fn(&office, dispatch("  ", day(2026, 12, 2))).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.to_string().contains("Vui lòng nhập số văn bản"),
+        "{body}"
+    );
+    for sent_on in [day(2026, 11, 30), day(2026, 12, 3)] {
+        let (status, body) = app.call_fn(&office, dispatch("125/SNN-VP", sent_on)).await;
+        assert_eq!(status, 400, "{sent_on}: {body}");
+        assert!(body.to_string().contains("01/12/2026"), "{body}");
+    }
+    let c1 = app.login("council1").await;
+    let (status, _) = app
+        .call_fn(&c1, dispatch("125/SNN-VP", day(2026, 12, 2)))
+        .await;
+    assert_eq!(status, 403);
+    let (_, calendar) = app.call_fn(&office, GetCalendar { year: None }).await;
+    let d3 = |calendar: &Value| {
+        calendar["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["deadline"]["kind"]["kind"] == "city_submission")
+            .unwrap()["owners"][0]["status"]
+            .clone()
+    };
+    assert_eq!(
+        d3(&calendar),
+        json!({ "status": "overdue", "days_late": 3 }),
+        "decided, but not sent"
+    );
+
+    let (status, body) = app
+        .call_fn(&office, dispatch(" 125/SNN-VP ", day(2026, 12, 2)))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = app
+        .call_fn(&office, dispatch("126/SNN-VP", day(2026, 12, 2)))
+        .await;
+    assert_eq!(status, 409, "once: {body}");
+    assert!(
+        body.to_string().contains("Phạm Hoàng Nam"),
+        "names who: {body}"
+    );
+
+    let (_, list) = app.call_fn(&office, GetCouncil {}).await;
+    let sent = &list["decision"]["dispatch"];
+    assert_eq!(sent["number"], "125/SNN-VP");
+    assert_eq!(sent["sent_on"], "2026-12-02");
+    assert_eq!(list["city_deadline"], "2026-11-29");
+    let (_, calendar) = app.call_fn(&office, GetCalendar { year: None }).await;
+    assert_eq!(
+        d3(&calendar),
+        json!({ "status": "late", "days_late": 3 }),
+        "met, three days after the deadline"
+    );
+    let pool = app.pool().await;
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'city_dispatched'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    assert_eq!(audited, 1);
     app.stop().await;
 }

@@ -56,6 +56,8 @@ pub enum Field {
     ThirdQuarterSelection,
     FourthQuarterSelection,
     Quorum,
+    DispatchNumber,
+    SentOn,
     Criteria,
     CriterionCode,
     CriterionVi,

@@ -96,10 +96,18 @@ impl NominationDraft {
 
     /// Evidence given for a code that is not one of the year's criteria of the nominee's
     /// kind (the criteria are the campaign's, so this is checked where they are known).
-    pub fn evidence_errors(&self, criteria: &super::CriteriaSet) -> Vec<super::InputError> {
+    /// Evidence already `kept` as it is stays acceptable: a criterion the Department removed
+    /// later does not make the nomination impossible to edit, nor is its text lost.
+    pub fn evidence_errors(
+        &self,
+        criteria: &super::CriteriaSet,
+        kept: &BTreeMap<String, String>,
+    ) -> Vec<super::InputError> {
         let known = criteria.of(self.profile.kind());
         self.evidence
-            .keys()
+            .iter()
+            .filter(|(code, text)| kept.get(*code).is_none_or(|k| k.trim() != text.trim()))
+            .map(|(code, _)| code)
             .filter(|code| !known.iter().any(|c| &c.code == *code))
             .map(|_| super::InputError::Invalid {
                 field: super::Field::Evidence,
@@ -167,19 +175,25 @@ mod tests {
         );
         // C-A1 is not an individual's criterion in the year's set.
         let plan = crate::domain::CriteriaSet::plan();
+        let none = BTreeMap::new();
         assert_eq!(
-            d.evidence_errors(&plan),
+            d.evidence_errors(&plan, &none),
             [InputError::Invalid {
                 field: Field::Evidence
             }]
         );
-        assert!(draft().evidence_errors(&plan).is_empty());
+        assert!(draft().evidence_errors(&plan, &none).is_empty());
+        // Kept as it was stored (its criterion removed since): still fine; changed: not.
+        assert!(d.evidence_errors(&plan, &d.evidence).is_empty());
+        let mut changed = d.evidence.clone();
+        changed.insert("C-A1".into(), "sửa".into());
+        assert_eq!(d.evidence_errors(&plan, &changed).len(), 1);
         // A criterion the Department added for the year is known.
         let mut added = plan.clone();
         let mut extra = added.individual[0].clone();
         extra.code = "C-A1".into();
         added.individual.push(extra);
-        assert!(d.evidence_errors(&added).is_empty());
+        assert!(d.evidence_errors(&added, &none).is_empty());
     }
 
     #[test]

@@ -67,6 +67,7 @@ feature! { $
     SetupAfterCampaign => "sau khi có kế hoạch", "once there is a campaign",
     SetupDone => "Đã xong", "Done",
     SetupToDo => "Chưa xong", "To do",
+    SetupToRead => "Xem lại", "To review",
     SetupAllDone =>
         "Đã thiết lập xong: các đơn vị có thể bắt đầu đề xuất điển hình.",
         "Set up: the units can start nominating exemplars.",
@@ -92,6 +93,7 @@ feature! { $
     CriteriaKindGist => "{count} tiêu chí · tổng trọng số {weights}", "{count} criteria · weights total {weights}",
     CriteriaRemove => "Xóa tiêu chí", "Remove criterion",
     CriteriaRow => "dòng {row}", "row {row}",
+    CriteriaNewRow => "(tiêu chí mới)", "(new criterion)",
     CriteriaSave => "Lưu thành phiên bản mới", "Save as a new version",
     CriteriaSaved => "Đã lưu bộ tiêu chí, phiên bản", "Saved the criteria, version",
     ErrorSelfLockout =>

@@ -21,6 +21,7 @@ feature! { $
     DeadlineEvaluation => "Đơn vị hoàn thành", "Units complete the",
     OwnerOffice => "Văn phòng Sở", "Department office",
     StatusDone => "Đã xong", "Done",
+    StatusLate => "Đã xong, muộn", "Done, late by",
     StatusOverdue => "Quá hạn", "Overdue",
     StatusDueSoon => "Sắp đến hạn", "Due soon",
     StatusUpcoming => "Chưa đến hạn", "Upcoming",

@@ -17,6 +17,16 @@ feature! { $
         "Hồ sơ đã được sửa sau khi Hội đồng bắt đầu chấm (lần sửa gần nhất {at}).",
         "The dossier was edited after the council began scoring (last edit {at}).",
     DossierChangedLink => "Xem hồ sơ", "See the dossier",
+    LateBy =>
+        "muộn {days} ngày so với hạn {deadline} (D-3)",
+        "{days} days after the deadline {deadline} (D-3)",
+    DispatchSent => "Đã gửi Thành phố: văn bản số", "Sent to the City: dispatch no.",
+    SentOnDay => "ngày", "on",
+    DispatchNotYet =>
+        "Văn phòng Sở chưa ghi nhận việc gửi danh sách lên Thành phố (D-3).",
+        "The office has not yet recorded the list as sent to the City (D-3).",
+    RecordDispatch => "Ghi nhận đã gửi Thành phố", "Record as sent to the City",
+    DispatchRecorded => "Đã ghi nhận gửi danh sách lên Thành phố", "Recorded the list as sent to the City",
     BelowFloor =>
         "dưới điểm sàn {codes}: không xếp hạng",
         "below the floor of {codes}: not ranked",

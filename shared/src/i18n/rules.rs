@@ -107,6 +107,12 @@ feature! { $
     RuleCriteriaFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: bộ tiêu chí của năm này không sửa được nữa. Hãy áp dụng thay đổi từ một năm sau.",
         "The council has begun scoring {year}: that year's criteria can no longer change. Apply the change from a later year.",
+    RuleNothingToSend =>
+        "Chưa có quyết định chọn mô hình của năm để gửi Thành phố.",
+        "There is no decision on the year's models to send to the City yet.",
+    RuleQuorumFrozen =>
+        "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
+        "The council has begun scoring {year}: that year's quorum can no longer change.",
     RuleSheetIncomplete =>
         "Chưa chấm đủ các tiêu chí: {missing}.",
         "Some criteria are not scored yet: {missing}.",
@@ -177,6 +183,8 @@ feature! { $
     FieldSecondQuarterSelection => "Chọn gửi Thành phố quý II (E-2)", "Quarter 2 selection (E-2)",
     FieldThirdQuarterSelection => "Chọn gửi Thành phố quý III (E-2)", "Quarter 3 selection (E-2)",
     FieldFourthQuarterSelection => "Chọn gửi Thành phố quý IV (E-2)", "Quarter 4 selection (E-2)",
+    FieldDispatchNumber => "Số văn bản", "Dispatch number",
+    FieldSentOn => "Ngày gửi", "Date sent",
     FieldQuorum =>
         "Túc số của Hội đồng khi chấm và bỏ phiếu, % (S-2)",
         "The council's quorum for totals and ballots, % (S-2)",
@@ -243,6 +251,8 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         SecondQuarterSelection => Msg::FieldSecondQuarterSelection,
         ThirdQuarterSelection => Msg::FieldThirdQuarterSelection,
         FourthQuarterSelection => Msg::FieldFourthQuarterSelection,
+        DispatchNumber => Msg::FieldDispatchNumber,
+        SentOn => Msg::FieldSentOn,
         Quorum => Msg::FieldQuorum,
         Criteria => Msg::FieldCriteria,
         CriterionCode => Msg::FieldCriterionCode,
@@ -566,6 +576,8 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         ConflictDeclared => t(lang, Msg::RuleConflictDeclared).into(),
         NotACriterion { code } => fill(lang, Msg::RuleNotACriterion, &[("code", &code)]),
         CriteriaFrozen { year } => fill(lang, Msg::RuleCriteriaFrozen, &[("year", &year)]),
+        NothingToSend => t(lang, Msg::RuleNothingToSend).to_string(),
+        QuorumFrozen { year } => fill(lang, Msg::RuleQuorumFrozen, &[("year", &year)]),
         SheetIncomplete { missing } => fill(
             lang,
             Msg::RuleSheetIncomplete,

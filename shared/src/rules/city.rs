@@ -77,10 +77,72 @@ pub fn check_city_submission(selected: usize, quota: Quota) -> Result<(), Vec<Vi
     super::verdict(v)
 }
 
+/// The longest dispatch number (số văn bản) accepted.
+pub const MAX_DISPATCH_NUMBER_CHARS: usize = 100;
+
+/// D-3: the office's record that the year's list went to the City — after the council's
+/// decision (`decided_on`, None: nothing decided to send), on a day between the decision and
+/// `today`, with the dispatch's number. Returns the number as stored (trimmed).
+pub fn check_dispatch(
+    number: &str,
+    sent_on: chrono::NaiveDate,
+    decided_on: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) -> Result<String, Vec<Violation>> {
+    use crate::domain::{Field, InputError, RequiredText};
+    let Some(decided_on) = decided_on else {
+        return Err(vec![Violation::new("D-3", ViolationKind::NothingToSend)]);
+    };
+    let mut v = Vec::new();
+    let number = RequiredText::parse(Field::DispatchNumber, number, MAX_DISPATCH_NUMBER_CHARS);
+    if let Err(e) = &number {
+        v.push(Violation::new("D-3", ViolationKind::Input(e.clone())));
+    }
+    if sent_on < decided_on || sent_on > today {
+        v.push(Violation::new(
+            "D-3",
+            ViolationKind::Input(InputError::DateOutside {
+                field: Field::SentOn,
+                from: decided_on,
+                to: today,
+            }),
+        ));
+    }
+    match number {
+        Ok(n) if v.is_empty() => Ok(n.to_string()),
+        _ => Err(v),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn d_3_a_dispatch_follows_the_decision_and_names_its_number() {
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let (decided, today) = (Some(d(12, 1)), d(12, 2));
+        assert_eq!(
+            check_dispatch(" 125/SNN-VP ", d(12, 2), decided, today),
+            Ok("125/SNN-VP".to_string())
+        );
+        assert_eq!(
+            check_dispatch("125/SNN-VP", d(12, 2), None, today).unwrap_err()[0].kind,
+            ViolationKind::NothingToSend
+        );
+        for day in [d(11, 30), d(12, 3)] {
+            assert!(check_dispatch("125/SNN-VP", day, decided, today).is_err());
+        }
+        assert_eq!(
+            check_dispatch(" ", d(12, 1), decided, today)
+                .unwrap_err()
+                .len(),
+            1
+        );
+        let long = "9".repeat(MAX_DISPATCH_NUMBER_CHARS + 1);
+        assert!(check_dispatch(&long, d(12, 1), decided, today).is_err());
+    }
 
     #[test]
     fn s_2_the_decision_holds_three_to_five_eligible_models_once() {

@@ -4,6 +4,22 @@ use crate::domain::{CampaignYear, EvaluationPeriod, Stage};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// Where a deadline stands once it was met on `met_on` (None: not yet): on time, late by
+/// so many days, or as [`deadline_status`] says while it is still owed.
+pub fn status_met_on(
+    deadline: NaiveDate,
+    today: NaiveDate,
+    met_on: Option<NaiveDate>,
+) -> DeadlineStatus {
+    match met_on {
+        Some(day) if day > deadline => DeadlineStatus::Late {
+            days_late: (day - deadline).num_days(),
+        },
+        Some(_) => DeadlineStatus::Done,
+        None => deadline_status(deadline, today, false),
+    }
+}
+
 /// How many days ahead a deadline counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 14;
 
@@ -11,9 +27,19 @@ pub const DUE_SOON_DAYS: i64 = 14;
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum DeadlineStatus {
     Done,
-    Upcoming { days_left: i64 },
-    DueSoon { days_left: i64 },
-    Overdue { days_late: i64 },
+    /// Done, but after the deadline.
+    Late {
+        days_late: i64,
+    },
+    Upcoming {
+        days_left: i64,
+    },
+    DueSoon {
+        days_left: i64,
+    },
+    Overdue {
+        days_late: i64,
+    },
 }
 
 /// Where `today` stands against `deadline`. The deadline day itself is still on time.
@@ -196,6 +222,20 @@ mod tests {
             deadline_status(deadline, d(2027, 1, 1), true),
             DeadlineStatus::Done
         );
+        // Met: on the day itself is on time, after it is late by the days in between.
+        let today = d(2027, 1, 1);
+        assert_eq!(
+            status_met_on(deadline, today, Some(deadline)),
+            DeadlineStatus::Done
+        );
+        assert_eq!(
+            status_met_on(deadline, today, Some(d(2026, 12, 2))),
+            DeadlineStatus::Late { days_late: 2 }
+        );
+        assert_eq!(
+            status_met_on(deadline, today, None),
+            DeadlineStatus::Overdue { days_late: 32 }
+        );
     }
 
     #[test]
@@ -261,7 +301,7 @@ mod tests {
                 DeadlineStatus::Upcoming { .. } => 0,
                 DeadlineStatus::DueSoon { .. } => 1,
                 DeadlineStatus::Overdue { .. } => 2,
-                DeadlineStatus::Done => 3,
+                DeadlineStatus::Done | DeadlineStatus::Late { .. } => 3,
             };
             let (early, late) = (a.min(b), a.max(b));
             let s1 = deadline_status(deadline, base + chrono::Duration::days(early), false);

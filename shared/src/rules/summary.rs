@@ -213,7 +213,7 @@ impl DeadlineCount {
         let mut count = DeadlineCount::default();
         for s in statuses {
             match s {
-                DeadlineStatus::Done => count.met += 1,
+                DeadlineStatus::Done | DeadlineStatus::Late { .. } => count.met += 1,
                 DeadlineStatus::Overdue { .. } => count.overdue += 1,
                 DeadlineStatus::Upcoming { .. } | DeadlineStatus::DueSoon { .. } => count.open += 1,
             }

@@ -96,6 +96,12 @@ pub enum ViolationKind {
     CriteriaFrozen {
         year: i32,
     },
+    /// D-3: there is no decision to send to the City yet.
+    NothingToSend,
+    /// S-2: a year's quorum stays as it was once its council has begun scoring.
+    QuorumFrozen {
+        year: i32,
+    },
     /// A sheet is submitted with every scored criterion.
     SheetIncomplete {
         missing: Vec<String>,

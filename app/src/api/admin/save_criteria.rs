@@ -5,7 +5,7 @@ use shared::domain::CriteriaSet;
 
 /// Stores a campaign's criteria as a new version for the years from `from_year` on
 /// (administrators), checked by the same shared rule the form runs; `version` is the
-/// version `from_year` was judged on when the form was opened. Returns the new version.
+/// campaign's latest version when the form was opened. Returns the new version.
 #[server(prefix = "/api", endpoint = "admin/save_criteria", input = Json)]
 pub async fn save_criteria(
     campaign_id: i64,

@@ -7,6 +7,7 @@ mod decide_for_city;
 mod get_council;
 mod get_sheet;
 mod open_ballot;
+mod record_dispatch;
 
 pub use cast_vote::*;
 pub use change_sheet::*;
@@ -15,3 +16,4 @@ pub use decide_for_city::*;
 pub use get_council::*;
 pub use get_sheet::*;
 pub use open_ballot::*;
+pub use record_dispatch::*;

@@ -151,6 +151,8 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
         .ballot
         .clone()
         .map(|ballot| view! { <BallotSection ballot is_office=list.is_office on_change/> });
+    let deadline = list.city_deadline;
+    let is_office = list.is_office;
     let decision_panel = list.decision.clone().map(|d| {
         let items = d
             .nominations
@@ -170,11 +172,48 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
             shared::i18n::format_date(d.decided_on),
             d.recorded_by
         );
+        // D-3: a decision or a dispatch after the year's deadline says so.
+        let late = move |day: chrono::NaiveDate| {
+            (day > deadline).then(|| {
+                let days = (day - deadline).num_days();
+                let text = shared::i18n::fill(
+                    lang.get_untracked(),
+                    Msg::LateBy,
+                    &[
+                        ("days", &days),
+                        ("deadline", &shared::i18n::format_date(deadline)),
+                    ],
+                );
+                view! { <strong class="late">" — "{text}</strong> }
+            })
+        };
+        let dispatch = match d.dispatch.clone() {
+            Some(sent) => view! {
+                <p class="dispatch">
+                    {format!(
+                        "{} {} · {} {} · {}",
+                        t(lang.get_untracked(), Msg::DispatchSent),
+                        sent.number,
+                        t(lang.get_untracked(), Msg::SentOnDay),
+                        shared::i18n::format_date(sent.sent_on),
+                        sent.recorded_by
+                    )}
+                    {late(sent.sent_on)}
+                </p>
+            }
+            .into_any(),
+            None if is_office => {
+                view! { <DispatchForm today=list.today decided_on=d.decided_on on_change/> }
+                    .into_any()
+            }
+            None => view! { <p class="dispatch muted">{tr(Msg::DispatchNotYet)}</p> }.into_any(),
+        };
         view! {
             <section class="decision" aria-labelledby="decision-title">
                 <h2 id="decision-title">{tr(Msg::DecisionTitle)}</h2>
-                <p>{when}</p>
+                <p>{when}{late(d.decided_on)}</p>
                 <ol>{items}</ol>
+                {dispatch}
             </section>
         }
     });
@@ -310,5 +349,64 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
             </tr></thead>
             <tbody>{body}</tbody>
         </table>
+    }
+}
+
+/// D-3: the office records the list sent to the City — the dispatch's number and the day
+/// it was sent, checked by the shared rule as typed and again on the server.
+#[component]
+fn DispatchForm(
+    today: chrono::NaiveDate,
+    decided_on: chrono::NaiveDate,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let number = RwSignal::new(String::new());
+    let day = RwSignal::new(shared::i18n::format_date(today));
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang_now = lang.get_untracked();
+        let Some(sent_on) = shared::text::parse_date(&day.get_untracked())
+            .ok()
+            .flatten()
+        else {
+            let field = shared::domain::Field::SentOn;
+            let e = shared::domain::InputError::Invalid { field };
+            error.set(Some(shared::i18n::input_error(lang_now, &e)));
+            return;
+        };
+        let typed = number.get_untracked();
+        if let Err(v) =
+            shared::rules::city::check_dispatch(&typed, sent_on, Some(decided_on), today)
+        {
+            let text: Vec<String> = v.iter().map(|v| v.message(lang_now)).collect();
+            error.set(Some(text.join(" ")));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::api::council::record_dispatch(typed, sent_on).await {
+                Ok(()) => on_change.run(t(lang.get_untracked(), Msg::DispatchRecorded).into()),
+                Err(e) => error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="admin-form dispatch-form" on:submit=submit novalidate>
+            <label for="dispatch-number">{move || shared::i18n::field_name(lang.get(), shared::domain::Field::DispatchNumber)}</label>
+            <input id="dispatch-number" type="text" autocomplete="off" placeholder="125/SNN-VP"
+                prop:value=move || number.get()
+                on:input=move |ev| number.set(event_target_value(&ev))/>
+            <label for="dispatch-date">{move || shared::i18n::field_name(lang.get(), shared::domain::Field::SentOn)}</label>
+            <input id="dispatch-date" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                prop:value=move || day.get()
+                on:input=move |ev| day.set(event_target_value(&ev))/>
+            <button type="submit" class="primary" disabled=move || busy.get()>{tr(Msg::RecordDispatch)}</button>
+            <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+        </form>
     }
 }

@@ -49,6 +49,9 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
     let draft = RwSignal::new(data.draft.clone());
     // The criteria the nomination's year is judged on (the Department's, per campaign).
     let criteria = StoredValue::new(data.criteria.clone());
+    // The evidence as stored: kept as it is, it stays acceptable even if its criterion
+    // was removed from the year's set since.
+    let kept = StoredValue::new(data.draft.evidence.clone());
     let years_text = RwSignal::new(match &data.draft.profile {
         Profile::Household {
             cultural_family_years,
@@ -62,7 +65,9 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
     });
     let form = CheckedForm::new(move || {
         let mut errors = draft.with(NominationDraft::validate);
-        errors.extend(draft.with(|d| criteria.with_value(|set| d.evidence_errors(set))));
+        errors.extend(draft.with(|d| {
+            criteria.with_value(|set| kept.with_value(|kept| d.evidence_errors(set, kept)))
+        }));
         if draft.with(|d| d.profile.kind()) == NomineeKind::Household {
             if let Err(e) = parse_years(&years_text.get()) {
                 errors.push(e);

@@ -16,7 +16,7 @@ use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
 use queries::Unit;
 use shared::domain::EvaluationPeriod;
-use shared::rules::deadline::{deadline_status, year_deadlines, DeadlineKind};
+use shared::rules::deadline::{deadline_status, status_met_on, year_deadlines, DeadlineKind};
 
 #[async_trait]
 impl CalendarPort for Backend {
@@ -32,7 +32,7 @@ impl CalendarPort for Backend {
         let evaluated = queries::evaluated(&mut conn, campaign_id, year).await?;
         let reviewed = queries::reviewed_blocs(&mut conn, campaign_id, year).await?;
         let selected = queries::selected(&mut conn, campaign_id, year).await?;
-        let city = queries::city_registered(&mut conn, campaign_id, year).await?;
+        let (city, sent_on) = queries::city_registered(&mut conn, campaign_id, year).await?;
         conn.commit().await.map_err(DbError::from)?;
 
         let unit_status = |u: &Unit, done: bool, done_n: u32, total: u32, date| OwnerStatus {
@@ -90,10 +90,11 @@ impl CalendarPort for Backend {
                         let n = selected.get(&format!("q{quarter}")).copied().unwrap_or(0);
                         vec![office(n > 0, n, 0, date)]
                     }
-                    DeadlineKind::CitySubmission => {
-                        let min = u32::from(calendar.city_quota.min());
-                        vec![office(city >= min, city, min, date)]
-                    }
+                    // D-3 is met the day the office records the list sent to the City.
+                    DeadlineKind::CitySubmission => vec![OwnerStatus {
+                        status: status_met_on(date, today, sent_on),
+                        ..office(false, city, u32::from(calendar.city_quota.min()), date)
+                    }],
                 };
                 DeadlineRow { deadline, owners }
             })

@@ -2,6 +2,7 @@
 
 use super::super::Conn;
 use crate::db::DbResult;
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// A unit as the calendar lists it.
@@ -130,8 +131,12 @@ pub async fn selected(
     .collect())
 }
 
-/// D-3: the models registered with the City this year.
-pub async fn city_registered(conn: &mut Conn, campaign_id: i64, year: i32) -> DbResult<u32> {
+/// D-3: the models registered with the City this year, and the day the list was sent.
+pub async fn city_registered(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<(u32, Option<NaiveDate>)> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM nominations WHERE campaign_id = $1 AND year = $2 AND city_registered",
     )
@@ -139,5 +144,12 @@ pub async fn city_registered(conn: &mut Conn, campaign_id: i64, year: i32) -> Db
     .bind(year)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(n as u32)
+    let sent_on: Option<NaiveDate> = sqlx::query_scalar(
+        "SELECT sent_on FROM city_dispatches WHERE campaign_id = $1 AND year = $2",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok((n as u32, sent_on))
 }

@@ -112,6 +112,15 @@ impl CampaignsPort for Backend {
         tx.expect_version(Versioned::CampaignYear { campaign_id, year }, version)
             .await?;
         let (before, _) = stored_year(&mut tx, campaign_id, year).await?;
+        // The quorum the council's totals count on stays as it was once the council began.
+        if calendar.quorum_pct != before.quorum_pct
+            && criteria::frozen_years(&mut tx, campaign_id)
+                .await?
+                .contains(&year)
+        {
+            let frozen = ViolationKind::QuorumFrozen { year };
+            return Err(RepoError::Rules(vec![Violation::new("S-2", frozen)]));
+        }
         let now = tx.now();
         store_year(&mut tx, campaign_id, calendar, &by.display_name, &now).await?;
         let json = |c: &CampaignYear| serde_json::to_value(c).unwrap_or_default();
@@ -151,6 +160,7 @@ impl CampaignsPort for Backend {
             });
         }
         versions.sort_by_key(|v| v.version);
+        let latest_version = criteria::latest(&mut conn, campaign_id).await?;
         let open_year = years
             .iter()
             .find(|y| !y.frozen)
@@ -159,6 +169,7 @@ impl CampaignsPort for Backend {
             campaign,
             years,
             versions,
+            latest_version,
             open_year,
         })
     }
@@ -187,11 +198,10 @@ impl CampaignsPort for Backend {
         if let Some(problem) = set.problems().into_iter().next() {
             return Err(RepoError::Invalid(problem.error));
         }
-        let key = Versioned::YearCriteria {
-            campaign_id,
-            year: from_year,
-        };
-        tx.expect_version(key, version).await?;
+        // The form is a whole set edited over the campaign's latest version: any version
+        // stored since (from whichever year) makes it stale.
+        tx.expect_version(Versioned::Criteria(campaign_id), version)
+            .await?;
         if criteria::frozen_years(&mut tx, campaign_id)
             .await?
             .contains(&from_year)

@@ -128,6 +128,7 @@ impl CouncilPort for Backend {
             ballot,
             quota: calendar.city_quota,
             pass_share_pct: calendar.pass_share_pct,
+            city_deadline: calendar.city_submission_deadline,
             decision,
             today,
             seq,
@@ -363,6 +364,54 @@ impl CouncilPort for Backend {
             tx.changed(MoveAction::CitySelect, id, None, detail).await?;
         }
         Ok(tx.commit().await?)
+    }
+
+    async fn record_dispatch(
+        &self,
+        number: &str,
+        sent_on: NaiveDate,
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<()> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("city_dispatch", None);
+        tx.authorize(Action::SelectForCity).await?;
+        let (campaign_id, _, year, _, _) =
+            resolve_year(&mut tx, &BoardQuery { year: None }, today.year()).await?;
+        let decided = decision(&mut tx, campaign_id, year).await?;
+        if let Some(sent) = decided.as_ref().and_then(|d| d.dispatch.as_ref()) {
+            return Err(RepoError::Conflict {
+                by: Some(sent.recorded_by.clone()),
+                at: Some(sent.recorded_at.clone()),
+            });
+        }
+        let number = shared::rules::city::check_dispatch(
+            number,
+            sent_on,
+            decided.map(|d| d.decided_on),
+            today,
+        )
+        .map_err(RepoError::Rules)?;
+        let now = tx.now();
+        queries::record_dispatch(
+            &mut tx,
+            (campaign_id, year),
+            &number,
+            sent_on,
+            (&user.display_name, &now),
+        )
+        .await?;
+        let after = serde_json::json!({ "year": year, "number": number, "sent_on": sent_on });
+        let entry = app::types::model::AuditEntry::change(
+            user,
+            app::types::model::AuditAction::CityDispatched,
+            ("city_dispatch", year.to_string()),
+            None,
+            after.to_string(),
+        );
+        tx.audited(&entry).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 

@@ -152,3 +152,26 @@ pub async fn set_badge(
     .await?;
     Ok(())
 }
+
+/// D-3: the year's dispatch of its list to the City (`by`, at `now`).
+pub async fn record_dispatch(
+    conn: &mut Conn,
+    (campaign_id, year): (i64, i32),
+    number: &str,
+    sent_on: chrono::NaiveDate,
+    (by, now): (&str, &str),
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO city_dispatches (campaign_id, year, number, sent_on, recorded_at, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(number)
+    .bind(sent_on)
+    .bind(now)
+    .bind(by)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

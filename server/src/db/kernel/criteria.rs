@@ -163,6 +163,16 @@ pub async fn apply_from(
     Ok(moved)
 }
 
+/// The campaign's latest stored version (0: none, the plan's).
+pub async fn latest(conn: &mut Conn, campaign_id: i64) -> DbResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COALESCE(MAX(version), 0) FROM criteria_versions WHERE campaign_id = $1",
+    )
+    .bind(campaign_id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 /// Who stored a version, and when.
 pub async fn made_by(
     conn: &mut Conn,

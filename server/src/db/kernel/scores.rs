@@ -5,7 +5,7 @@
 use super::Conn;
 use crate::db::{DbError, DbResult};
 use app::ports::RepoError;
-use app::types::council::{BallotItem, BallotView, CityDecision};
+use app::types::council::{BallotItem, BallotView, CityDecision, CityDispatch};
 use chrono::NaiveDate;
 use shared::domain::{CriteriaSet, NomineeKind, Score, Stage};
 use shared::rules::council::{aggregate, ballot_result, Aggregate, Scoresheet};
@@ -232,11 +232,25 @@ pub async fn decision(
     .bind(year)
     .fetch_all(&mut *conn)
     .await?;
+    let dispatch: Option<(String, NaiveDate, String, String)> = sqlx::query_as(
+        "SELECT number, sent_on, recorded_by, recorded_at FROM city_dispatches
+         WHERE campaign_id = $1 AND year = $2",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_optional(&mut *conn)
+    .await?;
     Ok(Some(CityDecision {
         decided_on,
         recorded_by,
         recorded_at,
         nominations,
+        dispatch: dispatch.map(|(number, sent_on, recorded_by, recorded_at)| CityDispatch {
+            number,
+            sent_on,
+            recorded_by,
+            recorded_at,
+        }),
     }))
 }
 

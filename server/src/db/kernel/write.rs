@@ -36,12 +36,9 @@ pub enum Versioned {
         campaign_id: i64,
         year: i32,
     },
-    /// The criteria version a campaign year is judged on (none stored: 0, the plan's);
-    /// the conflict names who stored the version in force.
-    YearCriteria {
-        campaign_id: i64,
-        year: i32,
-    },
+    /// A campaign's criteria: its latest stored version (none: 0); the conflict names who
+    /// stored it.
+    Criteria(i64),
     /// A bloc's review of its year (never saved: version 0).
     BlocReview {
         campaign_id: i64,
@@ -86,11 +83,9 @@ impl Versioned {
                  WHERE campaign_id = $1 AND year = $2",
                 true,
             ),
-            Versioned::YearCriteria { .. } => (
-                "SELECT COALESCE(y.criteria_version, 0), v.created_by, v.created_at
-                 FROM campaign_years y LEFT JOIN criteria_versions v
-                   ON v.campaign_id = y.campaign_id AND v.version = y.criteria_version
-                 WHERE y.campaign_id = $1 AND y.year = $2",
+            Versioned::Criteria(_) => (
+                "SELECT version, created_by, created_at FROM criteria_versions
+                 WHERE campaign_id = $1 ORDER BY version DESC LIMIT 1",
                 true,
             ),
             Versioned::BlocReview { .. } => (
@@ -112,14 +107,14 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
         | Versioned::Plan(id)
         | Versioned::Account(id)
         | Versioned::Bloc(id)
-        | Versioned::Unit(id) => query.bind(id),
+        | Versioned::Unit(id)
+        | Versioned::Criteria(id) => query.bind(id),
         Versioned::Selection {
             campaign_id,
             year,
             period,
         } => query.bind(campaign_id).bind(year).bind(period),
-        Versioned::CampaignYear { campaign_id, year }
-        | Versioned::YearCriteria { campaign_id, year } => query.bind(campaign_id).bind(year),
+        Versioned::CampaignYear { campaign_id, year } => query.bind(campaign_id).bind(year),
         Versioned::BlocReview {
             campaign_id,
             year,

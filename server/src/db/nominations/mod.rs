@@ -88,7 +88,7 @@ async fn create(tx: &mut WriteTx<'_>, year: i32, draft: &NominationDraft) -> DbR
     if !queries::unit_exists(tx, draft.unit_id).await? {
         return Err(RepoError::Invalid(InputError::Required { field: Field::Unit }).into());
     }
-    known_evidence(tx, campaign, year, draft).await?;
+    known_evidence(tx, (campaign, year), draft, &Default::default()).await?;
     let position = queries::top_of_discovered(tx, campaign, year).await?;
     let now = tx.now();
     let id = queries::insert(tx, campaign, year, draft, &position, &by.display_name, &now).await?;
@@ -120,8 +120,12 @@ async fn edit(
         return Err(RepoError::Invalid(InputError::Invalid { field: Field::Unit }).into());
     }
     if let Some(campaign) = queries::campaign_covering(tx, before.year).await? {
-        known_evidence(tx, campaign, before.year, draft).await?;
-        if !matches!(before.stage, Stage::Discovered | Stage::Dropped) {
+        let kept = queries::evidence(tx, id).await?;
+        known_evidence(tx, (campaign, before.year), draft, &kept).await?;
+        // Registered or further along — or dropped from there, since a restore brings the
+        // card back to that stage without the registration's checks.
+        let registered = |stage: Stage| !matches!(stage, Stage::Discovered | Stage::Dropped);
+        if registered(before.stage) || before.dropped_from.is_some_and(registered) {
             registered_dossier(tx, (campaign, before.year), &before, draft).await?;
         }
     }
@@ -142,15 +146,16 @@ async fn edit(
     tx.record(change, Some(audit_before), None).await
 }
 
-/// Evidence is given only on the criteria the year is judged on (of the nominee's kind).
+/// Evidence is given only on the criteria the year is judged on (of the nominee's kind),
+/// unless it is kept as it was stored.
 async fn known_evidence(
     tx: &mut WriteTx<'_>,
-    campaign: i64,
-    year: i32,
+    (campaign, year): (i64, i32),
     draft: &NominationDraft,
+    kept: &std::collections::BTreeMap<String, String>,
 ) -> DbResult<()> {
     let (_, set) = criteria::of_year(tx, campaign, year).await?;
-    match draft.evidence_errors(&set).into_iter().next() {
+    match draft.evidence_errors(&set, kept).into_iter().next() {
         Some(error) => Err(RepoError::Invalid(error).into()),
         None => Ok(()),
     }
