@@ -83,7 +83,7 @@ test('council members score as they type, blind until they submit; the office se
   await office.context().close();
 });
 
-test('the office chooses five models for the City, is refused a sixth, and records the decision', async ({ page, browser, consoleErrors }) => {
+test('four more members submit their sheets, so the first row reaches the quorum', async ({ page, browser }) => {
   await signIn(page, 'office');
   await page.getByRole('link', { name: 'Hội đồng' }).click();
   await expect(page).toHaveURL(/\/council$/);
@@ -108,7 +108,16 @@ test('the office chooses five models for the City, is refused a sixth, and recor
     await expect(other.getByRole('status').filter({ hasText: 'Đã nộp phiếu chấm.' })).toBeVisible();
     await other.context().close();
   }
+  // The office's list: the row's total is now the mean of six submitted sheets.
   await page.reload();
+  await hydrated(page);
+  const scored = page.locator(`.council-table tbody tr[data-nomination-id="${scoredId}"]`);
+  await expect(scored.locator('td.total')).toHaveText('7,00');
+});
+
+test('the office chooses five models for the City, is refused a sixth, and records the decision', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/council');
   await hydrated(page);
   const boxes = page.locator('.council-table tbody input[type="checkbox"]');
   // Fewer than three: refused with the rule, nothing sent.
@@ -125,7 +134,6 @@ test('the office chooses five models for the City, is refused a sixth, and recor
   await expect(page.locator('.city-choice [role="alert"]')).toContainText('tối đa 5 mô hình');
   await expect(page.locator('.chosen-count')).toHaveText('5 đã chọn, tối đa 5');
   await expectAccessible(page);
-  const chosenId = await page.locator('.council-table tbody tr').nth(0).getAttribute('data-nomination-id');
   await page.getByLabel('Ngày quyết định').fill('14/10/2026');
   await page.getByRole('button', { name: 'Ghi quyết định' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã ghi quyết định gửi Thành phố.' })).toBeVisible();
@@ -133,8 +141,16 @@ test('the office chooses five models for the City, is refused a sixth, and recor
   await expect(decision).toContainText('Quyết định ngày 14/10/2026');
   await expect(decision.locator('li')).toHaveCount(5);
   await expect(page.locator('.council-table tbody input[type="checkbox"]')).toHaveCount(0);
+});
 
-  // D-3: then the office records the list as sent to the City, checked as typed.
+test('the office records the list as sent to the City (D-3); the board and the minutes show the decision', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/council');
+  await hydrated(page);
+  const decision = page.locator('section.decision');
+  // The first row, the one with a quorum of sheets, was the first chosen.
+  const chosenId = await page.locator('.council-table tbody tr').nth(0).getAttribute('data-nomination-id');
+  // D-3: the office records the list as sent to the City, checked as typed.
   await decision.getByRole('button', { name: 'Ghi nhận đã gửi Thành phố' }).click();
   await expect(decision.locator('.dispatch-form [role="alert"]')).toContainText('Vui lòng nhập số văn bản.');
   await decision.getByLabel('Số văn bản').fill('125/SNN-VP');

@@ -4,6 +4,7 @@
 
 import { test, expect, hydrated, expectAccessible, expectConsoleError } from './fixtures';
 import { port, today } from '../playwright.config';
+import type { Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,17 @@ test.beforeAll(async () => {
 test.afterAll(() => {
   server?.kill();
 });
+
+/** The administrator signs in on the first-run server and opens `to`. */
+async function signInAdmin(page: Page, to: string) {
+  await page.goto(`${url}/login?next=${encodeURIComponent(to)}`);
+  await hydrated(page);
+  await page.getByLabel('Tên đăng nhập').fill(ADMIN);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(`${url}${to}`);
+  await hydrated(page);
+}
 
 test('on a new install the administrator signs in and sets up a bloc, a unit and an account', { tag: '@smoke' }, async ({ page }) => {
   // The board of an install without a campaign yet answers "not found" (the page says there
@@ -104,8 +116,11 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await expect(page.locator('tr[data-username="canbo.cctl"]')).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath('first-run-accounts.png'), fullPage: true });
+});
 
+test('the administrator creates the first campaign and sets its year\'s calendar', async ({ page }) => {
   // The first campaign, checked as it is typed; then the board has a year to show.
+  await signInAdmin(page, '/admin/accounts');
   await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/campaigns$/);
   await hydrated(page);
@@ -155,7 +170,13 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath('first-run-campaign-years-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
+});
 
+test('the administrator edits the campaign\'s criteria as a new version', async ({ page }) => {
+  await signInAdmin(page, '/admin/campaigns');
+  await page.getByRole('link', { name: 'Giai đoạn 2026–2030' }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns\/\d+$/);
+  await hydrated(page);
   // The campaign's criteria: the plan's as its first version, changed here as a new one.
   await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   await expect(page).toHaveURL(/\/admin\/campaigns\/\d+\/criteria$/);
@@ -205,10 +226,11 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath('first-run-criteria-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
+});
 
+test('with the campaign set, the calendar, the board and the setup guide follow it', async ({ page }) => {
   // The year's calendar follows the stored dates.
-  await page.goto(`${url}/calendar`);
-  await hydrated(page);
+  await signInAdmin(page, '/calendar');
   await expect(page.locator('main')).toContainText('15/09/2026');
   await expect(page.locator('main')).toContainText('29/11/2026');
 
@@ -221,6 +243,7 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   // The guide now: everything but the council is done, and the step says where to seat it.
   await page.getByRole('link', { name: 'Thiết lập', exact: true }).click();
   await hydrated(page);
+  const steps = page.locator('ol.setup-steps > li');
   await expect(steps.nth(0)).toContainText('1 khối, 1 đơn vị');
   await expect(steps.nth(1)).toContainText('Giai đoạn 2026–2030 (2026–2030)');
   await expect(steps.nth(2)).toContainText('năm nay theo phiên bản 2');
