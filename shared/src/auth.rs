@@ -96,6 +96,8 @@ pub enum Action {
     Score(NominationScope),
     Vote(NominationScope),
     SelectForCity,
+    /// Closing a year: carrying its exemplars over into the next (the office).
+    CarryOver,
     ViewSummaries,
     /// A bloc's summary, its review and the review's exports.
     ViewBloc {
@@ -229,7 +231,7 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
                 false,
             )
         }
-        Action::SelectForCity => allow(office, false),
+        Action::SelectForCity | Action::CarryOver => allow(office, false),
         Action::ViewSummaries => allow(office || actor.has(Role::Leadership), false),
         Action::ViewBloc { bloc_id } => allow(
             office

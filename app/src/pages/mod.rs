@@ -7,6 +7,7 @@ pub mod admin_setup;
 pub mod audit;
 pub mod board;
 pub mod calendar;
+pub mod carry_over;
 pub mod change_password;
 pub mod council;
 pub mod login;

@@ -9,6 +9,7 @@ pub mod ballot;
 pub mod board;
 pub mod calendar;
 pub mod campaigns;
+pub mod carry;
 pub mod council;
 pub mod fostering;
 pub mod nominations;
@@ -24,6 +25,7 @@ pub use ballot::BallotPort;
 pub use board::BoardPort;
 pub use calendar::CalendarPort;
 pub use campaigns::CampaignsPort;
+pub use carry::CarryPort;
 pub use council::CouncilPort;
 pub use fostering::FosteringPort;
 pub use nominations::NominationsPort;
@@ -106,6 +108,7 @@ pub trait Repository:
     + BallotPort
     + BoardPort
     + CalendarPort
+    + CarryPort
     + CampaignsPort
     + CouncilPort
     + FosteringPort

@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod calendar;
+pub mod carry;
 pub mod council;
 pub mod exports;
 pub mod model;

@@ -328,10 +328,12 @@ pub enum MoveAction {
     DeclareConflict,
     CitySelect,
     Vote,
+    /// A card of the next year, carried over from this one's.
+    CarryOver,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 14] = [
+    pub const ALL: [MoveAction; 15] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -346,6 +348,7 @@ impl MoveAction {
         MoveAction::DeclareConflict,
         MoveAction::CitySelect,
         MoveAction::Vote,
+        MoveAction::CarryOver,
     ];
 
     /// The council's scoring changes (they reach the council's pages live, and stay out of
@@ -376,6 +379,7 @@ impl MoveAction {
             MoveAction::DeclareConflict => "declare_conflict",
             MoveAction::CitySelect => "city_decision",
             MoveAction::Vote => "cast_vote",
+            MoveAction::CarryOver => "carry_over",
         }
     }
 }
@@ -504,6 +508,10 @@ pub struct NominationRecord {
     pub criteria: shared::domain::CriteriaSet,
     /// Where the model was replicated, oldest first.
     pub replications: Vec<crate::types::calendar::ReplicationRecord>,
+    /// The exemplar's cards over the campaign's years (this one among them), oldest first:
+    /// each carried over from the one before.
+    #[serde(default)]
+    pub years: Vec<crate::types::carry::YearRecord>,
 }
 
 /// A nomination's fostering plan (F-1) with its version and approval.

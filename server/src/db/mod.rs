@@ -29,6 +29,8 @@ macro_rules! repositories {
         mod calendar;
         #[path = "../campaigns/mod.rs"]
         mod campaigns;
+        #[path = "../carry/mod.rs"]
+        mod carry;
         #[path = "../council/mod.rs"]
         mod council;
         #[path = "../fostering/mod.rs"]

@@ -23,7 +23,9 @@ use app::api::nominations::{
     SaveNomination, SavePlan,
 };
 use app::api::summary::{GetBlocReview, GetDocument, GetSummary, SaveBlocReview};
-use app::api::year::{GetCalendar, GetSelection, MyDeadlines, SaveSelection};
+use app::api::year::{
+    CarryOver, GetCalendar, GetCarryOver, GetSelection, MyDeadlines, SaveSelection,
+};
 use app::types::council::SheetChange;
 use app::types::model::{AccountFields, BoardFilters, MoveRequest, Place};
 use common::{encode, spawn_app, Encoding};
@@ -169,6 +171,19 @@ fn table() -> Vec<Row> {
                 period: SelectionPeriod::Q1,
                 version: 0,
                 ids: vec![],
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        // Closing a year: the office carries over, leadership reads; an empty batch is a
+        // 400 for the office.
+        row(
+            GetCarryOver { year: None },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'A', 'D'],
+        ),
+        row(
+            CarryOver {
+                year: 2026,
+                items: vec![],
             },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),

@@ -11,6 +11,7 @@ mod authz_table;
 mod board;
 mod calendar;
 mod campaigns;
+mod carry;
 mod council;
 mod criteria;
 mod failures;

@@ -187,6 +187,11 @@ fn expectations() -> Vec<(&'static str, Action, [char; 7])> {
             ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
         ),
         (
+            "carry a year over",
+            Action::CarryOver,
+            ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
+        ),
+        (
             "view summaries",
             Action::ViewSummaries,
             ['R', 'R', 'R', 'R', 'Y', 'Y', 'R'],

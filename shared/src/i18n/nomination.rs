@@ -12,6 +12,9 @@ feature! { $
     NewNomination => "Thêm hồ sơ", "New nomination",
     Save => "Lưu", "Save",
     NoEvidence => "Chưa có minh chứng", "No evidence yet",
+    EvidenceRetired =>
+        "Tiêu chí không còn trong bộ tiêu chí của năm này (minh chứng được giữ lại)",
+        "No longer among this year's criteria (the evidence is kept)",
     WeightLabel => "Hệ số", "Weight",
     ConditionLabel => "Điều kiện", "Condition",
     HeadsUnit => "Là người đứng đầu đơn vị", "Heads the unit",

@@ -110,6 +110,21 @@ feature! { $
     RuleNothingToSend =>
         "Chưa có quyết định chọn mô hình của năm để gửi Thành phố.",
         "There is no decision on the year's models to send to the City yet.",
+    RuleNoNextYear =>
+        "{year} là năm cuối của kế hoạch (đến {last}): không có năm sau để chuyển tiếp điển hình.",
+        "{year} is the campaign's last year (it ends in {last}): there is no next year to carry exemplars into.",
+    RuleNothingToCarry =>
+        "Chọn ít nhất một điển hình để chuyển sang năm sau.",
+        "Choose at least one exemplar to carry over into the next year.",
+    RuleCarryDropped =>
+        "{name} đã dừng: không tiếp tục ở giai đoạn cũ được, hãy chọn “Bắt đầu lại”.",
+        "{name} was dropped: it cannot go on where it stood; choose “Start again”.",
+    RuleAlreadyCarried =>
+        "{name} đã được chuyển sang năm {year}.",
+        "{name} was already carried over into {year}.",
+    RuleCarryCollectiveFirst =>
+        "{name}: người đứng đầu chỉ được chuyển tiếp cùng hồ sơ tập thể của đơn vị (C-C4); hãy chuyển tiếp hồ sơ tập thể trước, hoặc chọn “Bắt đầu lại”.",
+        "{name}: a unit head goes on only with the unit's collective (C-C4); carry the collective over first, or choose “Start again”.",
     RuleQuorumFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
         "The council has begun scoring {year}: that year's quorum can no longer change.",
@@ -578,6 +593,21 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         CriteriaFrozen { year } => fill(lang, Msg::RuleCriteriaFrozen, &[("year", &year)]),
         NothingToSend => t(lang, Msg::RuleNothingToSend).to_string(),
         QuorumFrozen { year } => fill(lang, Msg::RuleQuorumFrozen, &[("year", &year)]),
+        NoNextYear { year, last } => fill(
+            lang,
+            Msg::RuleNoNextYear,
+            &[("year", &year), ("last", &last)],
+        ),
+        NothingToCarry => t(lang, Msg::RuleNothingToCarry).into(),
+        CarryDropped { name } => fill(lang, Msg::RuleCarryDropped, &[("name", &name)]),
+        AlreadyCarried { name, year } => fill(
+            lang,
+            Msg::RuleAlreadyCarried,
+            &[("name", &name), ("year", &year)],
+        ),
+        CarryCollectiveFirst { name } => {
+            fill(lang, Msg::RuleCarryCollectiveFirst, &[("name", &name)])
+        }
         SheetIncomplete { missing } => fill(
             lang,
             Msg::RuleSheetIncomplete,

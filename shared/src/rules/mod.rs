@@ -1,6 +1,7 @@
 //! The plan's rules as pure functions. Each returns every violation it finds, with the
 //! rule ID of plan.md and a message in Vietnamese and English (`Violation::message`).
 
+pub mod carry;
 pub mod city;
 pub mod council;
 pub mod deadline;

@@ -132,6 +132,26 @@ pub enum ViolationKind {
     },
     /// D-2: comments are on the bloc's own exemplars of the year.
     ReviewNotInBloc,
+    /// Closing a year: the campaign's last year has no next year to carry exemplars into.
+    NoNextYear {
+        year: i32,
+        last: i32,
+    },
+    /// Closing a year: at least one exemplar is carried over.
+    NothingToCarry,
+    /// A dropped exemplar does not go on where it stood: it starts again, discovered.
+    CarryDropped {
+        name: String,
+    },
+    /// An exemplar goes into the next year once.
+    AlreadyCarried {
+        name: String,
+        year: i32,
+    },
+    /// C-C4: a unit head's nomination goes on after its unit's collective.
+    CarryCollectiveFirst {
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ pub fn connect(_state: RwSignal<BoardView>, _moves: Moves) {}
 
 #[cfg(feature = "hydrate")]
 pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
-    use crate::types::model::CardEvent;
+    use crate::types::model::{CardEvent, MoveAction};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
@@ -33,7 +33,9 @@ pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
             };
             match serde_json::from_str::<CardEvent>(&data) {
                 Ok(event) => state.update(|v| {
-                    v.apply(event.card, Some(event.from));
+                    // A card made now (or carried over from last year) was in no column.
+                    let new = matches!(event.action, MoveAction::Create | MoveAction::CarryOver);
+                    v.apply(event.card, (!new).then_some(event.from));
                 }),
                 Err(err) => leptos::logging::warn!("unreadable live event: {err}"),
             }

@@ -230,6 +230,12 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
         authorize(&actor, &Action::CreateNomination { unit_id: unit }).is_ok()
             || actor.has(Role::CouncilOffice)
     };
+    // Closing the year: the office carries the year's exemplars over into the next.
+    let can_carry = {
+        use shared::auth::{authorize, Action};
+        let last = view.years.last().copied().unwrap_or(year);
+        year < last && authorize(&view.user.actor(), &Action::CarryOver).is_ok()
+    };
     let state = RwSignal::new(view);
     let moves = Moves::new(state);
     provide_context(moves);
@@ -258,8 +264,18 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
             " · "
             {campaign}
         </p>
-        <Show when=move || can_create>
-            <p class="board-actions"><a class="button-link" href="/nominations/new">{tr(Msg::NewNomination)}</a></p>
+        <Show when=move || can_create || can_carry>
+            <p class="board-actions">
+                <Show when=move || can_create>
+                    <a class="button-link" href="/nominations/new">{tr(Msg::NewNomination)}</a>
+                </Show>
+                " "
+                <Show when=move || can_carry>
+                    <a class="button-link secondary" href=format!("/carry-over?year={year}")>
+                        {tr(Msg::CarryLink)}
+                    </a>
+                </Show>
+            </p>
         </Show>
         <p id="drag-help" class="hint">{tr(Msg::DragHelp)}</p>
         <div class="board-alert" role="alert">

@@ -59,6 +59,10 @@ impl BoardView {
     /// repeated event). `from` is where the card was before, used to correct the count of
     /// a column whose loaded window did not hold it. Returns whether anything changed.
     pub fn apply(&mut self, card: BoardCard, from: Option<Stage>) -> bool {
+        // The board is one campaign year: another year's cards are not on it.
+        if card.year != self.year {
+            return false;
+        }
         if let Some(shown) = self.find(card.id) {
             if shown.version > card.version || *shown == card {
                 return false;
@@ -239,6 +243,21 @@ mod tests {
         assert!(v.apply(moved, Some(Stage::Discovered)));
         assert_eq!(counts(&v), (COLUMN_WINDOW + 4, 1));
         assert!(v.find(far).is_some(), "shown in the short column it joined");
+    }
+
+    #[test]
+    fn a_new_card_is_counted_and_another_year_s_card_stays_off() {
+        let mut v = view(3, BoardFilters::default());
+        let positions = Position::sequence(4);
+        // Made (or carried over) now: in no column before.
+        assert!(v.apply(card(10, Stage::Registered, &positions[3]), None));
+        assert_eq!(counts(&v), (3, 1));
+        // Carried over into next year: that year's board shows it, not this one.
+        let mut next_year = card(11, Stage::Registered, &positions[3]);
+        next_year.year = 2027;
+        assert!(!v.apply(next_year, None));
+        assert_eq!(counts(&v), (3, 1));
+        assert!(v.find(11).is_none());
     }
 
     #[test]

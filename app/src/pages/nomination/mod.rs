@@ -161,7 +161,7 @@ pub fn NominationDetail(
     let kind_criteria = record.criteria.of(kind).to_vec();
     let evidence = move || {
         let lang = lang.get();
-        kind_criteria
+        let current = kind_criteria
             .iter()
             .map(|c| {
                 let text = evidence_map.get(&c.code).cloned();
@@ -180,7 +180,23 @@ pub fn NominationDetail(
                     </tr>
                 }
             })
-            .collect_view()
+            .collect_view();
+        // Evidence kept for a criterion the year's set no longer has (a later version, or
+        // a card carried over into a year judged on other criteria): shown, marked so.
+        let retired = evidence_map
+            .iter()
+            .filter(|(code, _)| !kind_criteria.iter().any(|c| &c.code == *code))
+            .map(|(code, text)| {
+                view! {
+                    <tr class="retired">
+                        <th scope="row">{code.clone()}</th>
+                        <td colspan="2">{t(lang, Msg::EvidenceRetired)}</td>
+                        <td>{text.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        (current, retired)
     };
     let spans = stage_spans(&record, chrono::Utc::now());
     let history = record.history.clone();
@@ -229,6 +245,29 @@ pub fn NominationDetail(
             })
             .collect_view()
     };
+    // The exemplar over the campaign's years: each year's card keeps that year's records.
+    let years = (record.years.len() > 1).then(|| {
+        let links = record
+            .years
+            .iter()
+            .map(|y| {
+                let current = y.id == id;
+                view! {
+                    <li>
+                        <a href=format!("/nominations/{}", y.id) aria-current=current.then_some("page")>
+                            {y.year}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="year-records" aria-label=tr(Msg::YearRecords)>
+                <strong>{tr(Msg::YearRecords)}</strong>
+                <ol>{links}</ol>
+            </nav>
+        }
+    });
     let edit = view.can_edit.then(|| {
         view! { <a class="button-link" href=format!("/nominations/{id}/edit")>{tr(Msg::EditNomination)}</a> }
     });
@@ -250,6 +289,7 @@ pub fn NominationDetail(
     view! {
         <article class="nomination" aria-labelledby="nomination-title">
             {title_view}
+            {years}
             {edit}
             <section aria-labelledby="profile-title">
                 {section("profile-title", Msg::ProfileTitle)}

@@ -1,7 +1,7 @@
 //! A nomination as the board shows it (its card), and the campaign year it belongs to.
 
 use super::scores;
-use super::Conn;
+use super::{Conn, Db};
 use crate::db::{DbError, DbResult};
 use app::moves::scope;
 use app::ports::RepoError;
@@ -163,4 +163,44 @@ pub async fn resolve_year(
     } else {
         Ok((id, name, year.clamp(start, end), start, end))
     }
+}
+
+/// The card `id` became in a later year, with that year, if it was carried over.
+pub async fn carried_to(conn: &mut Conn, id: i64) -> DbResult<Option<(i64, i32)>> {
+    Ok(
+        sqlx::query_as("SELECT id, year FROM nominations WHERE carried_from = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+/// The exemplar's cards over the campaign's years, oldest first (`id`'s own among them):
+/// the chain of cards each carried over from the one before.
+pub async fn chain(conn: &mut Conn, id: i64) -> DbResult<Vec<(i64, i32)>> {
+    let mut before = Vec::new();
+    let mut at = id;
+    while let Some(prev) = sqlx::query_as::<Db, (i64, i32)>(
+        "SELECT p.id, p.year FROM nominations n JOIN nominations p ON p.id = n.carried_from
+         WHERE n.id = $1",
+    )
+    .bind(at)
+    .fetch_optional(&mut *conn)
+    .await?
+    {
+        before.push(prev);
+        at = prev.0;
+    }
+    before.reverse();
+    let year: i32 = sqlx::query_scalar("SELECT year FROM nominations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    before.push((id, year));
+    let mut at = id;
+    while let Some(next) = carried_to(conn, at).await? {
+        before.push(next);
+        at = next.0;
+    }
+    Ok(before)
 }

@@ -9,6 +9,7 @@ use super::Backend;
 use crate::db::{DbError, DbResult};
 use app::ports::{NominationsPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
+use app::types::carry::YearRecord;
 use app::types::model::{CardEvent, CollectiveOption, MoveAction, NominationRecord};
 use async_trait::async_trait;
 use shared::auth::Action;
@@ -38,6 +39,11 @@ impl NominationsPort for Backend {
             criteria: criteria::of_year(&mut conn, stored.campaign_id, stored.year)
                 .await?
                 .1,
+            years: cards::chain(&mut conn, id)
+                .await?
+                .into_iter()
+                .map(|(id, year)| YearRecord { id, year })
+                .collect(),
             card,
             year: stored.year,
             created_at: stored.created_at,
