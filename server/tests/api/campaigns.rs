@@ -278,11 +278,23 @@ async fn a_new_campaign_stores_the_plan_s_calendar_for_every_year() {
         .map(|y| (y.calendar.year, y.version))
         .collect();
     assert_eq!(years, [(2040, 1), (2041, 1), (2042, 1)]);
-    for y in &plan.years {
-        assert_eq!(
-            y.calendar,
-            CampaignYear::with_plan_defaults(y.calendar.year)
-        );
+    // The plan's calendar as the shared rule makes it: D-1 is the one registration, open
+    // through the first year's December; the later years start with it closed.
+    let calendars: Vec<CampaignYear> = plan.years.iter().map(|y| y.calendar.clone()).collect();
+    assert_eq!(
+        calendars,
+        shared::domain::Campaign::new("Giai đoạn 2040-2042", 2040, 2042)
+            .unwrap()
+            .years
+    );
+    let d1: Vec<_> = calendars.iter().map(|c| c.registration_deadline).collect();
+    let ymd = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(
+        d1,
+        [ymd(2040, 12, 31), ymd(2040, 12, 31), ymd(2041, 12, 31)]
+    );
+    for c in &calendars[1..] {
+        assert_eq!(*c, CampaignYear::with_plan_defaults(c.year));
     }
     let (status, _) = app
         .call_fn(

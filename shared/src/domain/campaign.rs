@@ -87,6 +87,9 @@ fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 impl CampaignYear {
+    /// The plan's calendar for `year` when it is not the campaign's first: its registration
+    /// (D-1) closed before the year began (the plan registers once, in the campaign's first
+    /// December; the Department reopens a later year by moving the date).
     pub fn with_plan_defaults(year: i32) -> CampaignYear {
         CampaignYear {
             year,
@@ -243,7 +246,14 @@ impl Campaign {
             start_year,
             end_year,
             years: (start_year..=end_year)
-                .map(CampaignYear::with_plan_defaults)
+                .map(|year| {
+                    let mut calendar = CampaignYear::with_plan_defaults(year);
+                    if year == start_year {
+                        // D-1: the one registration, by the end of the first year's December.
+                        calendar.registration_deadline = ymd(year, 12, 31);
+                    }
+                    calendar
+                })
                 .collect(),
         })
     }
@@ -337,6 +347,27 @@ mod tests {
                 Ok(c) => proptest::prop_assert!(c.years.len() as i32 == span + 1 && (1..=10).contains(&(span + 1))),
                 Err(problems) => proptest::prop_assert!(!problems.is_empty()),
             }
+        }
+    }
+
+    #[test]
+    fn a_new_campaign_registers_in_its_first_december_and_later_years_start_closed() {
+        let c = Campaign::new("Giai đoạn 2017–2020", 2017, 2020).unwrap();
+        let deadlines: Vec<_> = c.years.iter().map(|y| y.registration_deadline).collect();
+        assert_eq!(
+            deadlines,
+            [
+                ymd(2017, 12, 31),
+                ymd(2017, 12, 31),
+                ymd(2018, 12, 31),
+                ymd(2019, 12, 31)
+            ]
+        );
+        // Registration is open through the first year, closed through every later one.
+        for y in &c.years {
+            let open_on_new_year = ymd(y.year, 1, 1) <= y.registration_deadline;
+            assert_eq!(open_on_new_year, y.year == 2017, "{}", y.year);
+            assert!(y.problems().is_empty(), "{}", y.year);
         }
     }
 
