@@ -568,15 +568,35 @@ pub fn stage_spans(
     record: &NominationRecord,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Vec<StageSpan> {
+    spans_of(&record.created_at, record.card.stage, &record.history, now)
+}
+
+fn spans_of(
+    created_at: &str,
+    current: Stage,
+    history: &[HistoryEntry],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<StageSpan> {
     let parse = |t: &str| {
         chrono::DateTime::parse_from_rfc3339(t)
             .map(|d| d.with_timezone(&chrono::Utc))
             .ok()
     };
-    let moves: Vec<&HistoryEntry> = record.history.iter().filter(|h| h.from != h.to).collect();
+    // A card carried over from the year before starts in the stage it was carried into;
+    // where it stood then is the earlier year's record.
+    let carried_into = history
+        .iter()
+        .find(|h| h.action == MoveAction::CarryOver)
+        .map(|h| h.to);
+    let moves: Vec<&HistoryEntry> = history
+        .iter()
+        .filter(|h| h.from != h.to && h.action != MoveAction::CarryOver)
+        .collect();
     let mut spans = Vec::new();
-    let mut stage = moves.first().map(|h| h.from).unwrap_or(record.card.stage);
-    let mut since = record.created_at.clone();
+    let mut stage = carried_into
+        .or_else(|| moves.first().map(|h| h.from))
+        .unwrap_or(current);
+    let mut since = created_at.to_string();
     for h in moves {
         let days = match (parse(&since), parse(&h.at)) {
             (Some(a), Some(b)) => (b - a).num_days(),
@@ -804,6 +824,53 @@ pub struct Organisation {
 mod tests {
     use super::*;
     use shared::i18n::{audit_action_label, Lang};
+
+    fn entry(seq: i64, at: &str, action: MoveAction, from: Stage, to: Stage) -> HistoryEntry {
+        HistoryEntry {
+            seq,
+            at: at.into(),
+            by: "office".into(),
+            action,
+            from,
+            to,
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn a_carried_card_starts_in_the_stage_it_was_carried_into() {
+        let now = chrono::DateTime::parse_from_rfc3339("2027-03-11T00:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let history = [
+            entry(
+                1,
+                "2027-01-01T00:00:00Z",
+                MoveAction::CarryOver,
+                Stage::Evaluating,
+                Stage::Fostering,
+            ),
+            entry(
+                2,
+                "2027-03-01T00:00:00Z",
+                MoveAction::Move,
+                Stage::Fostering,
+                Stage::Evaluating,
+            ),
+        ];
+        let spans = spans_of("2027-01-01T00:00:00Z", Stage::Evaluating, &history, now);
+        let seen: Vec<_> = spans.iter().map(|s| (s.stage, s.days)).collect();
+        assert_eq!(seen, [(Stage::Fostering, 59), (Stage::Evaluating, 10)]);
+        // A card made this year starts where its first move left from.
+        let made = spans_of(
+            "2027-01-01T00:00:00Z",
+            Stage::Evaluating,
+            &history[1..],
+            now,
+        );
+        assert_eq!(made[0].stage, Stage::Fostering);
+        assert_eq!(made.len(), 2);
+    }
 
     #[test]
     fn every_audit_action_has_its_own_code_and_a_label_in_both_languages() {

@@ -167,6 +167,24 @@ async fn the_office_carries_a_year_over_and_each_year_keeps_its_records() {
         .await;
     assert_eq!(status, 403);
 
+    // The fostered card's plan has its 2026 activities and one not yet dated.
+    {
+        let pool = app.pool().await;
+        sqlx::query(
+            "INSERT INTO fostering_activities (nomination_id, ord, kind, title, date, status)
+             SELECT $1, COALESCE(MAX(ord), 0) + 1, 'publicity', 'Phóng sự truyền hình', NULL,
+                 'planned'
+             FROM fostering_activities WHERE nomination_id = $1",
+        )
+        .bind(fostered.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+    }
+    let activities = "SELECT COUNT(*) FROM fostering_activities WHERE nomination_id = $1";
+    assert!(scalar(&app, activities, fostered.0).await > 1);
+
     // The batch: two go on, the dropped one starts again.
     let (status, body) = app
         .call_fn(
@@ -225,6 +243,17 @@ async fn the_office_carries_a_year_over_and_each_year_keeps_its_records() {
     let approved =
         "SELECT COUNT(*) FROM fostering_plans WHERE nomination_id = $1 AND approved_at IS NOT NULL";
     assert_eq!(scalar(&app, approved, fostered2).await, 1);
+    // Of its activities only the undated one goes on: the dated ones are 2026's record.
+    assert_eq!(scalar(&app, activities, fostered2).await, 1);
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM fostering_activities WHERE nomination_id = $1 AND date IS NULL",
+            fostered2
+        )
+        .await,
+        1
+    );
     let evaluations = "SELECT COUNT(*) FROM evaluations WHERE nomination_id = $1";
     assert!(scalar(&app, evaluations, evaluated.0).await > 0);
     assert_eq!(scalar(&app, evaluations, evaluated2).await, 0);

@@ -67,8 +67,9 @@ pub async fn bottom_of(
 }
 
 /// Copies card `from` into `year` at `stage`, with `profile` (its C-C4 link moved on):
-/// the dossier, the evidence and the fostering plan with its activities and approval.
-/// Returns the new card's id.
+/// the dossier, the evidence and the fostering plan with its approval, and those of its
+/// activities that are undated or dated in `year` (the ones dated in an earlier year are
+/// that year's record and stay with it). Returns the new card's id.
 pub async fn copy_card(
     conn: &mut Conn,
     from: i64,
@@ -124,10 +125,12 @@ pub async fn copy_card(
     sqlx::query(
         "INSERT INTO fostering_activities (nomination_id, ord, kind, title, date, status, outcome)
          SELECT $1, ord, kind, title, date, status, outcome
-         FROM fostering_activities WHERE nomination_id = $2",
+         FROM fostering_activities
+         WHERE nomination_id = $2 AND (date IS NULL OR date >= $3)",
     )
     .bind(id)
     .bind(from)
+    .bind(chrono::NaiveDate::from_ymd_opt(year, 1, 1))
     .execute(&mut *conn)
     .await?;
     Ok(id)
