@@ -3,52 +3,23 @@
 // organisation and a first account from the pages alone.
 
 import { test, expect, hydrated, expectAccessible, expectConsoleError } from './fixtures';
-import { port, today } from '../playwright.config';
+import { startEmptyInstall, type Install } from './install';
 import type { Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 const ADMIN = 'quantri';
 const PASSWORD = 'mật khẩu quản trị đủ dài';
-const url = `http://127.0.0.1:${port + 40}`;
-let server: ChildProcess | undefined;
+let install: Install | undefined;
+let url = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  const bin = path.resolve(process.env.EXEMPLAR_BIN ?? '');
-  const dir = mkdtempSync(path.join(tmpdir(), 'exemplar-first-run-'));
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    DATABASE_URL: `sqlite://${path.join(dir, 'exemplar.db')}`,
-    LEPTOS_SITE_ADDR: `127.0.0.1:${port + 40}`,
-    LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? '',
-    EXEMPLAR_TODAY: today,
-  };
-  // A real install asks for no demo data.
-  delete env.EXEMPLAR_DEMO_DATA;
-  const made = spawnSync(bin, ['create-admin', '--username', ADMIN], {
-    env: { ...env, EXEMPLAR_ADMIN_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(made.status, made.stderr).toBe(0);
-  server = spawn(bin, [], { env, stdio: 'ignore' });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`the first-run server at ${url} did not start`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  install = await startEmptyInstall(40, ADMIN, PASSWORD);
+  url = install.url;
 });
 
 test.afterAll(() => {
-  server?.kill();
+  install?.stop();
 });
 
 /** The administrator signs in on the first-run server and opens `to`. */
