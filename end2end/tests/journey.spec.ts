@@ -271,11 +271,16 @@ test('the office closes the year: the exemplar goes on into year two with its re
   await expect(page.locator('section.plan')).toContainText('Thủ trưởng đơn vị đã phê duyệt');
   await expect(page.locator('section.plan')).not.toContainText('20/11/2026');
   await expect(page.locator('section.evaluations')).toContainText('Chưa có đánh giá định kỳ.');
+  // 2027 has not begun: the page says when its first evaluation opens, no form to refuse.
+  await expect(page.locator('section.evaluations .evaluation-not-open')).toHaveText(
+    'Kỳ đánh giá 6 tháng của năm 2027 mở từ ngày 01/01/2027: khi đó mới ghi nhận được đánh giá.',
+  );
+  await expect(page.getByRole('button', { name: 'Ghi nhận đánh giá' })).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath('journey-year-two-card.png'), fullPage: true });
   await page.goto(`${url}/nominations/${nextId}/edit`);
   await hydrated(page);
-  await expect(page.locator('label[for="f-ev-C-A1"]')).toContainText('(Hệ số 5)');
+  await expect(page.locator('label[for="f-ev-C-A1"]')).toContainText('(Trọng số 5)');
   await page.goto(`${url}/nominations/${nextId}`);
   await hydrated(page);
   // Year one's record keeps its evaluation.

@@ -45,6 +45,9 @@ feature! { $
     AllRecorded =>
         "Đã đủ các kỳ đánh giá của năm.",
         "Every evaluation of the year is recorded.",
+    EvaluationOpensOn =>
+        "Kỳ {period} của năm {year} mở từ ngày {date}: khi đó mới ghi nhận được đánh giá.",
+        "The {period} of {year} opens on {date}: it can be recorded from then on.",
     DateHint => "Ngày/tháng/năm, ví dụ 30/06/2026", "Day/month/year, e.g. 30/06/2026",
     ReplicationsTitle => "Nhân rộng mô hình", "Replication",
     NoReplications =>

@@ -15,7 +15,7 @@ feature! { $
     EvidenceRetired =>
         "Tiêu chí không còn trong bộ tiêu chí của năm này (minh chứng được giữ lại)",
         "No longer among this year's criteria (the evidence is kept)",
-    WeightLabel => "Hệ số", "Weight",
+    WeightLabel => "Trọng số", "Weight",
     ConditionLabel => "Điều kiện", "Condition",
     HeadsUnit => "Là người đứng đầu đơn vị", "Heads the unit",
     LinkedCollective =>

@@ -11,8 +11,8 @@ use crate::i18n::{tr, use_lang};
 use crate::types::model::NominationView;
 use leptos::prelude::*;
 use shared::domain::{EvaluationDraft, EvaluationPeriod, Field, Rating};
-use shared::i18n::{field_name, format_date, period_name, rating_name, t, Msg};
-use shared::rules::evaluation::check_evaluation;
+use shared::i18n::{field_name, fill, format_date, period_name, rating_name, t, Msg};
+use shared::rules::evaluation::{check_evaluation, period_opens};
 
 /// E-1 on the card: the evaluations recorded and, for those who may, the form to record
 /// the next one.
@@ -81,6 +81,25 @@ fn EvaluationForm(view: NominationView, heading: u8, on_change: Callback<String>
     }
     // The first period still missing: periods open in order, and a late one is still owed.
     let first = missing[0];
+    // Not open yet (a card of a year still to come): say when, rather than a form that
+    // could only be refused.
+    let opens = period_opens(first, &calendar);
+    if today < opens {
+        let year = calendar.year;
+        let text = move || {
+            let lang = lang.get();
+            fill(
+                lang,
+                Msg::EvaluationOpensOn,
+                &[
+                    ("period", &period_name(lang, first)),
+                    ("year", &year),
+                    ("date", &format_date(opens)),
+                ],
+            )
+        };
+        return view! { <p class="empty evaluation-not-open">{text}</p> }.into_any();
+    }
     let draft = RwSignal::new(EvaluationDraft {
         period: first,
         rating: Rating::Good,
