@@ -86,6 +86,7 @@ fn set_content_security_policy() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
+    provide_context(crate::components::live::CalendarChanges(RwSignal::new(0)));
 
     // Set once the WASM has taken over the page: end-to-end tests wait for it, and it
     // proves the client is live.

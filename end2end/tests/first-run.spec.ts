@@ -89,7 +89,7 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await page.screenshot({ path: test.info().outputPath('first-run-accounts.png'), fullPage: true });
 });
 
-test('the administrator creates the first campaign and sets its year\'s calendar', async ({ page }) => {
+test('the administrator creates the first campaign and sets its year\'s calendar', async ({ page, browser }) => {
   // The first campaign, checked as it is typed; then the board has a year to show.
   await signInAdmin(page, '/admin/accounts');
   await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
@@ -134,8 +134,15 @@ test('the administrator creates the first campaign and sets its year\'s calendar
   await year.getByLabel('Hạn khối gửi kết quả (D-2)').fill('15/09/2026');
   await year.getByLabel('Số mô hình gửi Thành phố, nhiều nhất (S-2)').fill('4');
   await expect(year.locator('[role="alert"]')).toHaveCount(0);
+  // Someone has the calendar open meanwhile: it follows the save, without a reload.
+  const watcher = await (await browser.newContext()).newPage();
+  await signInAdmin(watcher, '/calendar');
+  const d2 = watcher.locator('li.deadline[data-rule="D-2"] summary');
+  await expect(d2).toContainText('30/09/2026');
   await year.getByRole('button', { name: 'Lưu lịch năm' }).click();
   await expect(page.locator('p.notice[role="status"]')).toContainText('Đã lưu lịch và chỉ tiêu năm 2026');
+  await expect(d2).toContainText('15/09/2026', { timeout: 10_000 });
+  await watcher.context().close();
   await expect(year.getByLabel('Hạn khối gửi kết quả (D-2)')).toHaveValue('15/09/2026');
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -238,6 +238,23 @@ test('the administrator changes the criteria from year two on; year one\'s total
   await office.context().close();
 });
 
+test('the office\'s board follows the administrator\'s change of the year\'s D-3 live', async ({ page, browser }) => {
+  const office = await pageOf(browser, 'vanphong');
+  const owed = office.locator('section.owed');
+  await expect(owed).toContainText('29/11/2026 · Văn phòng Sở gửi danh sách cho Thành phố (D-3)');
+  await signInAs(page, ADMIN, '/admin/campaigns');
+  await page.getByRole('link', { name: 'Giai đoạn 2026–2027' }).click();
+  await hydrated(page);
+  const year = page.locator('details.campaign-year[data-year="2026"]');
+  await year.getByLabel('Hạn gửi danh sách lên Thành phố (D-3)').fill('27/11/2026');
+  await year.getByRole('button', { name: 'Lưu lịch năm' }).click();
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã lưu lịch và chỉ tiêu năm 2026');
+  // Without a reload, the office's list of what it owes has the new date.
+  await expect(owed).toContainText('27/11/2026 · Văn phòng Sở gửi danh sách cho Thành phố (D-3)', { timeout: 10_000 });
+  await expect(owed).not.toContainText('29/11/2026');
+  await office.context().close();
+});
+
 test('the office closes the year: the exemplar goes on into year two with its records', async ({ page }) => {
   await signInAs(page, 'vanphong');
   await page.getByRole('link', { name: 'Chuyển tiếp sang năm sau' }).click();

@@ -89,6 +89,11 @@ impl Application {
         let leptos_options = assets::leptos_options(&settings.site_root, addr);
         let repo: Arc<dyn Repository> = store.clone();
         let (stop, stop_rx) = tokio::sync::watch::channel(false);
+        let calendar = crate::live::calendar::follow(
+            repo.clone(),
+            repo.calendar_stamp().await.map_err(DbError::from)?,
+            stop_rx.clone(),
+        );
         let ctx = AppContext {
             repo,
             clock: app::services::Clock {
@@ -101,6 +106,7 @@ impl Application {
             store: store.clone(),
             sessions: settings.sessions,
             stopping: stop_rx,
+            calendar,
             ctx: ctx.clone(),
         };
         let router = router(state, ctx);

@@ -12,6 +12,9 @@ pub struct AppState {
     pub sessions: SessionConfig,
     /// Turns true when the server begins to stop: endless responses (live events) end.
     pub stopping: tokio::sync::watch::Receiver<bool>,
+    /// The campaigns' calendar stamp (`live::calendar`): grows when a calendar or
+    /// criteria are saved on any instance.
+    pub calendar: tokio::sync::watch::Receiver<i64>,
     /// What server functions see (the repository, the clock, the summary's tallies), for
     /// the handlers outside Leptos too (live events, downloads, health).
     pub ctx: app::services::AppContext,

@@ -6,7 +6,23 @@ use crate::types::model::CardEvent;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Refreshes at most every `delay`, after an event that `wanted` accepts.
+/// Counts the live channel's word that a campaign's calendar or criteria changed (provided
+/// by the app): what shows deadlines or criteria reads it, and so reloads.
+#[derive(Clone, Copy)]
+pub struct CalendarChanges(pub RwSignal<u64>);
+
+/// The app's [`CalendarChanges`] (a counter of its own outside the app).
+pub fn calendar_changes() -> RwSignal<u64> {
+    use_context::<CalendarChanges>().map_or_else(|| RwSignal::new(0), |c| c.0)
+}
+
+/// A calendar change arrived: everything that reads [`calendar_changes`] reloads.
+pub fn calendar_changed(changes: RwSignal<u64>) {
+    changes.update(|n| *n += 1);
+}
+
+/// Refreshes at most every `delay`, after an event that `wanted` accepts or a change of a
+/// calendar or criteria.
 #[component]
 pub fn LiveRefresh(
     seq: i64,
@@ -14,9 +30,18 @@ pub fn LiveRefresh(
     refresh: Callback<()>,
     #[prop(default = Duration::from_millis(300))] delay: Duration,
 ) -> impl IntoView {
+    let changes = calendar_changes();
     let _ = Effect::new(move |started: Option<()>| {
         if started.is_none() {
-            follow(seq, wanted, delay, move || refresh.run(()));
+            follow(
+                seq,
+                wanted,
+                delay,
+                move || refresh.run(()),
+                move || {
+                    calendar_changed(changes);
+                },
+            );
         }
     });
 }
@@ -27,6 +52,7 @@ fn follow(
     wanted: fn(&CardEvent) -> bool,
     delay: Duration,
     refresh: impl Fn() + Clone + 'static,
+    on_calendar: impl Fn() + 'static,
 ) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
@@ -41,11 +67,15 @@ fn follow(
     let on_card = {
         let timer = timer.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let relevant = e
-                .data()
-                .as_string()
-                .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
-                .is_some_and(|ev| wanted(&ev));
+            // A calendar change is always relevant (event `calendar`); a card's when wanted.
+            let relevant = e.type_() == "calendar"
+                || e.data()
+                    .as_string()
+                    .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
+                    .is_some_and(|ev| wanted(&ev));
+            if e.type_() == "calendar" {
+                on_calendar();
+            }
             if !relevant || timer.get_value().is_some() {
                 return;
             }
@@ -63,6 +93,7 @@ fn follow(
         })
     };
     let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
+    let _ = source.add_event_listener_with_callback("calendar", on_card.as_ref().unchecked_ref());
     let kept = StoredValue::new_local(Some((source, on_card)));
     on_cleanup(move || {
         if let Some(handle) = timer.get_value() {
@@ -83,5 +114,6 @@ fn follow(
     _wanted: fn(&CardEvent) -> bool,
     _delay: Duration,
     _refresh: impl Fn() + Clone + 'static,
+    _on_calendar: impl Fn() + 'static,
 ) {
 }

@@ -1,6 +1,7 @@
 //! `/calendar`: every deadline of the campaign year, and who has met it.
 
 use crate::api::year::{get_calendar, my_deadlines};
+use crate::components::live::{calendar_changes, LiveRefresh};
 use crate::components::loaded::Loaded;
 use crate::components::year_filter::YearFilter;
 use crate::i18n::{tr, use_lang};
@@ -23,6 +24,7 @@ pub fn CalendarPage() -> impl IntoView {
             <h1 id="calendar-title">{tr(Msg::CalendarTitle)}</h1>
             <p class="hint">{tr(Msg::CalendarIntro)}</p>
             <Loaded data let:view>
+                <LiveRefresh seq=view.seq wanted=|_| true refresh=Callback::new(move |_| data.refetch())/>
                 <CalendarView view/>
             </Loaded>
         </section>
@@ -114,7 +116,8 @@ fn CalendarView(view: CalendarView) -> impl IntoView {
 /// On the board: what the user's unit, bloc or office owes next, most urgent first.
 #[component]
 pub fn OwedPanel() -> impl IntoView {
-    let data = Resource::new(|| (), |_| my_deadlines());
+    let changes = calendar_changes();
+    let data = Resource::new(move || changes.get(), |_| my_deadlines());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -12,4 +12,8 @@ pub trait CalendarPort: Send + Sync {
         year: Option<i32>,
         today: chrono::NaiveDate,
     ) -> RepoResult<crate::types::calendar::CalendarView>;
+
+    /// A number that grows whenever a campaign is made or a year's calendar or criteria are
+    /// saved (on any instance): the live channel tells the pages showing them to reload.
+    async fn calendar_stamp(&self) -> RepoResult<i64>;
 }

@@ -29,6 +29,9 @@ pub struct DeadlineRow {
 /// `/calendar`: every deadline of a campaign year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarView {
+    /// The event log's sequence number the page is current to (where its live updates
+    /// start).
+    pub seq: i64,
     pub campaign_name: String,
     pub year: i32,
     pub years: Vec<i32>,

@@ -27,6 +27,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
 
+pub mod calendar;
+
 /// Events read from the log at a time when catching up.
 const CATCH_UP: i64 = 500;
 /// A stream ends after this long; the browser reconnects at once (resuming where it was),
@@ -55,8 +57,12 @@ pub async fn events(
         .or(resume.after)
         .unwrap_or(0)
         .max(0);
+    // Only calendar changes from now on: the page was loaded with the calendar as it is.
+    let mut calendar = state.calendar.clone();
+    calendar.borrow_and_update();
     // Subscribe before reading the log, so that nothing committed in between is lost.
     let feed = Feed {
+        calendar,
         rx: state.ctx.repo.subscribe(),
         repo: state.ctx.repo.clone(),
         user,
@@ -73,6 +79,8 @@ pub async fn events(
 }
 
 struct Feed {
+    /// The calendars' stamp (`calendar::follow`): a change becomes a `calendar` event.
+    calendar: watch::Receiver<i64>,
     rx: broadcast::Receiver<Arc<CardEvent>>,
     repo: Arc<dyn Repository>,
     user: CurrentUser,
@@ -125,6 +133,12 @@ impl Feed {
             tokio::select! {
                 _ = self.stopping.changed() => return None,
                 _ = tokio::time::sleep_until(self.until) => return None,
+                changed = self.calendar.changed() => match changed {
+                    // Every signed-in user reads the calendar; the page reloads what it
+                    // shows, as the server lets it.
+                    Ok(()) => return Some(Event::default().event("calendar").data("{}")),
+                    Err(_) => return None,
+                },
                 received = self.rx.recv() => match received {
                     Ok(event) if event.seq <= self.last => {}
                     Ok(event) if event.seq == self.last + 1 => {

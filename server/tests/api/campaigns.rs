@@ -9,7 +9,7 @@ use app::api::admin::{
 };
 use app::api::council::GetCouncil;
 use app::api::year::GetCalendar;
-use app::types::model::CampaignYears;
+use app::types::model::{CampaignYearRow, CampaignYears};
 use common::{spawn_app, spawn_app_at, spawn_instance_of};
 use serde_json::Value;
 use shared::domain::{CampaignDraft, CampaignYear, Quota};
@@ -313,14 +313,8 @@ async fn the_council_s_quorum_is_the_year_s_number_and_stays_once_the_council_be
     let today = chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
     let app = spawn_app_at(today).await;
     let admin = app.login("admin").await;
-    let (_, campaigns) = app.call_fn(&admin, ListCampaigns {}).await;
-    let demo = campaigns[0]["id"].as_i64().unwrap();
     // The Department asks for 80 % this year (not under a majority).
-    let (_, body) = app
-        .call_fn(&admin, GetCampaignYears { campaign_id: demo })
-        .await;
-    let plan: CampaignYears = serde_json::from_value(body).unwrap();
-    let row = plan.years.iter().find(|y| y.calendar.year == 2026).unwrap();
+    let (demo, row) = demo_2026(&app, &admin).await;
     assert_eq!(row.calendar.quorum_pct, 66, "the default");
     let mut calendar = row.calendar.clone();
     let save = |calendar: CampaignYear, version: i64| SaveCampaignYear {
@@ -398,5 +392,95 @@ async fn the_council_s_quorum_is_the_year_s_number_and_stays_once_the_council_be
     calendar.cultural_family_years = 4;
     let (status, body) = app.call_fn(&admin, save(calendar, row.version + 1)).await;
     assert_eq!(status, 200, "{body}");
+    app.stop().await;
+}
+
+/// The demo campaign's id and its 2026 calendar as stored, read by the administrator.
+async fn demo_2026(app: &common::TestApp, admin: &str) -> (i64, CampaignYearRow) {
+    let (_, campaigns) = app.call_fn(admin, ListCampaigns {}).await;
+    let demo = campaigns[0]["id"].as_i64().unwrap();
+    let (_, body) = app
+        .call_fn(admin, GetCampaignYears { campaign_id: demo })
+        .await;
+    let plan: CampaignYears = serde_json::from_value(body).unwrap();
+    let row = plan
+        .years
+        .into_iter()
+        .find(|y| y.calendar.year == 2026)
+        .unwrap();
+    (demo, row)
+}
+
+/// Reads a Server-Sent Events response for at most `wait`: whether a `calendar` event came.
+async fn calendar_event_within(
+    resp: &mut reqwest::Response,
+    buf: &mut String,
+    wait: std::time::Duration,
+) -> bool {
+    let until = tokio::time::Instant::now() + wait;
+    loop {
+        if buf
+            .lines()
+            .any(|l| l.trim() == "event: calendar" || l.trim() == "event:calendar")
+        {
+            return true;
+        }
+        match tokio::time::timeout_at(until, resp.chunk()).await {
+            Ok(Ok(Some(chunk))) => buf.push_str(std::str::from_utf8(&chunk).unwrap()),
+            Ok(_) => panic!("the live stream ended"),
+            Err(_) => return false,
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_saved_calendar_reaches_the_pages_open_on_every_instance() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let app = spawn_app_at(today).await;
+    let other = spawn_instance_of(&app, today).await;
+    let admin = app.login("admin").await;
+    let staff = other.login("staff1").await;
+    // A page open on the other instance, current to the log's end.
+    let (_, calendar) = other.call_fn(&staff, GetCalendar { year: None }).await;
+    let seq = calendar["seq"].as_i64().unwrap();
+    assert!(seq > 0, "{calendar}");
+    let mut live = other
+        .client
+        .get(other.url(&format!("/events?after={seq}")))
+        .header("cookie", &staff)
+        .header("accept", "text/event-stream")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(live.status().as_u16(), 200);
+    let mut buf = String::new();
+    // Nothing changed: no word of a calendar change, even after the instance read its stamp.
+    let poll = server::live::calendar::POLL;
+    assert!(!calendar_event_within(&mut live, &mut buf, poll * 2).await);
+
+    // The administrator saves 2026's calendar on the first instance.
+    let (demo, row) = demo_2026(&app, &admin).await;
+    let mut changed = row.calendar.clone();
+    changed.bloc_review_deadline = chrono::NaiveDate::from_ymd_opt(2026, 9, 15).unwrap();
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            SaveCampaignYear {
+                campaign_id: demo,
+                calendar: changed,
+                version: row.version,
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // The other instance's page is told, and what it reloads has the new date.
+    assert!(
+        calendar_event_within(&mut live, &mut buf, poll * 5).await,
+        "{buf}"
+    );
+    let (_, calendar) = other.call_fn(&staff, GetCalendar { year: None }).await;
+    assert!(calendar.to_string().contains("2026-09-15"), "{calendar}");
+    drop(live);
+    other.stop().await;
     app.stop().await;
 }

@@ -56,14 +56,28 @@ pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
                 });
             }
         });
+    // A calendar or criteria changed: what shows them on the board reloads.
+    let changes = crate::components::live::calendar_changes();
+    let on_calendar = Closure::<dyn FnMut()>::new(move || {
+        crate::components::live::calendar_changed(changes);
+    });
     let on_open = Closure::<dyn FnMut()>::new(move || moves.live_down.set(false));
     let on_error = Closure::<dyn FnMut()>::new(move || moves.live_down.set(true));
     let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
     let _ = source.add_event_listener_with_callback("gone", on_gone.as_ref().unchecked_ref());
+    let _ =
+        source.add_event_listener_with_callback("calendar", on_calendar.as_ref().unchecked_ref());
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // The closures live as long as the connection: kept with it, closed and freed together.
-    let kept = StoredValue::new_local(Some((source, on_card, on_gone, on_open, on_error)));
+    let kept = StoredValue::new_local(Some((
+        source,
+        on_card,
+        on_gone,
+        on_calendar,
+        on_open,
+        on_error,
+    )));
     on_cleanup(move || {
         kept.update_value(|k| {
             if let Some((source, ..)) = k.take() {

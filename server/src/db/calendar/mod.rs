@@ -33,6 +33,7 @@ impl CalendarPort for Backend {
         let reviewed = queries::reviewed_blocs(&mut conn, campaign_id, year).await?;
         let selected = queries::selected(&mut conn, campaign_id, year).await?;
         let (city, sent_on) = queries::city_registered(&mut conn, campaign_id, year).await?;
+        let seq = queries::last_seq(&mut conn).await?;
         conn.commit().await.map_err(DbError::from)?;
 
         let unit_status = |u: &Unit, done: bool, done_n: u32, total: u32, date| OwnerStatus {
@@ -100,11 +101,19 @@ impl CalendarPort for Backend {
             })
             .collect();
         Ok(CalendarView {
+            seq,
             campaign_name,
             year,
             years: (start..=end).collect(),
             today,
             rows,
         })
+    }
+
+    async fn calendar_stamp(&self) -> RepoResult<i64> {
+        let mut conn = super::begin_read(&self.pool).await.map_err(DbError::from)?;
+        let stamp = queries::calendar_stamp(&mut conn).await?;
+        conn.commit().await.map_err(DbError::from)?;
+        Ok(stamp)
     }
 }

@@ -153,3 +153,25 @@ pub async fn city_registered(
     .await?;
     Ok((n as u32, sent_on))
 }
+
+/// The event log's last sequence number, read with the calendar.
+pub async fn last_seq(conn: &mut Conn) -> DbResult<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// Grows with every campaign made and every calendar or criteria version saved: the sum of
+/// the years' versions (each save adds one) and the counts of campaigns and criteria
+/// versions (never deleted).
+pub async fn calendar_stamp(conn: &mut Conn) -> DbResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT CAST((SELECT COUNT(*) FROM campaigns)
+                   + (SELECT COALESCE(SUM(version), 0) FROM campaign_years)
+                   + (SELECT COUNT(*) FROM criteria_versions) AS BIGINT)",
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}

@@ -1,0 +1,44 @@
+//! Changes of the campaigns' calendars and criteria, for the live channel: one task per
+//! instance reads the store's stamp (`CalendarPort::calendar_stamp`) every
+//! [`POLL`] and publishes it when it has grown, so that a change saved on any instance
+//! reaches the pages open on every instance. Not in the event log: nothing is replayed,
+//! a page that reconnects has loaded the calendar afresh anyway.
+
+use app::ports::Repository;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// How often the stamp is read: how long a calendar change may take to reach open pages.
+pub const POLL: Duration = Duration::from_secs(2);
+
+/// Starts following the stamp from `first` (read at start); the receiver changes when it
+/// grows. The task ends when the server begins to stop or nothing listens any more.
+pub fn follow(
+    repo: Arc<dyn Repository>,
+    first: i64,
+    mut stopping: watch::Receiver<bool>,
+) -> watch::Receiver<i64> {
+    let (tx, rx) = watch::channel(first);
+    tokio::spawn(async move {
+        let mut last = first;
+        loop {
+            tokio::select! {
+                _ = stopping.changed() => return,
+                () = tokio::time::sleep(POLL) => {}
+            }
+            if *stopping.borrow() || tx.is_closed() {
+                return;
+            }
+            match repo.calendar_stamp().await {
+                Ok(stamp) if stamp != last => {
+                    last = stamp;
+                    tx.send_replace(stamp);
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "live calendar: cannot read the stamp"),
+            }
+        }
+    });
+    rx
+}
