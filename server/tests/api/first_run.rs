@@ -127,3 +127,36 @@ async fn the_demo_password_is_refused_beyond_this_machine() {
     settings.database_url = DatabaseUrl::parse(&format!("sqlite://{}", db.display())).unwrap();
     assert!(Application::build(settings).await.is_ok());
 }
+
+#[tokio::test]
+async fn the_synthetic_seed_for_benchmarks_fills_an_empty_database_and_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("synthetic.db");
+    let seeded = Command::new(env!("CARGO_BIN_EXE_exemplar"))
+        .args(["seed", "--nominations", "300"])
+        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .output()
+        .unwrap();
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    assert_eq!(count(&db, "nominations").await, 300);
+    assert!(count(&db, "campaign_years").await > 0, "its campaign's calendar");
+    assert!(count(&db, "users").await > 0);
+    // Not twice: a database with data is never seeded again.
+    let again = Command::new(env!("CARGO_BIN_EXE_exemplar"))
+        .args(["seed", "--nominations", "300"])
+        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert_eq!(count(&db, "nominations").await, 300);
+    // It serves: the sign-in page answers.
+    let (mut server, addr) = start(&db, dir.path(), &[]);
+    let login = reqwest::get(format!("{addr}/login")).await.unwrap();
+    assert_eq!(login.status().as_u16(), 200);
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
