@@ -174,9 +174,16 @@ pub fn encode_component(s: &str) -> String {
         .collect()
 }
 
-/// Where to go after signing in: only a local path, never another site.
+/// Where to go after signing in: only a local path, never another site. Browsers drop
+/// tabs and line breaks from a URL (`/\t/evil.example` becomes `//evil.example`) and read
+/// `\` as `/`, so a path with any control character, whitespace or backslash is refused
+/// whole, as is one whose second character would make it scheme-relative.
 pub fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
     if local && next != "/login" && !next.starts_with("/login?") {
         next
     } else {
@@ -208,6 +215,21 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/board");
         assert_eq!(safe_next("/\\evil.example"), "/board");
         assert_eq!(safe_next("/login"), "/board");
+    }
+
+    #[test]
+    fn a_next_with_a_tab_or_line_break_cannot_leave_the_site() {
+        for sneaky in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "/\u{a0}/evil.example",
+        ] {
+            assert_eq!(safe_next(sneaky), "/board", "{sneaky:?}");
+        }
+        assert_eq!(safe_next("/nominations/12"), "/nominations/12");
     }
 
     #[test]
