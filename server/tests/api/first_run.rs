@@ -143,7 +143,10 @@ async fn the_synthetic_seed_for_benchmarks_fills_an_empty_database_and_serves() 
         String::from_utf8_lossy(&seeded.stderr)
     );
     assert_eq!(count(&db, "nominations").await, 300);
-    assert!(count(&db, "campaign_years").await > 0, "its campaign's calendar");
+    assert!(
+        count(&db, "campaign_years").await > 0,
+        "its campaign's calendar"
+    );
     assert!(count(&db, "users").await > 0);
     // Not twice: a database with data is never seeded again.
     let again = Command::new(env!("CARGO_BIN_EXE_exemplar"))

@@ -115,6 +115,20 @@ async fn bad_input_is_refused_with_every_reason_and_nothing_is_saved() {
         body.to_string().contains("năm 2024 bị nhập hai lần"),
         "{body}"
     );
+    // A name that would read reversed (U+202E) and evidence with a terminal escape:
+    // refused, named, nothing saved.
+    let mut draft = household(unit, "Hộ ông \u{202E}nóS");
+    draft
+        .evidence
+        .insert("C-B1".into(), "Giấy chứng nhận \u{1b}[2J".into());
+    let (status, body) = app.call_fn(&staff, create(2026, draft)).await;
+    assert_eq!(status, 400, "{body}");
+    let text = body.to_string();
+    assert!(
+        text.contains("Tên tập thể, cá nhân chứa ký tự điều khiển hoặc ký tự đảo chiều"),
+        "{body}"
+    );
+    assert!(text.contains("Minh chứng chứa ký tự điều khiển"), "{body}");
     let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM nominations")
         .fetch_one(&pool)
         .await

@@ -106,6 +106,26 @@ pub enum InputError {
     /// A kind's list has no criterion the council can score.
     #[error("no scored criterion")]
     NoScoredCriterion,
+    /// A control character (other than a tab or a line break) or a character that
+    /// overrides the text's direction: invisible, and able to make a text read otherwise
+    /// than it is stored (a name shown reversed in a list, a forged line in an export).
+    #[error("{field:?} contains a control or direction-override character")]
+    ForbiddenCharacter { field: Field },
+}
+
+/// Whether `text` holds a character no text field accepts: a control character other than
+/// a tab or a line break (C0, DEL, C1), or a bidirectional embedding, override or isolate
+/// (U+202A–U+202E, U+2066–U+2069).
+pub fn has_forbidden_character(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// [`InputError::ForbiddenCharacter`] for `field` when `text` has such a character.
+pub fn forbidden_character(field: Field, text: &str) -> Option<InputError> {
+    has_forbidden_character(text).then_some(InputError::ForbiddenCharacter { field })
 }
 
 impl InputError {
@@ -123,7 +143,8 @@ impl InputError {
             | InputError::Duplicate { field, .. }
             | InputError::DateOutside { field, .. }
             | InputError::NotAfter { field, .. }
-            | InputError::YearTaken { field, .. } => *field,
+            | InputError::YearTaken { field, .. }
+            | InputError::ForbiddenCharacter { field } => *field,
         }
     }
 }
@@ -142,7 +163,18 @@ impl RequiredText {
         if text.chars().count() > max {
             return Err(InputError::TooLong { field, max });
         }
+        if let Some(e) = forbidden_character(field, text) {
+            return Err(e);
+        }
         Ok(RequiredText(text.to_string()))
+    }
+
+    /// A text as stored: it passed [`RequiredText::parse`] when it was typed, under the
+    /// rules of that day; reading it back only needs it non-empty (a rule added since does
+    /// not make stored records unreadable).
+    pub fn stored(raw: &str) -> Option<Self> {
+        let text = raw.trim();
+        (!text.is_empty()).then(|| RequiredText(text.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -160,6 +192,52 @@ impl std::fmt::Display for RequiredText {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn text_fields_refuse_control_and_direction_override_characters() {
+        for bad in [
+            "Hộ ông\u{0}Tư",
+            "Hộ ông \u{1b}[31mTư",
+            "Hộ ông \u{7f}Tư",
+            "Hộ ông \u{85}Tư",
+            "Hộ ông \u{202E}ưT",
+            "Hộ ông \u{2066}Tư\u{2069}",
+        ] {
+            assert_eq!(
+                RequiredText::parse(Field::NomineeName, bad, 100),
+                Err(InputError::ForbiddenCharacter {
+                    field: Field::NomineeName
+                }),
+                "{bad:?}"
+            );
+        }
+        // Tabs and line breaks are ordinary in a multi-line text.
+        assert!(RequiredText::parse(Field::Achievements, "Dòng 1\r\nDòng 2\tcột", 100).is_ok());
+    }
+
+    proptest! {
+        #[test]
+        fn a_text_with_a_forbidden_character_is_never_accepted(
+            before in "[a-zA-Zàáạảãđêệ ]{0,20}",
+            bad in prop_oneof![
+                (0u32..0x09).prop_map(|c| char::from_u32(c).unwrap()),
+                (0x0Eu32..0x20).prop_map(|c| char::from_u32(c).unwrap()),
+                (0x7Fu32..0xA0).prop_map(|c| char::from_u32(c).unwrap()),
+                (0x202Au32..=0x202E).prop_map(|c| char::from_u32(c).unwrap()),
+                (0x2066u32..=0x2069).prop_map(|c| char::from_u32(c).unwrap()),
+            ],
+            after in "[a-zA-Z0-9 ]{1,20}",
+        ) {
+            let text = format!("{before}{bad}{after}");
+            prop_assert!(has_forbidden_character(&text));
+            prop_assert!(RequiredText::parse(Field::Description, &text, 1000).is_err());
+        }
+
+        #[test]
+        fn ordinary_text_has_no_forbidden_character(text in "[\\p{L}\\p{N}\\p{P} \t\n]{0,60}") {
+            prop_assert!(!has_forbidden_character(&text));
+        }
+    }
 
     #[test]
     fn required_text_is_trimmed_and_bounded() {

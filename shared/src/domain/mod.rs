@@ -17,7 +17,7 @@ mod stage;
 pub use account::{NewPassword, Username};
 pub use campaign::{Campaign, CampaignDraft, CampaignYear, Checkpoints, Quota};
 pub use criteria::{Assessment, CriteriaSet, Criterion, CriterionProblem};
-pub use error::{Field, InputError, RequiredText};
+pub use error::{forbidden_character, has_forbidden_character, Field, InputError, RequiredText};
 pub use evaluation::{
     Activity, ActivityDraft, ActivityKind, ActivityStatus, Evaluation, EvaluationDraft,
     EvaluationPeriod, FosteringPlan, Leader, LeaderDraft, PlanDraft, Rating, Replication,

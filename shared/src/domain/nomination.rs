@@ -90,6 +90,21 @@ impl NominationDraft {
                 });
             }
         }
+        // Each field once, however many of its texts have such a character.
+        let texts = [
+            (Field::NomineeName, vec![&self.nominee_name]),
+            (Field::Description, vec![&self.description]),
+            (
+                Field::ReplicationPotential,
+                vec![&self.replication_potential],
+            ),
+            (Field::Evidence, self.evidence.values().collect()),
+        ];
+        for (field, values) in texts {
+            if values.iter().any(|t| super::has_forbidden_character(t)) {
+                errors.push(InputError::ForbiddenCharacter { field });
+            }
+        }
         errors.extend(self.profile.validate());
         errors
     }
@@ -194,6 +209,31 @@ mod tests {
         extra.code = "C-A1".into();
         added.individual.push(extra);
         assert!(d.evidence_errors(&added, &none).is_empty());
+    }
+
+    #[test]
+    fn a_draft_with_a_control_or_direction_character_is_refused_field_by_field() {
+        let mut d = draft();
+        d.nominee_name = "Tổ hợp tác\u{202E}".into();
+        d.evidence.insert("C-A1".into(), "a\u{0}b".into());
+        d.evidence.insert("C-A2".into(), "c\u{8}d".into());
+        d.description = "Dòng 1\nDòng 2\tcột".into();
+        let found: Vec<_> = d
+            .validate()
+            .into_iter()
+            .filter(|e| matches!(e, InputError::ForbiddenCharacter { .. }))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                InputError::ForbiddenCharacter {
+                    field: Field::NomineeName
+                },
+                InputError::ForbiddenCharacter {
+                    field: Field::Evidence
+                },
+            ]
+        );
     }
 
     #[test]

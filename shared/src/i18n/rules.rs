@@ -474,6 +474,12 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         (Lang::En, InputError::NoScoredCriterion) => {
             "At least one criterion must be scored.".to_string()
         }
+        (Lang::Vi, InputError::ForbiddenCharacter { .. }) => format!(
+            "{field} chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản (không nhìn thấy được); hãy xóa ký tự đó rồi nhập lại."
+        ),
+        (Lang::En, InputError::ForbiddenCharacter { .. }) => format!(
+            "{field} contains an invisible control or text-direction character; remove it and type the text again."
+        ),
     }
 }
 

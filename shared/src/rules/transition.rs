@@ -107,7 +107,12 @@ pub fn check_move(
                     max: MAX_REASON_CHARS,
                 }),
             )),
-            Some(_) => {}
+            Some(r) => {
+                if let Some(e) = crate::domain::forbidden_character(crate::domain::Field::Reason, r)
+                {
+                    v.push(Violation::new("II.3", ViolationKind::Input(e)));
+                }
+            }
         }
     }
     if kind == MoveKind::Forward {

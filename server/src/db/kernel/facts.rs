@@ -45,9 +45,8 @@ fn corrupt(id: i64, what: &str) -> DbError {
 
 /// A stored leader: the schema keeps both parts non-empty.
 fn leader(id: i64, name: String, position: String) -> DbResult<Option<Leader>> {
-    let text = |s: &str| RequiredText::parse(shared::domain::Field::LeaderName, s, usize::MAX);
-    match (text(&name), text(&position)) {
-        (Ok(name), Ok(position)) => Ok(Some(Leader { name, position })),
+    match (RequiredText::stored(&name), RequiredText::stored(&position)) {
+        (Some(name), Some(position)) => Ok(Some(Leader { name, position })),
         _ => Err(corrupt(id, "fostering leader")),
     }
 }
@@ -93,12 +92,7 @@ pub async fn plan(conn: &mut Conn, id: i64) -> DbResult<Option<PlanRecord>> {
         .map(|(kind, title, date, status, outcome)| {
             Ok(Activity {
                 kind: ActivityKind::from_code(&kind).ok_or_else(|| corrupt(id, "activity kind"))?,
-                title: RequiredText::parse(
-                    shared::domain::Field::ActivityTitle,
-                    &title,
-                    usize::MAX,
-                )
-                .map_err(|_| corrupt(id, "activity title"))?,
+                title: RequiredText::stored(&title).ok_or_else(|| corrupt(id, "activity title"))?,
                 date,
                 status: ActivityStatus::from_code(&status)
                     .ok_or_else(|| corrupt(id, "activity status"))?,
