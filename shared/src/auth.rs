@@ -263,6 +263,16 @@ pub fn validate_roles(
     if scoped && unit_id.is_none() {
         errors.push(InputError::Required { field: Field::Unit });
     }
+    // The council scores blind and votes in secret: a member may not also be the office
+    // (which reads the totals and runs the ballot) or an administrator (who reads the
+    // storage's configuration and the audit history).
+    if roles.contains(&Role::CouncilMember)
+        && (roles.contains(&Role::CouncilOffice) || roles.contains(&Role::Admin))
+    {
+        errors.push(InputError::Invalid {
+            field: Field::Roles,
+        });
+    }
     errors
 }
 

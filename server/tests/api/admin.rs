@@ -393,3 +393,54 @@ async fn council_seats_are_set_per_campaign_and_audited() {
     pool.close().await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_council_member_cannot_hold_the_office_or_admin_role() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let pool = app.pool().await;
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM user_roles")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    let before = count().await;
+    // A new account that would both score blind and read the totals: refused.
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            CreateAccount {
+                username: "hoidong.vp".into(),
+                fields: fields(None, &[Role::CouncilMember, Role::CouncilOffice], true),
+                password: "một mật khẩu dài đủ".into(),
+            },
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.to_string()
+            .contains("Thành viên Hội đồng không thể đồng thời"),
+        "{body}"
+    );
+    // A seated member made an administrator: refused, their roles as they were.
+    let (id, version): (i64, i64) =
+        sqlx::query_as("SELECT id, version FROM users WHERE username = 'council7'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            UpdateAccount {
+                id,
+                version,
+                fields: fields(None, &[Role::CouncilMember, Role::Admin], true),
+            },
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(count().await, before, "nothing saved");
+    pool.close().await;
+    app.stop().await;
+}

@@ -312,3 +312,35 @@ fn unit_scoped_roles_need_a_unit() {
         assert_ne!(role_label(Lang::Vi, r), role_label(Lang::En, r));
     }
 }
+
+#[test]
+fn a_council_member_cannot_also_be_the_office_or_an_administrator() {
+    use crate::domain::{Field, InputError};
+    let refused = InputError::Invalid {
+        field: Field::Roles,
+    };
+    for other in [Role::CouncilOffice, Role::Admin] {
+        let roles = BTreeSet::from([Role::CouncilMember, other]);
+        assert_eq!(validate_roles(&roles, None), vec![refused.clone()]);
+    }
+    // A member may head a unit (recused on its nominations), and the office may administer.
+    assert!(validate_roles(
+        &BTreeSet::from([Role::CouncilMember, Role::UnitHead]),
+        Some(1)
+    )
+    .is_empty());
+    assert!(validate_roles(&BTreeSet::from([Role::CouncilOffice, Role::Admin]), None).is_empty());
+    // Every pair of roles: refused exactly when it joins a member to the office or admin.
+    for a in Role::ALL {
+        for b in Role::ALL {
+            let roles = BTreeSet::from([a, b]);
+            let joined = roles.contains(&Role::CouncilMember)
+                && (roles.contains(&Role::CouncilOffice) || roles.contains(&Role::Admin));
+            assert_eq!(
+                validate_roles(&roles, Some(1)).contains(&refused),
+                joined,
+                "{roles:?}"
+            );
+        }
+    }
+}

@@ -411,6 +411,18 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         (
             Lang::Vi,
             InputError::Invalid {
+                field: Field::Roles,
+            },
+        ) => "Thành viên Hội đồng không thể đồng thời là Thường trực Hội đồng / Văn phòng Sở hay Quản trị viên: Hội đồng chấm điểm kín và bỏ phiếu kín.".to_string(),
+        (
+            Lang::En,
+            InputError::Invalid {
+                field: Field::Roles,
+            },
+        ) => "A council member cannot also be the council's standing office or an administrator: the council scores blind and votes in secret.".to_string(),
+        (
+            Lang::Vi,
+            InputError::Invalid {
                 field: Field::CurrentPassword,
             },
         ) => format!("{field} không đúng."),
