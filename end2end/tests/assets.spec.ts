@@ -86,7 +86,7 @@ test('the bundle arrives compressed under hashed names, and a second visit downl
   await visitBoard(page, first.loads);
 
   const html = first.loads.find((l) => l.kind === 'html' && new URL(l.url).pathname === '/board')!;
-  expect(html.cacheControl, 'the page is revalidated').toBe('no-cache');
+  expect(html.cacheControl, 'the page is never stored').toBe('no-store');
   expect(['br', 'gzip'], 'the page is compressed').toContain(html.encoding);
   const assets = first.loads.filter((l) => ['js', 'wasm', 'css'].includes(l.kind));
   for (const a of assets) {

@@ -8,8 +8,17 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 pub async fn add(req: Request, next: Next) -> Response {
+    // Behind HTTPS (the same test as the session cookie's `Secure`): browsers keep to HTTPS
+    // for a year.
+    let https = crate::auth::session::is_https(req.headers());
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
+    if https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -29,6 +29,8 @@ pub const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=315
 pub const REVALIDATE: HeaderValue = HeaderValue::from_static("no-cache");
 /// Files under fixed names (the favicon): a day.
 const A_DAY: HeaderValue = HeaderValue::from_static("public, max-age=86400");
+/// Pages and answers: never kept by the browser or anything between.
+const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
 
 /// Leptos's options for a site root: hashed file names when the build wrote `hash.txt`.
 pub fn leptos_options(site_root: &Path, addr: SocketAddr) -> LeptosOptions {
@@ -89,8 +91,9 @@ async fn cache_for(policy: HeaderValue, req: Request, next: Next) -> Response {
     resp
 }
 
-/// `Cache-Control` for everything that did not set its own: the favicon for a day, pages
-/// and server-function answers revalidated every time.
+/// `Cache-Control` for everything that did not set its own: the favicon for a day; pages
+/// and server-function answers never stored (they hold what only the signed-in user may
+/// read: a shared computer's cache or a proxy must not keep them).
 pub async fn default_cache_control(req: Request, next: Next) -> Response {
     let fixed_name_file = req.uri().path() == "/favicon.svg";
     let mut resp = next.run(req).await;
@@ -98,7 +101,7 @@ pub async fn default_cache_control(req: Request, next: Next) -> Response {
         let value = if fixed_name_file && resp.status().is_success() {
             A_DAY
         } else {
-            REVALIDATE
+            NO_STORE
         };
         resp.headers_mut().insert(header::CACHE_CONTROL, value);
     }

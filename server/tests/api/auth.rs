@@ -344,6 +344,40 @@ async fn pages_carry_the_security_headers() {
     app.stop().await;
 }
 
+#[tokio::test]
+async fn signed_in_pages_and_answers_are_never_stored_and_https_is_kept_to() {
+    let app = spawn_app().await;
+    let cookie = app.login("office").await;
+    for path in ["/board", "/calendar", "/nominations/1"] {
+        let page = app.get_as(&cookie, path).await;
+        assert_eq!(page.headers()["cache-control"], "no-store", "{path}");
+    }
+    let answer = app
+        .request_fn(&cookie, &app::api::year::GetCalendar { year: None })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    // Over plain HTTP no HSTS (it would lock a loopback install out of itself); behind an
+    // HTTPS proxy, a year of it.
+    let plain = app.get_as(&cookie, "/board").await;
+    assert!(plain.headers().get("strict-transport-security").is_none());
+    let tls = app
+        .client
+        .get(app.url("/board"))
+        .header("cookie", &cookie)
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        tls.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
+    app.stop().await;
+}
+
 fn exemplar(db_url: &str, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_exemplar"))
         .args(args)
