@@ -91,7 +91,7 @@ impl Application {
         let (stop, stop_rx) = tokio::sync::watch::channel(false);
         let calendar = crate::live::calendar::follow(
             repo.clone(),
-            repo.calendar_stamp().await.map_err(DbError::from)?,
+            repo.live_stamps().await.map_err(DbError::from)?,
             stop_rx.clone(),
         );
         let ctx = AppContext {

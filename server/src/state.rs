@@ -14,7 +14,7 @@ pub struct AppState {
     pub stopping: tokio::sync::watch::Receiver<bool>,
     /// The campaigns' calendar stamp (`live::calendar`): grows when a calendar or
     /// criteria are saved on any instance.
-    pub calendar: tokio::sync::watch::Receiver<i64>,
+    pub calendar: tokio::sync::watch::Receiver<app::ports::LiveStamps>,
     /// What server functions see (the repository, the clock, the summary's tallies), for
     /// the handlers outside Leptos too (live events, downloads, health).
     pub ctx: app::services::AppContext,

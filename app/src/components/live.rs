@@ -22,7 +22,7 @@ pub fn calendar_changed(changes: RwSignal<u64>) {
 }
 
 /// Refreshes at most every `delay`, after an event that `wanted` accepts or a change of a
-/// calendar or criteria.
+/// calendar, criteria or ballot.
 #[component]
 pub fn LiveRefresh(
     seq: i64,
@@ -67,8 +67,11 @@ fn follow(
     let on_card = {
         let timer = timer.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            // A calendar change is always relevant (event `calendar`); a card's when wanted.
+            // A calendar's or a ballot's change is always relevant (events `calendar` and
+            // `ballot`, the latter sent only to the office and the council); a card's when
+            // wanted.
             let relevant = e.type_() == "calendar"
+                || e.type_() == "ballot"
                 || e.data()
                     .as_string()
                     .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
@@ -94,6 +97,7 @@ fn follow(
     };
     let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
     let _ = source.add_event_listener_with_callback("calendar", on_card.as_ref().unchecked_ref());
+    let _ = source.add_event_listener_with_callback("ballot", on_card.as_ref().unchecked_ref());
     let kept = StoredValue::new_local(Some((source, on_card)));
     on_cleanup(move || {
         if let Some(handle) = timer.get_value() {

@@ -16,8 +16,14 @@ pub trait BallotPort: Send + Sync {
         today: chrono::NaiveDate,
     ) -> RepoResult<()>;
 
-    /// A council member's secret vote on one nomination of the open ballot, once.
-    async fn cast_vote(&self, id: i64, agree: bool, by: &CurrentUser) -> RepoResult<()>;
+    /// A council member's secret ballot paper: a choice on each nomination they may vote
+    /// on, once. Who took part is kept apart from the counts.
+    async fn cast_ballot(
+        &self,
+        choices: &[crate::types::council::BallotChoice],
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<()>;
 
     /// Closes the year's ballot (the office); its results are then final and shown.
     async fn close_ballot(&self, by: &CurrentUser, today: chrono::NaiveDate) -> RepoResult<()>;

@@ -23,7 +23,7 @@ pub use accounts::AccountsPort;
 pub use audit::AuditPort;
 pub use ballot::BallotPort;
 pub use board::BoardPort;
-pub use calendar::CalendarPort;
+pub use calendar::{CalendarPort, LiveStamps};
 pub use campaigns::CampaignsPort;
 pub use carry::CarryPort;
 pub use council::CouncilPort;

@@ -76,13 +76,23 @@ pub struct CouncilList {
     pub today: chrono::NaiveDate,
 }
 
-/// The council's secret ballot on a shortlist (★).
+/// The council's secret ballot on a shortlist (★): who took part is known, how anyone
+/// voted never is; results show only once it is closed, with the quorum, all together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BallotView {
     pub open: bool,
     /// A nomination passes with at least this share of the whole council agreeing.
     pub share_pct: u8,
+    /// The share of the council that must take part before it closes.
+    pub quorum_pct: u8,
+    /// The whole council (as it was at closing, once closed).
     pub council: usize,
+    /// Members who have cast their paper.
+    pub took_part: usize,
+    /// Whether the viewer (a member) has cast theirs.
+    pub voted: bool,
+    /// Whether the viewer may cast a paper now: a seated member, open, not yet cast.
+    pub can_cast: bool,
     pub items: Vec<BallotItem>,
 }
 
@@ -90,13 +100,18 @@ pub struct BallotView {
 pub struct BallotItem {
     pub id: i64,
     pub name: String,
-    /// Whether the user has voted on it (members), and may (not recused, open).
-    pub voted: bool,
+    /// Whether the viewer may vote on it: a seated member, not their unit's, no declared
+    /// conflict, the ballot open and their paper not yet cast.
     pub can_vote: bool,
-    /// Votes cast so far (how each voted is never shown).
-    pub cast: usize,
     /// The tally, once the ballot is closed.
     pub result: Option<shared::rules::council::BallotResult>,
+}
+
+/// One choice on a ballot paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotChoice {
+    pub id: i64,
+    pub agree: bool,
 }
 
 /// S-2: the year's models for the City, as decided.

@@ -411,6 +411,8 @@ pub enum AuditAction {
     CityDispatched,
     SaveSelection,
     OpenBallot,
+    /// A member cast their ballot paper (what they chose is kept nowhere with them).
+    TookPartInBallot,
     CloseBallot,
     SaveBlocReview,
     SubmitBlocReview,
@@ -421,7 +423,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 26] = [
+    const CODES: [(AuditAction, &'static str); 27] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -444,6 +446,7 @@ impl AuditAction {
         (AuditAction::CityDispatched, "city_dispatched"),
         (AuditAction::SaveSelection, "save_selection"),
         (AuditAction::OpenBallot, "open_ballot"),
+        (AuditAction::TookPartInBallot, "took_part_in_ballot"),
         (AuditAction::CloseBallot, "close_ballot"),
         (AuditAction::SaveBlocReview, "save_bloc_review"),
         (AuditAction::SubmitBlocReview, "submit_bloc_review"),

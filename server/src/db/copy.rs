@@ -47,9 +47,10 @@ pub const TABLES: &[&str] = &[
     "city_decisions",
     "city_decision_items",
     "city_dispatches",
+    "decision_totals",
     "ballots",
     "ballot_items",
-    "votes",
+    "ballot_participants",
 ];
 
 /// Rows written per INSERT (PostgreSQL takes at most 65,535 parameters a statement).

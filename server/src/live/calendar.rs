@@ -1,10 +1,11 @@
-//! Changes of the campaigns' calendars and criteria, for the live channel: one task per
-//! instance reads the store's stamp (`CalendarPort::calendar_stamp`) every
-//! [`POLL`] and publishes it when it has grown, so that a change saved on any instance
-//! reaches the pages open on every instance. Not in the event log: nothing is replayed,
-//! a page that reconnects has loaded the calendar afresh anyway.
+//! Changes of the campaigns' calendars and criteria, and of the ballots, for the live
+//! channel: one task per instance reads the store's stamps (`CalendarPort::live_stamps`)
+//! every [`POLL`] and publishes them when they have grown, so that a change saved on any
+//! instance reaches the pages open on every instance. Not in the event log: nothing is
+//! replayed, a page that reconnects has loaded them afresh anyway; and a ballot's change
+//! says nothing of who or how.
 
-use app::ports::Repository;
+use app::ports::{LiveStamps, Repository};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -12,13 +13,13 @@ use tokio::sync::watch;
 /// How often the stamp is read: how long a calendar change may take to reach open pages.
 pub const POLL: Duration = Duration::from_secs(2);
 
-/// Starts following the stamp from `first` (read at start); the receiver changes when it
-/// grows. The task ends when the server begins to stop or nothing listens any more.
+/// Starts following the stamps from `first` (read at start); the receiver changes when
+/// one grows. The task ends when the server begins to stop or nothing listens any more.
 pub fn follow(
     repo: Arc<dyn Repository>,
-    first: i64,
+    first: LiveStamps,
     mut stopping: watch::Receiver<bool>,
-) -> watch::Receiver<i64> {
+) -> watch::Receiver<LiveStamps> {
     let (tx, rx) = watch::channel(first);
     tokio::spawn(async move {
         let mut last = first;
@@ -30,13 +31,13 @@ pub fn follow(
             if *stopping.borrow() || tx.is_closed() {
                 return;
             }
-            match repo.calendar_stamp().await {
+            match repo.live_stamps().await {
                 Ok(stamp) if stamp != last => {
                     last = stamp;
                     tx.send_replace(stamp);
                 }
                 Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "live calendar: cannot read the stamp"),
+                Err(e) => tracing::warn!(error = %e, "live stamps: cannot read them"),
             }
         }
     });

@@ -10,7 +10,7 @@
 //! log, so that nothing is missed and nothing is shown twice.
 
 use crate::state::AppState;
-use app::ports::Repository;
+use app::ports::{LiveStamps, Repository};
 use app::types::auth::CurrentUser;
 use app::types::model::CardEvent;
 use axum::extract::{Query, State};
@@ -20,7 +20,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use futures_util::Stream;
 use serde::Deserialize;
-use shared::auth::Action;
+use shared::auth::{Action, Role};
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -57,12 +57,14 @@ pub async fn events(
         .or(resume.after)
         .unwrap_or(0)
         .max(0);
-    // Only calendar changes from now on: the page was loaded with the calendar as it is.
+    // Only calendar and ballot changes from now on: the page was loaded with them as they are.
     let mut calendar = state.calendar.clone();
-    calendar.borrow_and_update();
+    let seen = *calendar.borrow_and_update();
     // Subscribe before reading the log, so that nothing committed in between is lost.
     let feed = Feed {
         calendar,
+        seen,
+        pending: VecDeque::new(),
         rx: state.ctx.repo.subscribe(),
         repo: state.ctx.repo.clone(),
         user,
@@ -79,8 +81,12 @@ pub async fn events(
 }
 
 struct Feed {
-    /// The calendars' stamp (`calendar::follow`): a change becomes a `calendar` event.
-    calendar: watch::Receiver<i64>,
+    /// The calendars' and ballots' stamps (`calendar::follow`): a change becomes a
+    /// `calendar` event, or a `ballot` event for those who follow the ballot.
+    calendar: watch::Receiver<LiveStamps>,
+    seen: LiveStamps,
+    /// Those events, waiting to be sent.
+    pending: VecDeque<Event>,
     rx: broadcast::Receiver<Arc<CardEvent>>,
     repo: Arc<dyn Repository>,
     user: CurrentUser,
@@ -114,6 +120,9 @@ impl Feed {
             if *self.stopping.borrow() {
                 return None;
             }
+            if let Some(event) = self.pending.pop_front() {
+                return Some(event);
+            }
             if let Some(event) = self.backlog.pop_front() {
                 if event.seq <= self.last {
                     continue;
@@ -134,9 +143,18 @@ impl Feed {
                 _ = self.stopping.changed() => return None,
                 _ = tokio::time::sleep_until(self.until) => return None,
                 changed = self.calendar.changed() => match changed {
-                    // Every signed-in user reads the calendar; the page reloads what it
-                    // shows, as the server lets it.
-                    Ok(()) => return Some(Event::default().event("calendar").data("{}")),
+                    Ok(()) => {
+                        let now = *self.calendar.borrow_and_update();
+                        // Every signed-in user reads the calendar; the page reloads what
+                        // it shows, as the server lets it.
+                        if now.calendar != self.seen.calendar {
+                            self.pending.push_back(Event::default().event("calendar").data("{}"));
+                        }
+                        if now.ballot != self.seen.ballot && follows_ballot(&self.user) {
+                            self.pending.push_back(Event::default().event("ballot").data("{}"));
+                        }
+                        self.seen = now;
+                    }
                     Err(_) => return None,
                 },
                 received = self.rx.recv() => match received {
@@ -155,8 +173,28 @@ impl Feed {
     }
 
     /// The event as this user may see it: the card, a "gone" for a card that left their
-    /// view, or nothing.
+    /// view, or nothing. The council's scoring reaches the office whole, the council's
+    /// members without who did it (blind scoring), and no one else.
     fn render(&self, event: &CardEvent) -> Option<Event> {
+        if event.action.is_council() {
+            let event = if self.user.may(&Action::SelectForCity).is_ok() {
+                event.clone()
+            } else if self.user.roles.contains(&Role::CouncilMember) {
+                CardEvent {
+                    by: String::new(),
+                    ..event.clone()
+                }
+            } else {
+                return None;
+            };
+            let data = serde_json::to_string(&event).ok()?;
+            return Some(
+                Event::default()
+                    .event("card")
+                    .id(event.seq.to_string())
+                    .data(data),
+            );
+        }
         let scope = app::moves::scope(&event.card);
         let visible = self.user.may(&Action::ViewNomination(scope)).is_ok();
         let was_visible = self
@@ -177,4 +215,9 @@ impl Feed {
             None
         }
     }
+}
+
+/// Who is told that a ballot changed: the office, which runs it, and the council's members.
+fn follows_ballot(user: &CurrentUser) -> bool {
+    user.may(&Action::SelectForCity).is_ok() || user.roles.contains(&Role::CouncilMember)
 }

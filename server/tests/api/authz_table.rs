@@ -15,7 +15,7 @@ use app::api::audit::ListAudit;
 use app::api::auth::GetCurrentUser;
 use app::api::board::{GetBoard, GetCard, MoreCards, MoveNomination};
 use app::api::council::{
-    CastVote, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
+    CastBallot, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
     RecordDispatch,
 };
 use app::api::nominations::{
@@ -26,7 +26,7 @@ use app::api::summary::{GetBlocReview, GetDocument, GetSummary, SaveBlocReview};
 use app::api::year::{
     CarryOver, GetCalendar, GetCarryOver, GetSelection, MyDeadlines, SaveSelection,
 };
-use app::types::council::SheetChange;
+use app::types::council::{BallotChoice, SheetChange};
 use app::types::model::{AccountFields, BoardFilters, MoveRequest, Place};
 use common::{encode, spawn_app, Encoding};
 use leptos::server_fn::ServerFn;
@@ -217,10 +217,13 @@ fn table() -> Vec<Row> {
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
         row(CloseBallot {}, ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D']),
+        // Membership is checked against an open ballot: without one, a 400 for everyone.
         row(
-            CastVote {
-                id: -1,
-                agree: true,
+            CastBallot {
+                choices: vec![BallotChoice {
+                    id: -1,
+                    agree: true,
+                }],
             },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),

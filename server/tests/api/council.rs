@@ -4,17 +4,19 @@
 
 use crate::common;
 
+use app::api::admin::SetCouncilSeat;
 use app::api::board::GetCard;
 use app::api::council::{
-    CastVote, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
+    CastBallot, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
     RecordDispatch,
 };
 use app::api::nominations::GetNomination;
 use app::api::year::GetCalendar;
-use app::types::council::SheetChange;
+use app::types::council::{BallotChoice, SheetChange};
 use chrono::NaiveDate;
 use common::{spawn_app_at, TestApp};
 use serde_json::{json, Value};
+use shared::domain::Stage;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -406,16 +408,38 @@ async fn s_2_the_office_decides_three_to_five_models_for_the_city_and_scoring_cl
     let (status, body) = score(&app, &c1, id, codes(&kind)[0], Some(7)).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.to_string().contains("đã khóa"), "{body}");
+
+    // Final totals are kept at the decision: unseating two of the five who submitted
+    // would leave three of five (no quorum) if counted again; the total stays.
+    let admin = app.login("admin").await;
+    for who in ["council1", "council2"] {
+        let pool = app.pool().await;
+        let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
+            .bind(who)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        let (status, body) = app
+            .call_fn(
+                &admin,
+                SetCouncilSeat {
+                    user_id,
+                    member: false,
+                },
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    let (_, card) = app.call_fn(&office, GetCard { id: scored_id }).await;
+    assert_eq!(card["council_score_milli"], 9000, "{card}");
     app.stop().await;
 }
 
-#[tokio::test]
-async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
-    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
-    let office = app.login("office").await;
+/// Two nominees no council member's unit recuses from.
+async fn shortlist(app: &TestApp) -> Vec<i64> {
     let pool = app.pool().await;
-    // Two nominees no council member's unit recuses from.
-    let shortlist: Vec<i64> = sqlx::query_scalar(
+    let ids = sqlx::query_scalar(
         "SELECT n.id FROM nominations n JOIN units u ON u.id = n.unit_id
          WHERE n.stage IN ('evaluating', 'replicated')
            AND u.code NOT IN ('VP', 'TCCB', 'KHTC', 'CCKL', 'CTTL', 'TTKN')
@@ -425,6 +449,14 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     .await
     .unwrap();
     pool.close().await;
+    ids
+}
+
+#[tokio::test]
+async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let office = app.login("office").await;
+    let shortlist = shortlist(&app).await;
     let (a, b) = (shortlist[0], shortlist[1]);
     let (status, body) = app
         .call_fn(
@@ -478,21 +510,53 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
     for i in 1..=7 {
         members.push(app.login(&format!("council{i}")).await);
     }
-    let vote = |id: i64, agree: bool| CastVote { id, agree };
-    // a: five agree, one disagrees (6 of 7 voted); b: three agree, one disagrees (4 of 7).
-    for (i, cookie) in members.iter().enumerate().take(6) {
-        let (status, body) = app.call_fn(cookie, vote(a, i < 5)).await;
+    let paper = |choices: &[(i64, bool)]| CastBallot {
+        choices: choices
+            .iter()
+            .map(|&(id, agree)| BallotChoice { id, agree })
+            .collect(),
+    };
+    let pool = app.pool().await;
+    let events_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    // A paper answers every nomination of the ballot, once: half a paper is refused.
+    let (status, body) = app.call_fn(&members[0], paper(&[(a, true)])).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("chưa chọn"), "{body}");
+    let (status, body) = app
+        .call_fn(&members[0], paper(&[(a, true), (a, false), (b, true)]))
+        .await;
+    assert_eq!(status, 400, "{body}");
+    // The first paper: the office may not close on it and read how it voted.
+    let (status, body) = app
+        .call_fn(&members[0], paper(&[(a, true), (b, true)]))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = app.call_fn(&office, CloseBallot {}).await;
+    assert_eq!(status, 400, "closing on one paper: {body}");
+    assert!(
+        body.to_string()
+            .contains("mới có 1 thành viên tham gia, cần ít nhất 5"),
+        "{body}"
+    );
+    let (_, list) = app.call_fn(&office, GetCouncil {}).await;
+    assert!(list["ballot"]["open"].as_bool().unwrap(), "{list}");
+    assert_eq!(list["ballot"]["took_part"], 1);
+    // a: five agree, one disagrees; b: three agree, three disagree (6 of 7 took part).
+    for (i, cookie) in members.iter().enumerate().take(6).skip(1) {
+        let (status, body) = app.call_fn(cookie, paper(&[(b, i < 3), (a, i < 5)])).await;
         assert_eq!(status, 200, "{body}");
     }
-    for (i, cookie) in members.iter().enumerate().take(4) {
-        let (status, _) = app.call_fn(cookie, vote(b, i < 3)).await;
-        assert_eq!(status, 200);
-    }
-    // A second vote is refused.
-    let (status, body) = app.call_fn(&members[0], vote(a, false)).await;
+    // A second paper is refused.
+    let (status, body) = app
+        .call_fn(&members[0], paper(&[(a, false), (b, false)]))
+        .await;
     assert_eq!(status, 400);
-    assert!(body.to_string().contains("đã biểu quyết"), "{body}");
-    // Secret while open: no tally for anyone; the office sees how many voted.
+    assert!(body.to_string().contains("đã gửi phiếu"), "{body}");
+    // Secret while open: no tally for anyone; the office sees how many took part.
     let (_, list) = app.call_fn(&members[0], GetCouncil {}).await;
     let item = |list: &Value, id: i64| {
         list["ballot"]["items"]
@@ -503,47 +567,165 @@ async fn the_ballot_is_secret_counts_the_whole_council_and_closes_for_good() {
             .unwrap()
             .clone()
     };
-    assert_eq!(item(&list, a)["voted"], true);
+    assert_eq!(list["ballot"]["voted"], true);
+    assert_eq!(item(&list, a)["can_vote"], false);
     assert!(item(&list, a)["result"].is_null());
     let (_, list) = app.call_fn(&office, GetCouncil {}).await;
-    assert_eq!(item(&list, a)["cast"], 6);
+    assert_eq!(list["ballot"]["took_part"], 6);
     assert!(item(&list, a)["result"].is_null());
 
-    // Only the office closes; then the results are final and votes are refused.
+    // Only the office closes; then the results are final and papers are refused.
     let (status, _) = app.call_fn(&members[0], CloseBallot {}).await;
     assert_eq!(status, 403);
     let (status, body) = app.call_fn(&office, CloseBallot {}).await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) = app.call_fn(&members[6], vote(a, true)).await;
+    let (status, body) = app
+        .call_fn(&members[6], paper(&[(a, true), (b, true)]))
+        .await;
     assert_eq!(status, 400);
     assert!(body.to_string().contains("đã đóng"), "{body}");
     let (_, list) = app.call_fn(&members[6], GetCouncil {}).await;
     // 5 of the whole council of 7 is 71 % ≥ 70 %, with quorum: passed.
-    assert_eq!(
-        item(&list, a)["result"],
-        json!({ "agree": 5, "disagree": 1, "quorum": true, "passed": true })
-    );
-    // 4 voters of 7 is under two thirds: no quorum, not passed.
-    assert_eq!(
-        item(&list, b)["result"],
-        json!({ "agree": 3, "disagree": 1, "quorum": false, "passed": false })
-    );
-    // How anyone voted is in no audit entry.
+    let passed = json!({ "agree": 5, "disagree": 1, "quorum": true, "passed": true });
+    assert_eq!(item(&list, a)["result"], passed);
+    let failed = json!({ "agree": 3, "disagree": 3, "quorum": true, "passed": false });
+    assert_eq!(item(&list, b)["result"], failed);
+
+    // Who took part is kept apart from the counts: no stored row links a member to a
+    // choice, and no choice carries a time.
     let pool = app.pool().await;
-    let leaked: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_log WHERE action = 'cast_vote' AND after LIKE '%agree%'",
+    let participants: Vec<i64> =
+        sqlx::query_scalar("SELECT member_id FROM ballot_participants ORDER BY member_id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(participants.len(), 6);
+    let columns = |table: &'static str| {
+        let pool = pool.clone();
+        async move {
+            let sql = if common::Backend::under_test() == common::Backend::Postgres {
+                format!(
+                    "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
+                     WHERE table_name = '{table}' ORDER BY column_name"
+                )
+            } else {
+                format!("SELECT name FROM pragma_table_info('{table}') ORDER BY name")
+            };
+            sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql))
+                .fetch_all(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        columns("ballot_participants").await,
+        ["campaign_id", "member_id", "year"]
+    );
+    assert_eq!(
+        columns("ballot_items").await,
+        ["agree", "campaign_id", "disagree", "nomination_id", "year"]
+    );
+    assert!(
+        columns("votes").await.is_empty(),
+        "the per-member votes are gone"
+    );
+    // The audit history says who took part in which year's ballot, nothing more; the event
+    // log (the live channel's) got nothing of it.
+    let took_part: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT object_type, object_id, after FROM audit_log
+         WHERE action = 'took_part_in_ballot'",
     )
-    .fetch_one(&pool)
+    .fetch_all(&pool)
     .await
     .unwrap();
-    let recorded: i64 =
+    assert_eq!(took_part.len(), 6);
+    for (object, id, after) in &took_part {
+        assert_eq!(object, "ballot");
+        assert_eq!(id.as_deref(), Some("2026"));
+        assert_eq!(after.as_deref(), Some(r#"{"year":2026}"#));
+    }
+    let votes_audited: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'cast_vote'")
             .fetch_one(&pool)
             .await
             .unwrap();
+    assert_eq!(votes_audited, 0);
+    let events_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     pool.close().await;
-    assert_eq!(leaked, 0);
-    assert_eq!(recorded, 10);
+    assert_eq!(events_after, events_before);
+
+    // The results stay as closed when the council changes.
+    let admin = app.login("admin").await;
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            SetCouncilSeat {
+                user_id: participants[0],
+                member: false,
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, list) = app.call_fn(&office, GetCouncil {}).await;
+    assert_eq!(list["ballot"]["council"], 7);
+    assert_eq!(item(&list, a)["result"], passed);
+    app.stop().await;
+}
+
+/// A member who declared a conflict of interest on a nomination does not vote on it: the
+/// paper leaves it out, and a paper that names it is refused.
+#[tokio::test]
+async fn a_member_who_declared_a_conflict_does_not_vote_on_that_nomination() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let office = app.login("office").await;
+    let shortlist = shortlist(&app).await;
+    let (a, b) = (shortlist[0], shortlist[1]);
+    let c1 = app.login("council1").await;
+    let (status, body) = app
+        .call_fn(
+            &c1,
+            ChangeSheet {
+                id: a,
+                change: SheetChange::Conflict {
+                    reason: "Người thân làm việc tại đơn vị".into(),
+                },
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let open = OpenBallot {
+        ids: shortlist.clone(),
+        share_pct: 70,
+    };
+    let (status, body) = app.call_fn(&office, open).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, list) = app.call_fn(&c1, GetCouncil {}).await;
+    let can_vote: Vec<(i64, bool)> = list["ballot"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_i64().unwrap(), i["can_vote"].as_bool().unwrap()))
+        .collect();
+    assert!(can_vote.contains(&(a, false)), "{list}");
+    assert!(can_vote.contains(&(b, true)), "{list}");
+    let paper = |choices: Vec<(i64, bool)>| CastBallot {
+        choices: choices
+            .into_iter()
+            .map(|(id, agree)| BallotChoice { id, agree })
+            .collect(),
+    };
+    let (status, body) = app.call_fn(&c1, paper(vec![(a, true), (b, true)])).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("xung đột lợi ích"), "{body}");
+    let (status, body) = app.call_fn(&c1, paper(vec![(b, true)])).await;
+    assert_eq!(status, 200, "{body}");
+    // Someone not seated on the council casts nothing.
+    let head = app.login("head1").await;
+    let (status, _) = app.call_fn(&head, paper(vec![(b, true)])).await;
+    assert_eq!(status, 403);
     app.stop().await;
 }
 
@@ -647,5 +829,131 @@ async fn the_office_records_the_list_s_dispatch_to_the_city_and_a_late_one_shows
             .unwrap();
     pool.close().await;
     assert_eq!(audited, 1);
+    app.stop().await;
+}
+
+/// The next event of a live stream, of any kind (`card`, `calendar`, `ballot`…) with its
+/// data, or None when none comes within `wait`.
+async fn next_of_any(
+    resp: &mut reqwest::Response,
+    buf: &mut String,
+    wait: std::time::Duration,
+) -> Option<(String, Value)> {
+    let until = tokio::time::Instant::now() + wait;
+    loop {
+        if let Some(end) = buf.find("\n\n") {
+            let block: String = buf.drain(..end + 2).collect();
+            let mut kind = String::new();
+            let mut data = String::new();
+            for line in block.lines() {
+                if let Some(v) = line.strip_prefix("event:") {
+                    kind = v.trim().to_string();
+                } else if let Some(v) = line.strip_prefix("data:") {
+                    data.push_str(v.trim());
+                }
+            }
+            if kind.is_empty() {
+                continue; // a keep-alive comment
+            }
+            return Some((kind, serde_json::from_str(&data).unwrap_or(Value::Null)));
+        }
+        match tokio::time::timeout_at(until, resp.chunk()).await {
+            Ok(Ok(Some(chunk))) => buf.push_str(std::str::from_utf8(&chunk).unwrap()),
+            Ok(_) => panic!("the live stream ended"),
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Blind scoring over the live channel: the office is told who scored; the council's
+/// other members only that a sheet changed; the nominee's unit nothing. A ballot's changes
+/// reach the office and the council as a bare `ballot` event, and no one else.
+#[tokio::test]
+async fn council_activity_reaches_the_office_whole_the_council_without_names_and_no_one_else() {
+    use crate::common::board::{cards, move_card, subscribe};
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let office = app.login("office").await;
+    let c1 = app.login("council1").await;
+    let c2 = app.login("council2").await;
+    let unit_staff = app.login("staff1").await;
+    // A nominee of staff1's unit (CCPTNT, where no council member works).
+    let (id, kind, _) = one(
+        &app,
+        "SELECT n.id, n.kind, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.stage = 'evaluating' AND u.code = 'CCPTNT' ORDER BY n.id LIMIT 1",
+    )
+    .await;
+    let mut to_office = subscribe(&app, &office, None).await;
+    let mut to_member = subscribe(&app, &c2, None).await;
+    let mut to_unit = subscribe(&app, &unit_staff, None).await;
+    let (mut ob, mut mb, mut ub) = (String::new(), String::new(), String::new());
+    let wait = std::time::Duration::from_secs(5);
+    // The streams replay the log from the start: the office's and the unit's read up to
+    // now through a first move (the council does not see discovered cards).
+    let (marker, version) = cards(&app, "CCPTNT", "discovered").await[0];
+    let (status, _) = move_card(&app, &office, marker, version, Stage::Dropped, Some("Một")).await;
+    assert_eq!(status, 200);
+    for (live, buf) in [(&mut to_office, &mut ob), (&mut to_unit, &mut ub)] {
+        loop {
+            let (kind, data) = next_of_any(live, buf, wait).await.expect("the marker");
+            if kind == "card" && data["card"]["id"] == marker && data["card"]["stage"] == "dropped"
+            {
+                break;
+            }
+        }
+    }
+
+    let (status, body) = score(&app, &c1, id, codes(&kind)[0], Some(8)).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = move_card(&app, &office, marker, version + 1, Stage::Discovered, None).await;
+    assert_eq!(status, 200);
+    let (kind_o, office_saw) = next_of_any(&mut to_office, &mut ob, wait).await.unwrap();
+    assert_eq!(kind_o, "card");
+    assert_eq!(office_saw["action"], "score", "{office_saw}");
+    assert_eq!(office_saw["by"], "Hoàng Thanh Nam", "{office_saw}");
+    let (_, member_saw) = next_of_any(&mut to_member, &mut mb, wait).await.unwrap();
+    assert_eq!(member_saw["action"], "score", "{member_saw}");
+    assert_eq!(member_saw["card"]["id"], id);
+    assert_eq!(
+        member_saw["by"], "",
+        "the council is not told who: {member_saw}"
+    );
+    // The unit's next event is the marker's move: nothing of the scoring.
+    let (_, unit_saw) = next_of_any(&mut to_unit, &mut ub, wait).await.unwrap();
+    assert_eq!(unit_saw["card"]["id"], marker, "{unit_saw}");
+    assert_eq!(unit_saw["action"], "move", "{unit_saw}");
+
+    // A ballot opened: the office and the council are told, bare; the unit is not.
+    let (status, body) = app
+        .call_fn(
+            &office,
+            OpenBallot {
+                ids: vec![id],
+                share_pct: 70,
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let poll = server::live::calendar::POLL * 4;
+    // The office first gets the move's event, then the ballot's.
+    for (live, buf) in [(&mut to_office, &mut ob), (&mut to_member, &mut mb)] {
+        let mut kinds = Vec::new();
+        while let Some((kind, data)) = next_of_any(live, buf, poll).await {
+            if kind == "ballot" {
+                assert_eq!(data, json!({}));
+                kinds.push(kind);
+                break;
+            }
+            kinds.push(kind);
+        }
+        assert_eq!(
+            kinds.last().map(String::as_str),
+            Some("ballot"),
+            "{kinds:?}"
+        );
+    }
+    let unit_next = next_of_any(&mut to_unit, &mut ub, poll).await;
+    assert!(unit_next.is_none(), "{unit_next:?}");
+    drop((to_office, to_member, to_unit));
     app.stop().await;
 }

@@ -35,8 +35,17 @@ feature! { $
         "Cannot undo: only your own latest move can be undone, shortly after making it.",
     RuleBallotClosed => "Biểu quyết chưa mở hoặc đã đóng.", "The ballot is not open.",
     RuleAlreadyVoted =>
-        "Bạn đã biểu quyết hồ sơ này.",
-        "You have already voted on this nomination.",
+        "Bạn đã gửi phiếu biểu quyết; mỗi thành viên gửi một lần.",
+        "You have already cast your ballot; each member casts it once.",
+    RuleBallotPaperInvalid =>
+        "Phiếu biểu quyết có hồ sơ không thuộc đợt biểu quyết, hồ sơ bạn không được biểu quyết (đơn vị của bạn hoặc đã khai báo xung đột lợi ích), hoặc một hồ sơ hai lần.",
+        "The ballot paper names a nomination that is not on the ballot, one you may not vote on (your unit's, or a declared conflict of interest), or one twice.",
+    RuleBallotPaperIncomplete =>
+        "Còn {missing} hồ sơ chưa chọn Đồng ý hoặc Không đồng ý; phiếu chỉ được gửi khi đã chọn đủ.",
+        "{missing} nominations have no choice yet; the paper is sent only once each has one.",
+    RuleBallotNoQuorum =>
+        "Chưa thể đóng biểu quyết: mới có {took_part} thành viên tham gia, cần ít nhất {needed}.",
+        "The ballot cannot close yet: {took_part} members took part, at least {needed} are needed.",
     RuleBallotEmpty =>
         "Hãy chọn ít nhất một hồ sơ đã đăng ký để biểu quyết.",
         "Choose at least one registered nomination for the ballot.",
@@ -603,6 +612,17 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         ),
         BallotClosed => t(lang, Msg::RuleBallotClosed).into(),
         AlreadyVoted => t(lang, Msg::RuleAlreadyVoted).into(),
+        BallotPaperInvalid => t(lang, Msg::RuleBallotPaperInvalid).into(),
+        BallotPaperIncomplete { missing } => fill(
+            lang,
+            Msg::RuleBallotPaperIncomplete,
+            &[("missing", &missing)],
+        ),
+        BallotNoQuorum { took_part, needed } => fill(
+            lang,
+            Msg::RuleBallotNoQuorum,
+            &[("took_part", &took_part), ("needed", &needed)],
+        ),
         BallotEmpty => t(lang, Msg::RuleBallotEmpty).into(),
         CouncilClosed => t(lang, Msg::RuleCouncilClosed).into(),
         SheetSubmitted => t(lang, Msg::RuleSheetSubmitted).into(),

@@ -212,13 +212,56 @@ pub fn check_pass_share(share_pct: i64) -> Result<u8, Violation> {
     }
 }
 
-/// A vote is cast while the ballot is open, once per member and nomination.
-pub fn check_vote(open: bool, already_voted: bool) -> Result<(), Violation> {
+/// A member's ballot paper: one choice (agree or not) on every nomination of the ballot
+/// the member may vote on (`eligible`: not their own unit's, no conflict declared), given
+/// once, while the ballot is open. A paper is taken whole or not at all.
+pub fn check_ballot_paper(
+    open: bool,
+    took_part: bool,
+    eligible: &[i64],
+    choices: &[(i64, bool)],
+) -> Result<(), Violation> {
     if !open {
         return Err(Violation::new("S-2", ViolationKind::BallotClosed));
     }
-    if already_voted {
+    if took_part {
         return Err(Violation::new("S-2", ViolationKind::AlreadyVoted));
+    }
+    let mut seen = Vec::with_capacity(choices.len());
+    for (id, _) in choices {
+        if !eligible.contains(id) || seen.contains(id) {
+            return Err(Violation::new("S-2", ViolationKind::BallotPaperInvalid));
+        }
+        seen.push(*id);
+    }
+    let missing = eligible.iter().filter(|id| !seen.contains(id)).count();
+    if missing > 0 {
+        return Err(Violation::new(
+            "S-2",
+            ViolationKind::BallotPaperIncomplete { missing },
+        ));
+    }
+    Ok(())
+}
+
+/// The members a ballot needs to have taken part before it may close: the year's quorum
+/// of the whole council (rounded up).
+pub fn ballot_quorum(council: usize, quorum_pct: u8) -> usize {
+    (council * usize::from(quorum_pct)).div_ceil(100).max(1)
+}
+
+/// A ballot closes, and its results show, only once the quorum of the council took part.
+pub fn check_close_ballot(
+    took_part: usize,
+    council: usize,
+    quorum_pct: u8,
+) -> Result<(), Violation> {
+    let needed = ballot_quorum(council, quorum_pct);
+    if took_part < needed {
+        return Err(Violation::new(
+            "S-2",
+            ViolationKind::BallotNoQuorum { took_part, needed },
+        ));
     }
     Ok(())
 }
@@ -542,17 +585,78 @@ mod tests {
         assert_eq!(check_pass_share(70).unwrap(), 70);
         assert!(check_pass_share(49).is_err());
         assert!(check_pass_share(101).is_err());
+    }
+
+    #[test]
+    fn s_2_a_ballot_paper_answers_every_item_the_member_may_vote_on_once() {
+        let paper = |open, took_part, choices: &[(i64, bool)]| {
+            check_ballot_paper(open, took_part, &[1, 2], choices).map_err(|v| v.kind)
+        };
+        assert_eq!(paper(true, false, &[(1, true), (2, false)]), Ok(()));
+        assert_eq!(paper(true, false, &[(2, false), (1, true)]), Ok(()));
         assert_eq!(
-            check_vote(false, false).unwrap_err().kind,
-            ViolationKind::BallotClosed
+            paper(false, false, &[(1, true), (2, true)]),
+            Err(ViolationKind::BallotClosed)
         );
         assert_eq!(
-            check_vote(true, true).unwrap_err().kind,
-            ViolationKind::AlreadyVoted
+            paper(true, true, &[(1, true), (2, true)]),
+            Err(ViolationKind::AlreadyVoted)
         );
+        assert_eq!(
+            paper(true, false, &[(1, true)]),
+            Err(ViolationKind::BallotPaperIncomplete { missing: 1 })
+        );
+        // An item the member may not vote on (their unit's, a declared conflict), or twice.
+        assert_eq!(
+            paper(true, false, &[(1, true), (2, true), (3, true)]),
+            Err(ViolationKind::BallotPaperInvalid)
+        );
+        assert_eq!(
+            paper(true, false, &[(1, true), (1, false), (2, true)]),
+            Err(ViolationKind::BallotPaperInvalid)
+        );
+        // Nothing to vote on: taking part is still counted.
+        assert!(check_ballot_paper(true, false, &[], &[]).is_ok());
+    }
+
+    #[test]
+    fn s_2_a_ballot_closes_only_with_the_quorum_of_the_council() {
+        // Two thirds of 7 is 4.67: five must have taken part.
+        assert_eq!(ballot_quorum(7, 66), 5);
+        assert_eq!(ballot_quorum(9, 66), 6);
+        assert_eq!(ballot_quorum(0, 66), 1);
+        assert_eq!(
+            check_close_ballot(1, 7, 66).unwrap_err().kind,
+            ViolationKind::BallotNoQuorum {
+                took_part: 1,
+                needed: 5
+            }
+        );
+        assert!(check_close_ballot(5, 7, 66).is_ok());
     }
 
     proptest! {
+        #[test]
+        fn a_paper_is_taken_only_when_it_answers_each_eligible_item_once(
+            eligible in proptest::collection::btree_set(0i64..20, 0..8),
+            choices in proptest::collection::vec((0i64..20, any::<bool>()), 0..10),
+        ) {
+            let eligible: Vec<i64> = eligible.into_iter().collect();
+            if check_ballot_paper(true, false, &eligible, &choices).is_ok() {
+                let mut ids: Vec<i64> = choices.iter().map(|(id, _)| *id).collect();
+                ids.sort_unstable();
+                prop_assert_eq!(ids, eligible);
+            }
+        }
+
+        #[test]
+        fn a_ballot_closes_only_when_the_quorum_took_part(took_part in 0usize..40, council in 0usize..40, quorum in 50u8..=100) {
+            if check_close_ballot(took_part, council, quorum).is_ok() {
+                prop_assert!(took_part >= 1);
+                prop_assert!(took_part * 100 >= council * usize::from(quorum));
+            }
+        }
+
         #[test]
         fn a_ballot_passes_only_with_quorum_and_the_share(agree in 0usize..30, disagree in 0usize..30, extra in 0usize..30, share in 50u8..=100) {
             let council = agree + disagree + extra;

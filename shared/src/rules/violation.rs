@@ -82,8 +82,20 @@ pub enum ViolationKind {
     CouncilClosed,
     /// The ballot is not open (not yet, or closed).
     BallotClosed,
-    /// One vote per member and nomination.
+    /// One ballot paper per member.
     AlreadyVoted,
+    /// A paper names a nomination that is not on the ballot, one the member may not vote
+    /// on (their unit's, a declared conflict), or one twice.
+    BallotPaperInvalid,
+    /// A paper leaves nominations the member may vote on without a choice.
+    BallotPaperIncomplete {
+        missing: usize,
+    },
+    /// A ballot closes once the year's quorum of the council took part.
+    BallotNoQuorum {
+        took_part: usize,
+        needed: usize,
+    },
     /// The ballot holds at least one nomination, registered or further along.
     BallotEmpty,
     /// A member who declared a conflict of interest does not score the nomination.

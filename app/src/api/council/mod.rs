@@ -1,6 +1,6 @@
 //! The council's scoring (S-2): the list, one's own scoresheet, and its changes.
 
-mod cast_vote;
+mod cast_ballot;
 mod change_sheet;
 mod close_ballot;
 mod decide_for_city;
@@ -9,7 +9,7 @@ mod get_sheet;
 mod open_ballot;
 mod record_dispatch;
 
-pub use cast_vote::*;
+pub use cast_ballot::*;
 pub use change_sheet::*;
 pub use close_ballot::*;
 pub use decide_for_city::*;

@@ -6,18 +6,19 @@ mod queries;
 
 use super::kernel::cards::{self, resolve_year};
 use super::kernel::lists::{self, List, Made};
-use super::kernel::scores::{ballot_view, decision, members, nominee_of, nominees};
+use super::kernel::scores::{ballot_view, decision, members, nominees};
 use super::kernel::{years, WriteTx};
 use super::{Backend, Conn};
 use crate::db::{DbError, DbResult};
 use app::moves::scope;
 use app::ports::{BallotPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
-use app::types::model::{AuditAction, AuditEntry, BoardQuery, MoveAction};
+use app::types::council::BallotChoice;
+use app::types::model::{AuditAction, AuditEntry, BoardQuery};
 use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
 use shared::auth::{Action, Denied};
-use shared::rules::council::{check_pass_share, check_vote};
+use shared::rules::council::{check_ballot_paper, check_close_ballot, check_pass_share};
 use shared::rules::{Violation, ViolationKind};
 
 #[async_trait]
@@ -78,34 +79,52 @@ impl BallotPort for Backend {
         Ok(())
     }
 
-    /// A member's secret vote: who voted is kept (once each); how is never shown, nor audited.
-    async fn cast_vote(&self, id: i64, agree: bool, user: &CurrentUser) -> RepoResult<()> {
+    /// A member's secret ballot paper: who took part is kept (once each) apart from the
+    /// counts, which carry no voter and no time; audited and announced as taking part only.
+    async fn cast_ballot(
+        &self,
+        choices: &[BallotChoice],
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<()> {
         let mut tx = WriteTx::begin(self, user).await?;
-        tx.about("nomination", Some(id.to_string()));
-        let card = cards::card(&mut tx, id).await?;
-        let (_, campaign_id, year) = nominee_of(&mut tx, id).await?;
-        let action = Action::Vote(scope(&card));
-        tx.authorize(action).await?;
+        tx.about("ballot", None);
+        let (campaign_id, year) = this_year(&mut tx, today).await?;
         let members = members(&mut tx, campaign_id).await?;
-        if !members.iter().any(|m| m.id == user.user_id) {
+        let me = members.iter().find(|m| m.id == user.user_id);
+        let view = ballot_view(&mut tx, campaign_id, year, &members, me).await?;
+        let Some(view) = view else {
+            return Err(rule(ViolationKind::BallotClosed).into());
+        };
+        // Only members seated on this year's council vote.
+        let Some(me) = me else {
+            let first = view.items.first().map_or(0, |i| i.id);
+            let action = Action::Vote(scope(&cards::card(&mut tx, first).await?));
             return Err(tx.refuse(action, Denied::Role).await.into());
-        }
-        let (open, voted) =
-            queries::vote_state(&mut tx, campaign_id, year, id, user.user_id).await?;
+        };
         if decision(&mut tx, campaign_id, year).await?.is_some() {
             return Err(rule(ViolationKind::CouncilClosed).into());
         }
-        check_vote(open, voted).map_err(|v| RepoError::Rules(vec![v]))?;
-        let now = tx.now();
-        queries::insert_vote(&mut tx, campaign_id, year, id, user.user_id, agree, &now).await?;
-        // Recorded without the choice: the ballot is secret.
-        tx.changed(
-            MoveAction::Vote,
-            id,
-            None,
-            serde_json::json!({ "ballot": year }),
-        )
-        .await?;
+        let eligible: Vec<i64> = view
+            .items
+            .iter()
+            .filter(|i| i.can_vote)
+            .map(|i| i.id)
+            .collect();
+        let paper: Vec<(i64, bool)> = choices.iter().map(|c| (c.id, c.agree)).collect();
+        check_ballot_paper(view.open, view.voted, &eligible, &paper)
+            .map_err(|v| RepoError::Rules(vec![v]))?;
+        queries::take_part(&mut tx, campaign_id, year, me.id).await?;
+        // In the order of the ballot, not of the paper: nothing of the paper is kept.
+        let mut counted = paper;
+        counted.sort_unstable();
+        for (id, agree) in counted {
+            queries::count(&mut tx, campaign_id, year, id, agree).await?;
+        }
+        // Taking part is recorded, not the choices nor the nominations.
+        let after = serde_json::json!({ "year": year });
+        tx.audited(&audit(user, AuditAction::TookPartInBallot, year, after))
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -117,10 +136,27 @@ impl BallotPort for Backend {
         tx.authorize(Action::SelectForCity).await?;
         let (campaign_id, year) = this_year(&mut tx, today).await?;
         let now = tx.now();
-        if !queries::close(&mut tx, campaign_id, year, &user.display_name, &now).await? {
+        let members = members(&mut tx, campaign_id).await?;
+        let view = ballot_view(&mut tx, campaign_id, year, &members, None).await?;
+        let Some(view) = view.filter(|v| v.open) else {
+            return Err(rule(ViolationKind::BallotClosed).into());
+        };
+        // Results only with the quorum: closing after one paper would show how it voted.
+        check_close_ballot(view.took_part, members.len(), view.quorum_pct)
+            .map_err(|v| RepoError::Rules(vec![v]))?;
+        let council = members.len() as i64;
+        if !queries::close(
+            &mut tx,
+            campaign_id,
+            year,
+            council,
+            &user.display_name,
+            &now,
+        )
+        .await?
+        {
             return Err(rule(ViolationKind::BallotClosed).into());
         }
-        let members = members(&mut tx, campaign_id).await?;
         let results = ballot_view(&mut tx, campaign_id, year, &members, None).await?;
         let results = results.map(|b| b.items.iter().map(|i| (i.id, i.result)).collect::<Vec<_>>());
         let after = serde_json::json!({ "results": results });

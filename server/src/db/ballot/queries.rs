@@ -1,58 +1,48 @@
-//! The SQL of the secret ballot: the ballot of a campaign year, its shortlist, the votes.
+//! The SQL of the secret ballot: who took part, the anonymous counts, the closing.
 
 use super::super::Conn;
 use crate::db::DbResult;
 
-/// Whether nomination `id` is on an open ballot of the year, and whether `member` has voted
-/// on it: (open, voted).
-pub async fn vote_state(
-    conn: &mut Conn,
-    campaign_id: i64,
-    year: i32,
-    id: i64,
-    member: i64,
-) -> DbResult<(bool, bool)> {
-    let state: Option<(Option<String>, i64)> = sqlx::query_as(
-        "SELECT b.closed_at,
-             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = b.campaign_id AND v.year = b.year
-                 AND v.nomination_id = $1 AND v.member_id = $2)
-         FROM ballots b JOIN ballot_items i ON i.campaign_id = b.campaign_id AND i.year = b.year
-         WHERE b.campaign_id = $3 AND b.year = $4 AND i.nomination_id = $5",
-    )
-    .bind(id)
-    .bind(member)
-    .bind(campaign_id)
-    .bind(year)
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(match state {
-        Some((closed, n)) => (closed.is_none(), n > 0),
-        None => (false, false),
-    })
-}
-
-pub async fn insert_vote(
-    conn: &mut Conn,
-    campaign_id: i64,
-    year: i32,
-    id: i64,
-    member: i64,
-    agree: bool,
-    now: &str,
-) -> DbResult<()> {
+/// Records that `member` took part in the year's ballot (once: the key refuses a second),
+/// and moves the ballot's version on for the live channel.
+pub async fn take_part(conn: &mut Conn, campaign_id: i64, year: i32, member: i64) -> DbResult<()> {
     sqlx::query(
-        "INSERT INTO votes (campaign_id, year, nomination_id, member_id, agree, cast_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO ballot_participants (campaign_id, year, member_id) VALUES ($1, $2, $3)",
     )
     .bind(campaign_id)
     .bind(year)
-    .bind(id)
     .bind(member)
-    .bind(agree)
-    .bind(now)
     .execute(&mut *conn)
     .await?;
+    sqlx::query("UPDATE ballots SET version = version + 1 WHERE campaign_id = $1 AND year = $2")
+        .bind(campaign_id)
+        .bind(year)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Adds one choice to nomination `id`'s anonymous count.
+pub async fn count(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+    id: i64,
+    agree: bool,
+) -> DbResult<()> {
+    let sql = if agree {
+        "UPDATE ballot_items SET agree = agree + 1
+         WHERE campaign_id = $1 AND year = $2 AND nomination_id = $3"
+    } else {
+        "UPDATE ballot_items SET disagree = disagree + 1
+         WHERE campaign_id = $1 AND year = $2 AND nomination_id = $3"
+    };
+    sqlx::query(sql)
+        .bind(campaign_id)
+        .bind(year)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -61,15 +51,19 @@ pub async fn close(
     conn: &mut Conn,
     campaign_id: i64,
     year: i32,
+    council: i64,
     by: &str,
     now: &str,
 ) -> DbResult<bool> {
+    // The council's size is kept: the shares stay of the council that voted.
     let closed = sqlx::query(
-        "UPDATE ballots SET closed_at = $1, closed_by = $2
-         WHERE campaign_id = $3 AND year = $4 AND closed_at IS NULL",
+        "UPDATE ballots SET closed_at = $1, closed_by = $2, council_size = $3,
+             version = version + 1
+         WHERE campaign_id = $4 AND year = $5 AND closed_at IS NULL",
     )
     .bind(now)
     .bind(by)
+    .bind(council)
     .bind(campaign_id)
     .bind(year)
     .execute(&mut *conn)

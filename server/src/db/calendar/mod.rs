@@ -9,7 +9,7 @@ use super::kernel::cards::resolve_year;
 use super::kernel::years::campaign_year;
 use super::Backend;
 use crate::db::DbError;
-use app::ports::{CalendarPort, RepoResult};
+use app::ports::{CalendarPort, LiveStamps, RepoResult};
 use app::types::calendar::{CalendarView, DeadlineRow, OwnerStatus};
 use app::types::model::BoardQuery;
 use async_trait::async_trait;
@@ -110,10 +110,10 @@ impl CalendarPort for Backend {
         })
     }
 
-    async fn calendar_stamp(&self) -> RepoResult<i64> {
+    async fn live_stamps(&self) -> RepoResult<LiveStamps> {
         let mut conn = super::begin_read(&self.pool).await.map_err(DbError::from)?;
-        let stamp = queries::calendar_stamp(&mut conn).await?;
+        let (calendar, ballot) = queries::live_stamps(&mut conn).await?;
         conn.commit().await.map_err(DbError::from)?;
-        Ok(stamp)
+        Ok(LiveStamps { calendar, ballot })
     }
 }

@@ -163,14 +163,17 @@ pub async fn last_seq(conn: &mut Conn) -> DbResult<i64> {
     )
 }
 
-/// Grows with every campaign made and every calendar or criteria version saved: the sum of
-/// the years' versions (each save adds one) and the counts of campaigns and criteria
-/// versions (never deleted).
-pub async fn calendar_stamp(conn: &mut Conn) -> DbResult<i64> {
-    Ok(sqlx::query_scalar(
+/// (calendar, ballot). The first grows with every campaign made and every calendar or
+/// criteria version saved: the sum of the years' versions (each save adds one) and the
+/// counts of campaigns and criteria versions (never deleted). The second with every ballot
+/// opened (a row) and every paper cast or closing (its version).
+pub async fn live_stamps(conn: &mut Conn) -> DbResult<(i64, i64)> {
+    Ok(sqlx::query_as(
         "SELECT CAST((SELECT COUNT(*) FROM campaigns)
                    + (SELECT COALESCE(SUM(version), 0) FROM campaign_years)
-                   + (SELECT COUNT(*) FROM criteria_versions) AS BIGINT)",
+                   + (SELECT COUNT(*) FROM criteria_versions) AS BIGINT),
+                CAST((SELECT COUNT(*) FROM ballots)
+                   + (SELECT COALESCE(SUM(version), 0) FROM ballots) AS BIGINT)",
     )
     .fetch_one(&mut *conn)
     .await?)

@@ -9,8 +9,8 @@ use super::kernel::cards::{self, resolve_year};
 use super::kernel::criteria;
 use super::kernel::lists::{self, Made};
 use super::kernel::scores::{
-    aggregate_of, ballot_view, decision, members, nominee_of, nominees, rules_of, sheets, Member,
-    Nominee, Sheet,
+    aggregate_of, ballot_view, decision, freeze_totals, members, nominee_of, nominees, rules_of,
+    sheets, Member, Nominee, Sheet,
 };
 use super::kernel::years;
 use super::kernel::WriteTx;
@@ -34,7 +34,7 @@ use shared::rules::council::{
     weighted_score_milli, Aggregate, Scoresheet,
 };
 use shared::rules::{Violation, ViolationKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 #[async_trait]
 impl CouncilPort for Backend {
@@ -270,19 +270,18 @@ impl CouncilPort for Backend {
                 let value = score.map(|s| i64::from(s.value()));
                 queries::write_score(&mut tx, sheet, criterion, value, comment.trim(), &now)
                     .await?;
+                // That a score changed, not the number: the scores stay on the sheet.
                 (
                     MoveAction::Score,
-                    serde_json::json!({ "criterion": criterion, "score": score.map(|s| s.value()) }),
+                    serde_json::json!({ "criterion": criterion, "scored": score.is_some() }),
                 )
             }
             SheetChange::Submit => {
                 check_submit(kind_criteria, &own.scores).map_err(RepoError::Rules)?;
                 queries::submit_sheet(&mut tx, sheet, &now).await?;
-                let scores: BTreeMap<&String, u8> =
-                    own.scores.iter().map(|(k, v)| (k, v.value())).collect();
                 (
                     MoveAction::SubmitSheet,
-                    serde_json::json!({ "scores": scores }),
+                    serde_json::json!({ "criteria": own.scores.len() }),
                 )
             }
             SheetChange::Conflict { reason } => {
@@ -294,9 +293,9 @@ impl CouncilPort for Backend {
                 )
             }
         };
-        // Recorded in the event log and the audit history with the card (scores themselves
-        // stay in the audit entry's detail, which only auditors read), and published, so that
-        // the council's pages follow live.
+        // Recorded in the event log and the audit history with the card (no score in either:
+        // they stay on the sheet), and published: the live channel tells the office who,
+        // the council's members only that something changed, and no one else anything.
         tx.changed(action, id, None, detail).await?;
         let after = sheets_after(&mut tx, campaign_id, year, id, me.id).await?;
         tx.commit().await?;
@@ -349,6 +348,8 @@ impl CouncilPort for Backend {
         let by = &user.display_name;
         let made = Made::CityDecision { decided_on };
         lists::make(&mut tx, made, (campaign_id, year), &selected, by, &now).await?;
+        // The totals are final as they stand now, whoever is seated later.
+        freeze_totals(&mut tx, campaign_id, year).await?;
         // The City badge follows the decision: on the chosen, off any other card of the year.
         let badged = queries::badged(&mut tx, campaign_id, year).await?;
         let mut affected: Vec<i64> = badged.iter().chain(&selected).copied().collect();

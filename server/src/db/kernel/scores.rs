@@ -255,7 +255,8 @@ pub async fn decision(
 }
 
 /// The council's totals of a year, once its decision for the City has made them final;
-/// nothing before (blind scoring keeps them off the board).
+/// nothing before (blind scoring keeps them off the board). Read as kept at the decision
+/// ([`freeze_totals`]); a year decided before they were kept is counted from its sheets.
 pub async fn final_totals(
     conn: &mut Conn,
     campaign_id: i64,
@@ -264,6 +265,29 @@ pub async fn final_totals(
     if decision(conn, campaign_id, year).await?.is_none() {
         return Ok(HashMap::new());
     }
+    let kept: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT nomination_id, total_milli FROM decision_totals
+         WHERE campaign_id = $1 AND year = $2",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await?;
+    if !kept.is_empty() {
+        return Ok(kept
+            .into_iter()
+            .filter_map(|(id, total)| total.map(|t| (id, t)))
+            .collect());
+    }
+    counted_totals(conn, campaign_id, year).await
+}
+
+/// The year's final totals counted from the sheets of the council as it is seated now.
+async fn counted_totals(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<HashMap<i64, i64>> {
     let members = members(conn, campaign_id).await?;
     let nominees = nominees(conn, campaign_id, year, None).await?;
     let sheets = sheets(conn, campaign_id, year, None).await?;
@@ -272,6 +296,25 @@ pub async fn final_totals(
         .iter()
         .filter_map(|n| final_total(n, &members, &sheets, (&rules.0, rules.1)).map(|t| (n.id, t)))
         .collect())
+}
+
+/// Keeps the year's final totals as they are at its decision (every nominee, NULL where
+/// there is no total of a quorum): seating or unseating someone later changes none.
+pub async fn freeze_totals(conn: &mut Conn, campaign_id: i64, year: i32) -> DbResult<()> {
+    let totals = counted_totals(conn, campaign_id, year).await?;
+    for n in nominees(conn, campaign_id, year, None).await? {
+        sqlx::query(
+            "INSERT INTO decision_totals (campaign_id, year, nomination_id, total_milli)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .bind(n.id)
+        .bind(totals.get(&n.id).copied())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// A nomination's final total: the submitted sheets only, and only once they make a quorum
@@ -307,6 +350,18 @@ pub async fn final_total_of(conn: &mut Conn, id: i64) -> DbResult<Option<i64>> {
     let Some((campaign_id, year)) = decided else {
         return Ok(None);
     };
+    let kept: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT total_milli FROM decision_totals
+         WHERE campaign_id = $1 AND year = $2 AND nomination_id = $3",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some((total,)) = kept {
+        return Ok(total);
+    }
     let members = members(conn, campaign_id).await?;
     let Some(n) = nominees(conn, campaign_id, year, Some(id))
         .await?
@@ -336,7 +391,11 @@ pub async fn nominee_of(conn: &mut Conn, id: i64) -> DbResult<(Nominee, i64, i32
     Ok((nominee, campaign_id, year))
 }
 
-/// The year's ballot as `viewer` sees it (member id, or None for the office).
+/// A ballot's row: share, quorum, when closed, the council's size at closing.
+type BallotHead = (i64, Option<i64>, Option<String>, Option<i64>);
+
+/// The year's ballot as `viewer` sees it (a member, or None for the office). The counts
+/// are read only once it is closed; while open, only who has taken part is known.
 pub async fn ballot_view(
     conn: &mut Conn,
     campaign_id: i64,
@@ -344,14 +403,15 @@ pub async fn ballot_view(
     members: &[Member],
     viewer: Option<&Member>,
 ) -> DbResult<Option<BallotView>> {
-    let head: Option<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT share_pct, quorum_pct, closed_at FROM ballots WHERE campaign_id = $1 AND year = $2",
+    let head: Option<BallotHead> = sqlx::query_as(
+        "SELECT share_pct, quorum_pct, closed_at, council_size FROM ballots
+         WHERE campaign_id = $1 AND year = $2",
     )
     .bind(campaign_id)
     .bind(year)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((share_pct, quorum_pct, closed_at)) = head else {
+    let Some((share_pct, quorum_pct, closed_at, council_size)) = head else {
         return Ok(None);
     };
     let open = closed_at.is_none();
@@ -361,41 +421,60 @@ pub async fn ballot_view(
     let quorum_pct = quorum_pct
         .and_then(|q| u8::try_from(q).ok())
         .unwrap_or(CampaignYear::PLAN_QUORUM_PCT);
-    let rows: Vec<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
-        "SELECT i.nomination_id, n.nominee_name, n.unit_id,
-             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
-                 AND v.nomination_id = i.nomination_id AND v.agree),
-             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
-                 AND v.nomination_id = i.nomination_id AND NOT v.agree),
-             (SELECT COUNT(*) FROM votes v WHERE v.campaign_id = i.campaign_id AND v.year = i.year
-                 AND v.nomination_id = i.nomination_id AND v.member_id = $1)
-         FROM ballot_items i JOIN nominations n ON n.id = i.nomination_id
-         WHERE i.campaign_id = $2 AND i.year = $3 ORDER BY n.nominee_name",
+    let me = viewer.map_or(-1, |m| m.id);
+    let (took_part, voted): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN member_id = $1 THEN 1 ELSE 0 END), 0)
+         FROM ballot_participants WHERE campaign_id = $2 AND year = $3",
     )
-    .bind(viewer.map_or(-1, |m| m.id))
+    .bind(me)
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_one(&mut *conn)
+    .await?;
+    let voted = voted > 0;
+    let rows: Vec<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT i.nomination_id, n.nominee_name, n.unit_id, i.agree, i.disagree,
+             (SELECT COUNT(*) FROM scoresheets s WHERE s.nomination_id = i.nomination_id
+                 AND s.member_id = $1 AND s.conflict_reason IS NOT NULL)
+         FROM ballot_items i JOIN nominations n ON n.id = i.nomination_id
+         WHERE i.campaign_id = $2 AND i.year = $3 ORDER BY n.nominee_name, i.nomination_id",
+    )
+    .bind(me)
     .bind(campaign_id)
     .bind(year)
     .fetch_all(&mut *conn)
     .await?;
-    let council = members.len();
+    // Once closed, the shares are of the council as it was then.
+    let council = match council_size {
+        Some(n) if !open => usize::try_from(n).unwrap_or(0),
+        _ => members.len(),
+    };
     let items = rows
         .into_iter()
-        .map(|(id, name, unit_id, agree, disagree, mine)| BallotItem {
-            id,
-            name,
-            voted: mine > 0,
-            can_vote: open && mine == 0 && viewer.is_some_and(|m| m.unit_id != Some(unit_id)),
-            cast: (agree + disagree) as usize,
-            result: (!open).then(|| {
-                let votes = (agree as usize, disagree as usize);
-                ballot_result(votes, council, share_pct, quorum_pct)
-            }),
-        })
+        .map(
+            |(id, name, unit_id, agree, disagree, conflict)| BallotItem {
+                id,
+                name,
+                // Not the member's own unit's, and no conflict declared on it.
+                can_vote: open
+                    && !voted
+                    && conflict == 0
+                    && viewer.is_some_and(|m| m.unit_id != Some(unit_id)),
+                result: (!open).then(|| {
+                    let votes = (agree as usize, disagree as usize);
+                    ballot_result(votes, council, share_pct, quorum_pct)
+                }),
+            },
+        )
         .collect();
     Ok(Some(BallotView {
         open,
         share_pct,
+        quorum_pct,
         council,
+        took_part: took_part as usize,
+        voted,
+        can_cast: open && !voted && viewer.is_some(),
         items,
     }))
 }
