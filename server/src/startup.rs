@@ -108,7 +108,10 @@ impl Application {
             stopping: stop_rx,
             calendar,
             ctx: ctx.clone(),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(password_workers())),
+            throttled: Arc::default(),
         };
+        auth::session::purge_periodically(store.clone(), settings.sessions, state.stopping.clone());
         let router = router(state, ctx);
         Ok(Application {
             listener,
@@ -167,6 +170,12 @@ impl Application {
         self.store.close().await;
         served
     }
+}
+
+/// Password checks that may run at once: one per core (each takes 19 MiB and a core for
+/// its duration), at least two.
+fn password_workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
 }
 
 /// A server reachable from other machines must not open with an account anyone can read the

@@ -18,4 +18,8 @@ pub struct AppState {
     /// What server functions see (the repository, the clock, the summary's tallies), for
     /// the handlers outside Leptos too (live events, downloads, health).
     pub ctx: app::services::AppContext,
+    /// Password checks (Argon2, 19 MiB each) that may run at once.
+    pub password_checks: Arc<tokio::sync::Semaphore>,
+    /// Sign-ins refused while locked, since the start (counted, never stored).
+    pub throttled: Arc<std::sync::atomic::AtomicU64>,
 }

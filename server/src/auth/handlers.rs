@@ -4,8 +4,8 @@
 use super::session::{
     self, clear_cookie, encode_component, safe_next, session_cookie, session_token, token_hash,
 };
+use super::throttle;
 use crate::audit::AuditEntry;
-use crate::db::sqlite::timestamp;
 use crate::state::AppState;
 use app::services::password;
 use app::types::model::AuditAction;
@@ -17,10 +17,8 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use std::net::SocketAddr;
 
-/// Failed sign-ins allowed per account, and per client address, in `WINDOW_MINUTES`.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
-pub const WINDOW_MINUTES: i64 = 15;
+/// How long a sign-in waits for a free password check before the server says it is busy.
+const PASSWORD_QUEUE: std::time::Duration = std::time::Duration::from_secs(10);
 
 #[derive(Deserialize)]
 pub struct LoginForm {
@@ -46,7 +44,7 @@ fn wants_html(headers: &HeaderMap) -> bool {
 fn refused(headers: &HeaderMap, outcome: Outcome, next: &str) -> Response {
     let (code, status, text) = match outcome {
         Outcome::Credentials => ("credentials", StatusCode::UNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng. / The username or password is not correct."),
-        Outcome::Throttled => ("throttled", StatusCode::TOO_MANY_REQUESTS, "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút. / Too many failed sign-ins; try again in 15 minutes."),
+        Outcome::Throttled => ("throttled", StatusCode::TOO_MANY_REQUESTS, "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút (lâu hơn nếu tiếp tục sai). / Too many failed sign-ins; try again in 15 minutes (longer after further failures)."),
         Outcome::Disabled => ("disabled", StatusCode::FORBIDDEN, "Tài khoản đã bị khóa. / This account is disabled."),
     };
     if wants_html(headers) {
@@ -89,7 +87,8 @@ pub async fn login(
         address: Some(address.clone()),
         ..Default::default()
     };
-    match try_login(&state, &username, &form.password, &address).await {
+    let counted_as = throttle::address_key(peer.ip());
+    match try_login(&state, &username, &form.password, &counted_as).await {
         Ok(Some(user_id)) => {
             let token = session::new_token();
             let replaces = session_token(&headers).map(|t| token_hash(&t));
@@ -138,9 +137,24 @@ pub async fn login(
             )
             .await
         }
+        Err(LoginError::Impossible) => refused(&headers, Outcome::Credentials, &form.next),
         Err(LoginError::Throttled) => {
-            audit(&state, security_event(AuditAction::LoginThrottled)).await;
+            // Nothing is written per refused attempt (a flood fills no table); it is
+            // counted, and the lock itself was audited when it began.
+            let n = state
+                .throttled
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                + 1;
+            tracing::debug!(throttled = n, "sign-in refused: locked");
             refused(&headers, Outcome::Throttled, &form.next)
+        }
+        Err(LoginError::Busy) => {
+            tracing::warn!("sign-in refused: every password check is busy");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Hệ thống đang bận, vui lòng thử lại. / Please try again.",
+            )
+                .into_response()
         }
         Err(LoginError::Disabled(user_id)) => {
             audit(
@@ -175,8 +189,11 @@ async fn refuse_credentials(
 }
 
 enum LoginError {
+    /// A username or password no account can have.
+    Impossible,
     Throttled,
     Disabled(i64),
+    Busy,
     Store(crate::db::DbError),
 }
 
@@ -187,40 +204,59 @@ impl From<crate::db::DbError> for LoginError {
 }
 
 /// `Ok(Some(id))` signed in; `Ok(None)` wrong username or password (which one is never
-/// said, and both take the same time).
+/// said, and both take the same time). The attempt is recorded before the password is
+/// checked (see `throttle`), and checks run in a bounded pool: a burst of sign-ins neither
+/// exhausts memory nor gets more guesses through than allowed.
 async fn try_login(
     state: &AppState,
     username: &str,
     password_text: &str,
     address: &str,
 ) -> Result<Option<i64>, LoginError> {
-    let since = timestamp(chrono::Utc::now() - chrono::Duration::minutes(WINDOW_MINUTES));
-    let (by_account, by_address) = state
-        .store
-        .failed_attempts_since(username, address, &since)
-        .await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
-        state.store.record_attempt(username, address, false).await?;
-        return Err(LoginError::Throttled);
+    // What no account can have is refused before anything is stored or hashed (and not
+    // audited: a flood of it writes nothing).
+    if shared::domain::Username::parse(username).is_err()
+        || password_text.chars().count() > shared::domain::account::MAX_PASSWORD_CHARS
+    {
+        return Err(LoginError::Impossible);
     }
+    let now = chrono::Utc::now();
+    let Some(attempt) = state
+        .store
+        .reserve_attempt(username, address, now, throttle::is_locked)
+        .await?
+    else {
+        return Err(LoginError::Throttled);
+    };
+    let Ok(Ok(permit)) = tokio::time::timeout(
+        PASSWORD_QUEUE,
+        state.password_checks.clone().acquire_owned(),
+    )
+    .await
+    else {
+        state.store.forget_attempt(attempt).await?;
+        return Err(LoginError::Busy);
+    };
     let candidate = state.store.login_candidate(username).await?;
     let stored = candidate.as_ref().map(|c| c.password_hash.clone());
     let password_text = password_text.to_string();
-    // Argon2 is slow by design: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || match stored {
-        Some(hash) => password::verify(&password_text, &hash),
-        None => {
-            password::burn_time(&password_text);
-            false
+    // Argon2 is slow by design: keep it off the async workers, a bounded number at a time.
+    let ok = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        match stored {
+            Some(hash) => password::verify(&password_text, &hash),
+            None => {
+                password::burn_time(&password_text);
+                false
+            }
         }
     })
     .await
     .unwrap_or(false);
     let candidate = candidate.filter(|_| ok);
-    state
-        .store
-        .record_attempt(username, address, candidate.is_some())
-        .await?;
+    if candidate.is_some() {
+        state.store.attempt_succeeded(attempt).await?;
+    }
     match candidate {
         Some(c) if !c.active => Err(LoginError::Disabled(c.user_id)),
         Some(c) => Ok(Some(c.user_id)),

@@ -3,6 +3,7 @@
 pub mod csrf;
 pub mod handlers;
 pub mod session;
+pub mod throttle;
 
 pub use session::SESSION_COOKIE;
 

@@ -195,6 +195,55 @@ pub fn expires_at(config: &SessionConfig) -> String {
     timestamp(Utc::now() + config.absolute)
 }
 
+/// How often ended sessions and old sign-in attempts are deleted.
+pub const PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Deletes the sessions that ended (past their lifetime or idle too long) and the sign-in
+/// attempts too old to count (`throttle::MEMORY_HOURS`): (sessions, attempts) deleted.
+pub async fn purge(
+    store: &dyn crate::db::Store,
+    config: &SessionConfig,
+) -> Result<(u64, u64), crate::db::DbError> {
+    let now = Utc::now();
+    store
+        .purge_expired(
+            &timestamp(now),
+            &timestamp(now - config.idle),
+            &timestamp(super::throttle::counted_since(now)),
+        )
+        .await
+}
+
+/// Purges at start and then every [`PURGE_EVERY`], until the server begins to stop.
+pub fn purge_periodically(
+    store: std::sync::Arc<dyn crate::db::Store>,
+    config: SessionConfig,
+    mut stopping: tokio::sync::watch::Receiver<bool>,
+) {
+    tokio::spawn(async move {
+        loop {
+            match purge(store.as_ref(), &config).await {
+                Ok((0, 0)) => {}
+                Ok((sessions, attempts)) => {
+                    tracing::info!(
+                        sessions,
+                        attempts,
+                        "purged ended sessions and old sign-in attempts"
+                    )
+                }
+                Err(e) => tracing::warn!(error = %e, "could not purge ended sessions"),
+            }
+            tokio::select! {
+                _ = stopping.changed() => return,
+                () = tokio::time::sleep(PURGE_EVERY) => {}
+            }
+            if *stopping.borrow() {
+                return;
+            }
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

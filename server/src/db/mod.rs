@@ -107,24 +107,42 @@ pub trait Store: Repository + SessionStore {
     async fn close(&self);
 }
 
+/// Whether the failures counted (the account's, the address's) lock a sign-in at a time.
+pub type Lock = fn(
+    &crate::auth::throttle::Failures,
+    &crate::auth::throttle::Failures,
+    chrono::DateTime<chrono::Utc>,
+) -> bool;
+
 /// Sign-in's storage (`sessions/`): credentials, login attempts, sessions, and the
 /// administrator's first account.
 #[async_trait]
 pub trait SessionStore: Send + Sync {
     async fn login_candidate(&self, username: &str) -> Result<Option<LoginCandidate>, DbError>;
-    /// Failed sign-ins since `since` (UTC timestamp text): (for the username, for the address).
-    async fn failed_attempts_since(
+    /// Records a sign-in attempt as a failure before its password is checked — unless the
+    /// failures already counted lock it (`locked(account, address, now)`): then nothing is
+    /// written. Counting and recording are one serialised transaction, so parallel attempts
+    /// cannot all pass the count. Some(attempt id) when recorded.
+    async fn reserve_attempt(
         &self,
         username: &str,
         address: &str,
-        since: &str,
-    ) -> Result<(i64, i64), DbError>;
-    async fn record_attempt(
+        now: chrono::DateTime<chrono::Utc>,
+        locked: Lock,
+    ) -> Result<Option<i64>, DbError>;
+    /// The reserved attempt succeeded.
+    async fn attempt_succeeded(&self, id: i64) -> Result<(), DbError>;
+    /// The reserved attempt was never checked (the server was too busy): it does not count.
+    async fn forget_attempt(&self, id: i64) -> Result<(), DbError>;
+    /// Deletes the sessions that ended (past their lifetime, or idle since before
+    /// `idle_before`) and the sign-in attempts from before `attempts_before`:
+    /// (sessions, attempts) deleted.
+    async fn purge_expired(
         &self,
-        username: &str,
-        address: &str,
-        success: bool,
-    ) -> Result<(), DbError>;
+        now: &str,
+        idle_before: &str,
+        attempts_before: &str,
+    ) -> Result<(u64, u64), DbError>;
     /// Starts a session, ending `replaces` (the one the browser had) in the same transaction.
     async fn create_session(
         &self,

@@ -216,6 +216,24 @@ async fn wrong_passwords_are_refused_alike_and_then_rate_limited() {
         "locked even with the right password"
     );
     assert!(session_cookie(&resp).is_none());
+    // Refused while locked, attempts write nothing: no attempt row, no audit entry.
+    let written = || async {
+        let pool = app.pool().await;
+        let counts: (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM login_attempts), (SELECT COUNT(*) FROM audit_log)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        counts
+    };
+    let before = written().await;
+    for _ in 0..3 {
+        let resp = app.try_login("staff1", "yet another guess").await;
+        assert_eq!(resp.status().as_u16(), 429);
+    }
+    assert_eq!(written().await, before);
     // Another account from the same address is not locked by staff1's failures.
     assert_eq!(
         app.try_login("staff.cctt", DEMO_PASSWORD)
@@ -244,8 +262,221 @@ async fn wrong_passwords_are_refused_alike_and_then_rate_limited() {
         "/login?error=throttled&next=/board"
     );
     let actions = audit_actions(&app).await;
-    assert!(actions.iter().filter(|a| *a == "login_failed").count() >= 5);
-    assert!(actions.contains(&"login_throttled".to_string()));
+    // staff1's five checked guesses and the unknown account's one; none for the refused.
+    assert_eq!(actions.iter().filter(|a| *a == "login_failed").count(), 6);
+    app.stop().await;
+}
+
+/// How many statuses of each kind.
+fn tally(statuses: &[u16], status: u16) -> usize {
+    statuses.iter().filter(|s| **s == status).count()
+}
+
+/// Five hundred sign-ins at once get exactly the allowed guesses checked: each attempt is
+/// recorded before its password is, in one serialised count (no check-then-record race),
+/// and the rest are refused at once, without a password check.
+#[tokio::test]
+async fn a_burst_of_parallel_sign_ins_gets_only_the_allowed_guesses_through() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let burst = |names: Vec<String>| {
+        let tasks: Vec<_> = names
+            .into_iter()
+            .map(|name| {
+                let app = app.clone();
+                tokio::spawn(async move {
+                    app.try_login(&name, "a wrong guess")
+                        .await
+                        .status()
+                        .as_u16()
+                })
+            })
+            .collect();
+        async move {
+            let mut statuses = Vec::new();
+            for t in tasks {
+                statuses.push(t.await.unwrap());
+            }
+            statuses
+        }
+    };
+    // One account: five guesses are checked, the other 495 refused.
+    let statuses = burst(vec!["staff1".to_string(); 500]).await;
+    assert_eq!(tally(&statuses, 401), 5, "{statuses:?}");
+    assert_eq!(tally(&statuses, 429), 495);
+    let pool = app.pool().await;
+    let recorded: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE username = 'staff1'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(recorded, 5);
+    // Many accounts from one address: twenty guesses in all from it (five are spent).
+    let names = (0..500).map(|i| format!("guess.{i}")).collect();
+    let statuses = burst(names).await;
+    assert_eq!(tally(&statuses, 401), 15, "{statuses:?}");
+    assert_eq!(tally(&statuses, 429), 485);
+    let recorded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert_eq!(recorded, 20);
+    std::sync::Arc::try_unwrap(app).ok().unwrap().stop().await;
+}
+
+/// Moves every recorded sign-in attempt `minutes` into the past (time passing).
+async fn age_attempts(app: &common::TestApp, minutes: i64) {
+    let pool = app.pool().await;
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, at FROM login_attempts")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    for (id, at) in rows {
+        let at =
+            chrono::DateTime::parse_from_rfc3339(&at).unwrap() - chrono::Duration::minutes(minutes);
+        let at = at
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+            .to_string();
+        sqlx::query("UPDATE login_attempts SET at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    pool.close().await;
+}
+
+/// A lock cannot be kept alive by trying on (refused attempts are not recorded): it ends
+/// fifteen minutes after the last checked guess; each further round doubles it.
+#[tokio::test]
+async fn a_lock_ends_by_itself_whoever_keeps_trying_and_doubles_with_each_round() {
+    let app = spawn_app().await;
+    let status = |password: &'static str| {
+        let app = &app;
+        async move { app.try_login("staff1", password).await.status().as_u16() }
+    };
+    for _ in 0..5 {
+        assert_eq!(status("wrong guess").await, 401);
+    }
+    assert_eq!(status(DEMO_PASSWORD).await, 429);
+    // Someone keeps trying every few minutes: refused, and the lock still ends on time.
+    for _ in 0..3 {
+        age_attempts(&app, 4).await;
+        assert_eq!(status("wrong guess").await, 429);
+    }
+    age_attempts(&app, 4).await;
+    assert_eq!(
+        status(DEMO_PASSWORD).await,
+        204,
+        "16 minutes after the fifth guess"
+    );
+    // A success starts the count again. A second round of five, then each further guess
+    // locks for fifteen minutes; the tenth for thirty.
+    for _ in 0..5 {
+        assert_eq!(status("wrong guess").await, 401);
+    }
+    for _ in 0..5 {
+        age_attempts(&app, 16).await;
+        assert_eq!(status("wrong guess").await, 401);
+        assert_eq!(status(DEMO_PASSWORD).await, 429);
+    }
+    age_attempts(&app, 16).await;
+    assert_eq!(
+        status(DEMO_PASSWORD).await,
+        429,
+        "30 minutes after the tenth"
+    );
+    age_attempts(&app, 15).await;
+    assert_eq!(status(DEMO_PASSWORD).await, 204);
+    app.stop().await;
+}
+
+/// What no account can have — a username of 5,000 characters, a password of 10,000 — is
+/// refused before anything is stored, hashed or audited.
+#[tokio::test]
+async fn impossible_usernames_and_passwords_are_refused_before_anything_is_written() {
+    let app = spawn_app().await;
+    let before = audit_actions(&app).await.len();
+    let long_name = "a".repeat(5000);
+    let resp = app.try_login(&long_name, "a wrong guess").await;
+    assert_eq!(resp.status().as_u16(), 401);
+    let long_password = "p".repeat(10_000);
+    let resp = app.try_login("staff1", &long_password).await;
+    assert_eq!(resp.status().as_u16(), 401);
+    let pool = app.pool().await;
+    let attempts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert_eq!(attempts, 0);
+    assert_eq!(audit_actions(&app).await.len(), before);
+    app.stop().await;
+}
+
+/// Ended sessions (past their lifetime, idle too long) and sign-in attempts too old to
+/// count are purged; a live session and recent attempts stay.
+#[tokio::test]
+async fn ended_sessions_and_old_sign_in_attempts_are_purged() {
+    let app = spawn_app().await;
+    let cookie = app.login("staff1").await;
+    assert_eq!(
+        app.try_login("staff1", "a wrong guess")
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    let pool = app.pool().await;
+    let user: i64 = sqlx::query_scalar("SELECT id FROM users WHERE username = 'staff1'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let old = "2020-01-01T00:00:00.000000Z";
+    let later = "2999-01-01T00:00:00.000000Z";
+    for (hash, last_seen, expires) in [("ended", old, old), ("idle", old, later)] {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(hash)
+        .bind(user)
+        .bind(old)
+        .bind(last_seen)
+        .bind(expires)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query(
+        "INSERT INTO login_attempts (at, username, address, success) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(old)
+    .bind("staff1")
+    .bind("192.0.2.1")
+    .bind(false)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let url = server::configuration::DatabaseUrl::parse(&app.db.url).unwrap();
+    let store = server::db::open(&url).await.unwrap();
+    let config = server::configuration::SessionConfig::default();
+    server::auth::session::purge(store.as_ref(), &config)
+        .await
+        .unwrap();
+    store.close().await;
+    let left: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM login_attempts)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    // The live session and the two recent attempts (the sign-in, the wrong guess).
+    assert_eq!(left, (1, 2));
+    assert_eq!(app.get_as(&cookie, "/board").await.status().as_u16(), 200);
     app.stop().await;
 }
 

@@ -15,8 +15,8 @@ feature! { $
         "Tên đăng nhập hoặc mật khẩu không đúng.",
         "The username or password is not correct.",
     LoginErrorThrottled =>
-        "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
-        "Too many failed sign-ins. Please try again in 15 minutes.",
+        "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút (lâu hơn nếu tiếp tục sai).",
+        "Too many failed sign-ins. Please try again in 15 minutes (longer after further failures).",
     LoginErrorDisabled =>
         "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.",
         "This account is disabled. Please contact the administrator.",

@@ -2,9 +2,10 @@
 //! statement (or one short transaction), written here once; the rules (throttling, expiry,
 //! hashing) are the server's `auth` module's.
 
-use super::kernel::time::now_text;
-use super::Backend;
-use crate::db::{DbError, LoginCandidate, SessionRecord, SessionStore};
+use super::kernel::time::{now_text, timestamp};
+use super::{Backend, Conn};
+use crate::auth::throttle::{counted_since, Failures};
+use crate::db::{DbError, Lock, LoginCandidate, SessionRecord, SessionStore};
 use app::types::auth::CurrentUser;
 use async_trait::async_trait;
 use shared::auth::Role;
@@ -24,42 +25,75 @@ impl SessionStore for Backend {
         }))
     }
 
-    async fn failed_attempts_since(
+    async fn reserve_attempt(
         &self,
         username: &str,
         address: &str,
-        since: &str,
-    ) -> Result<(i64, i64), DbError> {
-        let counts: (i64, i64) = sqlx::query_as(
-            "SELECT
-                (SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND at >= $2 AND NOT success),
-                (SELECT COUNT(*) FROM login_attempts WHERE address = $3 AND at >= $4 AND NOT success)",
+        now: chrono::DateTime<chrono::Utc>,
+        locked: Lock,
+    ) -> Result<Option<i64>, DbError> {
+        let since = timestamp(counted_since(now));
+        // The write lock serialises every reservation (on every instance): the count read
+        // here includes each attempt reserved before, verified or not.
+        let mut tx = super::begin_write(&self.pool).await?;
+        let account = failures(&mut tx, "username", username, &since).await?;
+        let from = failures(&mut tx, "address", address, &since).await?;
+        if locked(&account, &from, now) {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO login_attempts (at, username, address, success)
+             VALUES ($1, $2, $3, $4) RETURNING id",
         )
+        .bind(timestamp(now))
         .bind(username)
-        .bind(since)
         .bind(address)
-        .bind(since)
-        .fetch_one(&self.pool)
+        .bind(false)
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(counts)
+        tx.commit().await?;
+        Ok(Some(id))
     }
 
-    async fn record_attempt(
-        &self,
-        username: &str,
-        address: &str,
-        success: bool,
-    ) -> Result<(), DbError> {
-        sqlx::query(
-            "INSERT INTO login_attempts (at, username, address, success) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(now_text())
-        .bind(username)
-        .bind(address)
-        .bind(success)
-        .execute(&self.pool)
-        .await?;
+    async fn attempt_succeeded(&self, id: i64) -> Result<(), DbError> {
+        sqlx::query("UPDATE login_attempts SET success = $1 WHERE id = $2")
+            .bind(true)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
+    }
+
+    async fn forget_attempt(&self, id: i64) -> Result<(), DbError> {
+        sqlx::query("DELETE FROM login_attempts WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn purge_expired(
+        &self,
+        now: &str,
+        idle_before: &str,
+        attempts_before: &str,
+    ) -> Result<(u64, u64), DbError> {
+        let mut tx = super::begin_write(&self.pool).await?;
+        let sessions =
+            sqlx::query("DELETE FROM sessions WHERE expires_at < $1 OR last_seen_at < $2")
+                .bind(now)
+                .bind(idle_before)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        let attempts = sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(attempts_before)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok((sessions, attempts))
     }
 
     /// Starts a session, ending `replaces` (the one the browser had) in the same transaction.
@@ -192,4 +226,38 @@ struct SessionRow {
     bloc_id: Option<i64>,
     last_seen_at: String,
     expires_at: String,
+}
+
+/// The failed sign-ins of a username or an address since `since` and since its last
+/// success: how many, and the latest.
+async fn failures(
+    conn: &mut Conn,
+    column: &'static str,
+    value: &str,
+    since: &str,
+) -> Result<Failures, DbError> {
+    let sql = match column {
+        "username" => {
+            "SELECT COUNT(*), MAX(at) FROM login_attempts
+             WHERE username = $1 AND NOT success AND at >= $2
+               AND at > COALESCE((SELECT MAX(at) FROM login_attempts
+                                  WHERE username = $3 AND success), '')"
+        }
+        _ => {
+            "SELECT COUNT(*), MAX(at) FROM login_attempts
+             WHERE address = $1 AND NOT success AND at >= $2
+               AND at > COALESCE((SELECT MAX(at) FROM login_attempts
+                                  WHERE address = $3 AND success), '')"
+        }
+    };
+    let (count, last): (i64, Option<String>) = sqlx::query_as(sql)
+        .bind(value)
+        .bind(since)
+        .bind(value)
+        .fetch_one(&mut *conn)
+        .await?;
+    let last = last
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&chrono::Utc));
+    Ok(Failures { count, last })
 }
