@@ -9,6 +9,11 @@ use shared::i18n::{t, Msg};
 use shared::rules::council::check_ballot_paper;
 use std::collections::BTreeMap;
 
+/// A member's choices on the paper, kept by the page: the list reloads live (another
+/// member's paper, a score) and the paper must not lose what was chosen meanwhile.
+#[derive(Clone, Copy)]
+pub(super) struct PaperDraft(pub RwSignal<BTreeMap<i64, bool>>);
+
 /// The council's secret ballot: members vote, the office opens and closes it.
 #[component]
 pub(super) fn BallotSection(
@@ -110,7 +115,8 @@ fn BallotPaper(
     on_change: Callback<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let choices = RwSignal::new(BTreeMap::<i64, bool>::new());
+    let choices =
+        use_context::<PaperDraft>().map_or_else(|| RwSignal::new(BTreeMap::new()), |d| d.0);
     let eligible: Vec<i64> = items.iter().filter(|i| i.can_vote).map(|i| i.id).collect();
     let rows = items
         .into_iter()

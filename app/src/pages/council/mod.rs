@@ -53,6 +53,7 @@ fn is_council(event: &crate::types::model::CardEvent) -> bool {
 pub fn CouncilPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_council());
     let (notice, on_change) = saved_notice(data);
+    provide_context(ballot::PaperDraft(RwSignal::new(Default::default())));
     view! {
         <section class="council-page" aria-labelledby="council-title">
             <h1 id="council-title">{tr(Msg::CouncilTitle)}</h1>
