@@ -94,6 +94,12 @@ pub struct Settings {
     pub sessions: SessionConfig,
     /// A fixed "today" for the rules' deadlines (tests and rehearsals); None = the calendar.
     pub today: Option<chrono::NaiveDate>,
+    /// Reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed
+    /// (`EXEMPLAR_TRUSTED_PROXIES`: addresses and networks, or `none`; loopback by default).
+    pub trusted_proxies: crate::auth::client::TrustedProxies,
+    /// Live streams this instance holds open at once (`EXEMPLAR_MAX_LIVE_STREAMS`); past it,
+    /// 429.
+    pub max_live_streams: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -121,6 +127,8 @@ struct FileSettings {
     session_idle_minutes: Option<i64>,
     secure_cookies: Option<bool>,
     today: Option<String>,
+    trusted_proxies: Option<String>,
+    max_live_streams: Option<usize>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/exemplar.db";
@@ -254,8 +262,37 @@ impl Settings {
                     },
                 )?),
             };
+        let proxies = pick(
+            "EXEMPLAR_TRUSTED_PROXIES",
+            file.trusted_proxies,
+            "127.0.0.0/8, ::1",
+        );
+        let trusted_proxies =
+            crate::auth::client::TrustedProxies::parse(&proxies).map_err(|reason| {
+                ConfigError::Invalid {
+                    setting: "EXEMPLAR_TRUSTED_PROXIES",
+                    value: proxies.clone(),
+                    reason,
+                }
+            })?;
+        let streams = pick(
+            "EXEMPLAR_MAX_LIVE_STREAMS",
+            file.max_live_streams.map(|n| n.to_string()),
+            "1000",
+        );
+        let max_live_streams = streams
+            .parse()
+            .ok()
+            .filter(|n| (1..=100_000).contains(n))
+            .ok_or_else(|| ConfigError::Invalid {
+                setting: "EXEMPLAR_MAX_LIVE_STREAMS",
+                value: streams.clone(),
+                reason: "expected a number from 1 to 100000".into(),
+            })?;
         Ok(Settings {
             today,
+            trusted_proxies,
+            max_live_streams,
             database_url,
             site_addr,
             site_root,
@@ -282,6 +319,8 @@ impl Settings {
             demo_data: true,
             sessions: SessionConfig::default(),
             today: None,
+            trusted_proxies: crate::auth::client::TrustedProxies::default(),
+            max_live_streams: 1000,
         }
     }
 }

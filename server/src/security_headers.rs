@@ -8,9 +8,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 pub async fn add(req: Request, next: Next) -> Response {
-    // Behind HTTPS (the same test as the session cookie's `Secure`): browsers keep to HTTPS
-    // for a year.
-    let https = crate::auth::session::is_https(req.headers());
+    // Behind HTTPS (as a trusted proxy says): browsers keep to HTTPS for a year.
+    let https = crate::auth::client::of(req.extensions()).https;
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
     if https {

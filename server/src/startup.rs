@@ -109,10 +109,11 @@ impl Application {
             calendar,
             ctx: ctx.clone(),
             password_checks: Arc::new(tokio::sync::Semaphore::new(password_workers())),
-            throttled: Arc::default(),
+            counters: Arc::default(),
+            streams: crate::live::StreamSlots::new(settings.max_live_streams),
         };
         auth::session::purge_periodically(store.clone(), settings.sessions, state.stopping.clone());
-        let router = router(state, ctx);
+        let router = router(state, ctx, Arc::new(settings.trusted_proxies.clone()));
         Ok(Application {
             listener,
             addr,
@@ -202,7 +203,7 @@ async fn refuse_known_passwords(store: &dyn Store, addr: SocketAddr) -> Result<(
     Ok(())
 }
 
-fn router(state: AppState, ctx: AppContext) -> Router {
+fn router(state: AppState, ctx: AppContext, proxies: Arc<auth::client::TrustedProxies>) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -231,6 +232,11 @@ fn router(state: AppState, ctx: AppContext) -> Router {
             auth::csrf::refuse_cross_site,
         ))
         .layer(middleware::from_fn(security_headers::add))
+        // Who the client is (behind a trusted proxy, as it says), for everything inside.
+        .layer(middleware::from_fn_with_state(
+            proxies,
+            auth::client::identify,
+        ))
         .layer(middleware::from_fn(assets::default_cache_control))
         .layer(assets::compression())
         .layer(TraceLayer::new_for_http())

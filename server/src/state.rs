@@ -20,6 +20,17 @@ pub struct AppState {
     pub ctx: app::services::AppContext,
     /// Password checks (Argon2, 19 MiB each) that may run at once.
     pub password_checks: Arc<tokio::sync::Semaphore>,
-    /// Sign-ins refused while locked, since the start (counted, never stored).
-    pub throttled: Arc<std::sync::atomic::AtomicU64>,
+    /// What is refused in floods: counted, never stored.
+    pub counters: Arc<Counters>,
+    /// The live streams open on this instance, within their caps.
+    pub streams: Arc<crate::live::StreamSlots>,
+}
+
+/// Refusals counted since the start, never stored (a flood of them fills no table).
+#[derive(Debug, Default)]
+pub struct Counters {
+    /// Sign-ins refused while locked.
+    pub throttled: std::sync::atomic::AtomicU64,
+    /// Cross-site requests refused.
+    pub refused_cross_site: std::sync::atomic::AtomicU64,
 }

@@ -1,6 +1,7 @@
 //! `POST /login` and `POST /logout`: plain form posts, so signing in works before (and
 //! without) the WASM. Browsers are redirected; other clients get a status code.
 
+use super::client::Client;
 use super::session::{
     self, clear_cookie, encode_component, safe_next, session_cookie, session_token, token_hash,
 };
@@ -9,13 +10,12 @@ use crate::audit::AuditEntry;
 use crate::state::AppState;
 use app::services::password;
 use app::types::model::AuditAction;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::{Form, Router};
+use axum::{Extension, Form, Router};
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 /// How long a sign-in waits for a free password check before the server says it is busy.
 const PASSWORD_QUEUE: std::time::Duration = std::time::Duration::from_secs(10);
@@ -73,11 +73,12 @@ pub fn router() -> Router<AppState> {
 
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<Client>,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    let address = peer.ip().to_string();
+    let address = client.ip.to_string();
+    let secure = session::secure(&state.sessions, &client);
     let username = form.username.trim().to_lowercase();
     let security_event = |action: AuditAction| AuditEntry {
         actor_name: username.clone(),
@@ -87,11 +88,11 @@ pub async fn login(
         address: Some(address.clone()),
         ..Default::default()
     };
-    let counted_as = throttle::address_key(peer.ip());
+    let counted_as = throttle::address_key(client.ip);
     match try_login(&state, &username, &form.password, &counted_as).await {
         Ok(Some(user_id)) => {
             let token = session::new_token();
-            let replaces = session_token(&headers).map(|t| token_hash(&t));
+            let replaces = session_token(&headers, secure).map(|t| token_hash(&t));
             if let Err(e) = state
                 .store
                 .create_session(
@@ -124,7 +125,7 @@ pub async fn login(
             };
             resp.headers_mut().append(
                 header::SET_COOKIE,
-                session_cookie(&token, &state.sessions, &headers),
+                session_cookie(&token, &state.sessions, secure),
             );
             resp
         }
@@ -140,8 +141,9 @@ pub async fn login(
         Err(LoginError::Impossible) => refused(&headers, Outcome::Credentials, &form.next),
         Err(LoginError::Throttled) => {
             // Nothing is written per refused attempt (a flood fills no table); it is
-            // counted, and the lock itself was audited when it began.
+            // counted. The checked guesses that led to the lock are each audited.
             let n = state
+                .counters
                 .throttled
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
                 + 1;
@@ -266,10 +268,11 @@ async fn try_login(
 
 pub async fn logout(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<Client>,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(token) = session_token(&headers) {
+    let secure = session::secure(&state.sessions, &client);
+    if let Some(token) = session_token(&headers, secure) {
         let hash = token_hash(&token);
         let user = state.store.load_session(&hash).await.ok().flatten();
         if let Err(e) = state.store.delete_session(&hash).await {
@@ -284,7 +287,7 @@ pub async fn logout(
                     action: AuditAction::Logout.into(),
                     object_type: "account".into(),
                     object_id: Some(record.user.username),
-                    address: Some(peer.ip().to_string()),
+                    address: Some(client.ip.to_string()),
                     ..Default::default()
                 },
             )
@@ -297,6 +300,6 @@ pub async fn logout(
         StatusCode::NO_CONTENT.into_response()
     };
     resp.headers_mut()
-        .append(header::SET_COOKIE, clear_cookie());
+        .append(header::SET_COOKIE, clear_cookie(secure));
     resp
 }

@@ -1,5 +1,6 @@
 //! Sign-in, sessions, the sign-in gate, CSRF refusal and security headers.
 
+pub mod client;
 pub mod csrf;
 pub mod handlers;
 pub mod session;
@@ -7,10 +8,7 @@ pub mod throttle;
 
 pub use session::SESSION_COOKIE;
 
-/// The request's peer address, as recorded in sign-in attempts and the audit history.
+/// The request's client address (`client`), as recorded in the audit history.
 pub fn client_address(req_ext: &axum::http::Extensions) -> String {
-    req_ext
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    client::of(req_ext).ip.to_string()
 }

@@ -16,6 +16,24 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "exemplar_session";
+/// The session cookie's name over HTTPS: `__Host-` makes browsers keep it only when it is
+/// `Secure`, for the whole site and this host alone, so no sibling domain can set or
+/// overwrite it (session fixation).
+pub const SECURE_SESSION_COOKIE: &str = "__Host-exemplar_session";
+
+/// Whether the session cookie is `Secure` (and so `__Host-`): always when configured so,
+/// otherwise when the client came over HTTPS (as a trusted proxy says).
+pub fn secure(config: &SessionConfig, client: &super::client::Client) -> bool {
+    config.always_secure || client.https
+}
+
+fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// A new random session token (256 bits).
 pub fn new_token() -> String {
@@ -29,7 +47,10 @@ pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
+/// The session token the request carries, under the name its scheme uses (a plain-HTTP
+/// cookie is not read over HTTPS, nor the other way round).
+pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<String> {
+    let wanted = cookie_name(secure);
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -37,32 +58,28 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         .flat_map(|v| v.split(';'))
         .find_map(|pair| {
             let (name, value) = pair.trim().split_once('=')?;
-            (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_string())
+            (name == wanted && !value.is_empty()).then(|| value.to_string())
         })
 }
 
-pub fn is_https(headers: &HeaderMap) -> bool {
-    headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|p| p.eq_ignore_ascii_case("https"))
-}
-
-pub fn session_cookie(token: &str, config: &SessionConfig, headers: &HeaderMap) -> HeaderValue {
-    let secure = if config.always_secure || is_https(headers) {
-        "; Secure"
-    } else {
-        ""
-    };
+pub fn session_cookie(token: &str, config: &SessionConfig, secure: bool) -> HeaderValue {
+    let name = cookie_name(secure);
+    let flag = if secure { "; Secure" } else { "" };
     let value = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        "{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{flag}",
         config.absolute.num_seconds()
     );
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-pub fn clear_cookie() -> HeaderValue {
-    HeaderValue::from_static("exemplar_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+pub fn clear_cookie(secure: bool) -> HeaderValue {
+    if secure {
+        HeaderValue::from_static(
+            "__Host-exemplar_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure",
+        )
+    } else {
+        HeaderValue::from_static("exemplar_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+    }
 }
 
 fn parse_time(text: &str) -> Option<DateTime<Utc>> {
@@ -82,6 +99,31 @@ enum Lookup {
     None,
     Expired,
     Valid(Box<app::types::auth::CurrentUser>),
+}
+
+/// The session a request was let in with (the SHA-256 of its token), in its extensions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionId(pub String);
+
+/// Who a session stands for now, if it is still on (not signed out, not expired, the
+/// account active); nothing is written. Live streams ask this to end with their session.
+pub async fn current(
+    state: &AppState,
+    session: &SessionId,
+) -> Option<app::types::auth::CurrentUser> {
+    let record = match state.store.load_session(&session.0).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return None,
+        Err(e) => {
+            tracing::warn!(error = %e, "session check failed");
+            return None;
+        }
+    };
+    let now = Utc::now();
+    let live = parse_time(&record.last_seen_at).is_some_and(|t| now - t <= state.sessions.idle)
+        && parse_time(&record.expires_at).is_some_and(|t| now <= t)
+        && record.active;
+    live.then_some(record.user)
 }
 
 async fn lookup(state: &AppState, token: &str) -> Lookup {
@@ -114,7 +156,8 @@ async fn lookup(state: &AppState, token: &str) -> Lookup {
 
 /// Puts the signed-in user in the request, and sends everyone else to `/login`.
 pub async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let token = session_token(req.headers());
+    let secure = secure(&state.sessions, &super::client::of(req.extensions()));
+    let token = session_token(req.headers(), secure);
     let found = match &token {
         Some(t) => lookup(&state, t).await,
         None => Lookup::None,
@@ -122,6 +165,9 @@ pub async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -
     let expired = matches!(found, Lookup::Expired);
     if let Lookup::Valid(user) = found {
         req.extensions_mut().insert(*user);
+        if let Some(t) = &token {
+            req.extensions_mut().insert(SessionId(token_hash(t)));
+        }
         return next.run(req).await;
     }
     let path = req.uri().path().to_string();
@@ -129,7 +175,7 @@ pub async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -
         let mut resp = next.run(req).await;
         if expired {
             resp.headers_mut()
-                .append(header::SET_COOKIE, clear_cookie());
+                .append(header::SET_COOKIE, clear_cookie(secure));
         }
         return resp;
     }
@@ -157,7 +203,7 @@ pub async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -
     };
     if expired {
         resp.headers_mut()
-            .append(header::SET_COOKIE, clear_cookie());
+            .append(header::SET_COOKIE, clear_cookie(secure));
     }
     resp
 }
@@ -283,12 +329,27 @@ mod tests {
 
     #[test]
     fn cookie_flags() {
-        let mut headers = HeaderMap::new();
-        let c = session_cookie("t", &SessionConfig::default(), &headers);
+        let c = session_cookie("t", &SessionConfig::default(), false);
         let c = c.to_str().unwrap();
+        assert!(c.starts_with("exemplar_session=t;"), "{c}");
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
-        headers.insert("x-forwarded-proto", HeaderValue::from_static("https"));
-        let c = session_cookie("t", &SessionConfig::default(), &headers);
-        assert!(c.to_str().unwrap().ends_with("; Secure"));
+        let c = session_cookie("t", &SessionConfig::default(), true);
+        let c = c.to_str().unwrap();
+        assert!(
+            c.starts_with("__Host-exemplar_session=t;") && c.ends_with("; Secure"),
+            "{c}"
+        );
+        assert!(c.contains("Path=/") && !c.contains("Domain"), "{c}");
+    }
+
+    #[test]
+    fn the_token_is_read_under_its_scheme_s_name_only() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("exemplar_session=plain; __Host-exemplar_session=tls"),
+        );
+        assert_eq!(session_token(&headers, false).as_deref(), Some("plain"));
+        assert_eq!(session_token(&headers, true).as_deref(), Some("tls"));
     }
 }

@@ -9,16 +9,17 @@
 //! loaded), and any gap (a lagging subscriber, a missed notification) is filled from the
 //! log, so that nothing is missed and nothing is shown twice.
 
+use crate::auth::session::SessionId;
 use crate::state::AppState;
 use app::ports::{LiveStamps, Repository};
 use app::types::auth::CurrentUser;
 use app::types::model::CardEvent;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use futures_util::Stream;
 use serde::Deserialize;
 use shared::auth::{Action, Role};
 use std::collections::VecDeque;
@@ -34,6 +35,63 @@ const CATCH_UP: i64 = 500;
 /// A stream ends after this long; the browser reconnects at once (resuming where it was),
 /// which passes the sign-in gate again, so that a disabled account stops receiving.
 const STREAM_LIFETIME: Duration = Duration::from_secs(10 * 60);
+/// How often a stream checks that its session is still on: a stream ends within this of
+/// a sign-out, a password change, the account's disabling or a change of its roles.
+pub const SESSION_CHECK: Duration = Duration::from_secs(5);
+/// Live streams one session may hold at once (a few tabs); more is refused with 429.
+pub const STREAMS_PER_SESSION: usize = 8;
+
+/// The live streams open on this instance, per session and in all, within their caps.
+pub struct StreamSlots {
+    total: usize,
+    open: std::sync::Mutex<std::collections::HashMap<String, usize>>,
+}
+
+/// One open stream's place; given back when the stream ends.
+pub struct Slot {
+    slots: Arc<StreamSlots>,
+    session: String,
+}
+
+impl StreamSlots {
+    /// At most `total` streams on this instance (`EXEMPLAR_MAX_LIVE_STREAMS`).
+    pub fn new(total: usize) -> Arc<StreamSlots> {
+        Arc::new(StreamSlots {
+            total,
+            open: std::sync::Mutex::new(std::collections::HashMap::new()),
+        })
+    }
+
+    /// A place for one more stream of `session`, if the caps allow it.
+    fn take(self: &Arc<Self>, session: &str) -> Option<Slot> {
+        let mut open = self.open.lock().ok()?;
+        let all: usize = open.values().sum();
+        let mine = open.get(session).copied().unwrap_or(0);
+        if all >= self.total || mine >= STREAMS_PER_SESSION {
+            return None;
+        }
+        open.insert(session.to_string(), mine + 1);
+        Some(Slot {
+            slots: self.clone(),
+            session: session.to_string(),
+        })
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        if let Ok(mut open) = self.slots.open.lock() {
+            match open.get(&self.session).copied() {
+                Some(n) if n > 1 => {
+                    open.insert(self.session.clone(), n - 1);
+                }
+                _ => {
+                    open.remove(&self.session);
+                }
+            }
+        }
+    }
+}
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/events", get(events))
@@ -47,9 +105,19 @@ pub struct Resume {
 pub async fn events(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
+    Extension(session): Extension<SessionId>,
     Query(resume): Query<Resume>,
     headers: HeaderMap,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+) -> Response {
+    let Some(slot) = state.streams.take(&session.0) else {
+        tracing::warn!(user = %user.username, "live stream refused: too many open");
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, "30")],
+            "Quá nhiều kết nối trực tiếp đang mở; hãy đóng bớt các thẻ trình duyệt. / Too many live connections are open; close some browser tabs.",
+        )
+            .into_response();
+    };
     let last = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
@@ -73,11 +141,19 @@ pub async fn events(
         caught_up: false,
         stopping: state.stopping.clone(),
         until: tokio::time::Instant::now() + STREAM_LIFETIME,
+        next_check: tokio::time::Instant::now() + SESSION_CHECK,
+        session,
+        state: state.clone(),
+        _slot: slot,
     };
     let stream = futures_util::stream::unfold(feed, |mut feed| async move {
-        feed.next_event().await.map(|e| (Ok(e), feed))
+        feed.next_event()
+            .await
+            .map(|e| (Ok::<_, Infallible>(e), feed))
     });
-    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response()
 }
 
 struct Feed {
@@ -95,6 +171,11 @@ struct Feed {
     caught_up: bool,
     stopping: watch::Receiver<bool>,
     until: tokio::time::Instant,
+    /// When to check next that the session is still on ([`SESSION_CHECK`]).
+    next_check: tokio::time::Instant,
+    session: SessionId,
+    state: AppState,
+    _slot: Slot,
 }
 
 impl Feed {
@@ -142,6 +223,15 @@ impl Feed {
             tokio::select! {
                 _ = self.stopping.changed() => return None,
                 _ = tokio::time::sleep_until(self.until) => return None,
+                _ = tokio::time::sleep_until(self.next_check) => {
+                    // Signed out, expired, disabled, or its roles changed: the stream ends
+                    // (the browser reconnects through the sign-in gate, as it now stands).
+                    let now = crate::auth::session::current(&self.state, &self.session).await;
+                    if now.as_ref() != Some(&self.user) {
+                        return None;
+                    }
+                    self.next_check = tokio::time::Instant::now() + SESSION_CHECK;
+                }
                 changed = self.calendar.changed() => match changed {
                     Ok(()) => {
                         let now = *self.calendar.borrow_and_update();

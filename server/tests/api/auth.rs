@@ -535,12 +535,147 @@ async fn cross_site_requests_are_refused() {
         200,
         "nothing changed"
     );
+    // Counted and logged, not stored: a flood of forged requests fills no table.
     let refused = audit_actions(&app)
         .await
         .iter()
         .filter(|a| *a == "csrf_refused")
         .count();
-    assert_eq!(refused, 3);
+    assert_eq!(refused, 0);
+    app.stop().await;
+}
+
+/// Signs in as `username` with these forwarding headers; the response.
+async fn login_via(
+    app: &common::TestApp,
+    username: &str,
+    password: &str,
+    forwarded_for: &str,
+    proto: &str,
+) -> reqwest::Response {
+    app.client
+        .post(app.url("/login"))
+        .header("origin", app.origin())
+        .header("x-forwarded-for", forwarded_for)
+        .header("x-forwarded-proto", proto)
+        .form(&[("username", username), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The address of the latest audit entry of `action`.
+async fn last_address(app: &common::TestApp, action: &str) -> Option<String> {
+    let pool = app.pool().await;
+    let address = sqlx::query_scalar(
+        "SELECT address FROM audit_log WHERE action = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(action)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    address
+}
+
+/// Behind a trusted proxy (loopback by default) the forwarded client is who signs in: its
+/// address is audited and its guesses count against it; over HTTPS the session cookie is a
+/// `__Host-` one, read only over HTTPS.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_client_counts_and_the_cookie_is_host_only() {
+    let app = spawn_app().await;
+    let resp = login_via(&app, "staff1", DEMO_PASSWORD, "198.51.100.7", "https").await;
+    assert_eq!(resp.status().as_u16(), 204);
+    let set = resp.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        set.starts_with("__Host-exemplar_session=")
+            && set.contains("; Secure")
+            && set.contains("Path=/"),
+        "{set}"
+    );
+    assert!(!set.contains("Domain"), "{set}");
+    let cookie = common::named_cookie(&resp, "__Host-exemplar_session").unwrap();
+    assert_eq!(
+        last_address(&app, "login").await.as_deref(),
+        Some("198.51.100.7")
+    );
+    let over = |https: bool| {
+        let req = app.client.get(app.url("/board")).header("cookie", &cookie);
+        let req = if https {
+            req.header("x-forwarded-proto", "https")
+        } else {
+            req
+        };
+        async move { req.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(over(true).await, 200);
+    assert_eq!(
+        over(false).await,
+        303,
+        "the HTTPS cookie is not read over HTTP"
+    );
+    // Twenty wrong guesses from one forwarded client lock it, not the next client.
+    for i in 0..20 {
+        let resp = login_via(
+            &app,
+            &format!("guess.{i}"),
+            "wrong",
+            "198.51.100.7",
+            "https",
+        )
+        .await;
+        assert_eq!(resp.status().as_u16(), 401);
+    }
+    let locked = login_via(&app, "staff1", DEMO_PASSWORD, "198.51.100.7", "https").await;
+    assert_eq!(locked.status().as_u16(), 429);
+    let other = login_via(&app, "staff1", DEMO_PASSWORD, "198.51.100.8", "https").await;
+    assert_eq!(other.status().as_u16(), 204);
+    app.stop().await;
+}
+
+/// From a peer that is not a trusted proxy the forwarding headers are ignored: nobody can
+/// choose the address their guesses count against, or pose as HTTPS.
+#[tokio::test]
+async fn forwarding_headers_from_an_untrusted_peer_are_ignored() {
+    let app = common::spawn_app_with(|s| {
+        s.trusted_proxies = server::auth::client::TrustedProxies::parse("10.0.0.1").unwrap();
+    })
+    .await;
+    for i in 0..20 {
+        // A new made-up address each time: all count against the real peer.
+        let who = format!("guess.{i}");
+        let resp = login_via(&app, &who, "wrong", &format!("198.51.100.{i}"), "https").await;
+        assert_eq!(resp.status().as_u16(), 401);
+    }
+    let resp = login_via(&app, "staff1", DEMO_PASSWORD, "198.51.100.99", "https").await;
+    assert_eq!(
+        resp.status().as_u16(),
+        429,
+        "the peer's twenty guesses lock it"
+    );
+    assert_eq!(
+        last_address(&app, "login_failed").await.as_deref(),
+        Some("127.0.0.1")
+    );
+    app.stop().await;
+}
+
+/// Without a trusted proxy in front, the session cookie is the plain one, without
+/// `Secure`, and there is no HSTS, whatever the request claims.
+#[tokio::test]
+async fn an_untrusted_claim_of_https_changes_nothing() {
+    let app = common::spawn_app_with(|s| {
+        s.trusted_proxies = server::auth::client::TrustedProxies::parse("none").unwrap();
+    })
+    .await;
+    let resp = login_via(&app, "staff1", DEMO_PASSWORD, "198.51.100.7", "https").await;
+    assert_eq!(resp.status().as_u16(), 204);
+    let set = resp.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        set.starts_with("exemplar_session=") && !set.contains("Secure"),
+        "{set}"
+    );
+    assert!(resp.headers().get("strict-transport-security").is_none());
     app.stop().await;
 }
 

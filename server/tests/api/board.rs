@@ -371,3 +371,83 @@ async fn c_c4_a_unit_head_goes_with_the_unit_s_collective_of_the_same_campaign_y
     assert_eq!(status, 200, "{body}");
     app.stop().await;
 }
+
+/// Waits for a live stream to end; true when it did within `wait`.
+async fn ends_within(live: &mut reqwest::Response, wait: Duration) -> bool {
+    tokio::time::timeout(wait, async {
+        while let Ok(Some(_)) = live.chunk().await {}
+    })
+    .await
+    .is_ok()
+}
+
+/// A live stream ends with its session: signing out ends it, and so does a change of the
+/// account's roles (the browser reconnects through the sign-in gate as it now stands).
+#[tokio::test]
+async fn a_live_stream_ends_when_its_session_ends_or_its_roles_change() {
+    let app = spawn_app().await;
+    let check = server::live::SESSION_CHECK;
+    let cookie = app.login("staff1").await;
+    let mut live = subscribe(&app, &cookie, None).await;
+    let resp = app
+        .client
+        .post(app.url("/logout"))
+        .header("origin", app.origin())
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 204);
+    assert!(ends_within(&mut live, check * 3).await, "signed out");
+
+    let cookie = app.login("head1").await;
+    let mut live = subscribe(&app, &cookie, None).await;
+    // Still on: the stream stays open past a check.
+    assert!(!ends_within(&mut live, check * 2).await);
+    let pool = app.pool().await;
+    sqlx::query(
+        "DELETE FROM user_roles WHERE role = 'unit_head'
+         AND user_id = (SELECT id FROM users WHERE username = 'head1')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert!(ends_within(&mut live, check * 3).await, "a role taken away");
+    app.stop().await;
+}
+
+/// One session holds at most a few live streams, the instance at most its configured
+/// total: past either, a clear 429.
+#[tokio::test]
+async fn live_streams_are_capped_per_session_and_in_all() {
+    let app = common::spawn_app_with(|s| s.max_live_streams = 10).await;
+    let cookie = app.login("staff1").await;
+    let mut open = Vec::new();
+    for _ in 0..server::live::STREAMS_PER_SESSION {
+        open.push(subscribe(&app, &cookie, None).await);
+    }
+    let refused = |cookie: String| {
+        let app = &app;
+        async move {
+            app.client
+                .get(app.url("/events"))
+                .header("cookie", cookie)
+                .header("accept", "text/event-stream")
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let resp = refused(cookie.clone()).await;
+    assert_eq!(resp.status().as_u16(), 429);
+    assert!(resp.text().await.unwrap().contains("Quá nhiều kết nối"));
+    // Another session has its own, up to the instance's ten.
+    let other = app.login("office").await;
+    for _ in 0..10 - server::live::STREAMS_PER_SESSION {
+        open.push(subscribe(&app, &other, None).await);
+    }
+    assert_eq!(refused(other).await.status().as_u16(), 429);
+    drop(open);
+    app.stop().await;
+}

@@ -298,11 +298,17 @@ pub const DEMO_PASSWORD: &str = server::seed::demo::DEMO_PASSWORD;
 
 /// The `exemplar_session=…` pair a response sets, if any.
 pub fn session_cookie(resp: &reqwest::Response) -> Option<String> {
+    named_cookie(resp, "exemplar_session")
+}
+
+/// The `name=…` pair a response sets (not a clearing one), if any.
+pub fn named_cookie(resp: &reqwest::Response, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
     resp.headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("exemplar_session=") && !v.starts_with("exemplar_session=;"))
+        .find(|v| v.starts_with(&prefix) && !v.starts_with(&format!("{name}=;")))
         .and_then(|v| v.split(';').next())
         .map(str::to_string)
 }
@@ -353,6 +359,20 @@ pub async fn fresh(backend: Backend) -> Stopped {
 
 /// Starts the app on a database and directory, its clock fixed at `today` if given.
 pub async fn start(stopped: Stopped, today: Option<chrono::NaiveDate>) -> TestApp {
+    start_with(stopped, today, |_| {}).await
+}
+
+/// [`spawn_app`] with its settings changed by `configure` first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    start_with(fresh(Backend::under_test()).await, None, configure).await
+}
+
+/// [`start`], with the settings changed by `configure` first.
+pub async fn start_with(
+    stopped: Stopped,
+    today: Option<chrono::NaiveDate>,
+    configure: impl FnOnce(&mut Settings),
+) -> TestApp {
     let Stopped { dir, db } = stopped;
     if std::env::var_os("TEST_LOG").is_some() {
         server::telemetry::init(server::configuration::LogFormat::Pretty);
@@ -362,6 +382,7 @@ pub async fn start(stopped: Stopped, today: Option<chrono::NaiveDate>) -> TestAp
     settings.database_url =
         server::configuration::DatabaseUrl::parse(&db.url).expect("a database URL");
     settings.today = today;
+    configure(&mut settings);
     let app = Application::build(settings)
         .await
         .expect("application builds");
