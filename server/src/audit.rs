@@ -20,6 +20,10 @@ pub struct AuditRow {
 pub const SELECT_ROWS: &str = "SELECT id, at, actor_id, actor_name, action, object_type, object_id,
     before, after, address, prev_hash, hash FROM audit_log ORDER BY id";
 
+/// The columns of a row, for reads of part of the history.
+pub const SELECT_COLUMNS: &str = "SELECT id, at, actor_id, actor_name, action, object_type,
+    object_id, before, after, address, prev_hash, hash";
+
 /// A row as stored, whatever the database.
 #[derive(sqlx::FromRow)]
 pub struct StoredAuditRow {
@@ -96,7 +100,15 @@ pub enum ChainReport {
 
 /// Verifies rows in id order.
 pub fn verify_chain<'a>(rows: impl IntoIterator<Item = &'a AuditRow>) -> ChainReport {
-    let mut prev = GENESIS.to_string();
+    verify_chain_after(GENESIS, rows)
+}
+
+/// Verifies rows in id order that follow a row whose hash is `start` (a checkpoint).
+pub fn verify_chain_after<'a>(
+    start: &str,
+    rows: impl IntoIterator<Item = &'a AuditRow>,
+) -> ChainReport {
+    let mut prev = start.to_string();
     let mut n = 0;
     for row in rows {
         if row.prev_hash != prev {

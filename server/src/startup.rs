@@ -222,6 +222,13 @@ fn router(state: AppState, ctx: AppContext, proxies: Arc<auth::client::TrustedPr
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(errors::status_from_error))
+        // Limits first among the inner layers: no answer takes longer than a minute, no
+        // body is read past its route's size.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            crate::limits::REQUEST_TIMEOUT,
+        ))
+        .layer(middleware::from_fn(crate::limits::limit_body))
         // Outermost last: headers on every response, then CSRF, then the sign-in gate.
         .layer(middleware::from_fn_with_state(
             state.clone(),

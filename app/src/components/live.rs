@@ -72,6 +72,7 @@ fn follow(
             // wanted.
             let relevant = e.type_() == "calendar"
                 || e.type_() == "ballot"
+                || e.type_() == "reload"
                 || e.data()
                     .as_string()
                     .and_then(|d| serde_json::from_str::<CardEvent>(&d).ok())
@@ -98,6 +99,8 @@ fn follow(
     let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
     let _ = source.add_event_listener_with_callback("calendar", on_card.as_ref().unchecked_ref());
     let _ = source.add_event_listener_with_callback("ballot", on_card.as_ref().unchecked_ref());
+    // Too far behind for the server to replay: everything is loaded afresh.
+    let _ = source.add_event_listener_with_callback("reload", on_card.as_ref().unchecked_ref());
     let kept = StoredValue::new_local(Some((source, on_card)));
     on_cleanup(move || {
         if let Some(handle) = timer.get_value() {

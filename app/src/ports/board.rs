@@ -32,6 +32,9 @@ pub trait BoardPort: Send + Sync {
     /// The card events after sequence number `after`, oldest first, at most `limit`.
     async fn events_after(&self, after: i64, limit: i64) -> RepoResult<Vec<CardEvent>>;
 
+    /// The event log's last sequence number (0 while empty).
+    async fn event_head(&self) -> RepoResult<i64>;
+
     /// Live card events as they are committed (a lagging receiver recovers with
     /// [`Repository::events_after`]).
     fn subscribe(&self) -> tokio::sync::broadcast::Receiver<std::sync::Arc<CardEvent>>;

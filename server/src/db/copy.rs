@@ -34,6 +34,7 @@ pub const TABLES: &[&str] = &[
     "sessions",
     "login_attempts",
     "audit_log",
+    "audit_checkpoints",
     "fostering_plans",
     "fostering_activities",
     "evaluations",

@@ -38,6 +38,9 @@ const STREAM_LIFETIME: Duration = Duration::from_secs(10 * 60);
 /// How often a stream checks that its session is still on: a stream ends within this of
 /// a sign-out, a password change, the account's disabling or a change of its roles.
 pub const SESSION_CHECK: Duration = Duration::from_secs(5);
+/// The most events a stream replays to catch up; a client further behind is told to
+/// `reload` (its page loads afresh) and follows from the log's end.
+pub const MAX_REPLAY: i64 = 1000;
 /// Live streams one session may hold at once (a few tabs); more is refused with 429.
 pub const STREAMS_PER_SESSION: usize = 8;
 
@@ -125,6 +128,26 @@ pub async fn events(
         .or(resume.after)
         .unwrap_or(0)
         .max(0);
+    // Bounded catching up: too far behind (or from the start), the page reloads instead.
+    let mut pending = VecDeque::new();
+    let head = match state.ctx.repo.event_head().await {
+        Ok(head) => head,
+        Err(e) => {
+            tracing::error!(error = %e, "live events: cannot read the event log");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let last = if head - last > MAX_REPLAY {
+        pending.push_back(
+            Event::default()
+                .event("reload")
+                .id(head.to_string())
+                .data("{}"),
+        );
+        head
+    } else {
+        last
+    };
     // Only calendar and ballot changes from now on: the page was loaded with them as they are.
     let mut calendar = state.calendar.clone();
     let seen = *calendar.borrow_and_update();
@@ -132,7 +155,7 @@ pub async fn events(
     let feed = Feed {
         calendar,
         seen,
-        pending: VecDeque::new(),
+        pending,
         rx: state.ctx.repo.subscribe(),
         repo: state.ctx.repo.clone(),
         user,

@@ -45,6 +45,21 @@ pub async fn download(
         )
             .into_response()
     };
+    // A download is recorded: it must start from the site's own pages (or the address bar),
+    // never from another site's link, so that nobody can write into someone's history.
+    let fetched_from = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("none");
+    if !matches!(fetched_from, "same-origin" | "none") {
+        tracing::warn!(user = %user.username, %fetched_from, "refused a download started from another site");
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Hãy tải danh sách từ trang của hệ thống. / Download the list from this site's pages.",
+        )
+            .into_response();
+    }
     let Some((name, format)) = file.rsplit_once('.') else {
         return refuse(StatusCode::NOT_FOUND, AppError::NotFound);
     };

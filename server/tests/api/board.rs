@@ -451,3 +451,47 @@ async fn live_streams_are_capped_per_session_and_in_all() {
     drop(open);
     app.stop().await;
 }
+
+/// A client too far behind (or asking from the start of a long log) is not replayed
+/// thousands of events: it is told to `reload` and follows from the log's end; a client a
+/// few events behind still gets them.
+#[tokio::test]
+async fn a_client_too_far_behind_is_told_to_reload_instead_of_a_long_replay() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let (id, version) = cards(&app, "CCPTNT", "discovered").await[0];
+    let (status, _) = move_card(&app, &office, id, version, Stage::Dropped, Some("Một")).await;
+    assert_eq!(status, 200);
+    // The log grows past the bound: 2,048 copies of that event.
+    let pool = app.pool().await;
+    for _ in 0..11 {
+        sqlx::query(
+            "INSERT INTO events (at, actor_id, nomination_id, action, payload)
+             SELECT at, actor_id, nomination_id, action, payload FROM events
+             WHERE action = 'move_nomination'",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    let head: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert!(head > server::live::MAX_REPLAY);
+    let mut live = subscribe(&app, &office, None).await;
+    let mut buf = String::new();
+    let (seq, kind, _) = next_event(&mut live, &mut buf).await;
+    assert_eq!((seq, kind.as_str()), (head, "reload"));
+    drop(live);
+    // Three behind: the three, in order.
+    let mut live = subscribe(&app, &office, Some(head - 3)).await;
+    let mut buf = String::new();
+    for expected in head - 2..=head {
+        let (seq, kind, _) = next_event(&mut live, &mut buf).await;
+        assert_eq!((seq, kind.as_str()), (expected, "card"));
+    }
+    drop(live);
+    app.stop().await;
+}

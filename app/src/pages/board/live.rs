@@ -61,12 +61,19 @@ pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
     let on_calendar = Closure::<dyn FnMut()>::new(move || {
         crate::components::live::calendar_changed(changes);
     });
+    // Too far behind for the server to replay: the page loads afresh.
+    let on_reload = Closure::<dyn FnMut()>::new(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
     let on_open = Closure::<dyn FnMut()>::new(move || moves.live_down.set(false));
     let on_error = Closure::<dyn FnMut()>::new(move || moves.live_down.set(true));
     let _ = source.add_event_listener_with_callback("card", on_card.as_ref().unchecked_ref());
     let _ = source.add_event_listener_with_callback("gone", on_gone.as_ref().unchecked_ref());
     let _ =
         source.add_event_listener_with_callback("calendar", on_calendar.as_ref().unchecked_ref());
+    let _ = source.add_event_listener_with_callback("reload", on_reload.as_ref().unchecked_ref());
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // The closures live as long as the connection: kept with it, closed and freed together.
@@ -75,6 +82,7 @@ pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
         on_card,
         on_gone,
         on_calendar,
+        on_reload,
         on_open,
         on_error,
     )));

@@ -62,6 +62,14 @@ impl BoardPort for Backend {
             .map_err(Into::into)
     }
 
+    async fn event_head(&self) -> RepoResult<i64> {
+        let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(DbError::from)?;
+        Ok(head)
+    }
+
     fn subscribe(&self) -> tokio::sync::broadcast::Receiver<std::sync::Arc<CardEvent>> {
         self.live.subscribe()
     }
