@@ -56,6 +56,7 @@ macro_rules! repositories {
 }
 pub(crate) use repositories;
 
+pub mod backup;
 pub mod copy;
 pub mod error;
 pub mod events;

@@ -8,6 +8,7 @@ mod common;
 mod admin;
 mod auth;
 mod authz_table;
+mod backup;
 mod board;
 mod calendar;
 mod campaigns;
