@@ -13,7 +13,7 @@ use shared::domain::{NewPassword, Username};
 use shared::i18n::{input_error, Lang};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: exemplar [serve [--demo] | --demo | migrate | seed --nominations N | create-admin --username NAME | verify-audit | backup --to PATH | copy-to-postgres postgres://...]";
+const USAGE: &str = "usage: exemplar [serve [--demo] | --demo | migrate | seed --nominations N | create-admin --username NAME | verify-audit [--manifest PATH] | backup --to PATH | copy-to-postgres postgres://...]";
 
 enum Command {
     /// `demo`: load the demo data set into an empty database first.
@@ -27,7 +27,10 @@ enum Command {
     CreateAdmin {
         username: String,
     },
-    VerifyAudit,
+    /// `manifest`: a backup's manifest whose last audit row must still be there.
+    VerifyAudit {
+        manifest: Option<std::path::PathBuf>,
+    },
     Backup {
         to: std::path::PathBuf,
     },
@@ -59,7 +62,12 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 username: username.as_str().to_string(),
             })
         }
-        [c] if c == "verify-audit" => Ok(Command::VerifyAudit),
+        [c] if c == "verify-audit" => Ok(Command::VerifyAudit { manifest: None }),
+        [c, flag, path] if c == "verify-audit" && flag == "--manifest" && !path.is_empty() => {
+            Ok(Command::VerifyAudit {
+                manifest: Some(path.into()),
+            })
+        }
         [c, flag, to] if c == "backup" && flag == "--to" && !to.is_empty() => {
             Ok(Command::Backup { to: to.into() })
         }
@@ -205,15 +213,28 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::VerifyAudit => {
+        Command::VerifyAudit { manifest } => {
+            let manifest = match manifest {
+                Some(path) => Some(db::backup::read_manifest(&path).map_err(|e| e.to_string())?),
+                None => None,
+            };
             let store = db::open(&settings.database_url)
                 .await
                 .map_err(|e| e.to_string())?;
             let rows = store.audit_rows().await.map_err(|e| e.to_string())?;
             store.close().await;
             match verify_chain(&rows) {
-                ChainReport::Intact { rows } => {
-                    println!("audit history intact: {rows} rows, every hash matches");
+                ChainReport::Intact { rows: n } => {
+                    if let Some(manifest) = &manifest {
+                        db::backup::check_against_manifest(&rows, manifest)?;
+                    }
+                    println!("audit history intact: {n} rows, every hash matches");
+                    if let Some(m) = &manifest {
+                        println!(
+                            "and it still holds the last row of the backup of {}",
+                            m.taken_at
+                        );
+                    }
                     Ok(())
                 }
                 ChainReport::Broken { row_id, reason } => {
@@ -308,8 +329,17 @@ mod tests {
         assert!(parse_args(&args(&["create-admin", "--username", "a b"])).is_err());
         assert!(matches!(
             parse_args(&args(&["verify-audit"])),
-            Ok(Command::VerifyAudit)
+            Ok(Command::VerifyAudit { manifest: None })
         ));
+        assert!(matches!(
+            parse_args(&args(&[
+                "verify-audit",
+                "--manifest",
+                "/b.db.manifest.json"
+            ])),
+            Ok(Command::VerifyAudit { manifest: Some(_) })
+        ));
+        assert!(parse_args(&args(&["verify-audit", "--manifest"])).is_err());
         assert!(matches!(
             parse_args(&args(&["backup", "--to", "/tmp/b.db"])),
             Ok(Command::Backup { to }) if to == std::path::Path::new("/tmp/b.db")

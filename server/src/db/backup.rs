@@ -136,3 +136,34 @@ pub async fn open_source(url: &str) -> Result<SqlitePool, DbError> {
         .await
         .map_err(|e| refused(format!("cannot open {url}: {e}")))
 }
+
+/// Checks a verified audit history against a backup's manifest: the history must still hold
+/// the backup's last row with the same hash. A chain cut short after the backup (its last
+/// rows deleted) still verifies on its own; this is what tells.
+pub fn check_against_manifest(rows: &[AuditRow], manifest: &Manifest) -> Result<(), String> {
+    let Some((id, hash)) = &manifest.audit_head else {
+        return Ok(());
+    };
+    match rows.iter().find(|r| r.id == *id) {
+        Some(row) if row.hash == *hash => Ok(()),
+        Some(_) => Err(format!(
+            "audit row {id} no longer has the hash the backup of {} recorded: the history \
+             was rewritten after it",
+            manifest.taken_at
+        )),
+        None => Err(format!(
+            "the audit history ends at row {} but the backup of {} recorded row {id}: rows \
+             were removed from its end",
+            rows.last().map_or(0, |r| r.id),
+            manifest.taken_at
+        )),
+    }
+}
+
+/// Reads a manifest written by `backup_sqlite`.
+pub fn read_manifest(path: &Path) -> Result<Manifest, DbError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| refused(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| refused(format!("{} is not a backup manifest: {e}", path.display())))
+}

@@ -8,7 +8,10 @@ use crate::common;
 use chrono::NaiveDate;
 use common::board::move_card;
 use common::{spawn_app_on, Backend};
-use server::db::backup::{backup_sqlite, manifest_path, open_source, verify_copy, Manifest};
+use server::audit::{verify_chain, AuditRow, ChainReport, StoredAuditRow, SELECT_ROWS};
+use server::db::backup::{
+    backup_sqlite, check_against_manifest, manifest_path, open_source, verify_copy, Manifest,
+};
 use shared::domain::Stage;
 use std::sync::{Arc, Mutex};
 
@@ -17,6 +20,27 @@ async fn drop_card(app: &common::TestApp, office: &str, id: i64, version: i64) {
     let reason = Some("Không đủ điều kiện");
     let (status, body) = move_card(app, office, id, version, Stage::Dropped, reason).await;
     assert_eq!(status, 200, "{body}");
+}
+
+/// The demo data after one audited write (the office drops a card), so that the audit
+/// history has rows.
+async fn app_with_one_audited_write() -> common::TestApp {
+    let app = spawn_app_on(
+        Backend::Sqlite,
+        NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
+    )
+    .await;
+    let office = app.login("office").await;
+    let pool = app.pool().await;
+    let (id, version): (i64, i64) = sqlx::query_as(
+        "SELECT id, version FROM nominations WHERE stage = 'discovered' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    drop_card(&app, &office, id, version).await;
+    app
 }
 
 #[tokio::test]
@@ -108,22 +132,7 @@ async fn a_backup_taken_under_load_holds_every_acknowledged_write_and_verifies()
 
 #[tokio::test]
 async fn a_backup_never_overwrites_a_file_and_a_damaged_copy_is_refused() {
-    let app = spawn_app_on(
-        Backend::Sqlite,
-        NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
-    )
-    .await;
-    // One audited write, so that the history has a row to damage.
-    let office = app.login("office").await;
-    let pool = app.pool().await;
-    let (id, version): (i64, i64) = sqlx::query_as(
-        "SELECT id, version FROM nominations WHERE stage = 'discovered' ORDER BY id LIMIT 1",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    pool.close().await;
-    drop_card(&app, &office, id, version).await;
+    let app = app_with_one_audited_write().await;
     let source = open_source(&format!("sqlite://{}", app.db_path.display()))
         .await
         .unwrap();
@@ -157,6 +166,40 @@ async fn a_backup_never_overwrites_a_file_and_a_damaged_copy_is_refused() {
     let refused = verify_copy(&to).await.unwrap_err().to_string();
     assert!(
         refused.contains("audit history is broken at row"),
+        "{refused}"
+    );
+}
+
+#[tokio::test]
+async fn a_history_cut_short_after_a_backup_is_found_by_its_manifest() {
+    let app = app_with_one_audited_write().await;
+    let url = format!("sqlite://{}", app.db_path.display());
+    let source = open_source(&url).await.unwrap();
+    let manifest = backup_sqlite(&source, &app.dir.path().join("b.db"))
+        .await
+        .unwrap();
+    let read_rows = |pool: sqlx::SqlitePool| async move {
+        let rows: Vec<StoredAuditRow> = sqlx::query_as(SELECT_ROWS).fetch_all(&pool).await.unwrap();
+        rows.into_iter().map(AuditRow::from).collect::<Vec<_>>()
+    };
+    let rows = read_rows(source.clone()).await;
+    assert_eq!(check_against_manifest(&rows, &manifest), Ok(()));
+
+    // Someone with the file deletes the newest audit rows: the rest still chains.
+    sqlx::query("DROP TRIGGER audit_log_no_delete")
+        .execute(&source)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)")
+        .execute(&source)
+        .await
+        .unwrap();
+    let rows = read_rows(source.clone()).await;
+    source.close().await;
+    assert!(matches!(verify_chain(&rows), ChainReport::Intact { .. }));
+    let refused = check_against_manifest(&rows, &manifest).unwrap_err();
+    assert!(
+        refused.contains("rows were removed from its end"),
         "{refused}"
     );
 }
