@@ -163,7 +163,10 @@ impl RequiredText {
         if text.chars().count() > max {
             return Err(InputError::TooLong { field, max });
         }
-        if let Some(e) = forbidden_character(field, text) {
+        // Checked on what was typed, not on the trimmed text: `trim` removes a few
+        // control characters that are also white space (U+0085), and a text carrying one
+        // is refused wherever it stands.
+        if let Some(e) = forbidden_character(field, raw) {
             return Err(e);
         }
         Ok(RequiredText(text.to_string()))
@@ -200,6 +203,8 @@ mod tests {
             "Hộ ông \u{1b}[31mTư",
             "Hộ ông \u{7f}Tư",
             "Hộ ông \u{85}Tư",
+            "\u{85}Hộ ông Tư",
+            "Hộ ông Tư\u{85}",
             "Hộ ông \u{202E}ưT",
             "Hộ ông \u{2066}Tư\u{2069}",
         ] {
