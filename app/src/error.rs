@@ -105,6 +105,16 @@ impl FromServerFnError for AppError {
                 AppError::Communication(e)
             }
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            // On the server, what cannot be decoded is the request's arguments (malformed
+            // JSON, a value of the wrong type, a body that is not UTF-8): the client's fault.
+            // In the browser it is the server's answer: a communication problem.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(e) => {
+                tracing::info!(error = %e, "refused a server function call it could not read");
+                AppError::BadRequest
+            }
+            #[cfg(not(feature = "ssr"))]
+            ServerFnErrorErr::Deserialization(e) => AppError::Communication(e),
             other => {
                 #[cfg(feature = "ssr")]
                 tracing::error!(error = %other, "server function failed");
@@ -124,6 +134,16 @@ mod tests {
         let e = AppError::Communication("tcp connect error: 10.0.0.1".into());
         assert!(!e.message(Lang::Vi).contains("10.0.0.1"));
         assert!(!e.message(Lang::En).contains("10.0.0.1"));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn arguments_the_server_cannot_read_are_the_client_s_fault() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "expected value at line 1 column 1".into(),
+        ));
+        assert_eq!(e, AppError::BadRequest);
+        assert_eq!(e.status(), http::StatusCode::BAD_REQUEST);
     }
 
     #[test]

@@ -100,6 +100,10 @@ pub struct Settings {
     /// Live streams this instance holds open at once (`EXEMPLAR_MAX_LIVE_STREAMS`); past it,
     /// 429.
     pub max_live_streams: usize,
+    /// The file holding the audit history's key (`EXEMPLAR_AUDIT_KEY_FILE`): by default
+    /// `audit.key` beside a SQLite database, `data/audit.key` for PostgreSQL (every
+    /// instance must read the same key). None for an in-memory database.
+    pub audit_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -129,6 +133,7 @@ struct FileSettings {
     today: Option<String>,
     trusted_proxies: Option<String>,
     max_live_streams: Option<usize>,
+    audit_key_file: Option<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/exemplar.db";
@@ -289,7 +294,13 @@ impl Settings {
                 value: streams.clone(),
                 reason: "expected a number from 1 to 100000".into(),
             })?;
+        let audit_key_file = env("EXEMPLAR_AUDIT_KEY_FILE")
+            .filter(|v| !v.is_empty())
+            .or(file.audit_key_file)
+            .map(PathBuf::from)
+            .or_else(|| default_audit_key_file(&database_url));
         Ok(Settings {
+            audit_key_file,
             today,
             trusted_proxies,
             max_live_streams,
@@ -321,7 +332,20 @@ impl Settings {
             today: None,
             trusted_proxies: crate::auth::client::TrustedProxies::default(),
             max_live_streams: 1000,
+            audit_key_file: Some(database.with_file_name("audit.key")),
         }
+    }
+}
+
+/// Where the audit key is kept unless configured: beside a SQLite database file, in
+/// `data/` for PostgreSQL; none for an in-memory database.
+fn default_audit_key_file(url: &DatabaseUrl) -> Option<PathBuf> {
+    match url {
+        DatabaseUrl::Sqlite {
+            path: Some(path), ..
+        } => Some(path.with_file_name("audit.key")),
+        DatabaseUrl::Sqlite { path: None, .. } => None,
+        DatabaseUrl::Postgres { .. } => Some(PathBuf::from("data/audit.key")),
     }
 }
 
@@ -348,6 +372,31 @@ mod tests {
         );
         assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
         assert!(!s.demo_data, "demo data only when asked for");
+        assert_eq!(s.audit_key_file, Some(PathBuf::from("data/audit.key")));
+    }
+
+    #[test]
+    fn the_audit_key_is_kept_beside_the_database_unless_configured() {
+        let s = load(&[("DATABASE_URL", "sqlite:///srv/exemplar/e.db")], "").unwrap();
+        assert_eq!(
+            s.audit_key_file,
+            Some(PathBuf::from("/srv/exemplar/audit.key"))
+        );
+        let s = load(&[("DATABASE_URL", "sqlite::memory:")], "").unwrap();
+        assert_eq!(s.audit_key_file, None);
+        let s = load(&[("DATABASE_URL", "postgres://e@db/e")], "").unwrap();
+        assert_eq!(s.audit_key_file, Some(PathBuf::from("data/audit.key")));
+        let s = load(
+            &[("EXEMPLAR_AUDIT_KEY_FILE", "/etc/exemplar/audit.key")],
+            "audit_key_file = \"/elsewhere\"",
+        )
+        .unwrap();
+        assert_eq!(
+            s.audit_key_file,
+            Some(PathBuf::from("/etc/exemplar/audit.key"))
+        );
+        let s = load(&[], "audit_key_file = \"/etc/e/k\"").unwrap();
+        assert_eq!(s.audit_key_file, Some(PathBuf::from("/etc/e/k")));
     }
 
     #[test]

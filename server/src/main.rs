@@ -1,8 +1,8 @@
 //! `exemplar` — serve (default; `--demo` loads the demo data into an empty database),
-//! `migrate`, `create-admin`, `verify-audit`, `backup --to PATH`, `copy-to-postgres`, or
-//! `seed --nominations N`.
+//! `migrate`, `create-admin`, `verify-audit`, `backup --to PATH`, `restore --from PATH`,
+//! `copy-to-postgres`, or `seed --nominations N`.
 
-use server::audit::{verify_chain, AuditEntry, ChainReport};
+use server::audit::{verify_chain, AuditEntry, ChainKey, ChainReport};
 use server::configuration::Settings;
 use server::db::Store;
 use server::seed::{demo, synthetic};
@@ -13,7 +13,7 @@ use shared::domain::{NewPassword, Username};
 use shared::i18n::{input_error, Lang};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: exemplar [serve [--demo] | --demo | migrate | seed --nominations N | create-admin --username NAME | verify-audit [--manifest PATH] | backup --to PATH | copy-to-postgres postgres://...]";
+const USAGE: &str = "usage: exemplar [serve [--demo] | --demo | migrate | seed --nominations N | create-admin --username NAME | verify-audit [--manifest PATH] | backup --to PATH | restore --from PATH | copy-to-postgres postgres://...]";
 
 enum Command {
     /// `demo`: load the demo data set into an empty database first.
@@ -33,6 +33,10 @@ enum Command {
     },
     Backup {
         to: std::path::PathBuf,
+    },
+    /// Puts a backup written by `backup` back in place of the database (stopped).
+    Restore {
+        from: std::path::PathBuf,
     },
     CopyToPostgres {
         target: String,
@@ -71,6 +75,9 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         [c, flag, to] if c == "backup" && flag == "--to" && !to.is_empty() => {
             Ok(Command::Backup { to: to.into() })
         }
+        [c, flag, from] if c == "restore" && flag == "--from" && !from.is_empty() => {
+            Ok(Command::Restore { from: from.into() })
+        }
         [c, target] if c == "copy-to-postgres" => {
             if !(target.starts_with("postgres://") || target.starts_with("postgresql://")) {
                 return Err(format!(
@@ -101,6 +108,15 @@ fn read_admin_password() -> Result<String, String> {
     NewPassword::parse(&password)
         .map(|p| p.expose().to_string())
         .map_err(|e| format!("EXEMPLAR_ADMIN_PASSWORD: {}", input_error(Lang::En, &e)))
+}
+
+/// The audit key the settings name, read (never made: only the server and `create-admin`,
+/// which write to the history, make one).
+fn read_audit_key(settings: &Settings) -> Result<Option<ChainKey>, String> {
+    match &settings.audit_key_file {
+        Some(path) => ChainKey::read(path),
+        None => Ok(None),
+    }
 }
 
 #[tokio::main]
@@ -140,6 +156,11 @@ async fn run(args: Vec<String>) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             store.migrate().await.map_err(|e| e.to_string())?;
+            if let Some(path) = &settings.audit_key_file {
+                db::key_audit_history(store.as_ref(), path)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
             let id = store
                 .create_user(&username, "Quản trị hệ thống", &hash, &[Role::Admin])
                 .await
@@ -172,7 +193,8 @@ async fn run(args: Vec<String>) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             source.migrate().await.map_err(|e| e.to_string())?;
-            let copied = db::copy::sqlite_to_postgres(source.pool(), &target).await;
+            let key = read_audit_key(&settings)?;
+            let copied = db::copy::sqlite_to_postgres(source.pool(), &target, key.as_ref()).await;
             source.close().await;
             let report = copied.map_err(|e| e.to_string())?;
             for (table, rows) in &report.tables {
@@ -183,6 +205,15 @@ async fn run(args: Vec<String>) -> Result<(), String> {
                  history ({} rows) is intact and ends at the same hash",
                 report.audit_rows
             );
+            if let (Some(key), Some(path)) = (&key, &settings.audit_key_file) {
+                println!(
+                    "the history is keyed with the audit key {} in {}: every PostgreSQL instance \
+                     must read it (EXEMPLAR_AUDIT_KEY_FILE={})",
+                    key.id(),
+                    path.display(),
+                    path.display()
+                );
+            }
             Ok(())
         }
         Command::Backup { to } => {
@@ -200,7 +231,8 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             let source = db::backup::open_source(url)
                 .await
                 .map_err(|e| e.to_string())?;
-            let taken = db::backup::backup_sqlite(&source, &to).await;
+            let key = read_audit_key(&settings)?;
+            let taken = db::backup::backup_sqlite(&source, &to, key.as_ref()).await;
             source.close().await;
             let manifest = taken.map_err(|e| e.to_string())?;
             println!(
@@ -213,6 +245,38 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Restore { from } => {
+            let server::configuration::DatabaseUrl::Sqlite { path, .. } = &settings.database_url
+            else {
+                return Err(
+                    "restore puts back a SQLite backup; PostgreSQL is restored with pg_restore \
+                     (see the README, \"Backup\")"
+                        .into(),
+                );
+            };
+            let Some(path) = path else {
+                return Err("an in-memory database cannot be restored".into());
+            };
+            let key = read_audit_key(&settings)?;
+            let restored = db::backup::restore_sqlite(&from, path, key.as_ref())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "restored {} into {}: integrity ok, the audit history ({} rows) intact and as \
+                 the manifest of {} recorded",
+                from.display(),
+                path.display(),
+                restored.manifest.audit_rows,
+                restored.manifest.taken_at
+            );
+            match &restored.previous {
+                Some(previous) => {
+                    println!("the database it replaced is kept at {}", previous.display())
+                }
+                None => println!("there was no database at {} before", path.display()),
+            }
+            Ok(())
+        }
         Command::VerifyAudit { manifest } => {
             let manifest = match manifest {
                 Some(path) => Some(db::backup::read_manifest(&path).map_err(|e| e.to_string())?),
@@ -223,12 +287,30 @@ async fn run(args: Vec<String>) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             let rows = store.audit_rows().await.map_err(|e| e.to_string())?;
             store.close().await;
-            match verify_chain(&rows) {
+            let key = read_audit_key(&settings)?;
+            match verify_chain(&rows, key.as_ref()) {
                 ChainReport::Intact { rows: n } => {
                     if let Some(manifest) = &manifest {
                         db::backup::check_against_manifest(&rows, manifest)?;
                     }
                     println!("audit history intact: {n} rows, every hash matches");
+                    let keyed = rows
+                        .iter()
+                        .position(|r| server::audit::keyed_with(&r.hash).is_some());
+                    match (keyed, &key) {
+                        (Some(i), Some(key)) => println!(
+                            "rows from {} on are keyed with the audit key {} ({})",
+                            rows[i].id,
+                            key.id(),
+                            settings
+                                .audit_key_file
+                                .as_deref()
+                                .map_or_else(String::new, |p| p.display().to_string())
+                        ),
+                        _ => println!(
+                            "no row is keyed yet (the server keys the history at its start)"
+                        ),
+                    }
                     if let Some(m) = &manifest {
                         println!(
                             "and it still holds the last row of the backup of {}",
@@ -345,6 +427,12 @@ mod tests {
             Ok(Command::Backup { to }) if to == std::path::Path::new("/tmp/b.db")
         ));
         assert!(parse_args(&args(&["backup", "/tmp/b.db"])).is_err());
+        assert!(matches!(
+            parse_args(&args(&["restore", "--from", "/tmp/b.db"])),
+            Ok(Command::Restore { from }) if from == std::path::Path::new("/tmp/b.db")
+        ));
+        assert!(parse_args(&args(&["restore", "/tmp/b.db"])).is_err());
+        assert!(parse_args(&args(&["restore", "--from", ""])).is_err());
         assert!(parse_args(&args(&["backup", "--to", ""])).is_err());
     }
 }

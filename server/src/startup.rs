@@ -65,6 +65,9 @@ impl Application {
 
         let store = db::open(&settings.database_url).await?;
         store.migrate().await?;
+        if let Some(path) = &settings.audit_key_file {
+            db::key_audit_history(store.as_ref(), path).await?;
+        }
         let mut demo_loaded = store.meta("dataset").await?.as_deref() == Some("demo");
         if settings.demo_data && store.is_empty().await? {
             let today = app::services::Clock {

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Some("seed") => seed(&args[1..]),
         Some("build") => build(&args[1..]),
         Some("bench") => bench(&args[1..]),
+        Some("crash-test") => crash_test(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match outcome {
@@ -41,7 +42,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   seed --nominations N     load a synthetic campaign of N nominations into an empty DATABASE_URL
                            (default sqlite://data/synthetic.db)
   build [--release]        build the server and the browser bundle only
-  bench                    measure the board (10,000 nominations) and write BENCHMARKS.md";
+  bench                    measure the board (10,000 nominations) and write BENCHMARKS.md
+  crash-test --cycles N    kill the release server N times under concurrent writes (SIGKILL);
+                           after each: integrity, audit chain, every acknowledged write there";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Profile {
@@ -333,6 +336,101 @@ fn bench(args: &[String]) -> Result {
     Ok(())
 }
 
+/// Cycles of the crash loop inside `cargo xtask test` (`crash-test` runs as many as asked).
+const CRASH_CYCLES_IN_TEST: usize = 10;
+
+fn crash_test(args: &[String]) -> Result {
+    let cycles = match args {
+        [flag, n] if flag == "--cycles" => n
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| USAGE.to_string())?,
+        _ => return Err(USAGE.into()),
+    };
+    step("browser bundle (release)", || site::build(Profile::Release))?;
+    step("server (release)", || build_server(Profile::Release))?;
+    let report = target_dir().join("crash-test-report.md");
+    let _ = fs::remove_file(&report);
+    step(
+        &format!("crash loop ({cycles} cycles, release server)"),
+        || crash_loop(cycles, Some(&report)),
+    )?;
+    let row = fs::read_to_string(&report).map_err(|e| format!("{}: {e}", report.display()))?;
+    write_reliability(&row)?;
+    println!("wrote the crash loop's figures to BENCHMARKS.md (\"Reliability\")");
+    Ok(())
+}
+
+/// Replaces the "Reliability" section at the end of BENCHMARKS.md (kept by `bench`, which
+/// rewrites only what is above its notes) with the crash loop's figures.
+fn write_reliability(row: &str) -> Result {
+    const START: &str = "<!-- reliability: written by cargo xtask crash-test -->";
+    const END: &str = "<!-- /reliability -->";
+    let path = root().join("BENCHMARKS.md");
+    let text = fs::read_to_string(&path).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
+    let date = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
+    let section = format!(
+        "{START}\n## Reliability\n\nWritten by `cargo xtask crash-test --cycles N` ({date}, \
+         this machine; `cargo xtask test` runs 10 cycles of the same loop).\n\n\
+         | Measure | Result | Goal |\n|---|---|---|\n{row}{END}\n",
+        date = date.trim()
+    );
+    let text = match (text.find(START), text.find(END)) {
+        (Some(a), Some(b)) if b > a => {
+            format!(
+                "{}{section}{}",
+                &text[..a],
+                text[b + END.len()..].trim_start_matches('\n')
+            )
+        }
+        _ => format!("{}\n\n{section}", text.trim_end()),
+    };
+    fs::write(&path, text).map_err(|e| format!("BENCHMARKS.md: {e}"))
+}
+
+/// The driver (server/examples/crash.rs, built like the tests) against the release server;
+/// its figures written to `report` when given.
+fn crash_loop(cycles: usize, report: Option<&Path>) -> Result {
+    sh(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "server",
+            "--example",
+            "crash",
+            "--features",
+            "app/ssr",
+        ],
+    )?;
+    let driver = target_dir().join("debug/examples/crash");
+    let work = target_dir().join("crash-test");
+    let cycles = cycles.to_string();
+    let (bin, site) = (Profile::Release.server_bin(), Profile::Release.site_dir());
+    let utf8 = |p: &Path| -> Result<String> {
+        p.to_str()
+            .map(str::to_string)
+            .ok_or_else(|| "a non-UTF-8 target directory".to_string())
+    };
+    let mut args = vec![
+        "--bin".to_string(),
+        utf8(&bin)?,
+        "--site".into(),
+        utf8(&site)?,
+        "--work".into(),
+        utf8(&work)?,
+        "--cycles".into(),
+        cycles,
+    ];
+    if let Some(report) = report {
+        args.extend(["--report".to_string(), utf8(report)?]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    sh_in(&root(), &driver.to_string_lossy(), &args, &[])
+        .map_err(|e| format!("{e}; the server's log is in {}", work.display()))
+}
+
 fn run(args: &[String]) -> Result {
     if !args.is_empty() {
         return Err(USAGE.into());
@@ -494,6 +592,10 @@ fn test(args: &[String]) -> Result {
         step("end-to-end smoke tests on the release build", || {
             release_smoke(&mut totals)
         })?;
+        step(
+            &format!("crash loop ({CRASH_CYCLES_IN_TEST} cycles, release server)"),
+            || crash_loop(CRASH_CYCLES_IN_TEST, None),
+        )?;
     }
     println!(
         "\nall checks passed in {:.0} s",

@@ -53,11 +53,32 @@ pub async fn authorize(
         return Ok(());
     };
     tracing::warn!(user = %user.username, ?action, ?denied, "refused");
+    if started_by_another_site() {
+        // A page load another site started (a link, an image, a frame) would let anyone
+        // write into the history in the user's name: logged, not stored.
+        tracing::warn!(user = %user.username, "refusal not recorded: the page load came from another site");
+        return Err(AppError::Forbidden(denied));
+    }
     let entry = AuditEntry::refusal(user, (object_type, object_id), &action, denied);
     if let Err(e) = ctx.repo.record_audit(&entry).await {
         tracing::error!(error = %e, "could not record a refusal");
     }
     Err(AppError::Forbidden(denied))
+}
+
+/// Whether the request being served is a page load (GET) that the browser says another
+/// site started (`Sec-Fetch-Site` other than `same-origin` or `none`). Server functions
+/// are POSTs, refused earlier unless they come from this site.
+fn started_by_another_site() -> bool {
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return false;
+    };
+    parts.method == http::Method::GET
+        && parts
+            .headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|site| !matches!(site, "same-origin" | "none"))
 }
 
 /// The first lines of every server function, in order: who is asking (or 401), the

@@ -417,13 +417,15 @@ pub enum AuditAction {
     SaveBlocReview,
     SubmitBlocReview,
     Export,
+    /// From this row on, the history is chained with the audit key (HMAC).
+    AuditKeyed,
     /// A change of a card, recorded with its event.
     Card(MoveAction),
 }
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 27] = [
+    const CODES: [(AuditAction, &'static str); 28] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -451,6 +453,7 @@ impl AuditAction {
         (AuditAction::SaveBlocReview, "save_bloc_review"),
         (AuditAction::SubmitBlocReview, "submit_bloc_review"),
         (AuditAction::Export, "export"),
+        (AuditAction::AuditKeyed, "audit_keyed"),
     ];
 
     /// Every action, in the order the audit page offers them.

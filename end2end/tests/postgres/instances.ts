@@ -81,6 +81,8 @@ export async function startOnPostgres(
         DATABASE_URL: databaseUrl.toString(),
         EXEMPLAR_TODAY: today,
         EXEMPLAR_DEMO_DATA: 'on',
+        // One audit key for every instance of this database, made by the first.
+        EXEMPLAR_AUDIT_KEY_FILE: path.join(output, `${name}.audit.key`),
       });
       servers.push(server);
       const url = `http://127.0.0.1:${port}`;

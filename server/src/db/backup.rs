@@ -5,11 +5,16 @@
 //! counted. A manifest beside the copy (`PATH.manifest.json`) records the counts and the
 //! chain's last row and hash, so that a later check can tell a history cut short.
 //!
+//! `exemplar restore --from PATH` puts such a copy back: only while no process has the
+//! database open (see `db::lock`), only a copy that still matches its manifest, and the
+//! database it replaces is kept beside it, never deleted.
+//!
 //! PostgreSQL is backed up with `pg_dump` (see the README).
 
 use super::copy::TABLES;
+use super::lock::DbLock;
 use super::DbError;
-use crate::audit::{verify_chain, AuditRow, ChainReport, StoredAuditRow, SELECT_ROWS};
+use crate::audit::{verify_chain, AuditRow, ChainKey, ChainReport, StoredAuditRow, SELECT_ROWS};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
@@ -40,7 +45,11 @@ fn refused(message: impl Into<String>) -> DbError {
 
 /// Copies the database behind `source` to `to` (which must not exist), verifies the copy
 /// and writes its manifest. Nothing is left at `to` when the copy fails its checks.
-pub async fn backup_sqlite(source: &SqlitePool, to: &Path) -> Result<Manifest, DbError> {
+pub async fn backup_sqlite(
+    source: &SqlitePool,
+    to: &Path,
+    key: Option<&ChainKey>,
+) -> Result<Manifest, DbError> {
     if to.exists() || manifest_path(to).exists() {
         return Err(refused(format!(
             "{} already exists: a backup never overwrites a file; choose a new path",
@@ -57,7 +66,7 @@ pub async fn backup_sqlite(source: &SqlitePool, to: &Path) -> Result<Manifest, D
         .bind(target)
         .execute(source)
         .await?;
-    match verify_copy(to).await {
+    match verify_copy(to, key).await {
         Ok(manifest) => {
             let json = serde_json::to_string_pretty(&manifest)
                 .map_err(|e| refused(format!("cannot write the manifest: {e}")))?;
@@ -73,8 +82,9 @@ pub async fn backup_sqlite(source: &SqlitePool, to: &Path) -> Result<Manifest, D
     }
 }
 
-/// Opens a copy read-only and proves it: integrity, the audit chain, the row counts.
-pub async fn verify_copy(path: &Path) -> Result<Manifest, DbError> {
+/// Opens a copy read-only and proves it: integrity, the audit chain (with the key it is
+/// keyed with), the row counts.
+pub async fn verify_copy(path: &Path, key: Option<&ChainKey>) -> Result<Manifest, DbError> {
     let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
         .map_err(|e| refused(format!("cannot open {}: {e}", path.display())))?
         .read_only(true);
@@ -83,12 +93,12 @@ pub async fn verify_copy(path: &Path) -> Result<Manifest, DbError> {
         .connect_with(options)
         .await
         .map_err(|e| refused(format!("cannot open {}: {e}", path.display())))?;
-    let result = verify_pool(&pool).await;
+    let result = verify_pool(&pool, key).await;
     pool.close().await;
     result
 }
 
-async fn verify_pool(pool: &SqlitePool) -> Result<Manifest, DbError> {
+async fn verify_pool(pool: &SqlitePool, key: Option<&ChainKey>) -> Result<Manifest, DbError> {
     let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_all(pool)
         .await?;
@@ -108,7 +118,7 @@ async fn verify_pool(pool: &SqlitePool) -> Result<Manifest, DbError> {
     }
     let rows: Vec<StoredAuditRow> = sqlx::query_as(SELECT_ROWS).fetch_all(pool).await?;
     let rows: Vec<AuditRow> = rows.into_iter().map(AuditRow::from).collect();
-    let audit_rows = match verify_chain(&rows) {
+    let audit_rows = match verify_chain(&rows, key) {
         ChainReport::Intact { rows } => rows,
         ChainReport::Broken { row_id, reason } => {
             return Err(refused(format!(
@@ -166,4 +176,164 @@ pub fn read_manifest(path: &Path) -> Result<Manifest, DbError> {
         .map_err(|e| refused(format!("cannot read {}: {e}", path.display())))?;
     serde_json::from_str(&text)
         .map_err(|e| refused(format!("{} is not a backup manifest: {e}", path.display())))
+}
+
+/// What `restore_sqlite` did.
+#[derive(Debug, Clone)]
+pub struct Restored {
+    /// The restored copy's manifest (it matched the copy).
+    pub manifest: Manifest,
+    /// Where the database that was replaced is kept (none when there was none).
+    pub previous: Option<PathBuf>,
+}
+
+/// `path` with `suffix` added to its file name.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Writes a file's content to disk before anything depends on it.
+fn sync_file(path: &Path) -> Result<(), DbError> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| refused(format!("cannot write {} to disk: {e}", path.display())))
+}
+
+/// Makes a rename in `path`'s directory durable.
+fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// Replaces the database at `db` with the backup at `from`, which must carry the manifest
+/// `exemplar backup` wrote beside it and still match it. Refused while any process has `db`
+/// open. The backup is copied beside `db`, verified there (integrity, audit chain, row
+/// counts and the chain's head against the manifest), and only then renamed into place; the
+/// database it replaces (with its write-ahead log) is kept as `db.before-restore-<time>`.
+pub async fn restore_sqlite(
+    from: &Path,
+    db: &Path,
+    key: Option<&ChainKey>,
+) -> Result<Restored, DbError> {
+    if !from.is_file() {
+        return Err(refused(format!("{} is not a file", from.display())));
+    }
+    let manifest_file = manifest_path(from);
+    if !manifest_file.is_file() {
+        return Err(refused(format!(
+            "{} has no manifest beside it ({}): only a copy written by `exemplar backup` is \
+             restored",
+            from.display(),
+            manifest_file.display()
+        )));
+    }
+    let manifest = read_manifest(&manifest_file)?;
+    let _lock = DbLock::exclusive(db)?;
+
+    // Under the lock, a copy left by a restore that was interrupted is ours to replace.
+    let staged = with_suffix(db, ".restoring");
+    let _ = std::fs::remove_file(&staged);
+    std::fs::copy(from, &staged).map_err(|e| {
+        refused(format!(
+            "cannot copy {} to {}: {e}",
+            from.display(),
+            staged.display()
+        ))
+    })?;
+    sync_file(&staged)?;
+    let found = match verify_copy(&staged, key).await {
+        Ok(found) => found,
+        Err(e) => {
+            let _ = std::fs::remove_file(&staged);
+            return Err(e);
+        }
+    };
+    if let Err(difference) = matches_manifest(&found, &manifest) {
+        let _ = std::fs::remove_file(&staged);
+        return Err(refused(format!(
+            "{} no longer matches the manifest written when it was taken ({}): {difference}; \
+             nothing was restored",
+            from.display(),
+            manifest.taken_at
+        )));
+    }
+
+    let previous = if db.exists() {
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let aside = with_suffix(db, &format!(".before-restore-{stamp}"));
+        if aside.exists() {
+            let _ = std::fs::remove_file(&staged);
+            return Err(refused(format!(
+                "{} already exists; wait a second and restore again",
+                aside.display()
+            )));
+        }
+        let rename = |from: &Path, to: &Path| {
+            std::fs::rename(from, to).map_err(|e| {
+                refused(format!(
+                    "cannot move {} to {}: {e}",
+                    from.display(),
+                    to.display()
+                ))
+            })
+        };
+        // The write-ahead log goes with its database: opening the kept copy later replays it.
+        let wal = with_suffix(db, "-wal");
+        if wal.exists() {
+            rename(&wal, &with_suffix(&aside, "-wal"))?;
+        }
+        let _ = std::fs::remove_file(with_suffix(db, "-shm"));
+        rename(db, &aside)?;
+        Some(aside)
+    } else {
+        None
+    };
+    std::fs::rename(&staged, db).map_err(|e| {
+        refused(format!(
+            "cannot move {} to {}: {e} (the previous database is kept at {})",
+            staged.display(),
+            db.display(),
+            previous.as_deref().map_or_else(
+                || "nowhere: there was none".into(),
+                |p| p.display().to_string()
+            )
+        ))
+    })?;
+    sync_dir(db);
+    Ok(Restored {
+        manifest: found,
+        previous,
+    })
+}
+
+/// Whether a verified copy holds what its manifest says it held.
+fn matches_manifest(found: &Manifest, manifest: &Manifest) -> Result<(), String> {
+    if found.audit_head != manifest.audit_head || found.audit_rows != manifest.audit_rows {
+        return Err(format!(
+            "its audit history has {} rows ending at {:?}, the manifest says {} ending at {:?}",
+            found.audit_rows,
+            found.audit_head.as_ref().map(|h| h.0),
+            manifest.audit_rows,
+            manifest.audit_head.as_ref().map(|h| h.0)
+        ));
+    }
+    for (table, rows) in &manifest.tables {
+        let now = found
+            .tables
+            .iter()
+            .find(|(t, _)| t == table)
+            .map(|(_, n)| *n);
+        if now != Some(*rows) {
+            return Err(format!(
+                "table {table} has {} rows, the manifest says {rows}",
+                now.map_or_else(|| "no".into(), |n| n.to_string())
+            ));
+        }
+    }
+    Ok(())
 }

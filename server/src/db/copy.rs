@@ -247,7 +247,11 @@ pub async fn postgres_audit_rows(pool: &PgPool) -> Result<Vec<AuditRow>, DbError
 
 /// Copies everything from `source` (at the latest SQLite migration) into the PostgreSQL
 /// database at `target`, which must be empty, and verifies the result.
-pub async fn sqlite_to_postgres(source: &SqlitePool, target: &str) -> Result<CopyReport, DbError> {
+pub async fn sqlite_to_postgres(
+    source: &SqlitePool,
+    target: &str,
+    key: Option<&crate::audit::ChainKey>,
+) -> Result<CopyReport, DbError> {
     let known: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table'
            AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
@@ -303,7 +307,7 @@ pub async fn sqlite_to_postgres(source: &SqlitePool, target: &str) -> Result<Cop
     pool.close().await;
     let original: Vec<StoredAuditRow> = sqlx::query_as(SELECT_ROWS).fetch_all(source).await?;
     let original_last = original.into_iter().last().map(|r| AuditRow::from(r).hash);
-    match verify_chain(&copied) {
+    match verify_chain(&copied, key) {
         ChainReport::Intact { rows } => report.audit_rows = rows,
         ChainReport::Broken { row_id, reason } => {
             return Err(refused(format!(

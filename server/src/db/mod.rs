@@ -60,6 +60,7 @@ pub mod backup;
 pub mod copy;
 pub mod error;
 pub mod events;
+pub mod lock;
 pub mod postgres;
 pub mod sqlite;
 
@@ -104,6 +105,14 @@ pub trait Store: Repository + SessionStore {
     async fn meta(&self, key: &str) -> Result<Option<String>, DbError>;
     async fn append_audit(&self, entry: &AuditEntry) -> Result<i64, DbError>;
     async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError>;
+    /// The audit history's last row (id, hash), if any.
+    async fn audit_head(&self) -> Result<Option<(i64, String)>, DbError>;
+    /// The first keyed row of the audit history (id, hash), if any.
+    async fn first_keyed_row(&self) -> Result<Option<(i64, String)>, DbError>;
+    /// From now on, every row this store appends is keyed with `key`; set once.
+    fn use_audit_key(&self, key: crate::audit::ChainKey);
+    /// The key set by [`Store::use_audit_key`].
+    fn audit_key(&self) -> Option<crate::audit::ChainKey>;
     /// Waits for in-flight work and closes every connection.
     async fn close(&self);
 }
@@ -182,4 +191,69 @@ pub(crate) fn describe_open_error(e: &sqlx::Error) -> String {
         sqlx::Error::Io(io) => io.to_string(),
         other => other.to_string(),
     }
+}
+
+/// Keys the audit history with the key in `path` (see `audit::ChainKey`), made there if
+/// there is none yet and the history has never been keyed. A history already keyed needs
+/// its own key: with the file missing, or another key in it, the server refuses to start
+/// rather than write rows nobody could verify. When the history ends in rows chained
+/// before the key (an install that ran an earlier version, or a new key), a keyed row says
+/// from where on it is keyed.
+pub async fn key_audit_history(
+    store: &dyn Store,
+    path: &std::path::Path,
+) -> Result<crate::audit::ChainKey, DbError> {
+    use crate::audit::{keyed_with, ChainKey};
+    let first_keyed = store.first_keyed_row().await?;
+    let key = match (
+        ChainKey::read(path).map_err(DbError::Refused)?,
+        &first_keyed,
+    ) {
+        (Some(key), _) => key,
+        (None, None) => {
+            // Another instance starting at the same moment may have made it first.
+            let key = match ChainKey::create(path) {
+                Ok(key) => key,
+                Err(e) => ChainKey::read(path)
+                    .ok()
+                    .flatten()
+                    .ok_or(DbError::Refused(e))?,
+            };
+            tracing::info!(key = key.id(), file = %path.display(), "made the audit key");
+            key
+        }
+        (None, Some((row, _))) => {
+            return Err(DbError::Refused(format!(
+                "the audit history is keyed from row {row} on, but its key file {} is missing: \
+                 put the key file back (EXEMPLAR_AUDIT_KEY_FILE names where it is read from)",
+                path.display()
+            )))
+        }
+    };
+    if let Some((row, hash)) = &first_keyed {
+        if keyed_with(hash) != Some(key.id()) {
+            return Err(DbError::Refused(format!(
+                "the audit history is keyed from row {row} on with another key than the one in \
+                 {} (key {}): set EXEMPLAR_AUDIT_KEY_FILE to the key this database was keyed \
+                 with",
+                path.display(),
+                key.id()
+            )));
+        }
+    }
+    store.use_audit_key(key.clone());
+    if let Some((_, hash)) = store.audit_head().await? {
+        if keyed_with(&hash).is_none() {
+            store
+                .append_audit(&AuditEntry {
+                    actor_name: "exemplar".into(),
+                    action: app::types::model::AuditAction::AuditKeyed.into(),
+                    object_type: "audit_log".into(),
+                    after: Some(serde_json::json!({ "key": key.id() }).to_string()),
+                    ..Default::default()
+                })
+                .await?;
+        }
+    }
+    Ok(key)
 }

@@ -744,10 +744,17 @@ async fn signed_in_pages_and_answers_are_never_stored_and_https_is_kept_to() {
     app.stop().await;
 }
 
-fn exemplar(db_url: &str, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
+/// The `exemplar` command on `db_url`, its audit key in `dir` (as the test's server keeps it).
+fn exemplar(
+    db_url: &str,
+    dir: &std::path::Path,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_exemplar"))
         .args(args)
         .env("DATABASE_URL", db_url)
+        .env("EXEMPLAR_AUDIT_KEY_FILE", dir.join("audit.key"))
         .envs(envs.iter().copied())
         .output()
         .unwrap()
@@ -762,7 +769,7 @@ async fn the_audit_chain_detects_an_edited_row() {
     let stopped = app.stop().await;
     let db = stopped.db.url.clone();
 
-    let ok = exemplar(&db, &["verify-audit"], &[]);
+    let ok = exemplar(&db, stopped.dir.path(), &["verify-audit"], &[]);
     assert!(
         ok.status.success(),
         "{}",
@@ -787,10 +794,172 @@ async fn the_audit_chain_detects_an_edited_row() {
         .unwrap();
     pool.close().await;
 
-    let broken = exemplar(&db, &["verify-audit"], &[]);
+    let broken = exemplar(&db, stopped.dir.path(), &["verify-audit"], &[]);
     assert!(!broken.status.success());
     let err = String::from_utf8_lossy(&broken.stderr);
     assert!(err.contains("row 2") && err.contains("edited"), "{err}");
+}
+
+#[tokio::test]
+async fn a_history_rewritten_without_the_audit_key_is_detected() {
+    let app = spawn_app().await;
+    app.login("staff1").await;
+    app.login("office").await;
+    let stopped = app.stop().await;
+    let key = common::audit_key_in(stopped.dir.path());
+    let dir = stopped.dir.path().to_path_buf();
+    let db = stopped.db.url.clone();
+
+    // Every row the server wrote is keyed with its key.
+    let store = server::db::open(&server::configuration::DatabaseUrl::parse(&db).unwrap())
+        .await
+        .unwrap();
+    let rows = store.audit_rows().await.unwrap();
+    server::db::Store::close(store.as_ref()).await;
+    assert!(rows.len() >= 2);
+    assert!(rows
+        .iter()
+        .all(|r| server::audit::keyed_with(&r.hash) == Some(key.id())));
+
+    // Someone with the database but not the key file edits the first row and chains every
+    // row again with plain SHA-256, as rows were chained before the key.
+    let pool = stopped.db.pool().await;
+    let unguard = match stopped.db.backend {
+        Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        Backend::Postgres => "DROP TRIGGER audit_log_append_only ON audit_log",
+    };
+    sqlx::query(unguard).execute(&pool).await.unwrap();
+    let mut prev = server::audit::GENESIS.to_string();
+    for (i, row) in rows.iter().enumerate() {
+        let mut entry = row.entry.clone();
+        if i == 0 {
+            entry.actor_name = "someone else".into();
+        }
+        let hash = server::audit::chain_hash(&prev, row.id, &row.at, &entry);
+        sqlx::query(
+            "UPDATE audit_log SET actor_name = $1, prev_hash = $2, hash = $3 WHERE id = $4",
+        )
+        .bind(&entry.actor_name)
+        .bind(&prev)
+        .bind(&hash)
+        .bind(row.id)
+        .execute(&pool)
+        .await
+        .unwrap();
+        prev = hash;
+    }
+    pool.close().await;
+    let broken = exemplar(&db, &dir, &["verify-audit"], &[]);
+    assert!(!broken.status.success());
+    let err = String::from_utf8_lossy(&broken.stderr);
+    assert!(err.contains("not keyed"), "{err}");
+
+    drop(stopped);
+}
+
+#[tokio::test]
+async fn a_server_without_the_key_of_a_keyed_history_does_not_start() {
+    let app = spawn_app().await;
+    app.login("office").await;
+    let stopped = app.stop().await;
+    let dir = stopped.dir.path().to_path_buf();
+    std::fs::rename(dir.join("audit.key"), dir.join("moved.key")).unwrap();
+    let db = stopped.db.url.clone();
+    let verify = exemplar(&db, &dir, &["verify-audit"], &[]);
+    assert!(!verify.status.success());
+    let err = String::from_utf8_lossy(&verify.stderr);
+    assert!(err.contains("needs the audit key"), "{err}");
+    let settings = |dir: &std::path::Path| {
+        let mut settings = server::configuration::Settings::for_tests(&dir.join("x.db"), dir);
+        settings.database_url = server::configuration::DatabaseUrl::parse(&db).unwrap();
+        settings
+    };
+    let refused = server::startup::Application::build(settings(&dir))
+        .await
+        .err()
+        .expect("refused without the key")
+        .to_string();
+    assert!(
+        refused.contains("key file") && refused.contains("missing"),
+        "{refused}"
+    );
+    assert!(
+        !dir.join("audit.key").exists(),
+        "no new key made in its place"
+    );
+    // Another key is refused too.
+    server::audit::ChainKey::create(&dir.join("audit.key")).unwrap();
+    let refused = server::startup::Application::build(settings(&dir))
+        .await
+        .err()
+        .expect("refused with another key")
+        .to_string();
+    assert!(refused.contains("another key"), "{refused}");
+    // The right key back: it starts, and the history verifies.
+    std::fs::rename(dir.join("moved.key"), dir.join("audit.key")).unwrap();
+    let app = common::spawn_app_in(stopped).await;
+    let stopped = app.stop().await;
+    let ok = exemplar(&db, stopped.dir.path(), &["verify-audit"], &[]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+#[tokio::test]
+async fn a_history_chained_before_the_key_is_keyed_from_a_marked_row_on() {
+    // A database written by an earlier version: rows chained with plain SHA-256.
+    let stopped = common::fresh(Backend::under_test()).await;
+    let url = server::configuration::DatabaseUrl::parse(&stopped.db.url).unwrap();
+    let store = server::db::open(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    for name in ["before-1", "before-2"] {
+        store
+            .append_audit(&server::audit::AuditEntry {
+                actor_name: name.into(),
+                action: "login".into(),
+                object_type: "account".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    }
+    server::db::Store::close(store.as_ref()).await;
+
+    // The first start with a key marks where keying begins; later rows are keyed.
+    let app = common::start(stopped, None).await;
+    app.login("office").await;
+    let key = app.audit_key();
+    let stopped = app.stop().await;
+    let store = server::db::open(&url).await.unwrap();
+    let rows = store.audit_rows().await.unwrap();
+    server::db::Store::close(store.as_ref()).await;
+    let keyed: Vec<bool> = rows
+        .iter()
+        .map(|r| server::audit::keyed_with(&r.hash).is_some())
+        .collect();
+    assert_eq!(&keyed[..3], &[false, false, true], "{rows:?}");
+    assert!(keyed[2..].iter().all(|k| *k));
+    assert_eq!(rows[2].entry.action, "audit_keyed");
+    assert_eq!(
+        server::audit::verify_chain(&rows, Some(&key)),
+        server::audit::ChainReport::Intact { rows: rows.len() }
+    );
+    let ok = exemplar(&stopped.db.url, stopped.dir.path(), &["verify-audit"], &[]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let said = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        said.contains(&format!(
+            "rows from 3 on are keyed with the audit key {}",
+            key.id()
+        )),
+        "{said}"
+    );
 }
 
 #[tokio::test]
@@ -800,12 +969,14 @@ async fn the_first_administrator_is_created_by_command() {
     let db = db_url.as_str();
     let short = exemplar(
         db,
+        dir.path(),
         &["create-admin", "--username", "root"],
         &[("EXEMPLAR_ADMIN_PASSWORD", "short")],
     );
     assert!(!short.status.success());
     let out = exemplar(
         db,
+        dir.path(),
         &["create-admin", "--username", "quantri"],
         &[("EXEMPLAR_ADMIN_PASSWORD", "một mật khẩu dài đủ")],
     );
@@ -816,6 +987,7 @@ async fn the_first_administrator_is_created_by_command() {
     );
     let again = exemplar(
         db,
+        dir.path(),
         &["create-admin", "--username", "quantri"],
         &[("EXEMPLAR_ADMIN_PASSWORD", "một mật khẩu dài đủ")],
     );
@@ -1050,5 +1222,51 @@ async fn the_audit_page_verifies_the_chain_from_its_last_checkpoint() {
     pool.close().await;
     let (_, page) = app.call_fn(&office, list(None)).await;
     assert_eq!(page["chain"]["Broken"]["row_id"], at, "{page}");
+    app.stop().await;
+}
+
+async fn forbidden(app: &common::TestApp) -> i64 {
+    let pool = app.pool().await;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'forbidden'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    n
+}
+
+#[tokio::test]
+async fn a_refused_page_load_started_by_another_site_writes_nothing() {
+    let app = spawn_app().await;
+    let staff = app.login("staff1").await;
+    let before = forbidden(&app).await;
+    // Another site's page makes the browser load /audit (a link, an image, a frame) many
+    // times: the user sees the refusal, nothing is stored in their name.
+    for site in ["cross-site", "same-site"] {
+        for _ in 0..5 {
+            let resp = app
+                .client
+                .get(app.url("/audit"))
+                .header("cookie", &staff)
+                .header("sec-fetch-site", site)
+                .send()
+                .await
+                .unwrap();
+            let html = resp.text().await.unwrap();
+            assert!(html.contains("Vai trò của bạn không được thực hiện thao tác này."));
+        }
+    }
+    assert_eq!(forbidden(&app).await, before, "nothing written");
+    // The user's own navigation (typed address, or a link on this site) is recorded.
+    for site in ["none", "same-origin"] {
+        app.client
+            .get(app.url("/audit"))
+            .header("cookie", &staff)
+            .header("sec-fetch-site", site)
+            .send()
+            .await
+            .unwrap();
+    }
+    assert_eq!(forbidden(&app).await, before + 2);
     app.stop().await;
 }

@@ -45,10 +45,10 @@ const ROLES: [&str; 8] = [
 /// A server function's path, a call of it (its arguments as the body, encoded as the
 /// function declares), and per role in ROLES order: 'A' passes authorisation, 'D' is
 /// refused with 403, 'U' is 401.
-struct Row {
-    path: &'static str,
-    body: Box<dyn Fn(RequestBuilder) -> RequestBuilder>,
-    expected: [char; 8],
+pub(crate) struct Row {
+    pub(crate) path: &'static str,
+    pub(crate) body: Box<dyn Fn(RequestBuilder) -> RequestBuilder>,
+    pub(crate) expected: [char; 8],
 }
 
 fn row<F>(args: F, expected: [char; 8]) -> Row
@@ -63,7 +63,8 @@ where
     }
 }
 
-fn table() -> Vec<Row> {
+/// Every server function with a call of it (also the fuzz tests' starting points).
+pub(crate) fn table() -> Vec<Row> {
     let bad_fields = || AccountFields {
         display_name: "".into(),
         position: "".into(),

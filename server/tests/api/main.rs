@@ -18,6 +18,7 @@ mod criteria;
 mod failures;
 mod first_run;
 mod fostering;
+mod fuzz;
 mod http;
 mod nominations;
 mod postgres;

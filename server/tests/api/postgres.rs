@@ -71,12 +71,13 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
     assert_eq!(status, 200, "{body}");
     let db_path = app.db_path.clone();
     let dir = app.stop().await;
+    let key = common::audit_key_in(dir.dir.path());
 
     let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&db_path);
     let source = sqlx::SqlitePool::connect_with(options).await.unwrap();
     let target = TestDb::postgres().await;
 
-    let report = sqlite_to_postgres(&source, &target.url)
+    let report = sqlite_to_postgres(&source, &target.url, Some(&key))
         .await
         .expect("the copy succeeds");
     // Every table, as many rows as in SQLite (counted here, independently of the copy).
@@ -127,7 +128,7 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
         .await
         .unwrap();
     assert_eq!(
-        verify_chain(&rows),
+        verify_chain(&rows, Some(&key)),
         ChainReport::Intact {
             rows: original as usize
         }
@@ -156,18 +157,42 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
     pg.close().await;
 
     // Only into an empty database.
-    match sqlite_to_postgres(&source, &target.url).await {
+    match sqlite_to_postgres(&source, &target.url, Some(&key)).await {
         Err(DbError::Refused(message)) => assert!(message.contains("not empty"), "{message}"),
         other => panic!("a second copy must be refused, got {other:?}"),
     }
     source.close().await;
 
+    // A server without the history's audit key does not start on it.
+    let keyless = tempfile::tempdir().unwrap();
+    let mut settings = server::configuration::Settings::for_tests(
+        &keyless.path().join("unused.db"),
+        keyless.path(),
+    );
+    settings.database_url = server::configuration::DatabaseUrl::parse(&target.url).unwrap();
+    let refused = server::startup::Application::build(settings)
+        .await
+        .err()
+        .expect("refused without the key")
+        .to_string();
+    assert!(refused.contains("key file"), "{refused}");
+    assert!(
+        !keyless.path().join("audit.key").exists(),
+        "no new key made"
+    );
+
     // The Department carries on where it left off, now on PostgreSQL: its people sign in,
     // the board is as it was, and a move continues the card's versions, the event log and
     // the audit chain.
+    let moved_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.dir.path().join("audit.key"),
+        moved_dir.path().join("audit.key"),
+    )
+    .unwrap();
     let moved_on = common::start(
         common::Stopped {
-            dir: tempfile::tempdir().unwrap(),
+            dir: moved_dir,
             db: target.shared(),
         },
         Some(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()),
@@ -202,7 +227,7 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
     let rows = postgres_audit_rows(&pg).await.unwrap();
     assert!(rows.len() > original as usize, "sign-in and move recorded");
     assert_eq!(
-        verify_chain(&rows),
+        verify_chain(&rows, Some(&key)),
         ChainReport::Intact { rows: rows.len() },
         "the chain goes on from the copied hash"
     );
@@ -224,7 +249,7 @@ async fn a_database_with_a_table_the_copy_does_not_know_is_refused() {
         .await
         .unwrap();
     let target = TestDb::postgres().await;
-    match sqlite_to_postgres(&source, &target.url).await {
+    match sqlite_to_postgres(&source, &target.url, None).await {
         Err(DbError::Refused(message)) => assert!(message.contains("notes"), "{message}"),
         other => panic!("an unknown table must stop the copy, got {other:?}"),
     }

@@ -65,6 +65,7 @@ feature! { $
     AuditedSaveBlocReview => "Lưu nháp báo cáo của khối", "Bloc review draft saved",
     AuditedSubmitBlocReview => "Gửi báo cáo của khối", "Bloc review sent",
     AuditedExport => "Tải danh sách", "List downloaded",
+    AuditedAuditKeyed => "Nhật ký được ký bằng khóa bí mật", "Audit history keyed",
     // The objects they concern, by type (see `audit_object_label`).
     AuditObjectAccount => "Tài khoản", "Account",
     AuditObjectRequest => "Yêu cầu", "Request",
@@ -122,6 +123,7 @@ pub fn audit_action_label(lang: Lang, action: &str) -> String {
         "save_bloc_review" => Msg::AuditedSaveBlocReview,
         "submit_bloc_review" => Msg::AuditedSubmitBlocReview,
         "export" => Msg::AuditedExport,
+        "audit_keyed" => Msg::AuditedAuditKeyed,
         other => return other.to_string(),
     };
     t(lang, msg).to_string()

@@ -5,7 +5,7 @@
 use super::kernel::audit::append_audit;
 use super::{Backend, Pool};
 use crate::audit::{
-    verify_chain_after, AuditRow, ChainReport, StoredAuditRow, GENESIS, SELECT_COLUMNS,
+    verify_chain_after, AuditRow, ChainKey, ChainReport, StoredAuditRow, GENESIS, SELECT_COLUMNS,
 };
 use crate::db::DbResult;
 use app::ports::{AuditPort, RepoResult};
@@ -17,13 +17,13 @@ use async_trait::async_trait;
 #[async_trait]
 impl AuditPort for Backend {
     async fn record_audit(&self, entry: &AuditEntry) -> RepoResult<()> {
-        append_audit(&self.pool, entry).await?;
+        append_audit(&self.pool, self.audit_key.get(), entry).await?;
         Ok(())
     }
 
     #[tracing::instrument(skip(self))]
     async fn audit_page(&self, filter: &AuditFilter) -> RepoResult<AuditPage> {
-        Ok(page(&self.pool, filter).await?)
+        Ok(page(&self.pool, self.audit_key.get(), filter).await?)
     }
 }
 
@@ -31,8 +31,8 @@ impl AuditPort for Backend {
 /// verified from the last checkpoint on: the rows after it are checked against it, and a
 /// new checkpoint is kept at the end when they hold, so a view costs what was written since
 /// the last one, not the whole table. (`exemplar verify-audit` checks the whole chain.)
-async fn page(pool: &Pool, filter: &AuditFilter) -> DbResult<AuditPage> {
-    let chain = verify_since_checkpoint(pool).await?;
+async fn page(pool: &Pool, key: Option<&ChainKey>, filter: &AuditFilter) -> DbResult<AuditPage> {
+    let chain = verify_since_checkpoint(pool, key).await?;
     let actor = filter
         .actor
         .as_deref()
@@ -86,7 +86,7 @@ fn escape_like(text: &str) -> String {
 
 /// Verifies the rows written since the last checkpoint (the checkpoint's own row still
 /// carrying the hash it was verified with), and keeps a new checkpoint when they hold.
-async fn verify_since_checkpoint(pool: &Pool) -> DbResult<ChainStatus> {
+async fn verify_since_checkpoint(pool: &Pool, key: Option<&ChainKey>) -> DbResult<ChainStatus> {
     let last: Option<(i64, String, i64)> = sqlx::query_as(
         "SELECT row_id, hash, row_count FROM audit_checkpoints ORDER BY row_id DESC LIMIT 1",
     )
@@ -114,7 +114,7 @@ async fn verify_since_checkpoint(pool: &Pool) -> DbResult<ChainStatus> {
         .into_iter()
         .map(AuditRow::from)
         .collect();
-    match verify_chain_after(&start, &fresh) {
+    match verify_chain_after(&start, &fresh, key) {
         ChainReport::Broken { row_id, .. } => Ok(ChainStatus::Broken { row_id }),
         ChainReport::Intact { rows } => {
             let total = counted + rows as i64;

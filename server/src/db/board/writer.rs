@@ -43,7 +43,11 @@ pub struct MoveJob {
 }
 
 /// Starts the writer; it stops when every sender is dropped.
-pub fn spawn_writer(pool: Pool, live: broadcast::Sender<Arc<CardEvent>>) -> mpsc::Sender<MoveJob> {
+pub fn spawn_writer(
+    pool: Pool,
+    live: broadcast::Sender<Arc<CardEvent>>,
+    audit_key: Arc<std::sync::OnceLock<crate::audit::ChainKey>>,
+) -> mpsc::Sender<MoveJob> {
     let (tx, mut rx) = mpsc::channel::<MoveJob>(4096);
     tokio::spawn(async move {
         while let Some(first) = rx.recv().await {
@@ -54,7 +58,8 @@ pub fn spawn_writer(pool: Pool, live: broadcast::Sender<Arc<CardEvent>>) -> mpsc
                     Err(_) => break,
                 }
             }
-            run_batch(&pool, &live, batch).await;
+            let key = audit_key.get().cloned();
+            run_batch(&pool, &live, key, batch).await;
         }
     });
     tx
@@ -76,7 +81,12 @@ fn fail_all(batch: Vec<MoveJob>, e: &DbError) {
     }
 }
 
-async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch: Vec<MoveJob>) {
+async fn run_batch(
+    pool: &Pool,
+    live: &broadcast::Sender<Arc<CardEvent>>,
+    audit_key: Option<crate::audit::ChainKey>,
+    batch: Vec<MoveJob>,
+) {
     let mut conn = match pool.acquire().await {
         Ok(c) => c,
         Err(e) => return fail_all(batch, &DbError::from(e)),
@@ -88,7 +98,10 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
         return fail_all(batch, &e);
     }
     let mut results = Vec::with_capacity(batch.len());
-    let mut state = Batch::default();
+    let mut state = Batch {
+        audit_key,
+        ..Batch::default()
+    };
     for job in &batch {
         let outcome = async {
             exec(&mut conn, "SAVEPOINT move").await?;
@@ -143,6 +156,8 @@ async fn run_batch(pool: &Pool, live: &broadcast::Sender<Arc<CardEvent>>, batch:
 struct Batch {
     /// The audit history's last entry (id, hash), once read or written by the batch.
     audit_tail: Option<(i64, String)>,
+    /// What the audit history is keyed with (see `audit::ChainKey`).
+    audit_key: Option<crate::audit::ChainKey>,
     /// The campaign years' calendars read so far.
     calendars: std::collections::HashMap<(i64, i32), CampaignYear>,
     /// The campaign years' criteria read so far.
@@ -160,10 +175,15 @@ async fn record_refusal(
 ) -> DbResult<()> {
     let object = ("nomination", Some(job.request.id.to_string()));
     let entry = AuditEntry::refusal(&job.user, object, &job.request, denied);
-    append_audit_after(conn, &entry, &mut state.audit_tail)
-        .await
-        .map(|_| ())
-        .map_err(|e| RepoError::Unavailable(e.to_string()).into())
+    append_audit_after(
+        conn,
+        state.audit_key.as_ref(),
+        &entry,
+        &mut state.audit_tail,
+    )
+    .await
+    .map(|_| ())
+    .map_err(|e| RepoError::Unavailable(e.to_string()).into())
 }
 
 /// The stored facts a move's rules are judged on that the card does not carry.
@@ -480,6 +500,7 @@ async fn write(
         Some(audit_before),
         None,
         &now,
+        state.audit_key.as_ref(),
         &mut state.audit_tail,
     )
     .await?;

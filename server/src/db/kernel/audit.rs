@@ -3,28 +3,29 @@
 
 use super::time::now_text;
 use super::{Conn, Pool};
-use crate::audit::{chain_hash, AuditEntry, AuditRow, GENESIS};
+use crate::audit::{row_hash, AuditEntry, AuditRow, ChainKey, GENESIS};
 use crate::db::DbError;
 
 /// Appends to the audit history. `BEGIN IMMEDIATE` takes the write lock before reading
 /// the last hash, so two writers cannot chain to the same row.
-pub async fn append_audit(pool: &Pool, entry: &AuditEntry) -> Result<i64, DbError> {
+pub async fn append_audit(
+    pool: &Pool,
+    key: Option<&ChainKey>,
+    entry: &AuditEntry,
+) -> Result<i64, DbError> {
     let mut tx = super::super::begin_write(pool).await?;
-    let id = append_audit_in(&mut tx, entry).await?;
+    let id = append_audit_after(&mut tx, key, entry, &mut None).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Appends inside the caller's transaction (which must have begun `IMMEDIATE`), so that a
-/// change and its audit entry are written together or not at all.
-pub async fn append_audit_in(conn: &mut Conn, entry: &AuditEntry) -> Result<i64, DbError> {
-    append_audit_after(conn, entry, &mut None).await
-}
-
-/// [`append_audit_in`] after `tail`, the last entry (id, hash) when the caller knows it
-/// (it holds the write lock and wrote it, or read it, itself); updated to the new entry.
+/// change and its audit entry are written together or not at all; after `tail`, the last
+/// entry (id, hash) when the caller knows it (it holds the write lock and wrote it, or read
+/// it, itself), updated to the new entry. Keyed with `key` when there is one.
 pub async fn append_audit_after(
     conn: &mut Conn,
+    key: Option<&ChainKey>,
     entry: &AuditEntry,
     tail: &mut Option<(i64, String)>,
 ) -> Result<i64, DbError> {
@@ -41,7 +42,7 @@ pub async fn append_audit_after(
         None => (1, GENESIS.to_string()),
     };
     let at = now_text();
-    let hash = chain_hash(&prev, id, &at, entry);
+    let hash = row_hash(key, &prev, id, &at, entry);
     sqlx::query(
         "INSERT INTO audit_log (id, at, actor_id, actor_name, action, object_type, object_id,
                                 before, after, address, prev_hash, hash)

@@ -14,6 +14,9 @@ pub use crate::db::events::StoredChange;
 /// write (see `WriteTx`, which announces once for all its changes), chaining the audit
 /// entry after `audit_tail` when the caller knows it; `detail` (what changed besides the
 /// card: a plan, an evaluation) goes into the audit entry's "after".
+// The write's parts, each from a different owner (the transaction, the user, the change,
+// the audit chain's key and tail): a struct would only regroup them at every caller.
+#[allow(clippy::too_many_arguments)]
 pub async fn append_change(
     conn: &mut Conn,
     user: &CurrentUser,
@@ -21,6 +24,7 @@ pub async fn append_change(
     audit_before: Option<String>,
     detail: Option<serde_json::Value>,
     now: &str,
+    audit_key: Option<&crate::audit::ChainKey>,
     audit_tail: &mut Option<(i64, String)>,
 ) -> DbResult<CardEvent> {
     let payload =
@@ -56,7 +60,7 @@ pub async fn append_change(
         ),
         address: None,
     };
-    append_audit_after(conn, &entry, audit_tail)
+    append_audit_after(conn, audit_key, &entry, audit_tail)
         .await
         .map_err(|e| RepoError::Unavailable(e.to_string()))?;
     Ok(change.into_event(seq))

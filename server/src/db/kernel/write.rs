@@ -217,7 +217,7 @@ impl<'a> WriteTx<'a> {
         let entry = AuditEntry::refusal(self.by, self.object.clone(), &action, denied);
         let recorded = async {
             let mut tx = super::super::begin_write(&self.store.pool).await?;
-            append_audit_after(&mut tx, &entry, &mut None).await?;
+            append_audit_after(&mut tx, self.store.audit_key.get(), &entry, &mut None).await?;
             tx.commit().await?;
             Ok::<_, DbError>(())
         };
@@ -266,7 +266,8 @@ impl<'a> WriteTx<'a> {
         let (by, now) = (self.by, self.now.clone());
         let mut tail = self.audit_tail.take();
         let tx = self.tx.as_mut().ok_or_else(finished)?;
-        let event = append_change(tx, by, change, before, detail, &now, &mut tail).await?;
+        let key = self.store.audit_key.get();
+        let event = append_change(tx, by, change, before, detail, &now, key, &mut tail).await?;
         self.audit_tail = tail;
         self.events.push(event.clone());
         Ok(event)
@@ -277,7 +278,7 @@ impl<'a> WriteTx<'a> {
     pub async fn audited(&mut self, entry: &AuditEntry) -> DbResult<()> {
         let mut tail = self.audit_tail.take();
         let tx = self.tx.as_mut().ok_or_else(finished)?;
-        append_audit_after(tx, entry, &mut tail).await?;
+        append_audit_after(tx, self.store.audit_key.get(), entry, &mut tail).await?;
         self.audit_tail = tail;
         Ok(())
     }

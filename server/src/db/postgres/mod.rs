@@ -45,6 +45,8 @@ pub struct PgStore {
     live: broadcast::Sender<Arc<CardEvent>>,
     /// Stops the fan-out; set once the schema exists (see `Store::migrate`).
     fanout: Mutex<Option<watch::Sender<bool>>>,
+    /// The audit key, once the server has read it (see `audit::ChainKey`).
+    audit_key: Arc<std::sync::OnceLock<crate::audit::ChainKey>>,
 }
 
 impl PgStore {
@@ -64,11 +66,13 @@ impl PgStore {
         // The writer's own publishing is a no-op here (see `publish`): it gets a sender
         // nobody listens to.
         let (unused, _) = broadcast::channel(1);
-        let moves = board::writer::spawn_writer(pool.clone(), unused);
+        let audit_key = Arc::default();
+        let moves = board::writer::spawn_writer(pool.clone(), unused, Arc::clone(&audit_key));
         Ok(PgStore {
             pool,
             moves,
             live,
+            audit_key,
             fanout: Mutex::new(None),
         })
     }
@@ -99,6 +103,9 @@ impl PgStore {
             let _ = stop.send(true);
         }
     }
+
+    /// Nothing is held beyond the pool.
+    fn closed(&self) {}
 }
 
 /// A write transaction: one advisory lock serialises writers across every instance (see

@@ -52,11 +52,37 @@ impl Store for Backend {
     }
 
     async fn append_audit(&self, entry: &AuditEntry) -> Result<i64, DbError> {
-        kernel::audit::append_audit(&self.pool, entry).await
+        kernel::audit::append_audit(&self.pool, self.audit_key.get(), entry).await
     }
 
     async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError> {
         kernel::audit::audit_rows(&self.pool).await
+    }
+
+    async fn audit_head(&self) -> Result<Option<(i64, String)>, DbError> {
+        Ok(
+            sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    async fn first_keyed_row(&self) -> Result<Option<(i64, String)>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT id, hash FROM audit_log WHERE hash LIKE 'hmac-%' ORDER BY id LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    fn use_audit_key(&self, key: crate::audit::ChainKey) {
+        if self.audit_key.set(key).is_err() {
+            tracing::warn!("the audit key was set already; the first one stays");
+        }
+    }
+
+    fn audit_key(&self) -> Option<crate::audit::ChainKey> {
+        self.audit_key.get().cloned()
     }
 
     async fn close(&self) {
@@ -72,6 +98,9 @@ impl Store for Backend {
                 grace = ?CLOSE_GRACE,
                 "database connections still held after the grace period; closing without them"
             );
+            // The file stays locked until the process ends: a connection is still open.
+            return;
         }
+        self.closed();
     }
 }

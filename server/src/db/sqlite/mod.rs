@@ -27,6 +27,10 @@ pub struct SqliteStore {
     pool: SqlitePool,
     moves: tokio::sync::mpsc::Sender<board::writer::MoveJob>,
     live: tokio::sync::broadcast::Sender<std::sync::Arc<CardEvent>>,
+    /// The audit key, once the server has read it (see `audit::ChainKey`).
+    audit_key: Arc<std::sync::OnceLock<crate::audit::ChainKey>>,
+    /// The shared lock on the file (see `db::lock`), let go once the pool is closed.
+    lock: std::sync::Mutex<Option<super::lock::DbLock>>,
 }
 
 /// Live events kept for slow subscribers before they must catch up from the event log.
@@ -45,6 +49,8 @@ impl SqliteStore {
                 })?;
             }
         }
+        // Before the file is touched: a restore in progress keeps everyone out.
+        let lock = path.map(super::lock::DbLock::shared).transpose()?;
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| open_err(e.to_string()))?
             .create_if_missing(true)
@@ -76,8 +82,15 @@ impl SqliteStore {
             .map_err(|e| open_err(super::describe_open_error(&e)))?;
         drop(conn);
         let (live, _) = tokio::sync::broadcast::channel(LIVE_BUFFER);
-        let moves = board::writer::spawn_writer(pool.clone(), live.clone());
-        Ok(SqliteStore { pool, moves, live })
+        let audit_key = Arc::default();
+        let moves = board::writer::spawn_writer(pool.clone(), live.clone(), Arc::clone(&audit_key));
+        Ok(SqliteStore {
+            pool,
+            moves,
+            live,
+            audit_key,
+            lock: std::sync::Mutex::new(lock),
+        })
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -126,4 +139,11 @@ impl SqliteStore {
     }
 
     fn closing(&self) {}
+
+    /// The pool is closed: the file may be restored now.
+    fn closed(&self) {
+        if let Ok(mut lock) = self.lock.lock() {
+            lock.take();
+        }
+    }
 }

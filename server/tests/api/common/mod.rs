@@ -156,6 +156,12 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The audit key the server made at its start (beside the SQLite file; in the test's
+    /// directory for PostgreSQL).
+    pub fn audit_key(&self) -> server::audit::ChainKey {
+        audit_key_in(self.dir.path())
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
@@ -332,6 +338,12 @@ pub async fn spawn_app_on(backend: Backend, today: chrono::NaiveDate) -> TestApp
 /// serve the same users), with its clock fixed at `today`.
 pub async fn spawn_instance_of(app: &TestApp, today: chrono::NaiveDate) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
+    // Every instance reads the same audit key.
+    std::fs::copy(
+        app.dir.path().join("audit.key"),
+        dir.path().join("audit.key"),
+    )
+    .expect("the first instance's audit key");
     start(
         Stopped {
             dir,
@@ -340,6 +352,13 @@ pub async fn spawn_instance_of(app: &TestApp, today: chrono::NaiveDate) -> TestA
         Some(today),
     )
     .await
+}
+
+/// The audit key kept in a test's directory.
+pub fn audit_key_in(dir: &std::path::Path) -> server::audit::ChainKey {
+    server::audit::ChainKey::read(&dir.join("audit.key"))
+        .expect("a readable audit key")
+        .expect("the server made its audit key at its start")
 }
 
 /// Starts the app again on a stopped one's database.
