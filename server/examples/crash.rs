@@ -13,7 +13,7 @@
 //! (`--report`: a Markdown summary for BENCHMARKS.md's "Reliability" section)
 
 use serde_json::{json, Value};
-use server::audit::{verify_chain, AuditRow, ChainKey, ChainReport, StoredAuditRow, SELECT_ROWS};
+use server::audit::ChainKey;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -347,7 +347,71 @@ async fn dossier(http: &Http, cookie: &str, id: i64) -> Outcome<(i64, String)> {
 }
 
 /// Starts every writer; each stops at its first unanswered request or when `stop` is set.
-/// A writer refused (none should be: each owns what it writes) says why in `refusals`.
+/// What became of one write.
+enum Sent<T> {
+    /// Answered 200: this is what is stored now.
+    Acked(T),
+    /// Answered with a refusal (none should come: each writer owns what it writes).
+    Refused(String),
+    /// Sent, never answered (the process died): this may or may not be stored.
+    Unanswered(T),
+    /// Nothing was sent (what it needed to read first did not come).
+    Skipped,
+}
+
+/// Classifies `answer` to a write meant to store `intended`; `acked` reads what the 200
+/// answer says is stored.
+fn sent<T>(
+    answer: Result<(u16, Value), ()>,
+    intended: T,
+    acked: impl FnOnce(&Value) -> T,
+) -> Sent<T> {
+    match answer {
+        Ok((200, body)) => Sent::Acked(acked(&body)),
+        Ok((status, body)) => Sent::Refused(format!("{status} {body}")),
+        Err(()) => Sent::Unanswered(intended),
+    }
+}
+
+/// One writer: until `stop`, or its first write without an answer, makes the next write
+/// from what was acknowledged (`write` gets it and the number acknowledged so far) and keeps
+/// what happened to it in `state`.
+async fn writer<T, F, Fut>(
+    what: String,
+    state: Arc<Mutex<Written<T>>>,
+    stop: Arc<AtomicBool>,
+    refusals: Refusals,
+    mut write: F,
+) where
+    T: Clone,
+    F: FnMut(T, usize) -> Fut,
+    Fut: std::future::Future<Output = Sent<T>>,
+{
+    while !stop.load(Ordering::Relaxed) {
+        let (acked, n) = {
+            let s = state.lock().unwrap();
+            (s.acked.clone(), s.acknowledged)
+        };
+        match write(acked, n).await {
+            Sent::Acked(stored) => {
+                let mut s = state.lock().unwrap();
+                s.acked = stored;
+                s.acknowledged += 1;
+            }
+            Sent::Refused(why) => {
+                refusals.lock().unwrap().push(format!("{what}: {why}"));
+                break;
+            }
+            Sent::Unanswered(intended) => {
+                state.lock().unwrap().in_flight = Some(intended);
+                break;
+            }
+            Sent::Skipped => break,
+        }
+    }
+}
+
+/// Starts every writer (see [`writer`]); a refusal is said in `refusals`.
 fn drive(
     http: &Http,
     cookies: &Cookies,
@@ -357,67 +421,47 @@ fn drive(
 ) -> Vec<tokio::task::JoinHandle<()>> {
     let mut tasks = Vec::new();
     for (id, state) in &plan.moves {
-        let (http, cookie, state, stop, id) = (
-            http.clone(),
-            cookies.office.clone(),
-            state.clone(),
-            stop.clone(),
-            *id,
-        );
-        let refusals = refusals.clone();
-        tasks.push(tokio::spawn(async move {
-            while !stop.load(Ordering::Relaxed) {
-                let (version, stage) = state.lock().unwrap().acked.clone();
+        let (http, cookie, id) = (http.clone(), cookies.office.clone(), *id);
+        let write = move |(version, stage): (i64, String), _| {
+            let (http, cookie) = (http.clone(), cookie.clone());
+            async move {
                 let (to, reason) = if stage == "dropped" {
                     ("discovered", Value::Null)
                 } else {
                     ("dropped", json!("Kiểm thử sự cố"))
                 };
-                state.lock().unwrap().in_flight = Some((version + 1, to.to_string()));
                 let request = json!({ "request": { "id": id, "version": version, "to": to,
                     "place": "top", "reason": reason, "undo_of": null } });
-                match http.call(&cookie, "board/move", request).await {
-                    Ok((200, body)) => {
-                        let mut s = state.lock().unwrap();
-                        let version = body["card"]["version"].as_i64().unwrap_or(-1);
-                        s.acked = (version, to.to_string());
-                        s.in_flight = None;
-                        s.acknowledged += 1;
-                    }
-                    // A refusal wrote nothing; a missing answer may have.
-                    Ok((status, body)) => {
-                        state.lock().unwrap().in_flight = None;
-                        refusals
-                            .lock()
-                            .unwrap()
-                            .push(format!("move of {id}: {status} {body}"));
-                        break;
-                    }
-                    Err(()) => break,
-                }
+                let answer = http.call(&cookie, "board/move", request).await;
+                sent(answer, (version + 1, to.to_string()), |body| {
+                    (
+                        body["card"]["version"].as_i64().unwrap_or(-1),
+                        to.to_string(),
+                    )
+                })
             }
-        }));
-    }
-    for (id, state) in &plan.edits {
-        let (http, cookie, state, stop, id) = (
-            http.clone(),
-            cookies.office.clone(),
+        };
+        let what = format!("move of {id}");
+        tasks.push(tokio::spawn(writer(
+            what,
             state.clone(),
             stop.clone(),
-            *id,
-        );
-        let refusals = refusals.clone();
-        tasks.push(tokio::spawn(async move {
-            while !stop.load(Ordering::Relaxed) {
+            refusals.clone(),
+            write,
+        )));
+    }
+    for (id, state) in &plan.edits {
+        let (http, cookie, id) = (http.clone(), cookies.office.clone(), *id);
+        let write = move |(version, _): (i64, String), n: usize| {
+            let (http, cookie) = (http.clone(), cookie.clone());
+            async move {
                 let Ok((200, form)) = http
                     .call(&cookie, "nominations/form", json!({ "id": id }))
                     .await
                 else {
-                    break;
+                    return Sent::Skipped;
                 };
-                let (version, _) = state.lock().unwrap().acked.clone();
                 let mut draft = form["draft"].clone();
-                let n = state.lock().unwrap().acknowledged + 1;
                 let base = draft["description"]
                     .as_str()
                     .unwrap_or_default()
@@ -425,31 +469,24 @@ fn drive(
                     .next()
                     .unwrap_or_default()
                     .to_string();
-                let description = format!("{base} [sửa lần {n}]");
+                let description = format!("{base} [sửa lần {}]", n + 1);
                 draft["description"] = json!(description);
-                state.lock().unwrap().in_flight = Some((version + 1, description.clone()));
                 let body = json!({ "id": id, "version": version, "year": form["year"],
                     "draft": draft });
-                match http.call(&cookie, "nominations/save", body).await {
-                    Ok((200, event)) => {
-                        let mut s = state.lock().unwrap();
-                        let version = event["card"]["version"].as_i64().unwrap_or(-1);
-                        s.acked = (version, description);
-                        s.in_flight = None;
-                        s.acknowledged += 1;
-                    }
-                    Ok((status, body)) => {
-                        state.lock().unwrap().in_flight = None;
-                        refusals
-                            .lock()
-                            .unwrap()
-                            .push(format!("edit of {id}: {status} {body}"));
-                        break;
-                    }
-                    Err(()) => break,
-                }
+                let answer = http.call(&cookie, "nominations/save", body).await;
+                sent(answer, (version + 1, description.clone()), |event| {
+                    (event["card"]["version"].as_i64().unwrap_or(-1), description)
+                })
             }
-        }));
+        };
+        let what = format!("edit of {id}");
+        tasks.push(tokio::spawn(writer(
+            what,
+            state.clone(),
+            stop.clone(),
+            refusals.clone(),
+            write,
+        )));
     }
     for (member, id, code, weight, state) in &plan.scores {
         let cookie = cookies
@@ -458,43 +495,25 @@ fn drive(
             .find(|(m, _)| m == member)
             .map(|(_, c)| c.clone())
             .unwrap_or_default();
-        let (http, state, stop, id, code, weight) = (
-            http.clone(),
-            state.clone(),
-            stop.clone(),
-            *id,
-            code.clone(),
-            *weight,
-        );
-        let refusals = refusals.clone();
-        tasks.push(tokio::spawn(async move {
-            while !stop.load(Ordering::Relaxed) {
-                let next = {
-                    let s = state.lock().unwrap();
-                    (s.acked.unwrap_or(0) + 1) % (weight + 1)
-                };
-                state.lock().unwrap().in_flight = Some(Some(next));
+        let (http, id, code, weight) = (http.clone(), *id, code.clone(), *weight);
+        let write = move |score: Option<i64>, _| {
+            let (http, cookie, code) = (http.clone(), cookie.clone(), code.clone());
+            async move {
+                let next = (score.unwrap_or(0) + 1) % (weight + 1);
                 let body = json!({ "id": id, "change": { "change": "score", "criterion": code,
                     "score": next, "comment": "" } });
-                match http.call(&cookie, "council/change", body).await {
-                    Ok((200, _)) => {
-                        let mut s = state.lock().unwrap();
-                        s.acked = Some(next);
-                        s.in_flight = None;
-                        s.acknowledged += 1;
-                    }
-                    Ok((status, body)) => {
-                        state.lock().unwrap().in_flight = None;
-                        refusals
-                            .lock()
-                            .unwrap()
-                            .push(format!("score of {id}: {status} {body}"));
-                        break;
-                    }
-                    Err(()) => break,
-                }
+                let answer = http.call(&cookie, "council/change", body).await;
+                sent(answer, Some(next), |_| Some(next))
             }
-        }));
+        };
+        let what = format!("{member}'s score on {id}");
+        tasks.push(tokio::spawn(writer(
+            what,
+            state.clone(),
+            stop.clone(),
+            refusals.clone(),
+            write,
+        )));
     }
     tasks
 }
@@ -505,26 +524,11 @@ async fn check_file(db: &Path, cards: &[i64]) -> Outcome<usize> {
     let key = ChainKey::read(&db.with_file_name("audit.key"))?
         .ok_or("the server made no audit key beside the database")?;
     let pool = db_pool(db).await?;
-    let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_all(&pool)
+    // Opened for writing, as the server would: SQLite recovers the write-ahead log first.
+    let audited = server::db::backup::verify_database(&pool, Some(&key))
         .await
-        .map_err(|e| e.to_string())?;
-    if integrity != ["ok"] {
-        return Err(format!("integrity_check: {}", integrity.join("; ")));
-    }
-    let rows: Vec<StoredAuditRow> = sqlx::query_as(SELECT_ROWS)
-        .fetch_all(&pool)
-        .await
-        .map_err(|e| e.to_string())?;
-    let rows: Vec<AuditRow> = rows.into_iter().map(AuditRow::from).collect();
-    let audited = match verify_chain(&rows, Some(&key)) {
-        ChainReport::Intact { rows } => rows,
-        ChainReport::Broken { row_id, reason } => {
-            return Err(format!(
-                "the audit chain is broken at row {row_id}: {reason}"
-            ))
-        }
-    };
+        .map_err(|e| e.to_string())?
+        .audit_rows;
     // Every write of a card appends its event in the same transaction: the last event of
     // each card written to is the card as stored.
     for id in cards {

@@ -444,6 +444,17 @@ mod tests {
         ));
     }
 
+    /// What someone with the database but not the key can do: chain the rows from `from` on
+    /// again with plain SHA-256.
+    fn rechain_plain(rows: &mut [AuditRow], from: usize) {
+        for i in from..rows.len() {
+            let prev = rows[i - 1].hash.clone();
+            let r = &mut rows[i];
+            r.prev_hash = prev;
+            r.hash = chain_hash(&r.prev_hash, r.id, &r.at, &r.entry);
+        }
+    }
+
     #[test]
     fn a_keyed_row_rewritten_without_the_key_is_detected() {
         let key = ChainKey::from_secret([7; 32]);
@@ -451,24 +462,14 @@ mod tests {
         // Someone with the database only edits row 4 and chains the rest as plain SHA-256,
         // as before the key.
         rows[3].entry.action = "delete".into();
-        for i in 3..rows.len() {
-            let prev = rows[i - 1].hash.clone();
-            let r = &mut rows[i];
-            r.prev_hash = prev;
-            r.hash = chain_hash(&r.prev_hash, r.id, &r.at, &r.entry);
-        }
+        rechain_plain(&mut rows, 3);
         assert!(matches!(
             verify_chain(&rows, Some(&key)),
             ChainReport::Broken { row_id: 4, .. }
         ));
         // Even rewriting every keyed row leaves a history ending unkeyed: refused with a key.
         let mut all = mixed(6, 2, &key);
-        for i in 2..all.len() {
-            let prev = all[i - 1].hash.clone();
-            let r = &mut all[i];
-            r.prev_hash = prev;
-            r.hash = chain_hash(&r.prev_hash, r.id, &r.at, &r.entry);
-        }
+        rechain_plain(&mut all, 2);
         assert!(matches!(
             verify_chain(&all, Some(&key)),
             ChainReport::Broken { row_id: 6, .. }

@@ -12,7 +12,7 @@
 //! PostgreSQL is backed up with `pg_dump` (see the README).
 
 use super::copy::TABLES;
-use super::lock::DbLock;
+use super::lock::{with_suffix, DbLock};
 use super::DbError;
 use crate::audit::{verify_chain, AuditRow, ChainKey, ChainReport, StoredAuditRow, SELECT_ROWS};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
@@ -34,9 +34,7 @@ pub struct Manifest {
 
 /// Where the manifest of a copy at `path` is written.
 pub fn manifest_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".manifest.json");
-    PathBuf::from(name)
+    with_suffix(path, ".manifest.json")
 }
 
 fn refused(message: impl Into<String>) -> DbError {
@@ -93,18 +91,24 @@ pub async fn verify_copy(path: &Path, key: Option<&ChainKey>) -> Result<Manifest
         .connect_with(options)
         .await
         .map_err(|e| refused(format!("cannot open {}: {e}", path.display())))?;
-    let result = verify_pool(&pool, key).await;
+    let result = verify_database(&pool, key).await;
     pool.close().await;
     result
 }
 
-async fn verify_pool(pool: &SqlitePool, key: Option<&ChainKey>) -> Result<Manifest, DbError> {
+/// Proves the SQLite database behind `pool`: `PRAGMA integrity_check`, the audit chain
+/// from its first row (with `key`), every table's rows counted (a backup's copy, or a file as
+/// a crash left it).
+pub async fn verify_database(
+    pool: &SqlitePool,
+    key: Option<&ChainKey>,
+) -> Result<Manifest, DbError> {
     let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_all(pool)
         .await?;
     if integrity != ["ok"] {
         return Err(refused(format!(
-            "the copy fails SQLite's integrity check: {}",
+            "the database fails SQLite's integrity check: {}",
             integrity.join("; ")
         )));
     }
@@ -122,7 +126,7 @@ async fn verify_pool(pool: &SqlitePool, key: Option<&ChainKey>) -> Result<Manife
         ChainReport::Intact { rows } => rows,
         ChainReport::Broken { row_id, reason } => {
             return Err(refused(format!(
-                "the copy's audit history is broken at row {row_id}: {reason}"
+                "the database's audit history is broken at row {row_id}: {reason}"
             )))
         }
     };
@@ -185,13 +189,6 @@ pub struct Restored {
     pub manifest: Manifest,
     /// Where the database that was replaced is kept (none when there was none).
     pub previous: Option<PathBuf>,
-}
-
-/// `path` with `suffix` added to its file name.
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 /// Writes a file's content to disk before anything depends on it.

@@ -17,8 +17,14 @@ pub struct DbLock {
 
 /// The lock file of the database at `db`.
 pub fn lock_path(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(".lock");
+    with_suffix(db, ".lock")
+}
+
+/// `path` with `suffix` added to its file name (the files kept beside a database:
+/// `-wal`, `.lock`, a backup's `.manifest.json`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
     PathBuf::from(name)
 }
 
