@@ -104,6 +104,10 @@ pub struct Settings {
     /// `audit.key` beside a SQLite database, `data/audit.key` for PostgreSQL (every
     /// instance must read the same key). None for an in-memory database.
     pub audit_key_file: Option<PathBuf>,
+    /// How long a client has to send a request's headers, from opening the connection or
+    /// from the previous answer on a kept-alive one (`EXEMPLAR_HEADER_TIMEOUT_SECONDS`,
+    /// 30 by default): past it the connection is closed.
+    pub header_timeout: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,6 +138,7 @@ struct FileSettings {
     trusted_proxies: Option<String>,
     max_live_streams: Option<usize>,
     audit_key_file: Option<String>,
+    header_timeout_seconds: Option<u64>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/exemplar.db";
@@ -294,6 +299,21 @@ impl Settings {
                 value: streams.clone(),
                 reason: "expected a number from 1 to 100000".into(),
             })?;
+        let header = pick(
+            "EXEMPLAR_HEADER_TIMEOUT_SECONDS",
+            file.header_timeout_seconds.map(|n| n.to_string()),
+            "30",
+        );
+        let header_timeout = header
+            .parse()
+            .ok()
+            .filter(|n| (1..=600).contains(n))
+            .map(std::time::Duration::from_secs)
+            .ok_or_else(|| ConfigError::Invalid {
+                setting: "EXEMPLAR_HEADER_TIMEOUT_SECONDS",
+                value: header.clone(),
+                reason: "expected a number of seconds from 1 to 600".into(),
+            })?;
         let audit_key_file = env("EXEMPLAR_AUDIT_KEY_FILE")
             .filter(|v| !v.is_empty())
             .or(file.audit_key_file)
@@ -301,6 +321,7 @@ impl Settings {
             .or_else(|| default_audit_key_file(&database_url));
         Ok(Settings {
             audit_key_file,
+            header_timeout,
             today,
             trusted_proxies,
             max_live_streams,
@@ -333,6 +354,7 @@ impl Settings {
             trusted_proxies: crate::auth::client::TrustedProxies::default(),
             max_live_streams: 1000,
             audit_key_file: Some(database.with_file_name("audit.key")),
+            header_timeout: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -448,6 +470,22 @@ mod tests {
         for bad in ["1", "many", "100000"] {
             let err = load(&[pg[0], ("EXEMPLAR_PG_CONNECTIONS", bad)], "").unwrap_err();
             assert!(err.to_string().contains("EXEMPLAR_PG_CONNECTIONS"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_header_timeout_is_thirty_seconds_unless_configured_and_a_bad_one_is_refused() {
+        let secs = |s: Settings| s.header_timeout.as_secs();
+        assert_eq!(secs(load(&[], "").unwrap()), 30);
+        assert_eq!(secs(load(&[], "header_timeout_seconds = 10").unwrap()), 10);
+        let env = [("EXEMPLAR_HEADER_TIMEOUT_SECONDS", "5")];
+        assert_eq!(secs(load(&env, "header_timeout_seconds = 10").unwrap()), 5);
+        for bad in ["0", "601", "soon"] {
+            let err = load(&[("EXEMPLAR_HEADER_TIMEOUT_SECONDS", bad)], "").unwrap_err();
+            assert!(
+                err.to_string().contains("EXEMPLAR_HEADER_TIMEOUT_SECONDS"),
+                "{err}"
+            );
         }
     }
 

@@ -10,6 +10,7 @@ pub mod live;
 pub mod routes;
 pub mod security_headers;
 pub mod seed;
+pub mod serve;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

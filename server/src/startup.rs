@@ -29,8 +29,6 @@ pub enum StartupError {
     Database(#[from] DbError),
     #[error("cannot listen on {addr} (LEPTOS_SITE_ADDR): {reason}")]
     Bind { addr: SocketAddr, reason: String },
-    #[error("server error: {0}")]
-    Serve(String),
     #[error(
         "refusing to listen on {addr}: the demo account {username:?} still has the demo \
          password; change it (or use a database without the demo data), or listen on \
@@ -46,6 +44,7 @@ pub struct Application {
     store: Arc<dyn Store>,
     demo_loaded: bool,
     stop: tokio::sync::watch::Sender<bool>,
+    header_timeout: std::time::Duration,
 }
 
 impl Application {
@@ -124,6 +123,7 @@ impl Application {
             store,
             demo_loaded,
             stop,
+            header_timeout: settings.header_timeout,
         })
     }
 
@@ -144,19 +144,19 @@ impl Application {
     ) -> Result<(), StartupError> {
         let (signalled, on_signal) = tokio::sync::oneshot::channel::<()>();
         let stop = self.stop;
-        let served = axum::serve(
+        let served = crate::serve::serve(
             self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            // Live-event streams never end by themselves: tell them to.
-            let _ = stop.send(true);
-            let _ = signalled.send(());
-        });
+            self.router,
+            self.header_timeout,
+            async move {
+                shutdown.await;
+                // Live-event streams never end by themselves: tell them to.
+                let _ = stop.send(true);
+                let _ = signalled.send(());
+            },
+        );
         let served = tokio::select! {
-            served = served => served.map_err(|e| StartupError::Serve(e.to_string())),
+            () = served => Ok(()),
             () = async {
                 if on_signal.await.is_err() {
                     // Serving ended without the signal: the other branch has the result.

@@ -254,3 +254,90 @@ async fn pages_and_answers_are_compressed_but_live_events_are_not() {
     drop(live);
     app.stop().await;
 }
+
+/// Reads from `stream` until the server closes it (or resets it); None if it is still open
+/// after `limit`.
+async fn closed_within(
+    stream: &mut tokio::net::TcpStream,
+    limit: std::time::Duration,
+) -> Option<Vec<u8>> {
+    use tokio::io::AsyncReadExt;
+    let mut received = Vec::new();
+    let read = async {
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => received.extend_from_slice(&buf[..n]),
+            }
+        }
+    };
+    tokio::time::timeout(limit, read).await.ok()?;
+    Some(received)
+}
+
+#[tokio::test]
+async fn a_client_that_does_not_finish_its_headers_in_time_is_disconnected() {
+    use tokio::io::AsyncWriteExt;
+    let app =
+        common::spawn_app_with(|s| s.header_timeout = std::time::Duration::from_secs(1)).await;
+
+    // Slowloris: a request line, then one header byte every 200 ms, never the blank line.
+    let mut slow = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .await
+        .unwrap();
+    let dribble = async {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            if slow.write_all(b"a").await.is_err() {
+                break;
+            }
+        }
+    };
+    // Without the limit the connection stays open for as long as the client dribbles.
+    let cut = tokio::time::timeout(std::time::Duration::from_secs(20), dribble).await;
+    assert!(cut.is_ok(), "the server still reads headers after 20 s");
+    let rest = closed_within(&mut slow, std::time::Duration::from_secs(5))
+        .await
+        .expect("closed");
+    assert!(
+        rest.is_empty(),
+        "nothing is answered to an unfinished request"
+    );
+
+    // A connection opened and left silent is closed too.
+    let mut silent = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    assert!(
+        closed_within(&mut silent, std::time::Duration::from_secs(20))
+            .await
+            .is_some(),
+        "a silent connection is closed"
+    );
+
+    // A request whose headers come in time is answered, on a connection kept alive for the
+    // next request, which is answered too.
+    let mut client = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    for part in [
+        &b"GET /healthz HTTP/1.1\r\n"[..],
+        b"Host: localhost\r\n",
+        b"\r\n",
+    ] {
+        client.write_all(part).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    client
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let answers = closed_within(&mut client, std::time::Duration::from_secs(20))
+        .await
+        .expect("closed after the second answer");
+    let answers = String::from_utf8_lossy(&answers);
+    assert_eq!(answers.matches("HTTP/1.1 200 OK").count(), 2, "{answers}");
+
+    // The server itself is unharmed.
+    let (status, body) = app.get_text("/healthz").await;
+    assert_eq!((status, body.as_str()), (200, "ok"));
+    app.stop().await;
+}

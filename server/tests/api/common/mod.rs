@@ -416,6 +416,9 @@ pub async fn start_with(
         db,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            // The server closes a connection idle for its header timeout (30 s): forget
+            // pooled connections before that, as browsers cope with by retrying.
+            .pool_idle_timeout(std::time::Duration::from_secs(10))
             .build()
             .expect("client"),
         stop: Some(stop),
