@@ -9,6 +9,11 @@
 //! when the process died, either all or nothing). At the end the server is stopped
 //! gracefully and `exemplar verify-audit` must agree.
 //!
+//! Before that stop, the same server is abused as from outside: live streams opened past
+//! the instance's cap (each past it must get 429), and a burst of 500 parallel sign-ins
+//! at one account from one address (only the allowed guesses may be checked; the server's
+//! resident memory is sampled throughout).
+//!
 //! usage: crash --bin PATH --site DIR --work DIR --cycles N [--seed S] [--report FILE]
 //! (`--report`: a Markdown summary for BENCHMARKS.md's "Reliability" section)
 
@@ -27,6 +32,12 @@ const MOVERS: usize = 6;
 const EDITORS: usize = 3;
 const SCORERS: usize = 3;
 const PASSWORD: &str = server::seed::demo::DEMO_PASSWORD;
+/// Live streams the server under test holds at once (`EXEMPLAR_MAX_LIVE_STREAMS`).
+const STREAM_CAP: usize = 40;
+/// Streams the abuse phase opens on each session (the cap per session is 8).
+const STREAMS_EACH: usize = 5;
+/// Sign-ins sent at once at one account from one address.
+const BURST: usize = 500;
 /// The demo data's day (its calendar is open for every kind of write on it).
 const TODAY: &str = "2026-10-15";
 
@@ -107,6 +118,7 @@ async fn start(opts: &Options, db: &Path, log: &Path) -> Outcome<Server> {
         .env("LEPTOS_SITE_ROOT", &opts.site)
         .env("EXEMPLAR_TODAY", TODAY)
         .env("EXEMPLAR_LOG_FORMAT", "json")
+        .env("EXEMPLAR_MAX_LIVE_STREAMS", STREAM_CAP.to_string())
         .env_remove("EXEMPLAR_CONFIG")
         .stdout(log.try_clone().map_err(|e| e.to_string())?)
         .stderr(log)
@@ -649,6 +661,135 @@ fn kill_hard(server: &mut Server) -> Outcome {
     Ok(())
 }
 
+/// What the abuse phase saw.
+struct Abuse {
+    streams_held: usize,
+    streams_refused: usize,
+    sessions: usize,
+    burst_checked: usize,
+    burst_refused: usize,
+    burst_secs: f64,
+    rss_before_kib: u64,
+    rss_peak_kib: u64,
+}
+
+/// The server's resident memory now (KiB), from /proc.
+fn rss_kib(pid: u32) -> Option<u64> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Opens live streams past the instance's cap, then sends a burst of wrong sign-ins at one
+/// account; every answer must be the expected one (200 or 429 for streams, 401 or 429 for
+/// sign-ins, and only the allowed guesses checked).
+async fn abuse(server: &Server) -> Outcome<Abuse> {
+    let http = Http::new(&server.base);
+    let accounts = [
+        "admin", "office", "leader", "council1", "council2", "council3", "council4", "council5",
+        "council6", "council7",
+    ];
+    let wanted = STREAM_CAP + 2 * STREAMS_EACH;
+    let sessions = wanted.div_ceil(STREAMS_EACH);
+    if sessions > accounts.len() {
+        return Err("not enough demo accounts for the streams wanted".into());
+    }
+    let mut cookies = Vec::new();
+    for account in &accounts[..sessions] {
+        cookies.push(http.login(account).await?);
+    }
+    let mut held = Vec::new();
+    let mut refused = 0;
+    for i in 0..wanted {
+        let resp = http
+            .client
+            .get(format!("{}/events", server.base))
+            .header("cookie", &cookies[i / STREAMS_EACH])
+            .send()
+            .await
+            .map_err(|e| format!("live stream {i}: {e}"))?;
+        match resp.status().as_u16() {
+            200 => held.push(resp),
+            429 => refused += 1,
+            status => return Err(format!("live stream {i}: answered {status}")),
+        }
+    }
+    if held.len() != STREAM_CAP || refused != wanted - STREAM_CAP {
+        return Err(format!(
+            "{wanted} live streams against a cap of {STREAM_CAP}: {} held, {refused} refused",
+            held.len()
+        ));
+    }
+    drop(held);
+
+    // The burst, from an address of its own (as a trusted proxy on loopback reports it), so
+    // that its back-off does not reach the sign-ins above.
+    let pid = server.child.id();
+    let rss_before_kib = rss_kib(pid).ok_or("cannot read the server's memory")?;
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let done = done.clone();
+        tokio::spawn(async move {
+            let mut peak = 0;
+            while !done.load(Ordering::Relaxed) {
+                peak = peak.max(rss_kib(pid).unwrap_or(0));
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            peak
+        })
+    };
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..BURST)
+        .map(|i| {
+            let http = http.clone();
+            tokio::spawn(async move {
+                http.client
+                    .post(format!("{}/login", http.base))
+                    .header("origin", &http.base)
+                    .header("x-forwarded-for", "203.0.113.7")
+                    .form(&[("username", "staff1"), ("password", &format!("guess {i}"))])
+                    .send()
+                    .await
+                    .map(|r| r.status().as_u16())
+                    .map_err(|e| e.to_string())
+            })
+        })
+        .collect();
+    let (mut checked, mut throttled) = (0, 0);
+    for (i, t) in tasks.into_iter().enumerate() {
+        match t.await.map_err(|e| e.to_string())? {
+            Ok(401) => checked += 1,
+            Ok(429) => throttled += 1,
+            Ok(status) => return Err(format!("sign-in {i} of the burst: answered {status}")),
+            Err(e) => return Err(format!("sign-in {i} of the burst: {e}")),
+        }
+    }
+    let burst_secs = started.elapsed().as_secs_f64();
+    done.store(true, Ordering::Relaxed);
+    let rss_peak_kib = sampler.await.map_err(|e| e.to_string())?;
+    let allowed = server::auth::throttle::MAX_FAILURES_PER_ACCOUNT as usize;
+    if checked != allowed {
+        return Err(format!(
+            "a burst of {BURST} sign-ins had {checked} guesses checked (allowed: {allowed})"
+        ));
+    }
+    Ok(Abuse {
+        streams_held: STREAM_CAP,
+        streams_refused: refused,
+        sessions,
+        burst_checked: checked,
+        burst_refused: throttled,
+        burst_secs,
+        rss_before_kib,
+        rss_peak_kib,
+    })
+}
+
 async fn run(opts: Options) -> Outcome {
     let _ = std::fs::remove_dir_all(&opts.work);
     std::fs::create_dir_all(&opts.work).map_err(|e| format!("{}: {e}", opts.work.display()))?;
@@ -745,6 +886,18 @@ async fn run(opts: Options) -> Outcome {
     if total == 0 {
         return Err("no write was acknowledged in any cycle: nothing was tested".into());
     }
+    let abused = abuse(&server).await.map_err(|e| format!("abuse: {e}"))?;
+    println!(
+        "abuse: {} live streams held and {} refused past the cap; a burst of {BURST} sign-ins \
+         had {} guesses checked and {} refused in {:.1} s, the server's memory {} -> {} KiB",
+        abused.streams_held,
+        abused.streams_refused,
+        abused.burst_checked,
+        abused.burst_refused,
+        abused.burst_secs,
+        abused.rss_before_kib,
+        abused.rss_peak_kib
+    );
     // A graceful stop, then the server's own check of the history.
     let _ = Command::new("kill")
         .args(["-TERM", &server.child.id().to_string()])
@@ -783,6 +936,26 @@ async fn run(opts: Options) -> Outcome {
             cycles = opts.cycles,
             secs = started.elapsed().as_secs_f64(),
             seed = opts.seed,
+        ) + &format!(
+            "| Sign-in burst: {BURST} parallel wrong sign-ins at one account from one address \
+             (release server) | answered in {secs:.1} s; server memory {before:.0} MiB before, \
+             {peak:.0} MiB at its peak (sampled every 5 ms) | {checked} guesses checked \
+             (the allowance: {allowed}), {refused} refused with 429 at once, no other answer | no more than the \
+             allowance, bounded memory |\n\
+             | Live streams past the cap (`EXEMPLAR_MAX_LIVE_STREAMS={cap}`) | {wanted} opened at \
+             once over {sessions} sessions | {held} held, **{streams_refused} refused with 429** | \
+             every one past the cap refused |\n",
+            secs = abused.burst_secs,
+            before = abused.rss_before_kib as f64 / 1024.0,
+            peak = abused.rss_peak_kib as f64 / 1024.0,
+            checked = abused.burst_checked,
+            allowed = server::auth::throttle::MAX_FAILURES_PER_ACCOUNT,
+            refused = abused.burst_refused,
+            cap = STREAM_CAP,
+            wanted = abused.streams_held + abused.streams_refused,
+            sessions = abused.sessions,
+            held = abused.streams_held,
+            streams_refused = abused.streams_refused,
         );
         std::fs::write(report, text).map_err(|e| format!("{}: {e}", report.display()))?;
     }

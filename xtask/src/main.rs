@@ -44,7 +44,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   build [--release]        build the server and the browser bundle only
   bench                    measure the board (10,000 nominations) and write BENCHMARKS.md
   crash-test --cycles N    kill the release server N times under concurrent writes (SIGKILL);
-                           after each: integrity, audit chain, every acknowledged write there";
+                           after each: integrity, audit chain, every acknowledged write there;
+                           then abuse it (live streams past the cap, a sign-in burst), fuzz
+                           every server function longer, and write BENCHMARKS.md's Reliability";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Profile {
@@ -338,6 +340,9 @@ fn bench(args: &[String]) -> Result {
 
 /// Cycles of the crash loop inside `cargo xtask test` (`crash-test` runs as many as asked).
 const CRASH_CYCLES_IN_TEST: usize = 10;
+/// Fuzzed calls per server function and role in `crash-test` (`cargo xtask test` runs the
+/// test's default, 12).
+const FUZZ_CASES_ON_DEMAND: &str = "100";
 
 fn crash_test(args: &[String]) -> Result {
     let cycles = match args {
@@ -356,9 +361,39 @@ fn crash_test(args: &[String]) -> Result {
         &format!("crash loop ({cycles} cycles, release server)"),
         || crash_loop(cycles, Some(&report)),
     )?;
-    let row = fs::read_to_string(&report).map_err(|e| format!("{}: {e}", report.display()))?;
-    write_reliability(&row)?;
-    println!("wrote the crash loop's figures to BENCHMARKS.md (\"Reliability\")");
+    let fuzz = target_dir().join("fuzz-report.md");
+    let _ = fs::remove_file(&fuzz);
+    step(
+        &format!("fuzzing ({FUZZ_CASES_ON_DEMAND} calls per server function and role)"),
+        || {
+            sh_in(
+                &root(),
+                "cargo",
+                &[
+                    "test",
+                    "-p",
+                    "server",
+                    "--features",
+                    "app/ssr",
+                    "--test",
+                    "api",
+                    "--",
+                    "fuzz::",
+                    "--nocapture",
+                ],
+                &[
+                    ("EXEMPLAR_FUZZ_CASES", OsStr::new(FUZZ_CASES_ON_DEMAND)),
+                    ("EXEMPLAR_FUZZ_REPORT", fuzz.as_os_str()),
+                ],
+            )
+        },
+    )?;
+    let mut rows = String::new();
+    for file in [&report, &fuzz] {
+        rows += &fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    write_reliability(&rows)?;
+    println!("wrote the crash loop's, the abuse's and the fuzzing's figures to BENCHMARKS.md (\"Reliability\")");
     Ok(())
 }
 
@@ -372,7 +407,8 @@ fn write_reliability(row: &str) -> Result {
     let date = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
     let section = format!(
         "{START}\n## Reliability\n\nWritten by `cargo xtask crash-test --cycles N` ({date}, \
-         this machine; `cargo xtask test` runs 10 cycles of the same loop).\n\n\
+         this machine; `cargo xtask test` runs 10 cycles of the same loop, the same abuse \
+         and 12 fuzzed calls per function and role).\n\n\
          | Measure | Result | Goal |\n|---|---|---|\n{row}{END}\n",
         date = date.trim()
     );

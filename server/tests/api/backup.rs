@@ -1,6 +1,7 @@
 //! Backup (issue 19): `exemplar backup --to PATH` takes a consistent copy of the SQLite
 //! database while the server works, verifies it and writes its manifest. A backup taken
-//! under load holds every write acknowledged before it began; a path that exists is never
+//! under load holds every write acknowledged before it began (and gives it back once
+//! restored); a path that exists is never
 //! overwritten. `exemplar restore` puts a backup back only while no server uses the
 //! database, only if it still matches its manifest, and keeps what it replaced. (PostgreSQL is backed up with `pg_dump`; these tests are SQLite's.)
 
@@ -133,6 +134,39 @@ async fn a_backup_taken_under_load_holds_every_acknowledged_write_and_verifies()
         .unwrap()
         .1;
     assert!(nominations >= discovered.len() as i64);
+
+    // Put back in place of the database once the server stopped, the backup gives back
+    // every move acknowledged before it began; its history verifies and work goes on.
+    let app = Arc::try_unwrap(app).ok().expect("the writer is done");
+    let (db_path, key) = (app.db_path.clone(), app.audit_key());
+    let stopped = app.stop().await;
+    restore_sqlite(&to, &db_path, Some(&key))
+        .await
+        .expect("the backup taken under load is restored");
+    let app = spawn_app_in(stopped).await;
+    for id in &before {
+        let (stage, _) = common::board::stage_of(&app, *id).await;
+        assert_eq!(
+            stage, "dropped",
+            "nomination {id}, acknowledged before the backup"
+        );
+    }
+    let pool = app.pool().await;
+    let rows: Vec<StoredAuditRow> = sqlx::query_as(SELECT_ROWS).fetch_all(&pool).await.unwrap();
+    pool.close().await;
+    let rows: Vec<AuditRow> = rows.into_iter().map(AuditRow::from).collect();
+    assert_eq!(check_against_manifest(&rows, &manifest), Ok(()));
+    let office = app.login("office").await;
+    let pool = app.pool().await;
+    let (id, version): (i64, i64) = sqlx::query_as(
+        "SELECT id, version FROM nominations WHERE stage = 'registered' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    drop_card(&app, &office, id, version).await;
+    app.stop().await;
 }
 
 #[tokio::test]

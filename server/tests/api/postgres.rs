@@ -455,3 +455,25 @@ async fn two_hundred_clients_split_across_two_instances_never_lose_or_duplicate_
     two_hundred_clients_move_one_card(&[a.clone(), b.clone()]).await;
     stop_both(a, b).await;
 }
+
+/// The intermittent hang of a test server's stop: a fan-out whose stop channel was dropped
+/// without a word (its store replaced or gone) spun on the closed channel for ever, holding
+/// its listener's pooled connection, so the pool's close waited for it. It now ends.
+#[tokio::test]
+async fn a_fanout_that_can_no_longer_be_told_to_stop_gives_its_connection_back() {
+    let db = TestDb::postgres().await;
+    let url = server::configuration::DatabaseUrl::parse(&db.url).unwrap();
+    let store = server::db::open(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    store.close().await;
+    let pool = PgPool::connect(&db.url).await.unwrap();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let (out, _) = tokio::sync::broadcast::channel(16);
+    server::db::postgres::fanout::feed_fanout(pool.clone(), 0, out, stopped)
+        .await
+        .unwrap();
+    drop(stop);
+    tokio::time::timeout(std::time::Duration::from_secs(20), pool.close())
+        .await
+        .expect("the fan-out gave its listener's connection back");
+}

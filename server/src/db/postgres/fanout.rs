@@ -111,8 +111,11 @@ pub async fn feed_fanout(
             }
             tokio::select! {
                 biased;
-                _ = stop.changed() => {
-                    if *stop.borrow() {
+                changed = stop.changed() => {
+                    // Told to stop, or the store that could tell it is gone: without this
+                    // the loop would spin on a closed channel, holding the listener's pooled
+                    // connection, and the pool's close would wait for it.
+                    if changed.is_err() || *stop.borrow() {
                         break;
                     }
                 }

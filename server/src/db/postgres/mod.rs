@@ -93,7 +93,13 @@ impl PgStore {
         let (stop, stop_rx) = watch::channel(false);
         fanout::feed_fanout(self.pool.clone(), after, self.live.clone(), stop_rx).await?;
         if let Ok(mut slot) = self.fanout.lock() {
-            *slot = Some(stop);
+            match slot.as_ref() {
+                // Another call started one meanwhile: this one is not needed.
+                Some(_) => {
+                    let _ = stop.send(true);
+                }
+                None => *slot = Some(stop),
+            }
         }
         Ok(())
     }
