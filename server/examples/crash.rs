@@ -387,40 +387,44 @@ fn sent<T>(
 
 /// One writer: until `stop`, or its first write without an answer, makes the next write
 /// from what was acknowledged (`write` gets it and the number acknowledged so far) and keeps
-/// what happened to it in `state`.
-async fn writer<T, F, Fut>(
+/// what happened to it in `state`. Runs as a task of its own.
+fn writer<T, F, Fut>(
     what: String,
-    state: Arc<Mutex<Written<T>>>,
-    stop: Arc<AtomicBool>,
-    refusals: Refusals,
+    state: &Arc<Mutex<Written<T>>>,
+    stop: &Arc<AtomicBool>,
+    refusals: &Refusals,
     mut write: F,
-) where
-    T: Clone,
-    F: FnMut(T, usize) -> Fut,
-    Fut: std::future::Future<Output = Sent<T>>,
+) -> tokio::task::JoinHandle<()>
+where
+    T: Clone + Send + 'static,
+    F: FnMut(T, usize) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Sent<T>> + Send,
 {
-    while !stop.load(Ordering::Relaxed) {
-        let (acked, n) = {
-            let s = state.lock().unwrap();
-            (s.acked.clone(), s.acknowledged)
-        };
-        match write(acked, n).await {
-            Sent::Acked(stored) => {
-                let mut s = state.lock().unwrap();
-                s.acked = stored;
-                s.acknowledged += 1;
+    let (state, stop, refusals) = (state.clone(), stop.clone(), refusals.clone());
+    tokio::spawn(async move {
+        while !stop.load(Ordering::Relaxed) {
+            let (acked, n) = {
+                let s = state.lock().unwrap();
+                (s.acked.clone(), s.acknowledged)
+            };
+            match write(acked, n).await {
+                Sent::Acked(stored) => {
+                    let mut s = state.lock().unwrap();
+                    s.acked = stored;
+                    s.acknowledged += 1;
+                }
+                Sent::Refused(why) => {
+                    refusals.lock().unwrap().push(format!("{what}: {why}"));
+                    break;
+                }
+                Sent::Unanswered(intended) => {
+                    state.lock().unwrap().in_flight = Some(intended);
+                    break;
+                }
+                Sent::Skipped => break,
             }
-            Sent::Refused(why) => {
-                refusals.lock().unwrap().push(format!("{what}: {why}"));
-                break;
-            }
-            Sent::Unanswered(intended) => {
-                state.lock().unwrap().in_flight = Some(intended);
-                break;
-            }
-            Sent::Skipped => break,
         }
-    }
+    })
 }
 
 /// Starts every writer (see [`writer`]); a refusal is said in `refusals`.
@@ -453,14 +457,13 @@ fn drive(
                 })
             }
         };
-        let what = format!("move of {id}");
-        tasks.push(tokio::spawn(writer(
-            what,
-            state.clone(),
-            stop.clone(),
-            refusals.clone(),
+        tasks.push(writer(
+            format!("move of {id}"),
+            state,
+            &stop,
+            &refusals,
             write,
-        )));
+        ));
     }
     for (id, state) in &plan.edits {
         let (http, cookie, id) = (http.clone(), cookies.office.clone(), *id);
@@ -491,14 +494,13 @@ fn drive(
                 })
             }
         };
-        let what = format!("edit of {id}");
-        tasks.push(tokio::spawn(writer(
-            what,
-            state.clone(),
-            stop.clone(),
-            refusals.clone(),
+        tasks.push(writer(
+            format!("edit of {id}"),
+            state,
+            &stop,
+            &refusals,
             write,
-        )));
+        ));
     }
     for (member, id, code, weight, state) in &plan.scores {
         let cookie = cookies
@@ -518,14 +520,13 @@ fn drive(
                 sent(answer, Some(next), |_| Some(next))
             }
         };
-        let what = format!("{member}'s score on {id}");
-        tasks.push(tokio::spawn(writer(
-            what,
-            state.clone(),
-            stop.clone(),
-            refusals.clone(),
+        tasks.push(writer(
+            format!("{member}'s score on {id}"),
+            state,
+            &stop,
+            &refusals,
             write,
-        )));
+        ));
     }
     tasks
 }

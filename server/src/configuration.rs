@@ -187,15 +187,12 @@ impl Settings {
             file.pg_connections.map(|n| n.to_string()),
             &DEFAULT_PG_CONNECTIONS.to_string(),
         );
-        let pg_connections: u32 = wanted
-            .parse()
-            .ok()
-            .filter(|n| (2..=1000).contains(n))
-            .ok_or_else(|| ConfigError::Invalid {
-                setting: "EXEMPLAR_PG_CONNECTIONS",
-                value: wanted.clone(),
-                reason: "expected a number of connections from 2 to 1000".into(),
-            })?;
+        let pg_connections: u32 = number(
+            "EXEMPLAR_PG_CONNECTIONS",
+            wanted,
+            2..=1000,
+            "expected a number of connections from 2 to 1000",
+        )?;
         if let DatabaseUrl::Postgres { connections, .. } = &mut database_url {
             *connections = pg_connections;
         }
@@ -235,15 +232,12 @@ impl Settings {
             file.session_idle_minutes.map(|m| m.to_string()),
             "30",
         );
-        let idle_minutes: i64 = idle
-            .parse()
-            .ok()
-            .filter(|m| (1..=720).contains(m))
-            .ok_or_else(|| ConfigError::Invalid {
-                setting: "EXEMPLAR_SESSION_IDLE_MINUTES",
-                value: idle.clone(),
-                reason: "expected a number of minutes from 1 to 720".into(),
-            })?;
+        let idle_minutes: i64 = number(
+            "EXEMPLAR_SESSION_IDLE_MINUTES",
+            idle,
+            1..=720,
+            "expected a number of minutes from 1 to 720",
+        )?;
         let secure = pick(
             "EXEMPLAR_SECURE_COOKIES",
             file.secure_cookies
@@ -290,30 +284,23 @@ impl Settings {
             file.max_live_streams.map(|n| n.to_string()),
             "1000",
         );
-        let max_live_streams = streams
-            .parse()
-            .ok()
-            .filter(|n| (1..=100_000).contains(n))
-            .ok_or_else(|| ConfigError::Invalid {
-                setting: "EXEMPLAR_MAX_LIVE_STREAMS",
-                value: streams.clone(),
-                reason: "expected a number from 1 to 100000".into(),
-            })?;
+        let max_live_streams = number(
+            "EXEMPLAR_MAX_LIVE_STREAMS",
+            streams,
+            1..=100_000,
+            "expected a number from 1 to 100000",
+        )?;
         let header = pick(
             "EXEMPLAR_HEADER_TIMEOUT_SECONDS",
             file.header_timeout_seconds.map(|n| n.to_string()),
             "30",
         );
-        let header_timeout = header
-            .parse()
-            .ok()
-            .filter(|n| (1..=600).contains(n))
-            .map(std::time::Duration::from_secs)
-            .ok_or_else(|| ConfigError::Invalid {
-                setting: "EXEMPLAR_HEADER_TIMEOUT_SECONDS",
-                value: header.clone(),
-                reason: "expected a number of seconds from 1 to 600".into(),
-            })?;
+        let header_timeout = std::time::Duration::from_secs(number(
+            "EXEMPLAR_HEADER_TIMEOUT_SECONDS",
+            header,
+            1..=600,
+            "expected a number of seconds from 1 to 600",
+        )?);
         let audit_key_file = env("EXEMPLAR_AUDIT_KEY_FILE")
             .filter(|v| !v.is_empty())
             .or(file.audit_key_file)
@@ -356,6 +343,24 @@ impl Settings {
             audit_key_file: Some(database.with_file_name("audit.key")),
             header_timeout: std::time::Duration::from_secs(30),
         }
+    }
+}
+
+/// A number read from `value` within `range`; otherwise an error naming `setting` that says
+/// what is `expected`.
+fn number<T: std::str::FromStr + PartialOrd>(
+    setting: &'static str,
+    value: String,
+    range: std::ops::RangeInclusive<T>,
+    expected: &str,
+) -> Result<T, ConfigError> {
+    match value.parse() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(ConfigError::Invalid {
+            setting,
+            value,
+            reason: expected.into(),
+        }),
     }
 }
 

@@ -8,7 +8,7 @@
 use crate::common;
 
 use chrono::NaiveDate;
-use common::board::move_card;
+use common::board::{first_card, move_card};
 use common::{spawn_app_in, spawn_app_on, Backend};
 use server::audit::{verify_chain, AuditRow, ChainReport, StoredAuditRow, SELECT_ROWS};
 use server::db::backup::{
@@ -35,14 +35,7 @@ async fn app_with_one_audited_write() -> common::TestApp {
     )
     .await;
     let office = app.login("office").await;
-    let pool = app.pool().await;
-    let (id, version): (i64, i64) = sqlx::query_as(
-        "SELECT id, version FROM nominations WHERE stage = 'discovered' ORDER BY id LIMIT 1",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    pool.close().await;
+    let (id, version) = first_card(&app, "discovered").await;
     drop_card(&app, &office, id, version).await;
     app
 }
@@ -157,14 +150,7 @@ async fn a_backup_taken_under_load_holds_every_acknowledged_write_and_verifies()
     let rows: Vec<AuditRow> = rows.into_iter().map(AuditRow::from).collect();
     assert_eq!(check_against_manifest(&rows, &manifest), Ok(()));
     let office = app.login("office").await;
-    let pool = app.pool().await;
-    let (id, version): (i64, i64) = sqlx::query_as(
-        "SELECT id, version FROM nominations WHERE stage = 'registered' ORDER BY id LIMIT 1",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    pool.close().await;
+    let (id, version) = first_card(&app, "registered").await;
     drop_card(&app, &office, id, version).await;
     app.stop().await;
 }
@@ -272,19 +258,6 @@ async fn stage_in(path: &std::path::Path, id: i64) -> String {
     stage
 }
 
-/// The first discovered card of `app`'s database: its id and version.
-async fn a_discovered_card(app: &common::TestApp) -> (i64, i64) {
-    let pool = app.pool().await;
-    let card = sqlx::query_as(
-        "SELECT id, version FROM nominations WHERE stage = 'discovered' ORDER BY id LIMIT 1",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    pool.close().await;
-    card
-}
-
 #[tokio::test]
 async fn a_backup_is_restored_only_once_the_server_stopped_and_what_it_replaced_is_kept() {
     let app = app_with_one_audited_write().await;
@@ -298,7 +271,7 @@ async fn a_backup_is_restored_only_once_the_server_stopped_and_what_it_replaced_
         .unwrap();
     source.close().await;
     // A write after the backup: the restore takes the database back to before it.
-    let (later, version) = a_discovered_card(&app).await;
+    let (later, version) = first_card(&app, "discovered").await;
     drop_card(&app, &office, later, version).await;
 
     // While the server runs, nothing is replaced.
@@ -347,7 +320,7 @@ async fn a_backup_is_restored_only_once_the_server_stopped_and_what_it_replaced_
         manifest.audit_head
     );
     let office = app.login("office").await;
-    let (id, version) = a_discovered_card(&app).await;
+    let (id, version) = first_card(&app, "discovered").await;
     drop_card(&app, &office, id, version).await;
 }
 

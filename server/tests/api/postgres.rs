@@ -14,7 +14,9 @@ use app::api::board::{GetCard, MoveNomination};
 use app::api::summary::SaveBlocReview;
 use app::types::model::{MoveRequest, Place};
 use chrono::NaiveDate;
-use common::board::{cards, move_card, next_event, subscribe, two_hundred_clients_move_one_card};
+use common::board::{
+    cards, first_card, move_card, next_event, subscribe, two_hundred_clients_move_one_card,
+};
 use common::{spawn_app_on, spawn_instance_of, Backend, TestDb};
 use server::audit::{verify_chain, ChainReport};
 use server::db::copy::{postgres_audit_rows, sqlite_to_postgres, TABLES};
@@ -34,14 +36,7 @@ async fn the_demo_database_is_copied_into_postgres_with_its_history_verified() {
     )
     .await;
     let office = app.login("office").await;
-    let pool = app.pool().await;
-    let (id, version): (i64, i64) = sqlx::query_as(
-        "SELECT id, version FROM nominations WHERE stage = 'discovered' ORDER BY id LIMIT 1",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    pool.close().await;
+    let (id, version) = first_card(&app, "discovered").await;
     let request = MoveRequest {
         id,
         version,

@@ -46,6 +46,19 @@ pub async fn cards(app: &TestApp, unit: &str, stage: &str) -> Vec<(i64, i64)> {
     rows
 }
 
+/// The first card (by id) in `stage`, in any unit: its id and version.
+pub async fn first_card(app: &TestApp, stage: &str) -> (i64, i64) {
+    let pool = app.pool().await;
+    let card =
+        sqlx::query_as("SELECT id, version FROM nominations WHERE stage = $1 ORDER BY id LIMIT 1")
+            .bind(stage)
+            .fetch_one(&pool)
+            .await
+            .unwrap_or_else(|e| panic!("a card in {stage}: {e}"));
+    pool.close().await;
+    card
+}
+
 pub async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
     let pool = app.pool().await;
     let v: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
