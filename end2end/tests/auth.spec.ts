@@ -58,6 +58,18 @@ test('the office browses the audit history and filters it', async ({ page, conso
   await expect(page).toHaveURL(/action=logout/);
   await expect(page.locator('tbody tr[data-action="login"]')).toHaveCount(0);
   await expectAccessible(page);
+  // On a phone the table scrolls sideways in its own box (reachable by keyboard), never
+  // the page itself.
+  await page.getByLabel('Thao tác').selectOption('');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page.locator('tbody tr[data-action="login"]').first()).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const table = page.getByRole('group', { name: 'Nhật ký thay đổi và an ninh' });
+  expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect(table).toHaveAttribute('tabindex', '0');
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('audit-phone.png'), fullPage: true });
 });
 
 test('unit staff have no audit link', async ({ page, consoleErrors }) => {

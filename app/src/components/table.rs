@@ -35,7 +35,9 @@ impl Heading {
 }
 
 /// `<table class>` with a caption for screen readers (when given), one `<th scope="col">`
-/// per heading, and the rows (`children`) as its body.
+/// per heading, and the rows (`children`) as its body; in a box of its own that scrolls
+/// sideways when the table is wider than the screen (a phone), so that the page never does.
+/// The box can be focused, so that it scrolls by keyboard too.
 #[component]
 pub fn Table(
     #[prop(into)] class: String,
@@ -48,11 +50,14 @@ pub fn Table(
         .into_iter()
         .map(|h| view! { <th scope="col">{move || h.text(lang.get())}</th> })
         .collect_view();
+    let label = move || caption.map(|c| t(lang.get(), c));
     view! {
-        <table class=class>
-            {caption.map(|c| view! { <caption class="visually-hidden">{move || t(lang.get(), c)}</caption> })}
-            <thead><tr>{heads}</tr></thead>
-            <tbody>{children()}</tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role=caption.map(|_| "group") aria-label=label>
+            <table class=class>
+                {caption.map(|c| view! { <caption class="visually-hidden">{move || t(lang.get(), c)}</caption> })}
+                <thead><tr>{heads}</tr></thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
     }
 }
