@@ -134,6 +134,16 @@ pub struct CityDispatch {
     pub recorded_by: String,
     /// UTC, RFC 3339.
     pub recorded_at: String,
+    /// What it carried: the decision's models as they were named on the day.
+    pub sent: Vec<SentModel>,
+}
+
+/// One model of the list sent to the City.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentModel {
+    pub id: i64,
+    pub name: String,
+    pub unit: String,
 }
 
 /// One criterion of the user's sheet.

@@ -48,6 +48,7 @@ pub const TABLES: &[&str] = &[
     "city_decisions",
     "city_decision_items",
     "city_dispatches",
+    "city_dispatch_items",
     "decision_totals",
     "ballots",
     "ballot_items",

@@ -349,3 +349,89 @@ async fn replications_are_recorded_on_models_being_evaluated_or_replicated() {
     assert_eq!(status, 403);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_calendar_of_a_chosen_year_shows_that_year_s_stored_deadlines_and_records() {
+    use app::api::admin::{GetCampaignYears, ListCampaigns, SaveCampaignYear};
+    use app::types::model::CampaignYears;
+    use shared::rules::deadline::year_deadlines;
+
+    let app = spawn_app_at(day(2026, 10, 15)).await;
+    let admin = app.login("admin").await;
+    let (_, campaigns) = app.call_fn(&admin, ListCampaigns {}).await;
+    let campaign_id = campaigns[0]["id"].as_i64().unwrap();
+    let (status, body) = app.call_fn(&admin, GetCampaignYears { campaign_id }).await;
+    assert_eq!(status, 200, "{body}");
+    let plan: CampaignYears = serde_json::from_value(body).unwrap();
+    let stored = |year: i32| {
+        plan.years
+            .iter()
+            .find(|y| y.calendar.year == year)
+            .unwrap()
+            .clone()
+    };
+    let (this_year, next_year) = (stored(2026), stored(2027));
+    // 2027's D-2 moved to a day no other year has.
+    let mut changed = next_year.calendar.clone();
+    changed.bloc_review_deadline = day(2027, 8, 20);
+    let save = SaveCampaignYear {
+        campaign_id,
+        calendar: changed.clone(),
+        version: next_year.version,
+    };
+    let (status, body) = app.call_fn(&admin, save).await;
+    assert_eq!(status, 200, "{body}");
+
+    let office = app.login("office").await;
+    let deadlines = |calendar: &Value| -> Vec<Value> {
+        calendar["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["deadline"].clone())
+            .collect()
+    };
+    let expected = |calendar: &shared::domain::CampaignYear| {
+        year_deadlines(calendar)
+            .iter()
+            .map(|d| serde_json::to_value(d).unwrap())
+            .collect::<Vec<_>>()
+    };
+    // Registrations (D-1) done by each unit in the view's year.
+    let registrations = |calendar: &Value| -> u64 {
+        calendar["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["deadline"]["kind"]["kind"] == "registration")
+            .unwrap()["owners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["done"].as_u64().unwrap())
+            .sum()
+    };
+
+    let (status, chosen) = app.call_fn(&office, GetCalendar { year: Some(2027) }).await;
+    assert_eq!(status, 200, "{chosen}");
+    assert_eq!(chosen["year"], 2027, "{chosen}");
+    assert_eq!(
+        deadlines(&chosen),
+        expected(&changed),
+        "2027's stored calendar"
+    );
+    assert!(chosen.to_string().contains("2027-08-20"), "{chosen}");
+    assert_eq!(
+        registrations(&chosen),
+        0,
+        "nothing registered in 2027: {chosen}"
+    );
+
+    // Today's year is still today's, with its own deadlines and records.
+    let current = calendar(&app, &office).await;
+    assert_eq!(current["year"], 2026, "{current}");
+    assert_eq!(deadlines(&current), expected(&this_year.calendar));
+    assert!(!current.to_string().contains("2027-08-20"), "{current}");
+    assert!(registrations(&current) > 0, "{current}");
+    app.stop().await;
+}

@@ -484,3 +484,116 @@ async fn a_saved_calendar_reaches_the_pages_open_on_every_instance() {
     other.stop().await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_calendar_with_a_date_outside_its_year_or_a_quota_upside_down_is_refused_and_nothing_is_saved(
+) {
+    use leptos::server_fn::ServerFn;
+    use shared::domain::Field;
+    use shared::i18n::{field_name, Lang};
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let app = spawn_app_at(today).await;
+    let admin = app.login("admin").await;
+    let (demo, before) = demo_2026(&app, &admin).await;
+    let audited_before = year_updates(&app, demo).await;
+    // Every value and the version as stored, and no update recorded.
+    let unchanged = || nothing_saved(&app, &admin, &before, audited_before);
+
+    // (a) D-2 in the following year, with other changes that are valid on their own.
+    let mut outside = before.calendar.clone();
+    outside.bloc_review_deadline = chrono::NaiveDate::from_ymd_opt(2027, 9, 30).unwrap();
+    outside.pass_share_pct = 60;
+    outside.cultural_family_years = 5;
+    let save = SaveCampaignYear {
+        campaign_id: demo,
+        calendar: outside,
+        version: before.version,
+    };
+    let (status, body) = app.call_fn(&admin, save).await;
+    assert_eq!(status, 400, "{body}");
+    let messages = body["Invalid"].as_array().expect("a refusal by the rule");
+    assert!(
+        messages.iter().any(|m| m
+            .as_str()
+            .unwrap()
+            .contains(field_name(Lang::Vi, Field::BlocReviewDeadline))),
+        "names D-2: {body}"
+    );
+    unchanged().await;
+
+    // (b) A City quota whose minimum is above its maximum (5 to 3), sent as a client
+    // could, whatever the form allows; the rest as stored, with one valid change.
+    let mut calendar = before.calendar.clone();
+    calendar.pass_share_pct = 60;
+    let mut args = serde_json::to_value(SaveCampaignYear {
+        campaign_id: demo,
+        calendar,
+        version: before.version,
+    })
+    .unwrap();
+    args["calendar"]["city_quota"] = serde_json::json!({ "min": 5, "max": 3 });
+    let resp = app
+        .client
+        .post(app.url(<SaveCampaignYear as ServerFn>::PATH))
+        .header("origin", app.origin())
+        .header("cookie", &admin)
+        .json(&args)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    let body: Value = resp.json().await.unwrap_or(Value::Null);
+    assert_eq!(status, 400, "{body}");
+    let messages = body["Invalid"].as_array().expect("a refusal by the rule");
+    assert!(
+        messages.iter().any(|m| m
+            .as_str()
+            .unwrap()
+            .contains(field_name(Lang::Vi, Field::Quota))),
+        "names the quota: {body}"
+    );
+    assert!(
+        messages.iter().any(|m| m
+            .as_str()
+            .unwrap()
+            .contains("số tối thiểu (5) lớn hơn số tối đa (3)")),
+        "says which end is wrong: {body}"
+    );
+    unchanged().await;
+
+    // The year still reads its stored D-2.
+    let office = app.login("office").await;
+    let (_, calendar) = app.call_fn(&office, GetCalendar { year: None }).await;
+    let d2 = calendar["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["deadline"]["kind"]["kind"] == "bloc_review")
+        .unwrap()["deadline"]["date"]
+        .clone();
+    assert_eq!(d2, "2026-09-30", "{calendar}");
+    app.stop().await;
+}
+
+/// The audit entries of changes to the demo campaign's 2026.
+async fn year_updates(app: &common::TestApp, demo: i64) -> i64 {
+    let pool = app.pool().await;
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'campaign_year_updated'
+         AND object_id = $1",
+    )
+    .bind(format!("{demo}/2026"))
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    n
+}
+
+/// 2026 reads as `before`, every value and its version, with `audited` updates recorded.
+async fn nothing_saved(app: &common::TestApp, admin: &str, before: &CampaignYearRow, audited: i64) {
+    let (demo, row) = demo_2026(app, admin).await;
+    assert_eq!(&row, before, "nothing saved");
+    assert_eq!(year_updates(app, demo).await, audited, "no update recorded");
+}

@@ -7,7 +7,7 @@
 use crate::common;
 
 use app::api::board::GetBoard;
-use app::api::nominations::{GetNomination, SaveNomination};
+use app::api::nominations::{GetNomination, NominationForm, SaveNomination};
 use app::api::year::{CarryOver, GetCarryOver};
 use app::types::carry::CarryItem;
 use app::types::model::BoardFilters;
@@ -303,6 +303,60 @@ async fn the_office_carries_a_year_over_and_each_year_keeps_its_records() {
         body.to_string().contains("đã được chuyển sang năm 2027"),
         "{body}"
     );
+
+    // The 2026 card is 2026's record now: it is neither moved, undone nor edited there
+    // (the 2027 card is), and nothing of it changes.
+    let carried_on = "đã được chuyển sang năm 2027: hồ sơ của năm cũ được giữ nguyên";
+    let (status, body) = move_card(
+        &app,
+        &office,
+        evaluated.0,
+        evaluated.1,
+        Stage::Dropped,
+        Some("Không còn đủ điều kiện"),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains(carried_on), "{body}");
+    let (status, form) = app
+        .call_fn(
+            &office,
+            NominationForm {
+                id: Some(fostered.0),
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{form}");
+    let mut draft: NominationDraft = serde_json::from_value(form["draft"].clone()).unwrap();
+    draft.nominee_name.push_str(" (sửa)");
+    let edit = SaveNomination {
+        id: Some(fostered.0),
+        version: form["version"].as_i64().unwrap(),
+        year: 2026,
+        draft,
+    };
+    let (status, body) = app.call_fn(&office, edit).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains(carried_on), "{body}");
+    assert_eq!(
+        stage_of(&app, evaluated.0).await,
+        ("evaluating".into(), evaluated.1)
+    );
+    assert_eq!(
+        stage_of(&app, fostered.0).await,
+        ("fostering".into(), fostered.1)
+    );
+    let (_, version) = stage_of(&app, fostered2).await;
+    let (status, body) = move_card(
+        &app,
+        &office,
+        fostered2,
+        version,
+        Stage::Dropped,
+        Some("Không còn đủ điều kiện"),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
 
     // Recorded: one event and audit entry per new card, and the refusal of unit staff.
     let audited = count(

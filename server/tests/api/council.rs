@@ -746,8 +746,9 @@ async fn the_office_records_the_list_s_dispatch_to_the_city_and_a_late_one_shows
         .await;
     assert_eq!(status, 400, "nothing decided to send yet: {body}");
     let pool = app.pool().await;
-    let eligible: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM nominations WHERE stage IN ('evaluating', 'replicated') ORDER BY id LIMIT 3",
+    let eligible: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT n.id, n.nominee_name, u.name FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.stage IN ('evaluating', 'replicated') ORDER BY n.id LIMIT 3",
     )
     .fetch_all(&pool)
     .await
@@ -758,7 +759,7 @@ async fn the_office_records_the_list_s_dispatch_to_the_city_and_a_late_one_shows
             &office,
             DecideForCity {
                 decided_on: day(2026, 12, 1),
-                ids: eligible,
+                ids: eligible.iter().map(|e| e.0).collect(),
             },
         )
         .await;
@@ -814,6 +815,17 @@ async fn the_office_records_the_list_s_dispatch_to_the_city_and_a_late_one_shows
     let sent = &list["decision"]["dispatch"];
     assert_eq!(sent["number"], "125/SNN-VP");
     assert_eq!(sent["sent_on"], "2026-12-02");
+    // What it carried: the decided models, named as they were on the day.
+    let carried: Vec<(i64, String, String)> = sent["sent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let text = |k: &str| m[k].as_str().unwrap().to_string();
+            (m["id"].as_i64().unwrap(), text("name"), text("unit"))
+        })
+        .collect();
+    assert_eq!(carried, eligible);
     assert_eq!(list["city_deadline"], "2026-11-29");
     let (_, calendar) = app.call_fn(&office, GetCalendar { year: None }).await;
     assert_eq!(
@@ -822,13 +834,16 @@ async fn the_office_records_the_list_s_dispatch_to_the_city_and_a_late_one_shows
         "met, three days after the deadline"
     );
     let pool = app.pool().await;
-    let audited: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'city_dispatched'")
-            .fetch_one(&pool)
+    let audited: Vec<String> =
+        sqlx::query_scalar("SELECT after FROM audit_log WHERE action = 'city_dispatched'")
+            .fetch_all(&pool)
             .await
             .unwrap();
     pool.close().await;
-    assert_eq!(audited, 1);
+    assert_eq!(audited.len(), 1);
+    let after: Value = serde_json::from_str(&audited[0]).unwrap();
+    let names: Vec<&str> = eligible.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(after["sent"], json!(names), "{after}");
     app.stop().await;
 }
 

@@ -5,16 +5,21 @@
 
 use crate::common;
 
-use app::api::admin::{GetCampaignCriteria, ListCampaigns, SaveCriteria};
+use app::api::admin::{
+    GetCampaignCriteria, GetCampaignYears, ListCampaigns, SaveCampaignYear, SaveCriteria,
+};
 use app::api::board::MoveNomination;
 use app::api::council::{ChangeSheet, GetCouncil, GetSheet};
 use app::api::nominations::{NominationForm, SaveNomination};
 use app::types::council::SheetChange;
-use app::types::model::{MoveRequest, Place};
+use app::types::model::{CampaignYears, MoveRequest, Place};
 use chrono::NaiveDate;
+use common::board::move_card;
 use common::{spawn_app_at, TestApp};
 use serde_json::Value;
 use shared::domain::{Assessment, CriteriaSet, Criterion, NominationDraft, Profile, Stage};
+use shared::i18n::{violation_message, Lang};
+use shared::rules::ViolationKind;
 
 async fn campaign_of(app: &TestApp, cookie: &str, year: i64) -> i64 {
     let (status, body) = app.call_fn(cookie, ListCampaigns {}).await;
@@ -347,5 +352,246 @@ async fn a_registered_dossier_is_checked_again_on_edit_and_the_council_sees_the_
     assert_eq!(status, 200, "{body}");
     let (_, sheet) = app.call_fn(&c1, GetSheet { id }).await;
     assert!(sheet["dossier_changed_at"].is_string(), "{sheet}");
+    app.stop().await;
+}
+
+/// The staff account of the demo unit `code`.
+fn staff_of(code: &str) -> String {
+    if code == "CCPTNT" {
+        "staff1".to_string()
+    } else {
+        format!("staff.{}", code.to_lowercase())
+    }
+}
+
+/// What is stored of nomination `id`, as its unit's staff read it: the draft, the version
+/// and how many changes the event log holds for it.
+async fn stored(app: &TestApp, cookie: &str, id: i64) -> (NominationDraft, i64, i64) {
+    let (status, form) = app.call_fn(cookie, NominationForm { id: Some(id) }).await;
+    assert_eq!(status, 200, "{form}");
+    let draft = serde_json::from_value(form["draft"].clone()).unwrap();
+    let version = form["version"].as_i64().unwrap();
+    let pool = app.pool().await;
+    let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE nomination_id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    (draft, version, events)
+}
+
+/// The refusal's messages are exactly the rule's, in Vietnamese (the default language).
+fn refused_by(body: &Value, kind: ViolationKind) {
+    assert_eq!(
+        body["Invalid"],
+        serde_json::json!([violation_message(Lang::Vi, &kind)]),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_registered_household_edited_below_the_year_s_cultural_family_years_is_refused_by_c_b5() {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let pool = app.pool().await;
+    let households: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT n.id, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.kind = 'household' AND n.year = 2026
+           AND n.stage IN ('registered', 'fostering', 'evaluating')
+         ORDER BY n.id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    // One that is not an exemplary cultural family (which C-B5 lets through on any years).
+    let mut found = None;
+    for (id, code) in households {
+        let staff = app.login(&staff_of(&code)).await;
+        let before = stored(&app, &staff, id).await;
+        if matches!(
+            before.0.profile,
+            Profile::Household {
+                exemplary: false,
+                ..
+            }
+        ) {
+            found = Some((id, staff, before));
+            break;
+        }
+    }
+    let (id, staff, before) = found.expect("a registered household, not exemplary");
+    let (draft, version, _) = before.clone();
+    assert_eq!(
+        draft.profile,
+        Profile::Household {
+            cultural_family_years: vec![2023, 2024, 2025],
+            exemplary: false,
+        },
+        "three consecutive years, as 2026 asks (the plan's number)"
+    );
+
+    // Two consecutive years where the year asks for three: refused, nothing saved.
+    let mut lowered = draft.clone();
+    lowered.profile = Profile::Household {
+        cultural_family_years: vec![2024, 2025],
+        exemplary: false,
+    };
+    let edit = SaveNomination {
+        id: Some(id),
+        version,
+        year: 2026,
+        draft: lowered.clone(),
+    };
+    let (status, body) = app.call_fn(&staff, edit.clone()).await;
+    assert_eq!(status, 400, "{body}");
+    refused_by(
+        &body,
+        ViolationKind::CulturalFamilyYears {
+            consecutive: 2,
+            needed: 3,
+        },
+    );
+    assert_eq!(stored(&app, &staff, id).await, before, "nothing saved");
+
+    // The number is the year's: where 2026 asks for two, the same edit is saved.
+    let admin = app.login("admin").await;
+    let campaign_id = campaign_of(&app, &admin, 2026).await;
+    let (_, body) = app.call_fn(&admin, GetCampaignYears { campaign_id }).await;
+    let plan: CampaignYears = serde_json::from_value(body).unwrap();
+    let row = plan.years.iter().find(|y| y.calendar.year == 2026).unwrap();
+    assert_eq!(row.calendar.cultural_family_years, 3);
+    let mut calendar = row.calendar.clone();
+    calendar.cultural_family_years = 2;
+    let save_year = SaveCampaignYear {
+        campaign_id,
+        calendar,
+        version: row.version,
+    };
+    let (status, body) = app.call_fn(&admin, save_year).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = app.call_fn(&staff, edit).await;
+    assert_eq!(status, 200, "{body}");
+    let (after, _, _) = stored(&app, &staff, id).await;
+    assert_eq!(after.profile, lowered.profile);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_registered_unit_head_edited_away_from_the_unit_s_registered_collective_is_refused_by_c_c4(
+) {
+    let app = spawn_app_at(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap()).await;
+    let pool = app.pool().await;
+    // A registered collective of CCPTNT (head1's unit), and one of another unit.
+    let registered: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT n.id, u.id, u.code FROM nominations n JOIN units u ON u.id = n.unit_id
+         WHERE n.kind = 'collective' AND n.year = 2026
+           AND n.stage IN ('registered', 'fostering', 'evaluating', 'replicated')
+         ORDER BY n.id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let (registered_collective, unit_id, _) = registered
+        .iter()
+        .find(|(_, _, code)| code == "CCPTNT")
+        .cloned()
+        .expect("a registered collective of CCPTNT");
+    let (foreign, _, _) = registered
+        .iter()
+        .find(|(_, _, code)| code != "CCPTNT")
+        .cloned()
+        .expect("a registered collective of another unit");
+    pool.close().await;
+
+    // The unit's collective still at "discovered", and its head, with the registered one.
+    let staff = app.login("staff1").await;
+    let (status, body) = app
+        .call_fn(
+            &staff,
+            SaveNomination {
+                id: None,
+                version: 0,
+                year: 2026,
+                draft: collective(unit_id, &[]),
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let unregistered = body["card"]["id"].as_i64().unwrap();
+    let head = app.login("head1").await;
+    let linked_to = |collective_nomination: Option<i64>| Profile::Individual {
+        position: "Chi cục trưởng".into(),
+        heads_unit: true,
+        collective_nomination,
+    };
+    let draft = NominationDraft {
+        unit_id,
+        nominee_name: "Lâm Văn Sang".into(),
+        profile: linked_to(Some(registered_collective)),
+        description: "Chỉ đạo xây dựng mô hình nông thôn mới kiểu mẫu".into(),
+        replication_potential: "Nhân rộng cho các xã".into(),
+        evidence: [
+            ("C-C1".into(), "Hoàn thành xuất sắc nhiệm vụ".into()),
+            ("C-C2".into(), "Đi đầu phong trào thi đua".into()),
+            ("C-C3".into(), "Sáng kiến được công nhận".into()),
+        ]
+        .into(),
+    };
+    let create = SaveNomination {
+        id: None,
+        version: 0,
+        year: 2026,
+        draft,
+    };
+    let (status, body) = app.call_fn(&head, create).await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["card"]["id"].as_i64().unwrap();
+    let version = body["card"]["version"].as_i64().unwrap();
+    let (status, body) = move_card(&app, &head, id, version, Stage::Registered, None).await;
+    assert_eq!(status, 200, "{body}");
+    let before = stored(&app, &staff, id).await;
+    let (draft, version, _) = before.clone();
+    assert_eq!(draft.profile, linked_to(Some(registered_collective)));
+
+    // The link taken away, moved to the unit's unregistered collective, or to another
+    // unit's registered one: each refused by C-C4, and nothing saved.
+    for (link, kind) in [
+        (None, ViolationKind::UnitHeadWithoutCollective),
+        (
+            Some(unregistered),
+            ViolationKind::UnitHeadCollectiveNotRegistered,
+        ),
+        (Some(foreign), ViolationKind::UnitHeadWithoutCollective),
+    ] {
+        let mut edited = draft.clone();
+        edited.profile = linked_to(link);
+        let edit = SaveNomination {
+            id: Some(id),
+            version,
+            year: 2026,
+            draft: edited,
+        };
+        let (status, body) = app.call_fn(&staff, edit).await;
+        assert_eq!(status, 400, "linked to {link:?}: {body}");
+        refused_by(&body, kind);
+        assert_eq!(
+            stored(&app, &staff, id).await,
+            before,
+            "nothing saved (linked to {link:?})"
+        );
+    }
+
+    // The same edit with the link kept is saved.
+    let mut edited = draft.clone();
+    edited.description.push_str(" (bổ sung)");
+    let edit = SaveNomination {
+        id: Some(id),
+        version,
+        year: 2026,
+        draft: edited,
+    };
+    let (status, body) = app.call_fn(&staff, edit).await;
+    assert_eq!(status, 200, "{body}");
     app.stop().await;
 }

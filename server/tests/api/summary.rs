@@ -510,3 +510,58 @@ async fn the_city_list_downloads_as_xlsx_and_csv_and_only_for_those_allowed() {
     assert_eq!(resp.status(), 404);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_summary_of_a_chosen_year_counts_only_that_year_s_nominations() {
+    use app::api::nominations::SaveNomination;
+    use shared::domain::{NominationDraft, Profile};
+
+    let app = spawn_app_at(day(2026, 10, 15)).await;
+    let leader = app.login("leader").await;
+    let this_year = summary(&app, &leader).await;
+    assert_eq!(this_year["year"], 2026);
+    let demo_total = this_year["total"]["nominations"].as_i64().unwrap();
+    assert!(demo_total > 1, "{this_year}");
+
+    // The demo's nominations are all of 2026; staff1's unit nominates one for 2027.
+    let pool = app.pool().await;
+    let unit_id: i64 = sqlx::query_scalar("SELECT id FROM units WHERE code = 'CCPTNT'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let staff = app.login("staff1").await;
+    let draft = NominationDraft {
+        unit_id,
+        nominee_name: "Phòng Kinh tế hợp tác".into(),
+        profile: Profile::Collective { size: 9 },
+        description: "Hỗ trợ hợp tác xã chuyển đổi số".into(),
+        replication_potential: String::new(),
+        evidence: BTreeMap::new(),
+    };
+    let save = SaveNomination {
+        id: None,
+        version: 0,
+        year: 2027,
+        draft,
+    };
+    let (status, body) = app.call_fn(&staff, save).await;
+    assert_eq!(status, 200, "{body}");
+
+    let (status, next_year) = app.call_fn(&leader, GetSummary { year: Some(2027) }).await;
+    assert_eq!(status, 200, "{next_year}");
+    assert_eq!(next_year["year"], 2027, "{next_year}");
+    assert_eq!(next_year["calendar"]["year"], 2027, "2027's calendar");
+    assert_eq!(next_year["total"]["nominations"], 1, "{next_year}");
+    assert_eq!(next_year["total"]["by_stage"][0], 1, "discovered");
+    let shown = unit_tallies(&next_year);
+    assert_eq!(shown[&unit_id]["nominations"], 1);
+    assert_same_counts(&shown, &direct_tallies(&app, 2027).await);
+
+    // Today's year does not count it.
+    let again = summary(&app, &leader).await;
+    assert_eq!(again["year"], 2026);
+    assert_eq!(again["total"]["nominations"], demo_total);
+    assert_same_counts(&unit_tallies(&again), &direct_tallies(&app, 2026).await);
+    app.stop().await;
+}

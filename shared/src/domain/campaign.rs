@@ -16,6 +16,13 @@ impl Quota {
     pub const PLAN: Quota = Quota { min: 3, max: 5 };
 
     pub fn new(min: u8, max: u8) -> Result<Quota, InputError> {
+        if min > max && min <= 50 && max > 0 {
+            return Err(InputError::MinAboveMax {
+                field: Field::Quota,
+                min: min.into(),
+                max: max.into(),
+            });
+        }
         if min == 0 || min > max || max > 50 {
             return Err(InputError::OutOfRange {
                 field: Field::Quota,
@@ -181,12 +188,8 @@ impl CampaignYear {
             }
         }
         let (min, max) = (self.city_quota.min(), self.city_quota.max());
-        if Quota::new(min, max).is_err() {
-            problems.push(InputError::OutOfRange {
-                field: Field::Quota,
-                min: 1,
-                max: 50,
-            });
+        if let Err(e) = Quota::new(min, max) {
+            problems.push(e);
         }
         if !(50..=100).contains(&self.pass_share_pct) {
             problems.push(InputError::OutOfRange {
@@ -461,7 +464,15 @@ mod tests {
         let q = CampaignYear::with_plan_defaults(2018).city_quota;
         assert_eq!((q.min(), q.max()), (3, 5));
         assert!(Quota::new(0, 5).is_err());
-        assert!(Quota::new(6, 5).is_err());
+        assert_eq!(
+            Quota::new(6, 5),
+            Err(InputError::MinAboveMax {
+                field: Field::Quota,
+                min: 6,
+                max: 5
+            })
+        );
+        assert!(Quota::new(60, 5).is_err());
         assert!(Quota::new(2, 4).is_ok());
     }
 

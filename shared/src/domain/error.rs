@@ -97,6 +97,9 @@ pub enum InputError {
     /// A date of a series that does not come after the one before it.
     #[error("{field:?} must come after {earlier:?}")]
     NotAfter { field: Field, earlier: Field },
+    /// A range whose lower end is above its upper end (the City quota's 5 to 3).
+    #[error("{field:?}: the minimum {min} is above the maximum {max}")]
+    MinAboveMax { field: Field, min: i64, max: i64 },
     /// The year already belongs to another campaign.
     #[error("{field:?}: the year {year} belongs to another campaign")]
     YearTaken { field: Field, year: i32 },
@@ -139,6 +142,7 @@ impl InputError {
             | InputError::TooShort { field, .. }
             | InputError::TooLong { field, .. }
             | InputError::OutOfRange { field, .. }
+            | InputError::MinAboveMax { field, .. }
             | InputError::OutsideYear { field, .. }
             | InputError::Duplicate { field, .. }
             | InputError::DateOutside { field, .. }

@@ -21,6 +21,7 @@ feature! { $
         "muộn {days} ngày so với hạn {deadline} (D-3)",
         "{days} days after the deadline {deadline} (D-3)",
     DispatchSent => "Đã gửi Thành phố: văn bản số", "Sent to the City: dispatch no.",
+    DispatchCarried => "Danh sách gửi kèm ({count} mô hình):", "The list it carried ({count} models):",
     SentOnDay => "ngày", "on",
     DispatchNotYet =>
         "Văn phòng Sở chưa ghi nhận việc gửi danh sách lên Thành phố (D-3).",
@@ -57,8 +58,8 @@ feature! { $
     NotScoredYet => "Chưa có phiếu", "No sheet yet",
     CityChoiceTitle => "Chọn mô hình gửi Thành phố (S-2)", "Models for the City (S-2)",
     CityChoiceHint =>
-        "Chọn từ 3 đến 5 mô hình theo kết quả chấm điểm; sau khi ghi quyết định, điểm của năm được khóa.",
-        "Choose 3 to 5 models from the scores; once the decision is recorded, the year's scores are locked.",
+        "Chọn từ {min} đến {max} mô hình theo kết quả chấm điểm; sau khi ghi quyết định, điểm của năm được khóa.",
+        "Choose {min} to {max} models from the scores; once the decision is recorded, the year's scores are locked.",
     ChooseForCity => "Chọn gửi Thành phố", "Choose for the City",
     ChosenOfMax => "đã chọn, tối đa", "chosen, at most",
     DecisionDateLabel => "Ngày quyết định", "Date of the decision",

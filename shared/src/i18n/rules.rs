@@ -134,6 +134,9 @@ feature! { $
     RuleCarryCollectiveFirst =>
         "{name}: người đứng đầu chỉ được chuyển tiếp cùng hồ sơ tập thể của đơn vị (C-C4); hãy chuyển tiếp hồ sơ tập thể trước, hoặc chọn “Bắt đầu lại”.",
         "{name}: a unit head goes on only with the unit's collective (C-C4); carry the collective over first, or choose “Start again”.",
+    RuleCarriedOn =>
+        "Điển hình này đã được chuyển sang năm {year}: hồ sơ của năm cũ được giữ nguyên, hãy làm tiếp trên thẻ năm {year}.",
+        "This exemplar was carried over into {year}: the old year's record is kept as it was; go on with its {year} card.",
     RuleQuorumFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
         "The council has begun scoring {year}: that year's quorum can no longer change.",
@@ -477,6 +480,12 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
             let earlier = field_name(lang, *earlier);
             format!("{field} must come after {earlier}.")
         }
+        (Lang::Vi, InputError::MinAboveMax { min, max, .. }) => {
+            format!("{field}: số tối thiểu ({min}) lớn hơn số tối đa ({max}).")
+        }
+        (Lang::En, InputError::MinAboveMax { min, max, .. }) => {
+            format!("{field}: the minimum ({min}) is above the maximum ({max}).")
+        }
         (Lang::Vi, InputError::YearTaken { year, .. }) => {
             format!("{field}: năm {year} đã thuộc một kế hoạch khác.")
         }
@@ -646,6 +655,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         CarryCollectiveFirst { name } => {
             fill(lang, Msg::RuleCarryCollectiveFirst, &[("name", &name)])
         }
+        CarriedOn { year } => fill(lang, Msg::RuleCarriedOn, &[("year", &year)]),
         SheetIncomplete { missing } => fill(
             lang,
             Msg::RuleSheetIncomplete,

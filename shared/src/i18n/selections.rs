@@ -39,4 +39,5 @@ feature! { $
         "{count} nominations carried over into {year}.",
     CarryLink => "Chuyển tiếp sang năm sau", "Carry over into the next year",
     YearRecords => "Hồ sơ qua các năm", "Records by year",
+    OpenYearCard => "Mở thẻ năm {year}", "Open the {year} card",
 }

@@ -164,6 +164,11 @@ pub enum ViolationKind {
     CarryCollectiveFirst {
         name: String,
     },
+    /// A card carried over into a later year is that year's record now: it is not moved
+    /// or edited any more (its evaluations of the year may still be filed).
+    CarriedOn {
+        year: i32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

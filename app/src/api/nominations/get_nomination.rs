@@ -18,12 +18,17 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
         return Err(AppError::NotFound);
     }
     let stage = record.card.stage;
-    let can_edit = user.may(&Action::EditNomination(scope)).is_ok();
-    let can_plan = plan_open(stage).is_ok() && user.may(&Action::RecordFostering(scope)).is_ok();
-    let can_approve = record
-        .plan
-        .as_ref()
-        .is_some_and(|p| p.approved_at.is_none())
+    // Carried over into a later year: this year's record stays as it was (its evaluations
+    // of the year may still be filed).
+    let open = !record.years.iter().any(|y| y.year > record.card.year);
+    let can_edit = open && user.may(&Action::EditNomination(scope)).is_ok();
+    let can_plan =
+        open && plan_open(stage).is_ok() && user.may(&Action::RecordFostering(scope)).is_ok();
+    let can_approve = open
+        && record
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.approved_at.is_none())
         && user.may(&Action::ApproveFosteringPlan(scope)).is_ok();
     let can_evaluate =
         evaluation_open(stage).is_ok() && user.may(&Action::RecordEvaluation(scope)).is_ok();

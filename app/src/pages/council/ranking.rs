@@ -8,7 +8,7 @@ use crate::i18n::{tr, use_lang};
 use crate::types::council::{CouncilList, CouncilRow, SheetState};
 use leptos::prelude::*;
 use shared::domain::NomineeKind;
-use shared::i18n::{t, Lang, Msg};
+use shared::i18n::{fill, t, Lang, Msg};
 
 fn state_text(lang: Lang, state: &SheetState) -> String {
     match state {
@@ -200,6 +200,11 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
                     )}
                     {late(sent.sent_on)}
                 </p>
+                <p class="dispatch-sent">
+                    {fill(lang.get_untracked(), Msg::DispatchCarried, &[("count", &sent.sent.len())])}
+                    " "
+                    {sent.sent.iter().map(|m| format!("{} ({})", m.name, m.unit)).collect::<Vec<_>>().join("; ")}
+                </p>
             }
             .into_any(),
             None if is_office => {
@@ -262,7 +267,7 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
         view! {
             <section class="city-choice" aria-labelledby="choice-title">
                 <h2 id="choice-title">{tr(Msg::CityChoiceTitle)}</h2>
-                <p class="hint">{tr(Msg::CityChoiceHint)}</p>
+                <p class="hint">{move || fill(lang.get(), Msg::CityChoiceHint, &[("min", &quota.min()), ("max", &quota.max())])}</p>
                 <form class="admin-form" on:submit=record novalidate>
                     <span class="label">{tr(Msg::ChooseForCity)}</span>
                     <span class="chosen-count">{move || format!("{} {} {}", chosen.with(Vec::len), t(lang.get(), Msg::ChosenOfMax), quota.max())}</span>

@@ -12,7 +12,7 @@ use crate::types::model::{stage_spans, NominationView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::domain::{Assessment, CoopType, Profile};
-use shared::i18n::{field_name, format_timestamp, t, Lang, Msg};
+use shared::i18n::{field_name, fill, format_timestamp, t, Lang, Msg};
 
 /// The `{id}` of the page's address, if it is a number.
 fn page_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
@@ -268,6 +268,17 @@ pub fn NominationDetail(
             </nav>
         }
     });
+    // Carried over: said once, with the way to the year it goes on in.
+    let this_year = record.card.year;
+    let carried = record.years.iter().find(|y| y.year > this_year).map(|y| {
+        let (to, year) = (y.id, y.year);
+        view! {
+            <p class="notice carried-on">
+                {move || shared::i18n::violation_message(lang.get(), &shared::rules::ViolationKind::CarriedOn { year })} " "
+                <a href=format!("/nominations/{to}")>{move || fill(lang.get(), Msg::OpenYearCard, &[("year", &year)])}</a>
+            </p>
+        }
+    });
     let edit = view.can_edit.then(|| {
         view! { <a class="button-link" href=format!("/nominations/{id}/edit")>{tr(Msg::EditNomination)}</a> }
     });
@@ -290,6 +301,7 @@ pub fn NominationDetail(
         <article class="nomination" aria-labelledby="nomination-title">
             {title_view}
             {years}
+            {carried}
             {edit}
             <section aria-labelledby="profile-title">
                 {section("profile-title", Msg::ProfileTitle)}

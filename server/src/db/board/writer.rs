@@ -210,6 +210,8 @@ async fn apply(conn: &mut Conn, job: &MoveJob, state: &mut Batch) -> DbResult<Ca
         year: card.year,
         profile,
     };
+    // A card carried into a later year is that year's now: neither moved nor undone here.
+    cards::still_open(conn, card.id).await?;
     if let Some(seq) = request.undo_of {
         return undo(conn, job, card, seq, state).await;
     }

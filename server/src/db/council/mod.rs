@@ -402,7 +402,14 @@ impl CouncilPort for Backend {
             (&user.display_name, &now),
         )
         .await?;
-        let after = serde_json::json!({ "year": year, "number": number, "sent_on": sent_on });
+        let sent: Vec<String> = decision(&mut tx, campaign_id, year)
+            .await?
+            .and_then(|d| d.dispatch)
+            .map(|d| d.sent.into_iter().map(|m| m.name).collect())
+            .unwrap_or_default();
+        let after = serde_json::json!({
+            "year": year, "number": number, "sent_on": sent_on, "sent": sent,
+        });
         let entry = app::types::model::AuditEntry::change(
             user,
             app::types::model::AuditAction::CityDispatched,

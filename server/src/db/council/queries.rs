@@ -173,5 +173,18 @@ pub async fn record_dispatch(
     .bind(by)
     .execute(&mut *conn)
     .await?;
+    // What it carried: the decision's models, named as they are on the day.
+    sqlx::query(
+        "INSERT INTO city_dispatch_items (campaign_id, year, nomination_id, nominee_name, unit_name)
+         SELECT i.campaign_id, i.year, i.nomination_id, n.nominee_name, u.name
+         FROM city_decision_items i
+         JOIN nominations n ON n.id = i.nomination_id
+         JOIN units u ON u.id = n.unit_id
+         WHERE i.campaign_id = $1 AND i.year = $2",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

@@ -33,7 +33,7 @@ impl FosteringPort for Backend {
         by: &CurrentUser,
     ) -> RepoResult<(CardEvent, i64)> {
         let mut tx = WriteTx::begin(self, by).await?;
-        let card = tx.card_for(id, Action::RecordFostering).await?;
+        let card = tx.open_card_for(id, Action::RecordFostering).await?;
         tx.expect_version(Versioned::Plan(id), version).await?;
         plan_open(card.stage).map_err(|v| RepoError::Rules(vec![v]))?;
         let (_, year) = campaign_of(&mut tx, id).await?;
@@ -60,7 +60,7 @@ impl FosteringPort for Backend {
         by: &CurrentUser,
     ) -> RepoResult<(CardEvent, i64)> {
         let mut tx = WriteTx::begin(self, by).await?;
-        tx.card_for(id, Action::ApproveFosteringPlan).await?;
+        tx.open_card_for(id, Action::ApproveFosteringPlan).await?;
         let Some(approved) = queries::plan_approval(&mut tx, id).await? else {
             return Err(rule(ViolationKind::NoFosteringPlan).into());
         };

@@ -9,6 +9,7 @@ use app::types::auth::CurrentUser;
 use app::types::model::{BoardCard, BoardQuery};
 use shared::auth::{authorize, Action};
 use shared::domain::{EvaluationPeriod, NomineeKind, Position, Stage};
+use shared::rules::{Violation, ViolationKind};
 
 #[derive(sqlx::FromRow)]
 pub struct CardRow {
@@ -173,6 +174,19 @@ pub async fn carried_to(conn: &mut Conn, id: i64) -> DbResult<Option<(i64, i32)>
             .fetch_optional(&mut *conn)
             .await?,
     )
+}
+
+/// Refuses a change to a card that was carried over into a later year (see
+/// [`WriteTx::open_card_for`]); the board's writer asks the same.
+pub async fn still_open(conn: &mut Conn, id: i64) -> DbResult<()> {
+    match carried_to(conn, id).await? {
+        Some((_, year)) => Err(RepoError::Rules(vec![Violation::new(
+            shared::rules::carry::RULE,
+            ViolationKind::CarriedOn { year },
+        )])
+        .into()),
+        None => Ok(()),
+    }
 }
 
 /// The exemplar's cards over the campaign's years, oldest first (`id`'s own among them):

@@ -5,7 +5,7 @@
 use super::Conn;
 use crate::db::{DbError, DbResult};
 use app::ports::RepoError;
-use app::types::council::{BallotItem, BallotView, CityDecision, CityDispatch};
+use app::types::council::{BallotItem, BallotView, CityDecision, CityDispatch, SentModel};
 use chrono::NaiveDate;
 use shared::domain::{CriteriaSet, NomineeKind, Score, Stage};
 use shared::rules::council::{aggregate, ballot_result, Aggregate, Scoresheet};
@@ -240,6 +240,22 @@ pub async fn decision(
     .bind(year)
     .fetch_optional(&mut *conn)
     .await?;
+    let sent: Vec<(i64, String, String)> = if dispatch.is_some() {
+        sqlx::query_as(
+            "SELECT nomination_id, nominee_name, unit_name FROM city_dispatch_items
+             WHERE campaign_id = $1 AND year = $2 ORDER BY nomination_id",
+        )
+        .bind(campaign_id)
+        .bind(year)
+        .fetch_all(&mut *conn)
+        .await?
+    } else {
+        Vec::new()
+    };
+    let sent = sent
+        .into_iter()
+        .map(|(id, name, unit)| SentModel { id, name, unit })
+        .collect();
     Ok(Some(CityDecision {
         decided_on,
         recorded_by,
@@ -250,6 +266,7 @@ pub async fn decision(
             sent_on,
             recorded_by,
             recorded_at,
+            sent,
         }),
     }))
 }

@@ -197,6 +197,18 @@ impl<'a> WriteTx<'a> {
         Ok(card)
     }
 
+    /// [`Self::card_for`] of a card still open to change: one carried over into a later
+    /// year belongs to that year now, and its old year's record stays as it was (II.3).
+    pub async fn open_card_for(
+        &mut self,
+        id: i64,
+        action: fn(NominationScope) -> Action,
+    ) -> DbResult<BoardCard> {
+        let card = self.card_for(id, action).await?;
+        cards::still_open(self, id).await?;
+        Ok(card)
+    }
+
     /// May they: a refusal concerns security, so it is recorded in the audit history now
     /// (and the write never happens).
     pub async fn authorize(&mut self, action: Action) -> DbResult<()> {

@@ -118,7 +118,7 @@ async fn edit(
     draft: &NominationDraft,
 ) -> DbResult<CardEvent> {
     let by = tx.by();
-    let before = tx.card_for(id, Action::EditNomination).await?;
+    let before = tx.open_card_for(id, Action::EditNomination).await?;
     tx.expect_version(Versioned::Nomination(id), version)
         .await?;
     // The unit and the kind are what the nomination is; they do not change by editing.
