@@ -120,6 +120,8 @@ test('the office chooses five models for the City, is refused a sixth, and recor
   await page.goto('/council');
   await hydrated(page);
   const boxes = page.locator('.council-table tbody input[type="checkbox"]');
+  // The year's quota, as the Department stored it (the demo keeps the plan's 3 to 5).
+  await expect(page.locator('.city-choice p.hint')).toContainText('Chọn từ 3 đến 5 mô hình');
   // Fewer than three: refused with the rule, nothing sent.
   await boxes.nth(0).check();
   await page.getByRole('button', { name: 'Ghi quyết định' }).click();
@@ -160,6 +162,11 @@ test('the office records the list as sent to the City (D-3); the board and the m
   await decision.getByLabel('Ngày gửi').fill('15/10/2026');
   await decision.getByRole('button', { name: 'Ghi nhận đã gửi Thành phố' }).click();
   await expect(decision.locator('p.dispatch')).toContainText('Đã gửi Thành phố: văn bản số 125/SNN-VP · ngày 15/10/2026');
+  // What it carried: the five models decided, each with its unit.
+  await expect(decision.locator('p.dispatch-sent')).toContainText('Danh sách gửi kèm (5 mô hình):');
+  const firstChosen = (await decision.locator('ol li').first().innerText()).trim();
+  expect(firstChosen.length).toBeGreaterThan(0);
+  await expect(decision.locator('p.dispatch-sent')).toContainText(firstChosen);
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/council-decision.png', fullPage: true });
   await page.goto('/calendar');

@@ -144,6 +144,24 @@ test('the administrator creates the first campaign and sets its year\'s calendar
   await expect(d2).toContainText('15/09/2026', { timeout: 10_000 });
   await watcher.context().close();
   await expect(year.getByLabel('Hạn khối gửi kết quả (D-2)')).toHaveValue('15/09/2026');
+
+  // The campaign itself is corrected here: a year added (with the plan's calendar), then
+  // taken away again, over the version the page was read at.
+  const edit = page.locator('section.campaign-edit');
+  await expect(edit.getByLabel('Tên kế hoạch')).toHaveValue('Giai đoạn 2026–2030');
+  await edit.getByLabel('Năm kết thúc').fill('2020');
+  await expect(edit.locator('[role="alert"]')).toContainText('Các năm của kế hoạch');
+  await edit.getByLabel('Năm kết thúc').fill('2031');
+  await edit.getByLabel('Văn bản ban hành').fill('Kế hoạch số 45/KH-SNN ngày 15/01/2026');
+  await edit.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+  await expect(page.locator('p.notice[role="status"]')).toContainText('Đã lưu kế hoạch Giai đoạn 2026–2030');
+  await expect(page.locator('details.campaign-year')).toHaveCount(6);
+  await page.locator('details.campaign-year[data-year="2031"] summary').click();
+  await expect(page.locator('details.campaign-year[data-year="2031"]').getByLabel('Hạn gửi danh sách lên Thành phố (D-3)')).toHaveValue('29/11/2031');
+  await edit.getByLabel('Năm kết thúc').fill('2030');
+  await edit.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+  await expect(page.locator('details.campaign-year')).toHaveCount(5);
+  await expect(page.locator('h2.campaign-heading')).toContainText('(2026–2030)');
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath('first-run-campaign-years-phone.png'), fullPage: true });

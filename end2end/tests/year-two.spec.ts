@@ -90,4 +90,12 @@ test('the office carries the year over into the next: the next year\'s board and
   await hydrated(page);
   await expect(page.locator('nav.year-records').getByRole('link', { name: '2026' })).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('.timeline')).toContainText('Dừng');
+  // The 2026 card is 2026's record now: it says where it goes on, and offers no edit.
+  const carriedOn = page.locator('p.carried-on');
+  await expect(carriedOn).toContainText('đã được chuyển sang năm 2027');
+  await expect(page.getByRole('link', { name: 'Sửa hồ sơ' })).toHaveCount(0);
+  await expectAccessible(page);
+  await carriedOn.getByRole('link', { name: 'Mở thẻ năm 2027' }).click();
+  await expect(page).toHaveURL(new RegExp(`/nominations/${restartedId}$`));
+  await expect(page.locator('p.carried-on')).toHaveCount(0);
 });

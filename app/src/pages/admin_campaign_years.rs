@@ -6,6 +6,7 @@ use crate::api::admin::{get_campaign_years, save_campaign_year};
 use crate::components::checked_form::CheckedForm;
 use crate::components::loaded::{saved_notice, Loaded};
 use crate::i18n::{tr, use_lang};
+use crate::pages::admin_campaigns::CampaignForm;
 use crate::types::model::{CampaignYearRow, CampaignYears};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -48,11 +49,14 @@ fn Years(plan: CampaignYears, on_saved: Callback<String>) -> impl IntoView {
             view! { <YearForm campaign_id=campaign.id row open on_saved/> }
         })
         .collect_view();
+    let criteria = format!("/admin/campaigns/{}/criteria", campaign.id);
     view! {
         <h2 class="campaign-heading">{heading}</h2>
-        <p>
-            <A href=format!("/admin/campaigns/{}/criteria", campaign.id)>{tr(Msg::CampaignCriteriaLink)}</A>
-        </p>
+        <p><A href=criteria>{tr(Msg::CampaignCriteriaLink)}</A></p>
+        <section class="campaign-edit" aria-labelledby="campaign-edit-title">
+            <h3 id="campaign-edit-title">{tr(Msg::CampaignEditTitle)}</h3>
+            <CampaignForm existing=Some(campaign) next_year=None on_saved/>
+        </section>
         <div class="campaign-years">{years}</div>
     }
 }

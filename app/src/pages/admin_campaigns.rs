@@ -1,7 +1,7 @@
 //! `/admin/campaigns`: the campaigns (plan periods) and the form that creates one. A new
 //! install starts here: without a campaign there is no year to follow exemplars in.
 
-use crate::api::admin::{create_campaign, list_campaigns};
+use crate::api::admin::{create_campaign, list_campaigns, update_campaign};
 use crate::components::checked_form::CheckedForm;
 use crate::components::loaded::{saved_notice, Loaded};
 use crate::components::table::Table;
@@ -69,11 +69,38 @@ fn CampaignList(rows: Vec<CampaignRow>) -> impl IntoView {
 
 #[component]
 fn CreateCampaign(next_year: Option<i32>, on_saved: Callback<String>) -> impl IntoView {
+    view! { <CampaignForm existing=None next_year on_saved/> }
+}
+
+/// The campaign's name, decision and years: a new one (`existing` None, proposed from
+/// `next_year`), or a correction of `existing` over the version it was read at.
+#[component]
+pub fn CampaignForm(
+    existing: Option<CampaignRow>,
+    next_year: Option<i32>,
+    on_saved: Callback<String>,
+) -> impl IntoView {
     let lang = use_lang();
-    let name = RwSignal::new(String::new());
-    let decision = RwSignal::new(String::new());
-    let first = RwSignal::new(next_year.map(|y| y.to_string()).unwrap_or_default());
-    let last = RwSignal::new(next_year.map(|y| (y + 4).to_string()).unwrap_or_default());
+    let editing = existing.as_ref().map(|c| (c.id, c.version));
+    let start = existing.as_ref().map(|c| c.start_year).or(next_year);
+    let end = existing
+        .as_ref()
+        .map(|c| c.end_year)
+        .or(next_year.map(|y| y + 4));
+    let name = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+    );
+    let decision = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|c| c.decision.clone())
+            .unwrap_or_default(),
+    );
+    let first = RwSignal::new(start.map(|y| y.to_string()).unwrap_or_default());
+    let last = RwSignal::new(end.map(|y| y.to_string()).unwrap_or_default());
     let year = |text: String| text.trim().parse().unwrap_or(0);
     let draft = move || CampaignDraft {
         name: name.get(),
@@ -82,22 +109,32 @@ fn CreateCampaign(next_year: Option<i32>, on_saved: Callback<String>) -> impl In
         end_year: year(last.get()),
     };
     // The shared rule, as the administrator types; the server checks it again, and that no
-    // other campaign holds one of the years.
+    // other campaign holds one of the years (nor, for a correction, that a year with work
+    // recorded leaves it).
     let form = CheckedForm::new(move || draft().problems());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let sent = draft();
-        let created = sent.name.trim().to_string();
-        let done = move |_id: i64| {
-            name.set(String::new());
-            decision.set(String::new());
-            form.shown.set(false);
-            let text = format!(
-                "{} {created}",
-                t(lang.get_untracked(), Msg::CampaignCreated)
-            );
-            on_saved.run(text);
-        };
-        form.submit(ev, move || create_campaign(sent), done);
+        let saved = sent.name.trim().to_string();
+        match editing {
+            None => {
+                let done = move |_id: i64| {
+                    name.set(String::new());
+                    decision.set(String::new());
+                    form.shown.set(false);
+                    let text = format!("{} {saved}", t(lang.get_untracked(), Msg::CampaignCreated));
+                    on_saved.run(text);
+                };
+                form.submit(ev, move || create_campaign(sent), done);
+            }
+            Some((id, version)) => {
+                let done = move |_: ()| {
+                    form.shown.set(false);
+                    let text = format!("{} {saved}", t(lang.get_untracked(), Msg::CampaignUpdated));
+                    on_saved.run(text);
+                };
+                form.submit(ev, move || update_campaign(id, version, sent), done);
+            }
+        }
     };
     let input = move |signal: RwSignal<String>| {
         move |ev| {
@@ -106,24 +143,36 @@ fn CreateCampaign(next_year: Option<i32>, on_saved: Callback<String>) -> impl In
         }
     };
     let invalid = move |field: Field| form.invalid(move |p: &InputError| p.field() == field);
+    // Ids unique on the page: the correction's form sits beside no other, but says so.
+    let prefix = if editing.is_some() {
+        "edit-campaign"
+    } else {
+        "campaign"
+    };
+    let id_of = move |what: &str| format!("{prefix}-{what}");
+    let button = if editing.is_some() {
+        Msg::CampaignSave
+    } else {
+        Msg::CampaignCreate
+    };
     view! {
         <form class="admin-form" on:submit=submit novalidate>
-            <label for="campaign-name">{tr(Msg::CampaignName)}</label>
-            <input id="campaign-name" prop:value=name on:input=input(name)
+            <label for=id_of("name")>{tr(Msg::CampaignName)}</label>
+            <input id=id_of("name") prop:value=name on:input=input(name)
                 aria-invalid=invalid(Field::CampaignName)/>
-            <label for="campaign-decision">{tr(Msg::CampaignDecision)}</label>
-            <input id="campaign-decision" prop:value=decision on:input=input(decision)
+            <label for=id_of("decision")>{tr(Msg::CampaignDecision)}</label>
+            <input id=id_of("decision") prop:value=decision on:input=input(decision)
                 aria-invalid=invalid(Field::CampaignDecision)/>
-            <label for="campaign-first">{tr(Msg::CampaignFirstYear)}</label>
-            <input id="campaign-first" type="number" inputmode="numeric" min="2000" max="2100"
+            <label for=id_of("first")>{tr(Msg::CampaignFirstYear)}</label>
+            <input id=id_of("first") type="number" inputmode="numeric" min="2000" max="2100"
                 prop:value=first on:input=input(first) aria-invalid=invalid(Field::CampaignYears)/>
-            <label for="campaign-last">{tr(Msg::CampaignLastYear)}</label>
-            <input id="campaign-last" type="number" inputmode="numeric" min="2000" max="2100"
+            <label for=id_of("last")>{tr(Msg::CampaignLastYear)}</label>
+            <input id=id_of("last") type="number" inputmode="numeric" min="2000" max="2100"
                 prop:value=last on:input=input(last) aria-invalid=invalid(Field::CampaignYears)/>
             {form.alert("error", |lang, problems| view! {
                 <ul>{problems.iter().map(|p| view! { <li>{input_error(lang, p)}</li> }).collect_view()}</ul>
             })}
-            {form.submit_button(Msg::CampaignCreate)}
+            {form.submit_button(button)}
         </form>
     }
 }

@@ -21,6 +21,19 @@ pub trait CampaignsPort: Send + Sync {
         by: &CurrentUser,
     ) -> RepoResult<i64>;
 
+    /// Changes a campaign's name, decision and years over `version` (a stale version is a
+    /// conflict naming who changed it and when); refused when another campaign holds one of
+    /// the years or a year leaving it has work recorded. A year joining it gets the plan's
+    /// calendar.
+    async fn update_campaign(
+        &self,
+        id: i64,
+        campaign: &Campaign,
+        decision: &str,
+        version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<()>;
+
     /// A campaign and the calendar of each of its years, opened on `today`'s year (or the
     /// campaign's nearest).
     async fn campaign_years(&self, campaign_id: i64, today: NaiveDate)

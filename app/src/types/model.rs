@@ -406,6 +406,7 @@ pub enum AuditAction {
     CouncilSeated,
     CouncilUnseated,
     CampaignCreated,
+    CampaignUpdated,
     CampaignYearUpdated,
     CriteriaUpdated,
     CityDispatched,
@@ -425,7 +426,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 28] = [
+    const CODES: [(AuditAction, &'static str); 29] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -443,6 +444,7 @@ impl AuditAction {
         (AuditAction::CouncilSeated, "council_seated"),
         (AuditAction::CouncilUnseated, "council_unseated"),
         (AuditAction::CampaignCreated, "campaign_created"),
+        (AuditAction::CampaignUpdated, "campaign_updated"),
         (AuditAction::CampaignYearUpdated, "campaign_year_updated"),
         (AuditAction::CriteriaUpdated, "criteria_updated"),
         (AuditAction::CityDispatched, "city_dispatched"),
@@ -902,6 +904,8 @@ pub struct CampaignRow {
     pub decision: String,
     pub start_year: i32,
     pub end_year: i32,
+    /// Grows with each edit of the name, decision or years.
+    pub version: i64,
 }
 
 /// One year of a campaign as the administrator edits it: its calendar and numbers, and the

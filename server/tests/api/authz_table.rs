@@ -9,7 +9,7 @@ use app::api::account::ChangePassword;
 use app::api::admin::{
     CreateAccount, CreateCampaign, GetCampaignCriteria, GetCampaignYears, GetOrganisation,
     GetSetup, ListAccounts, ListCampaigns, ResetPassword, SaveBloc, SaveCampaignYear, SaveCriteria,
-    SaveUnit, SetCouncilSeat, UpdateAccount,
+    SaveUnit, SetCouncilSeat, UpdateAccount, UpdateCampaign,
 };
 use app::api::audit::ListAudit;
 use app::api::auth::GetCurrentUser;
@@ -311,6 +311,14 @@ pub(crate) fn table() -> Vec<Row> {
         ),
         row(
             CreateCampaign {
+                draft: CampaignDraft::default(),
+            },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
+        row(
+            UpdateCampaign {
+                id: -1,
+                version: 1,
                 draft: CampaignDraft::default(),
             },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],

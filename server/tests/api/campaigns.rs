@@ -5,7 +5,7 @@ use crate::common;
 
 use app::api::admin::{
     CreateCampaign, GetCampaignYears, GetOrganisation, ListCampaigns, SaveCampaignYear,
-    SetCouncilSeat,
+    SetCouncilSeat, UpdateCampaign,
 };
 use app::api::council::GetCouncil;
 use app::api::year::GetCalendar;
@@ -85,6 +85,159 @@ async fn an_administrator_creates_the_next_campaign_and_no_year_is_held_twice() 
     .unwrap();
     pool.close().await;
     assert_eq!(audited, 1, "recorded in the audit history");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_administrator_corrects_a_campaign_over_its_version_and_a_year_with_work_stays() {
+    let app = spawn_app().await;
+    let admin = app.login("admin").await;
+    let (_, body) = app.call_fn(&admin, ListCampaigns {}).await;
+    let demo = body.as_array().unwrap()[0].clone();
+    let (demo_id, demo_start) = (
+        demo["id"].as_i64().unwrap(),
+        demo["start_year"].as_i64().unwrap() as i32,
+    );
+    let (demo_end, demo_version) = (
+        demo["end_year"].as_i64().unwrap() as i32,
+        demo["version"].as_i64().unwrap(),
+    );
+    let (status, body) = app
+        .call_fn(&admin, draft("Giai đoạn sau", demo_end + 1, demo_end + 3))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body.as_i64().unwrap();
+    let update = |version: i64, name: &str, start_year: i32, end_year: i32| UpdateCampaign {
+        id,
+        version,
+        draft: CampaignDraft {
+            name: name.into(),
+            decision: "Kế hoạch số 46/KH-SNN".into(),
+            start_year,
+            end_year,
+        },
+    };
+    let audited = || {
+        let app = &app;
+        async move {
+            let pool = app.pool().await;
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'campaign_updated'",
+            )
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            pool.close().await;
+            n
+        }
+    };
+    let years_of = |id: i64| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            let (status, body) = app
+                .call_fn(&admin, GetCampaignYears { campaign_id: id })
+                .await;
+            assert_eq!(status, 200, "{body}");
+            let years: CampaignYears = serde_json::from_value(body).unwrap();
+            years
+                .years
+                .iter()
+                .map(|y| y.calendar.year)
+                .collect::<Vec<_>>()
+        }
+    };
+
+    // The office may not; the shared rule again on the server; nothing saved.
+    let office = app.login("office").await;
+    let (status, _) = app
+        .call_fn(
+            &office,
+            update(1, "Giai đoạn sau", demo_end + 1, demo_end + 4),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, body) = app
+        .call_fn(&admin, update(1, "  ", demo_end + 3, demo_end + 1))
+        .await;
+    assert_eq!(status, 400, "{body}");
+    // Years another campaign holds.
+    let (status, body) = app
+        .call_fn(&admin, update(1, "Giai đoạn sau", demo_end, demo_end + 3))
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.to_string()
+            .contains(&format!("năm {demo_end} đã thuộc một kế hoạch khác")),
+        "{body}"
+    );
+    assert_eq!(audited().await, 0);
+
+    // Renamed and one year longer: the new year has the plan's calendar.
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            update(1, "Giai đoạn sau (sửa)", demo_end + 1, demo_end + 4),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        years_of(id).await,
+        (demo_end + 1..=demo_end + 4).collect::<Vec<_>>()
+    );
+    let (_, body) = app.call_fn(&admin, ListCampaigns {}).await;
+    let row = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(row["name"], "Giai đoạn sau (sửa)");
+    assert_eq!(row["decision"], "Kế hoạch số 46/KH-SNN");
+    assert_eq!(row["version"], 2);
+    assert_eq!(audited().await, 1);
+
+    // A second administrator's stale edit names who changed it.
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            update(1, "Giai đoạn khác", demo_end + 1, demo_end + 2),
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.to_string().contains("Quản trị"), "{body}");
+
+    // Shortened again (nothing recorded in the year leaving it).
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            update(2, "Giai đoạn sau (sửa)", demo_end + 1, demo_end + 2),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(years_of(id).await, vec![demo_end + 1, demo_end + 2]);
+
+    // The demo campaign cannot lose its first year: nominations were made in it.
+    let demo_update = UpdateCampaign {
+        id: demo_id,
+        version: demo_version,
+        draft: CampaignDraft {
+            name: demo["name"].as_str().unwrap().into(),
+            decision: demo["decision"].as_str().unwrap().into(),
+            start_year: demo_start + 1,
+            end_year: demo_end,
+        },
+    };
+    let (status, body) = app.call_fn(&admin, demo_update).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.to_string()
+            .contains(&format!("Năm {demo_start} đã có hồ sơ")),
+        "{body}"
+    );
+    assert_eq!(years_of(demo_id).await.first(), Some(&demo_start));
+    assert_eq!(audited().await, 2);
     app.stop().await;
 }
 

@@ -18,6 +18,9 @@ feature! { $
     CampaignLastYear => "Năm kết thúc", "Last year",
     CampaignCreate => "Tạo kế hoạch", "Create the campaign",
     CampaignCreated => "Đã tạo kế hoạch", "Campaign created:",
+    CampaignSave => "Lưu kế hoạch", "Save the campaign",
+    CampaignUpdated => "Đã lưu kế hoạch", "Campaign saved:",
+    CampaignEditTitle => "Tên, quyết định và các năm của kế hoạch", "The campaign's name, decision and years",
     CampaignYearsLink => "Lịch và chỉ tiêu các năm", "Each year's calendar and numbers",
     CampaignYearsTitle => "Lịch và chỉ tiêu từng năm", "Each year's calendar and numbers",
     CampaignYearsIntro =>

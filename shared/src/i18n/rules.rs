@@ -137,6 +137,9 @@ feature! { $
     RuleCarriedOn =>
         "Điển hình này đã được chuyển sang năm {year}: hồ sơ của năm cũ được giữ nguyên, hãy làm tiếp trên thẻ năm {year}.",
         "This exemplar was carried over into {year}: the old year's record is kept as it was; go on with its {year} card.",
+    RuleYearInUse =>
+        "Năm {year} đã có hồ sơ hoặc công việc được ghi nhận: không bỏ năm này khỏi kế hoạch được.",
+        "Work was already recorded in {year}: that year cannot leave the campaign.",
     RuleQuorumFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
         "The council has begun scoring {year}: that year's quorum can no longer change.",
@@ -656,6 +659,7 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
             fill(lang, Msg::RuleCarryCollectiveFirst, &[("name", &name)])
         }
         CarriedOn { year } => fill(lang, Msg::RuleCarriedOn, &[("year", &year)]),
+        YearInUse { year } => fill(lang, Msg::RuleYearInUse, &[("year", &year)]),
         SheetIncomplete { missing } => fill(
             lang,
             Msg::RuleSheetIncomplete,

@@ -169,6 +169,10 @@ pub enum ViolationKind {
     CarriedOn {
         year: i32,
     },
+    /// A year in which something was recorded stays in its campaign.
+    YearInUse {
+        year: i32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ mod save_criteria;
 mod save_unit;
 mod set_council_seat;
 mod update_account;
+mod update_campaign;
 
 pub use create_account::*;
 pub use create_campaign::*;
@@ -32,6 +33,7 @@ pub use save_criteria::*;
 pub use save_unit::*;
 pub use set_council_seat::*;
 pub use update_account::*;
+pub use update_campaign::*;
 
 use crate::error::AppError;
 use crate::types::model::AccountFields;

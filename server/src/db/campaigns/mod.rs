@@ -38,7 +38,7 @@ impl CampaignsPort for Backend {
         // One campaign per year: the board, the calendar and the council find a year's
         // campaign by the year.
         let (start, end) = (campaign.start_year, campaign.end_year);
-        if let Some(year) = queries::first_taken_year(&mut tx, start, end).await? {
+        if let Some(year) = queries::first_taken_year(&mut tx, 0, start, end).await? {
             let field = Field::CampaignYears;
             return Err(RepoError::Invalid(InputError::YearTaken { field, year }));
         }
@@ -64,6 +64,67 @@ impl CampaignsPort for Backend {
         tx.audited(&entry).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    async fn update_campaign(
+        &self,
+        id: i64,
+        campaign: &Campaign,
+        decision: &str,
+        version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<()> {
+        let mut tx = WriteTx::begin(self, by).await?;
+        tx.about("campaign", Some(id.to_string()));
+        let before = queries::get(&mut tx, id)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+        tx.expect_version(Versioned::Campaign(id), version).await?;
+        let (start, end) = (campaign.start_year, campaign.end_year);
+        if let Some(year) = queries::first_taken_year(&mut tx, id, start, end).await? {
+            let field = Field::CampaignYears;
+            return Err(RepoError::Invalid(InputError::YearTaken { field, year }));
+        }
+        // A year leaves the campaign only if nothing was recorded in it; a year joining it
+        // gets the plan's calendar and the campaign's latest criteria.
+        let was = before.start_year..=before.end_year;
+        let leaving: Vec<i32> = was.clone().filter(|y| !(start..=end).contains(y)).collect();
+        let mut in_use = Vec::new();
+        for &year in &leaving {
+            if queries::year_in_use(&mut tx, id, year).await? {
+                in_use.push(Violation::new("II.3", ViolationKind::YearInUse { year }));
+            }
+        }
+        if !in_use.is_empty() {
+            return Err(RepoError::Rules(in_use));
+        }
+        let now = tx.now();
+        let name = campaign.name.as_str();
+        let by_at = (by.display_name.as_str(), now.as_str());
+        queries::update(&mut tx, id, (name, decision), (start, end), by_at).await?;
+        for &year in &leaving {
+            queries::remove_year(&mut tx, id, year).await?;
+        }
+        for calendar in campaign.years.iter().filter(|c| !was.contains(&c.year)) {
+            store_year(&mut tx, id, calendar, &by.display_name, &now).await?;
+        }
+        let before = serde_json::json!({
+            "name": before.name, "decision": before.decision,
+            "start_year": before.start_year, "end_year": before.end_year,
+        });
+        let after = serde_json::json!({
+            "name": name, "decision": decision, "start_year": start, "end_year": end,
+        });
+        let entry = audit(
+            by,
+            AuditAction::CampaignUpdated,
+            id.to_string(),
+            Some(before),
+            after,
+        );
+        tx.audited(&entry).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn campaign_years(

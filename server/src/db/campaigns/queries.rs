@@ -4,21 +4,22 @@ use super::super::Conn;
 use crate::db::DbResult;
 use app::types::model::CampaignRow;
 
-type Row = (i64, String, String, i32, i32);
+type Row = (i64, String, String, i32, i32, i64);
 
-fn row((id, name, decision, start_year, end_year): Row) -> CampaignRow {
+fn row((id, name, decision, start_year, end_year, version): Row) -> CampaignRow {
     CampaignRow {
         id,
         name,
         decision,
         start_year,
         end_year,
+        version,
     }
 }
 
 pub async fn list(conn: &mut Conn) -> DbResult<Vec<CampaignRow>> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, name, decision, start_year, end_year FROM campaigns
+        "SELECT id, name, decision, start_year, end_year, version FROM campaigns
          ORDER BY start_year DESC, id DESC",
     )
     .fetch_all(&mut *conn)
@@ -28,7 +29,7 @@ pub async fn list(conn: &mut Conn) -> DbResult<Vec<CampaignRow>> {
 
 pub async fn get(conn: &mut Conn, id: i64) -> DbResult<Option<CampaignRow>> {
     let found: Option<Row> = sqlx::query_as(
-        "SELECT id, name, decision, start_year, end_year FROM campaigns WHERE id = $1",
+        "SELECT id, name, decision, start_year, end_year, version FROM campaigns WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -36,14 +37,22 @@ pub async fn get(conn: &mut Conn, id: i64) -> DbResult<Option<CampaignRow>> {
     Ok(found.map(row))
 }
 
-/// The first year from `start` to `end` that another campaign already covers, if any.
-pub async fn first_taken_year(conn: &mut Conn, start: i32, end: i32) -> DbResult<Option<i32>> {
+/// The first year from `start` to `end` that another campaign than `except` (0: none)
+/// already covers, if any.
+pub async fn first_taken_year(
+    conn: &mut Conn,
+    except: i64,
+    start: i32,
+    end: i32,
+) -> DbResult<Option<i32>> {
     let other: Option<(i32,)> = sqlx::query_as(
         "SELECT start_year FROM campaigns WHERE start_year <= $2 AND end_year >= $1
+             AND id <> $3
          ORDER BY start_year LIMIT 1",
     )
     .bind(start)
     .bind(end)
+    .bind(except)
     .fetch_optional(&mut *conn)
     .await?;
     Ok(other.map(|(other_start,)| other_start.max(start)))
@@ -67,4 +76,56 @@ pub async fn insert(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?)
+}
+
+/// Changes a campaign's name, decision and years; its version grows.
+pub async fn update(
+    conn: &mut Conn,
+    id: i64,
+    (name, decision): (&str, &str),
+    (start, end): (i32, i32),
+    (by, now): (&str, &str),
+) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE campaigns SET name = $2, decision = $3, start_year = $4, end_year = $5,
+             version = version + 1, updated_by = $6, updated_at = $7
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(decision)
+    .bind(start)
+    .bind(end)
+    .bind(by)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether anything was recorded in the campaign's `year`: a nomination, or the council's
+/// or the office's work on it. Such a year cannot leave the campaign.
+pub async fn year_in_use(conn: &mut Conn, id: i64, year: i32) -> DbResult<bool> {
+    let used: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM nominations WHERE campaign_id = $1 AND year = $2)
+              + (SELECT COUNT(*) FROM city_decisions WHERE campaign_id = $1 AND year = $2)
+              + (SELECT COUNT(*) FROM ballots WHERE campaign_id = $1 AND year = $2)
+              + (SELECT COUNT(*) FROM selections WHERE campaign_id = $1 AND year = $2)
+              + (SELECT COUNT(*) FROM bloc_reviews WHERE campaign_id = $1 AND year = $2)",
+    )
+    .bind(id)
+    .bind(year)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(used > 0)
+}
+
+/// Removes a year that left the campaign (nothing was recorded in it).
+pub async fn remove_year(conn: &mut Conn, id: i64, year: i32) -> DbResult<()> {
+    sqlx::query("DELETE FROM campaign_years WHERE campaign_id = $1 AND year = $2")
+        .bind(id)
+        .bind(year)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

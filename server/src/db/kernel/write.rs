@@ -31,6 +31,8 @@ pub enum Versioned {
         year: i32,
         period: &'static str,
     },
+    /// A campaign's name, decision and years.
+    Campaign(i64),
     /// A campaign year's calendar (never stored: version 0, the plan's defaults).
     CampaignYear {
         campaign_id: i64,
@@ -78,6 +80,10 @@ impl Versioned {
                  WHERE campaign_id = $1 AND year = $2 AND period = $3",
                 true,
             ),
+            Versioned::Campaign(_) => (
+                "SELECT version, updated_by, updated_at FROM campaigns WHERE id = $1",
+                false,
+            ),
             Versioned::CampaignYear { .. } => (
                 "SELECT version, updated_by, updated_at FROM campaign_years
                  WHERE campaign_id = $1 AND year = $2",
@@ -108,7 +114,8 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
         | Versioned::Account(id)
         | Versioned::Bloc(id)
         | Versioned::Unit(id)
-        | Versioned::Criteria(id) => query.bind(id),
+        | Versioned::Criteria(id)
+        | Versioned::Campaign(id) => query.bind(id),
         Versioned::Selection {
             campaign_id,
             year,
