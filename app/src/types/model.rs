@@ -522,6 +522,14 @@ pub struct NominationRecord {
     pub years: Vec<crate::types::carry::YearRecord>,
 }
 
+impl NominationRecord {
+    /// The next year's card this one was carried over into, if it was: this year's record
+    /// is then closed (the server refuses changes to it; its evaluations may still be filed).
+    pub fn carried_on(&self) -> Option<&crate::types::carry::YearRecord> {
+        self.years.iter().find(|y| y.year > self.card.year)
+    }
+}
+
 /// A nomination's fostering plan (F-1) with its version and approval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanRecord {

@@ -8,10 +8,11 @@ use app::api::nominations::SaveNomination;
 use app::types::model::{BoardFilters, MoveRequest, Place};
 use common::board::{
     cards, move_card, next_event, scalar, stage_of, subscribe, two_hundred_clients_move_one_card,
+    unit_head_draft,
 };
 use common::{spawn_app, TestApp};
 use serde_json::Value;
-use shared::domain::{NominationDraft, Profile, Stage};
+use shared::domain::Stage;
 use std::time::Duration;
 
 /// Registers the first of head1's discovered nominations that meets the rules.
@@ -315,23 +316,7 @@ async fn c_c4_a_unit_head_goes_with_the_unit_s_collective_of_the_same_campaign_y
     .await
     .unwrap();
     // The unit's head, nominated with the unit's registered collective (C-C4).
-    let draft = NominationDraft {
-        unit_id,
-        nominee_name: "Lâm Văn Sang".into(),
-        profile: Profile::Individual {
-            position: "Chi cục trưởng".into(),
-            heads_unit: true,
-            collective_nomination: Some(collective),
-        },
-        description: "Chỉ đạo xây dựng mô hình nông thôn mới kiểu mẫu".into(),
-        replication_potential: "Nhân rộng cho các xã".into(),
-        evidence: [
-            ("C-C1".into(), "Hoàn thành xuất sắc nhiệm vụ".into()),
-            ("C-C2".into(), "Đi đầu phong trào thi đua".into()),
-            ("C-C3".into(), "Sáng kiến được công nhận".into()),
-        ]
-        .into(),
-    };
+    let draft = unit_head_draft(unit_id, Some(collective));
     let save = SaveNomination {
         id: None,
         version: 0,

@@ -633,6 +633,27 @@ async fn a_saved_calendar_reaches_the_pages_open_on_every_instance() {
     );
     let (_, calendar) = other.call_fn(&staff, GetCalendar { year: None }).await;
     assert!(calendar.to_string().contains("2026-09-15"), "{calendar}");
+
+    // A campaign's correction (its decision alone) reaches them too.
+    buf.clear();
+    let (_, list) = app.call_fn(&admin, ListCampaigns {}).await;
+    let row = list.as_array().unwrap()[0].clone();
+    let corrected = UpdateCampaign {
+        id: row["id"].as_i64().unwrap(),
+        version: row["version"].as_i64().unwrap(),
+        draft: CampaignDraft {
+            name: row["name"].as_str().unwrap().into(),
+            decision: "Kế hoạch số 12/KH-SNN".into(),
+            start_year: row["start_year"].as_i64().unwrap() as i32,
+            end_year: row["end_year"].as_i64().unwrap() as i32,
+        },
+    };
+    let (status, body) = app.call_fn(&admin, corrected).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        calendar_event_within(&mut live, &mut buf, poll * 5).await,
+        "{buf}"
+    );
     drop(live);
     other.stop().await;
     app.stop().await;

@@ -12,10 +12,10 @@ use app::api::year::{CarryOver, GetCarryOver};
 use app::types::carry::CarryItem;
 use app::types::model::BoardFilters;
 use chrono::NaiveDate;
-use common::board::{move_card, scalar, stage_of};
+use common::board::{move_card, scalar, stage_of, unit_head_draft};
 use common::{spawn_app_at, TestApp};
 use serde_json::Value;
-use shared::domain::{NominationDraft, Profile, Stage};
+use shared::domain::{NominationDraft, Stage};
 use shared::rules::carry::CarryChoice;
 
 fn today() -> NaiveDate {
@@ -397,23 +397,7 @@ async fn a_unit_head_goes_on_with_the_unit_s_collective_and_the_last_year_has_no
     .await
     .unwrap();
     pool.close().await;
-    let draft = NominationDraft {
-        unit_id,
-        nominee_name: "Lâm Văn Sang".into(),
-        profile: Profile::Individual {
-            position: "Chi cục trưởng".into(),
-            heads_unit: true,
-            collective_nomination: Some(collective),
-        },
-        description: "Chỉ đạo xây dựng mô hình nông thôn mới kiểu mẫu".into(),
-        replication_potential: "Nhân rộng cho các xã".into(),
-        evidence: [
-            ("C-C1".into(), "Hoàn thành xuất sắc nhiệm vụ".into()),
-            ("C-C2".into(), "Đi đầu phong trào thi đua".into()),
-            ("C-C3".into(), "Sáng kiến được công nhận".into()),
-        ]
-        .into(),
-    };
+    let draft = unit_head_draft(unit_id, Some(collective));
     let save = SaveNomination {
         id: None,
         version: 0,

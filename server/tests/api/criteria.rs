@@ -14,7 +14,7 @@ use app::api::nominations::{NominationForm, SaveNomination};
 use app::types::council::SheetChange;
 use app::types::model::{CampaignYears, MoveRequest, Place};
 use chrono::NaiveDate;
-use common::board::move_card;
+use common::board::{move_card, unit_head_draft};
 use common::{spawn_app_at, TestApp};
 use serde_json::Value;
 use shared::domain::{Assessment, CriteriaSet, Criterion, NominationDraft, Profile, Stage};
@@ -520,24 +520,8 @@ async fn a_registered_unit_head_edited_away_from_the_unit_s_registered_collectiv
     assert_eq!(status, 200, "{body}");
     let unregistered = body["card"]["id"].as_i64().unwrap();
     let head = app.login("head1").await;
-    let linked_to = |collective_nomination: Option<i64>| Profile::Individual {
-        position: "Chi cục trưởng".into(),
-        heads_unit: true,
-        collective_nomination,
-    };
-    let draft = NominationDraft {
-        unit_id,
-        nominee_name: "Lâm Văn Sang".into(),
-        profile: linked_to(Some(registered_collective)),
-        description: "Chỉ đạo xây dựng mô hình nông thôn mới kiểu mẫu".into(),
-        replication_potential: "Nhân rộng cho các xã".into(),
-        evidence: [
-            ("C-C1".into(), "Hoàn thành xuất sắc nhiệm vụ".into()),
-            ("C-C2".into(), "Đi đầu phong trào thi đua".into()),
-            ("C-C3".into(), "Sáng kiến được công nhận".into()),
-        ]
-        .into(),
-    };
+    let linked_to = |collective: Option<i64>| unit_head_draft(unit_id, collective).profile;
+    let draft = unit_head_draft(unit_id, Some(registered_collective));
     let create = SaveNomination {
         id: None,
         version: 0,

@@ -18,9 +18,7 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
         return Err(AppError::NotFound);
     }
     let stage = record.card.stage;
-    // Carried over into a later year: this year's record stays as it was (its evaluations
-    // of the year may still be filed).
-    let open = !record.years.iter().any(|y| y.year > record.card.year);
+    let open = record.carried_on().is_none();
     let can_edit = open && user.may(&Action::EditNomination(scope)).is_ok();
     let can_plan =
         open && plan_open(stage).is_ok() && user.may(&Action::RecordFostering(scope)).is_ok();

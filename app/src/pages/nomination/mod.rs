@@ -269,8 +269,7 @@ pub fn NominationDetail(
         }
     });
     // Carried over: said once, with the way to the year it goes on in.
-    let this_year = record.card.year;
-    let carried = record.years.iter().find(|y| y.year > this_year).map(|y| {
+    let carried = record.carried_on().map(|y| {
         let (to, year) = (y.id, y.year);
         view! {
             <p class="notice carried-on">

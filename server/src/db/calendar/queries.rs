@@ -163,13 +163,16 @@ pub async fn last_seq(conn: &mut Conn) -> DbResult<i64> {
     )
 }
 
-/// (calendar, ballot). The first grows with every campaign made and every calendar or
-/// criteria version saved: the sum of the years' versions (each save adds one) and the
-/// counts of campaigns and criteria versions (never deleted). The second with every ballot
-/// opened (a row) and every paper cast or closing (its version).
+/// (calendar, ballot). The first changes with every campaign made or corrected and every
+/// calendar or criteria version saved: the sum of the years' versions (each save adds one),
+/// the counts of campaigns and criteria versions (never deleted), and the campaigns'
+/// versions weighted so that a correction, which may also take a year and its versions
+/// away, always moves it. The second with every ballot opened (a row) and every paper
+/// cast or closing (its version).
 pub async fn live_stamps(conn: &mut Conn) -> DbResult<(i64, i64)> {
     Ok(sqlx::query_as(
         "SELECT CAST((SELECT COUNT(*) FROM campaigns)
+                   + (SELECT COALESCE(SUM(version), 0) FROM campaigns) * 1000000
                    + (SELECT COALESCE(SUM(version), 0) FROM campaign_years)
                    + (SELECT COUNT(*) FROM criteria_versions) AS BIGINT),
                 CAST((SELECT COUNT(*) FROM ballots)

@@ -19,6 +19,7 @@ use app::types::model::{
 use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
 use shared::domain::{Campaign, CampaignYear, CriteriaSet, Field, InputError};
+use shared::rules::carry::RULE;
 use shared::rules::{Violation, ViolationKind};
 
 #[async_trait]
@@ -92,7 +93,7 @@ impl CampaignsPort for Backend {
         let mut in_use = Vec::new();
         for &year in &leaving {
             if queries::year_in_use(&mut tx, id, year).await? {
-                in_use.push(Violation::new("II.3", ViolationKind::YearInUse { year }));
+                in_use.push(Violation::new(RULE, ViolationKind::YearInUse { year }));
             }
         }
         if !in_use.is_empty() {

@@ -7,9 +7,31 @@ use app::api::audit::ListAudit;
 use app::api::board::{GetCard, MoveNomination};
 use app::types::model::{MoveRequest, Place};
 use serde_json::Value;
-use shared::domain::Stage;
+use shared::domain::{NominationDraft, Profile, Stage};
 use std::sync::Arc;
 use std::time::Duration;
+
+/// The nomination of a unit's head (C-C4: going with the unit's collective nomination
+/// `collective`, or with none), with evidence for the individual criteria C-C1..C-C3.
+pub fn unit_head_draft(unit_id: i64, collective: Option<i64>) -> NominationDraft {
+    NominationDraft {
+        unit_id,
+        nominee_name: "Lâm Văn Sang".into(),
+        profile: Profile::Individual {
+            position: "Chi cục trưởng".into(),
+            heads_unit: true,
+            collective_nomination: collective,
+        },
+        description: "Chỉ đạo xây dựng mô hình nông thôn mới kiểu mẫu".into(),
+        replication_potential: "Nhân rộng cho các xã".into(),
+        evidence: [
+            ("C-C1".into(), "Hoàn thành xuất sắc nhiệm vụ".into()),
+            ("C-C2".into(), "Đi đầu phong trào thi đua".into()),
+            ("C-C3".into(), "Sáng kiến được công nhận".into()),
+        ]
+        .into(),
+    }
+}
 
 pub async fn move_card(
     app: &TestApp,
