@@ -108,6 +108,12 @@ pub struct Settings {
     /// from the previous answer on a kept-alive one (`EXEMPLAR_HEADER_TIMEOUT_SECONDS`,
     /// 30 by default): past it the connection is closed.
     pub header_timeout: std::time::Duration,
+    /// Where the dossier's files are kept (`EXEMPLAR_FILES_DIR`; beside a SQLite database
+    /// file by default, `data/files` for PostgreSQL).
+    pub files_dir: PathBuf,
+    /// How large a file and a whole dossier may be (`EXEMPLAR_MAX_FILE_MB`,
+    /// `EXEMPLAR_MAX_DOSSIER_MB`).
+    pub document_limits: shared::domain::dossier::DocumentLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -139,6 +145,9 @@ struct FileSettings {
     max_live_streams: Option<usize>,
     audit_key_file: Option<String>,
     header_timeout_seconds: Option<u64>,
+    files_dir: Option<String>,
+    max_file_mb: Option<u64>,
+    max_dossier_mb: Option<u64>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/exemplar.db";
@@ -306,7 +315,45 @@ impl Settings {
             .or(file.audit_key_file)
             .map(PathBuf::from)
             .or_else(|| default_audit_key_file(&database_url));
+        let files_dir = env("EXEMPLAR_FILES_DIR")
+            .filter(|v| !v.is_empty())
+            .or(file.files_dir)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| default_files_dir(&database_url));
+        let file_mb: u64 = number(
+            "EXEMPLAR_MAX_FILE_MB",
+            pick(
+                "EXEMPLAR_MAX_FILE_MB",
+                file.max_file_mb.map(|n| n.to_string()),
+                "10",
+            ),
+            1..=100,
+            "expected a number of megabytes from 1 to 100",
+        )?;
+        let dossier_mb: u64 = number(
+            "EXEMPLAR_MAX_DOSSIER_MB",
+            pick(
+                "EXEMPLAR_MAX_DOSSIER_MB",
+                file.max_dossier_mb.map(|n| n.to_string()),
+                "50",
+            ),
+            1..=10_000,
+            "expected a number of megabytes from 1 to 10000",
+        )?;
+        if dossier_mb < file_mb {
+            return Err(ConfigError::Invalid {
+                setting: "EXEMPLAR_MAX_DOSSIER_MB",
+                value: dossier_mb.to_string(),
+                reason: format!("a dossier must hold at least one file ({file_mb} MB)"),
+            });
+        }
+        let mib = shared::domain::dossier::MIB;
         Ok(Settings {
+            files_dir,
+            document_limits: shared::domain::dossier::DocumentLimits {
+                file_bytes: file_mb * mib,
+                dossier_bytes: dossier_mb * mib,
+            },
             audit_key_file,
             header_timeout,
             today,
@@ -342,6 +389,8 @@ impl Settings {
             max_live_streams: 1000,
             audit_key_file: Some(database.with_file_name("audit.key")),
             header_timeout: std::time::Duration::from_secs(30),
+            files_dir: database.with_file_name("files"),
+            document_limits: shared::domain::dossier::DocumentLimits::default(),
         }
     }
 }
@@ -361,6 +410,17 @@ fn number<T: std::str::FromStr + PartialOrd>(
             value,
             reason: expected.into(),
         }),
+    }
+}
+
+/// Where the dossier's files are kept unless configured: beside a SQLite database file, in
+/// `data/files` for PostgreSQL (or an in-memory database).
+fn default_files_dir(url: &DatabaseUrl) -> PathBuf {
+    match url {
+        DatabaseUrl::Sqlite {
+            path: Some(path), ..
+        } => path.with_file_name("files"),
+        _ => PathBuf::from("data/files"),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod configuration;
 pub mod db;
 pub mod export;
+pub mod files;
 pub mod limits;
 pub mod live;
 pub mod routes;

@@ -17,10 +17,17 @@ pub const MAX_LOGIN_BODY: usize = 8 * 1024;
 /// events then flow for as long as it lives).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// A dossier document's upload: the largest file an installation may allow
+/// (`EXEMPLAR_MAX_FILE_MB` up to 100) and its form. The handler holds each upload to the
+/// installation's own, smaller, limit while it reads.
+pub const MAX_UPLOAD_BODY: usize = 101 * 1024 * 1024;
+
 /// The body limit of a path.
 pub fn body_limit(path: &str) -> usize {
     if path == "/login" {
         MAX_LOGIN_BODY
+    } else if crate::routes::documents::is_upload(path) {
+        MAX_UPLOAD_BODY
     } else {
         MAX_BODY
     }

@@ -235,6 +235,15 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             let taken = db::backup::backup_sqlite(&source, &to, key.as_ref()).await;
             source.close().await;
             let manifest = taken.map_err(|e| e.to_string())?;
+            let files =
+                server::files::FileStore::open(&settings.files_dir).map_err(|e| e.to_string())?;
+            let copied = db::backup::backup_files(&to, &files)
+                .await
+                .map_err(|e| format!("{e}; the database copy is at {}", to.display()))?;
+            println!(
+                "the dossier's {copied} files copied to {} and checked against their hashes",
+                db::backup::files_path(&to).display()
+            );
             println!(
                 "backup written to {} and verified: integrity ok, {} tables counted, the audit \
                  history ({} rows) intact; manifest {}",
@@ -268,6 +277,15 @@ async fn run(args: Vec<String>) -> Result<(), String> {
                 path.display(),
                 restored.manifest.audit_rows,
                 restored.manifest.taken_at
+            );
+            let files =
+                server::files::FileStore::open(&settings.files_dir).map_err(|e| e.to_string())?;
+            let put_back = db::backup::restore_files(&from, &files)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "the dossier's files: {put_back} put back into {}, every document's file there",
+                settings.files_dir.display()
             );
             match &restored.previous {
                 Some(previous) => {

@@ -4,7 +4,7 @@
 use crate::auth;
 use crate::configuration::Settings;
 use crate::db::{self, DbError, Store};
-use crate::routes::{assets, errors, exports, health};
+use crate::routes::{assets, documents, errors, exports, health};
 use crate::security_headers;
 use crate::seed::demo;
 use crate::state::AppState;
@@ -27,6 +27,8 @@ use tower_http::trace::TraceLayer;
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbError),
+    #[error(transparent)]
+    Files(#[from] crate::files::FileError),
     #[error("cannot listen on {addr} (LEPTOS_SITE_ADDR): {reason}")]
     Bind { addr: SocketAddr, reason: String },
     #[error(
@@ -62,6 +64,7 @@ impl Application {
             reason: e.to_string(),
         })?;
 
+        let files = crate::files::FileStore::open(&settings.files_dir)?;
         let store = db::open(&settings.database_url).await?;
         store.migrate().await?;
         if let Some(path) = &settings.audit_key_file {
@@ -102,6 +105,7 @@ impl Application {
                 fixed: settings.today,
             },
             summary: Arc::new(app::services::summary::SummaryHub::default()),
+            document_limits: settings.document_limits,
         };
         let state = AppState {
             leptos_options,
@@ -113,6 +117,7 @@ impl Application {
             password_checks: Arc::new(tokio::sync::Semaphore::new(password_workers())),
             counters: Arc::default(),
             streams: crate::live::StreamSlots::new(settings.max_live_streams),
+            files,
         };
         auth::session::purge_periodically(store.clone(), settings.sessions, state.stopping.clone());
         let router = router(state, ctx, Arc::new(settings.trusted_proxies.clone()));
@@ -216,6 +221,7 @@ fn router(state: AppState, ctx: AppContext, proxies: Arc<auth::client::TrustedPr
         .merge(auth::handlers::router())
         .merge(crate::live::router())
         .merge(exports::router())
+        .merge(documents::router())
         .merge(assets::bundle(&options))
         .leptos_routes_with_context(
             &state,

@@ -24,6 +24,8 @@ pub struct AppState {
     pub counters: Arc<Counters>,
     /// The live streams open on this instance, within their caps.
     pub streams: Arc<crate::live::StreamSlots>,
+    /// The dossier's files (content-addressed on disk).
+    pub files: crate::files::FileStore,
 }
 
 /// Refusals counted since the start, never stored (a flood of them fills no table).

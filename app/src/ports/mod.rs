@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod campaigns;
 pub mod carry;
 pub mod council;
+pub mod dossier;
 pub mod fostering;
 pub mod nominations;
 pub mod org;
@@ -27,6 +28,7 @@ pub use calendar::{CalendarPort, LiveStamps};
 pub use campaigns::CampaignsPort;
 pub use carry::CarryPort;
 pub use council::CouncilPort;
+pub use dossier::{DossierPort, StoredFile};
 pub use fostering::FosteringPort;
 pub use nominations::NominationsPort;
 pub use org::OrgPort;
@@ -111,6 +113,7 @@ pub trait Repository:
     + CarryPort
     + CampaignsPort
     + CouncilPort
+    + DossierPort
     + FosteringPort
     + NominationsPort
     + OrgPort

@@ -16,6 +16,8 @@ pub struct AppContext {
     pub clock: Clock,
     /// The summary's running tallies (shared by every request).
     pub summary: Arc<super::summary::SummaryHub>,
+    /// How much a dossier's file and a whole dossier may hold (the installation's settings).
+    pub document_limits: shared::domain::dossier::DocumentLimits,
 }
 
 /// Today's date for the rules: the calendar in UTC+7, or a fixed date (tests and demos of

@@ -330,10 +330,14 @@ pub enum MoveAction {
     Vote,
     /// A card of the next year, carried over from this one's.
     CarryOver,
+    /// A document attached to the dossier.
+    AttachDocument,
+    /// A document of the dossier removed (kept in the history).
+    RemoveDocument,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 15] = [
+    pub const ALL: [MoveAction; 17] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -349,6 +353,8 @@ impl MoveAction {
         MoveAction::CitySelect,
         MoveAction::Vote,
         MoveAction::CarryOver,
+        MoveAction::AttachDocument,
+        MoveAction::RemoveDocument,
     ];
 
     /// The council's scoring changes (they reach the council's pages live, and stay out of
@@ -380,6 +386,8 @@ impl MoveAction {
             MoveAction::CitySelect => "city_decision",
             MoveAction::Vote => "cast_vote",
             MoveAction::CarryOver => "carry_over",
+            MoveAction::AttachDocument => "attach_document",
+            MoveAction::RemoveDocument => "remove_document",
         }
     }
 }
@@ -520,6 +528,38 @@ pub struct NominationRecord {
     /// each carried over from the one before.
     #[serde(default)]
     pub years: Vec<crate::types::carry::YearRecord>,
+    /// The dossier's documents, removed ones too (kept, marked so), oldest first.
+    #[serde(default)]
+    pub documents: Vec<DocumentRecord>,
+}
+
+/// A document of the dossier as stored: its file is content-addressed on the server's disk
+/// and downloaded from `/documents/{id}` by those who may read the nomination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    pub id: i64,
+    pub nomination_id: i64,
+    pub document: shared::domain::dossier::Document,
+    pub file_type: shared::domain::dossier::FileType,
+    pub size: u64,
+    /// The content's SHA-256 (lowercase hex): where the server keeps the file.
+    pub sha256: String,
+    pub uploaded_by: String,
+    /// UTC, RFC 3339.
+    pub uploaded_at: String,
+    /// Who removed it and when (UTC, RFC 3339): removed documents stay in the history.
+    pub removed: Option<(String, String)>,
+}
+
+impl NominationRecord {
+    /// What the dossier's documents not removed hold together, in bytes.
+    pub fn dossier_bytes(&self) -> u64 {
+        self.documents
+            .iter()
+            .filter(|d| d.removed.is_none())
+            .map(|d| d.size)
+            .sum()
+    }
 }
 
 impl NominationRecord {
@@ -566,6 +606,12 @@ pub struct NominationView {
     pub can_replicate: bool,
     /// Today, by the server's clock (for the evaluation form's instant check).
     pub today: chrono::NaiveDate,
+    /// May attach documents to the dossier and remove them.
+    #[serde(default)]
+    pub can_attach: bool,
+    /// How much a file and the dossier may hold (the installation's settings).
+    #[serde(default)]
+    pub document_limits: shared::domain::dossier::DocumentLimits,
 }
 
 /// A stretch of time a nomination spent in one stage.

@@ -334,3 +334,96 @@ fn matches_manifest(found: &Manifest, manifest: &Manifest) -> Result<(), String>
     }
     Ok(())
 }
+
+/// Where the dossier's files of a copy at `path` are kept: a folder beside it, each file
+/// under its content's SHA-256 (so that every file proves itself).
+pub fn files_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".files")
+}
+
+/// The SHA-256 of every file the documents of the database at `copy` name (removed ones
+/// too: the history keeps them).
+async fn named_files(copy: &Path) -> Result<Vec<String>, DbError> {
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", copy.display()))
+        .map_err(|e| refused(format!("cannot open {}: {e}", copy.display())))?
+        .read_only(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .map_err(|e| refused(format!("cannot open {}: {e}", copy.display())))?;
+    let hashes: Result<Vec<String>, _> =
+        sqlx::query_scalar("SELECT DISTINCT sha256 FROM nomination_documents ORDER BY sha256")
+            .fetch_all(&pool)
+            .await;
+    pool.close().await;
+    Ok(hashes?)
+}
+
+/// Copies a file kept under `hash` from `from` to `to`, checking its content against the
+/// hash on the way.
+fn copy_checked(from: &Path, to: &Path, hash: &str) -> Result<(), DbError> {
+    let bytes = std::fs::read(from)
+        .map_err(|e| refused(format!("cannot read the file {}: {e}", from.display())))?;
+    if crate::files::sha256_hex(&bytes) != hash {
+        return Err(refused(format!(
+            "the file {} does not match its hash: it changed on disk",
+            from.display()
+        )));
+    }
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| refused(format!("cannot make {}: {e}", dir.display())))?;
+    }
+    std::fs::write(to, &bytes)
+        .map_err(|e| refused(format!("cannot write {}: {e}", to.display())))?;
+    sync_file(to)
+}
+
+/// Copies the dossier's files the backup at `copy` names from the store into
+/// [`files_path`]`(copy)`, each checked against its hash; returns how many. A file the
+/// copy names that the store lacks stops the backup (removed with what it wrote).
+pub async fn backup_files(copy: &Path, store: &crate::files::FileStore) -> Result<usize, DbError> {
+    let hashes = named_files(copy).await?;
+    let dir = files_path(copy);
+    let copied = (|| {
+        for hash in &hashes {
+            let from = store
+                .path_of(hash)
+                .ok_or_else(|| refused(format!("a document names no file ({hash})")))?;
+            copy_checked(&from, &dir.join(&hash[..2]).join(hash), hash)?;
+        }
+        Ok::<_, DbError>(hashes.len())
+    })();
+    if copied.is_err() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    copied
+}
+
+/// Puts the files of the backup at `from` back into the store (those it lacks), each
+/// checked against its hash, and proves that every document of the backup has its file;
+/// returns how many were put back.
+pub async fn restore_files(from: &Path, store: &crate::files::FileStore) -> Result<usize, DbError> {
+    let hashes = named_files(from).await?;
+    let dir = files_path(from);
+    let mut restored = 0;
+    for hash in &hashes {
+        let to = store
+            .path_of(hash)
+            .ok_or_else(|| refused(format!("a document names no file ({hash})")))?;
+        if to.exists() {
+            continue;
+        }
+        let kept = dir.join(&hash[..2]).join(hash);
+        if !kept.is_file() {
+            return Err(refused(format!(
+                "the backup's documents name the file {hash}, which is not in {}",
+                dir.display()
+            )));
+        }
+        copy_checked(&kept, &to, hash)?;
+        restored += 1;
+    }
+    Ok(restored)
+}

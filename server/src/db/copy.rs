@@ -49,6 +49,7 @@ pub const TABLES: &[&str] = &[
     "city_decision_items",
     "city_dispatches",
     "city_dispatch_items",
+    "nomination_documents",
     "decision_totals",
     "ballots",
     "ballot_items",

@@ -33,6 +33,8 @@ macro_rules! repositories {
         mod carry;
         #[path = "../council/mod.rs"]
         mod council;
+        #[path = "../dossier/mod.rs"]
+        mod dossier;
         #[path = "../fostering/mod.rs"]
         mod fostering;
         #[path = "../kernel/mod.rs"]

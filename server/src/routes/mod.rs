@@ -1,4 +1,5 @@
 pub mod assets;
+pub mod documents;
 pub mod errors;
 pub mod exports;
 pub mod health;

@@ -20,7 +20,7 @@ use app::api::council::{
 };
 use app::api::nominations::{
     ApprovePlan, GetNomination, NominationForm, RecordEvaluation, RecordReplication,
-    SaveNomination, SavePlan,
+    RemoveDocument, SaveNomination, SavePlan,
 };
 use app::api::summary::{GetBlocReview, GetDocument, GetSummary, SaveBlocReview};
 use app::api::year::{
@@ -150,6 +150,11 @@ pub(crate) fn table() -> Vec<Row> {
                 id: -1,
                 draft: ReplicationDraft::default(),
             },
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // A document that does not exist: who may remove it is decided on its nomination.
+        row(
+            RemoveDocument { document_id: -1 },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
         ),
         // The calendar is everyone's; what one owes is one's own.

@@ -15,6 +15,7 @@ mod campaigns;
 mod carry;
 mod council;
 mod criteria;
+mod dossier;
 mod failures;
 mod first_run;
 mod fostering;

@@ -65,6 +65,11 @@ pub enum Field {
     Weight,
     Floor,
     FromYear,
+    DocumentKind,
+    DocumentTitle,
+    DocumentFile,
+    MeetingDate,
+    MeetingResult,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod campaign;
 pub mod criteria;
+pub mod dossier;
 pub mod error;
 pub mod evaluation;
 mod kind;

@@ -54,6 +54,8 @@ feature! { $
     AuditedRecordEvaluation => "Ghi nhận đánh giá định kỳ", "Evaluation recorded",
     AuditedRecordReplication => "Ghi nhận nơi nhân rộng", "Replication recorded",
     AuditedCarryOver => "Chuyển tiếp từ năm trước", "Carried over from the year before",
+    AuditedAttachDocument => "Đính kèm tài liệu", "Document attached",
+    AuditedRemoveDocument => "Gỡ tài liệu", "Document removed",
     AuditedSaveSelection => "Lưu danh sách gửi Thành phố", "Selection for the City saved",
     AuditedSaveScore => "Chấm điểm", "Score saved",
     AuditedSubmitScoresheet => "Nộp phiếu chấm", "Scoresheet submitted",
@@ -76,6 +78,7 @@ feature! { $
     AuditObjectUnit => "Đơn vị", "Unit",
     AuditObjectBlocReview => "Báo cáo của khối", "Bloc review",
     AuditObjectExport => "Danh sách xuất", "Exported list",
+    AuditObjectDocument => "Tài liệu hồ sơ", "Dossier document",
 }
 
 /// The label of an audit action code; unknown codes are shown as they are.
@@ -113,6 +116,8 @@ pub fn audit_action_label(lang: Lang, action: &str) -> String {
         "record_evaluation" => Msg::AuditedRecordEvaluation,
         "record_replication" => Msg::AuditedRecordReplication,
         "carry_over" => Msg::AuditedCarryOver,
+        "attach_document" => Msg::AuditedAttachDocument,
+        "remove_document" => Msg::AuditedRemoveDocument,
         "save_selection" => Msg::AuditedSaveSelection,
         "save_score" => Msg::AuditedSaveScore,
         "submit_scoresheet" => Msg::AuditedSubmitScoresheet,
@@ -142,6 +147,7 @@ pub fn audit_object_label(lang: Lang, object_type: &str) -> String {
         "unit" => Msg::AuditObjectUnit,
         "bloc_review" => Msg::AuditObjectBlocReview,
         "export" => Msg::AuditObjectExport,
+        "document" => Msg::AuditObjectDocument,
         other => return other.to_string(),
     };
     t(lang, msg).to_string()

@@ -70,3 +70,34 @@ mod tests {
         assert_eq!(format_date(d), "07/03/2026");
     }
 }
+
+/// A file's size as Vietnamese write it, in KB or MB (1024-based) with a decimal comma:
+/// 1_572_864 → "1,5 MB", 20_480 → "20 KB".
+pub fn format_bytes(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    let tenths = |unit: u64| (bytes * 10 + unit / 2) / unit;
+    let (value, unit) = if bytes >= MIB {
+        (tenths(MIB), "MB")
+    } else {
+        (tenths(KIB).max(1), "KB")
+    };
+    if value % 10 == 0 {
+        format!("{} {unit}", value / 10)
+    } else {
+        format!("{},{} {unit}", value / 10, value % 10)
+    }
+}
+
+#[cfg(test)]
+mod bytes_tests {
+    use super::format_bytes;
+
+    #[test]
+    fn sizes_read_as_vietnamese_write_them() {
+        assert_eq!(format_bytes(10 * 1024 * 1024), "10 MB");
+        assert_eq!(format_bytes(1_572_864), "1,5 MB");
+        assert_eq!(format_bytes(20 * 1024), "20 KB");
+        assert_eq!(format_bytes(3), "0,1 KB");
+    }
+}

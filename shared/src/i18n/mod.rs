@@ -32,6 +32,7 @@ mod calendar;
 mod common;
 mod council;
 mod documents;
+mod dossier;
 mod format;
 mod fostering;
 mod nomination;
@@ -41,7 +42,8 @@ mod selections;
 mod summary;
 
 pub use audit::{audit_action_label, audit_object_label};
-pub use format::{format_date, format_int, format_points, format_timestamp};
+pub use dossier::document_kind_name;
+pub use format::{format_bytes, format_date, format_int, format_points, format_timestamp};
 pub use rules::{
     activity_kind_name, activity_status_name, field_name, fill, input_error, leader_role_name,
     period_name, rating_name, violation_message,
@@ -123,7 +125,7 @@ macro_rules! catalogue {
 
 catalogue! {
     [] common auth admin audit board nomination fostering calendar selections council summary
-    review documents rules
+    review documents dossier rules
 }
 
 /// The text of `msg` in `lang`.

@@ -1,6 +1,6 @@
 //! The catalogue's messages for rules and input errors, with their parameters.
 
-use super::{format_date, t, Lang, Msg};
+use super::{format_bytes, format_date, t, Lang, Msg};
 use crate::domain::{
     ActivityKind, ActivityStatus, EvaluationPeriod, Field, InputError, Rating, Stage,
 };
@@ -140,6 +140,19 @@ feature! { $
     RuleYearInUse =>
         "Năm {year} đã có hồ sơ hoặc công việc được ghi nhận: không bỏ năm này khỏi kế hoạch được.",
         "Work was already recorded in {year}: that year cannot leave the campaign.",
+    RuleFileTooLarge =>
+        "Tệp {name} lớn hơn mức cho phép ({max}).",
+        "The file {name} is larger than allowed ({max}).",
+    RuleDossierFull =>
+        "Không đính kèm được {name}: hồ sơ đã dùng {used} trên tối đa {max}. Hãy gỡ bớt tài liệu hoặc nén tệp.",
+        "Cannot attach {name}: the dossier already holds {used} of at most {max}. Remove a document or compress the file.",
+    RuleFileTypeNotAccepted =>
+        "Nội dung tệp {name} không phải PDF, ảnh PNG/JPEG, Word (.docx), Excel (.xlsx) hay OpenDocument (.odt).",
+        "The content of {name} is not a PDF, a PNG/JPEG picture, Word (.docx), Excel (.xlsx) or OpenDocument (.odt) file.",
+    RuleFileNamePathLike =>
+        "Tên tệp không được là đường dẫn (có “/”, “\\”, “:”, “..” hoặc bắt đầu bằng dấu chấm).",
+        "A file name cannot be a path (no “/”, “\\”, “:”, “..”, nor a leading dot).",
+    RuleFileMissing => "Hãy chọn một tệp (không rỗng) để đính kèm.", "Choose a (non-empty) file to attach.",
     RuleQuorumFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
         "The council has begun scoring {year}: that year's quorum can no longer change.",
@@ -225,6 +238,11 @@ feature! { $
     FieldWeight => "Trọng số", "Weight",
     FieldFloor => "Điểm sàn", "Floor",
     FieldFromYear => "Áp dụng từ năm", "Applies from the year",
+    FieldDocumentKind => "Loại tài liệu", "Kind of document",
+    FieldDocumentTitle => "Tên tài liệu", "Document title",
+    FieldDocumentFile => "Tệp", "File",
+    FieldMeetingDate => "Ngày họp tập thể", "Date of the collective's meeting",
+    FieldMeetingResult => "Kết quả họp (tập thể thừa nhận, suy tôn)", "Result of the meeting (recognised by the collective)",
 }
 
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
@@ -291,6 +309,11 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         Weight => Msg::FieldWeight,
         Floor => Msg::FieldFloor,
         FromYear => Msg::FieldFromYear,
+        DocumentKind => Msg::FieldDocumentKind,
+        DocumentTitle => Msg::FieldDocumentTitle,
+        DocumentFile => Msg::FieldDocumentFile,
+        MeetingDate => Msg::FieldMeetingDate,
+        MeetingResult => Msg::FieldMeetingResult,
     };
     t(lang, msg)
 }
@@ -660,6 +683,27 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         }
         CarriedOn { year } => fill(lang, Msg::RuleCarriedOn, &[("year", &year)]),
         YearInUse { year } => fill(lang, Msg::RuleYearInUse, &[("year", &year)]),
+        FileTooLarge { name, max_bytes } => fill(
+            lang,
+            Msg::RuleFileTooLarge,
+            &[("name", name), ("max", &format_bytes(*max_bytes))],
+        ),
+        DossierFull {
+            name,
+            max_bytes,
+            used_bytes,
+        } => fill(
+            lang,
+            Msg::RuleDossierFull,
+            &[
+                ("name", name),
+                ("max", &format_bytes(*max_bytes)),
+                ("used", &format_bytes(*used_bytes)),
+            ],
+        ),
+        FileTypeNotAccepted { name } => fill(lang, Msg::RuleFileTypeNotAccepted, &[("name", name)]),
+        FileNamePathLike => t(lang, Msg::RuleFileNamePathLike).into(),
+        FileMissing => t(lang, Msg::RuleFileMissing).into(),
         SheetIncomplete { missing } => fill(
             lang,
             Msg::RuleSheetIncomplete,

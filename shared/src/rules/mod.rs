@@ -5,6 +5,7 @@ pub mod carry;
 pub mod city;
 pub mod council;
 pub mod deadline;
+pub mod dossier;
 pub mod evaluation;
 pub mod fostering;
 pub mod review;

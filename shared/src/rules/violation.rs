@@ -173,6 +173,25 @@ pub enum ViolationKind {
     YearInUse {
         year: i32,
     },
+    /// N-1: a file larger than the installation allows.
+    FileTooLarge {
+        name: String,
+        max_bytes: u64,
+    },
+    /// N-1: the dossier would hold more than the installation allows.
+    DossierFull {
+        name: String,
+        max_bytes: u64,
+        used_bytes: u64,
+    },
+    /// N-1: a file whose content is none of the accepted types (whatever its name says).
+    FileTypeNotAccepted {
+        name: String,
+    },
+    /// N-1: a file name that is a path (a separator, a parent or hidden name).
+    FileNamePathLike,
+    /// N-1: no file was chosen, or it is empty.
+    FileMissing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -34,6 +34,9 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
         replication_open(stage).is_ok() && user.may(&Action::RecordFostering(scope)).is_ok();
     Ok(NominationView {
         can_replicate,
+        // The dossier's documents are part of the dossier: who may edit it may attach.
+        can_attach: can_edit,
+        document_limits: ctx.document_limits,
         record,
         can_edit,
         can_plan,

@@ -312,6 +312,7 @@ pub fn NominationDetail(
                     <tbody>{evidence}</tbody>
                 </table>
             </section>
+            <year::DocumentsSection view=full_view.clone() heading on_change/>
             <year::PlanSection view=full_view.clone() heading on_change/>
             <year::EvaluationsSection view=full_view.clone() heading on_change/>
             <year::ReplicationsSection view=full_view.clone() heading on_change/>

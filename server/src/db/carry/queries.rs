@@ -106,6 +106,19 @@ pub async fn copy_card(
     .bind(from)
     .execute(&mut *conn)
     .await?;
+    // The dossier's documents go on with it (the same files; removed ones stay behind).
+    sqlx::query(
+        "INSERT INTO nomination_documents (nomination_id, kind, title, file_name, file_type,
+             size_bytes, sha256, meeting_date, meeting_result, uploaded_at, uploaded_by)
+         SELECT $1, kind, title, file_name, file_type, size_bytes, sha256, meeting_date,
+             meeting_result, uploaded_at, uploaded_by
+         FROM nomination_documents WHERE nomination_id = $2 AND removed_at IS NULL
+         ORDER BY id",
+    )
+    .bind(id)
+    .bind(from)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "INSERT INTO fostering_plans (nomination_id, fostering_leader_name,
              fostering_leader_position, publicity_leader_name, publicity_leader_position,

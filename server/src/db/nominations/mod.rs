@@ -44,6 +44,7 @@ impl NominationsPort for Backend {
                 .into_iter()
                 .map(|(id, year)| YearRecord { id, year })
                 .collect(),
+            documents: super::dossier::documents(&mut conn, id).await?,
             card,
             year: stored.year,
             created_at: stored.created_at,

@@ -3,12 +3,14 @@
 //! the plan's form (`/nominations/{id}/plan`). Every form is checked as the user types
 //! with the shared rules and again by the server on saving.
 
+mod documents;
 mod evaluation;
 mod plan;
 mod plan_form;
 mod replication;
 mod timeline;
 
+pub use documents::DocumentsSection;
 pub use evaluation::EvaluationsSection;
 pub use plan::PlanSection;
 pub use plan_form::PlanEditPage;
