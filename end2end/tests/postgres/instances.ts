@@ -83,6 +83,8 @@ export async function startOnPostgres(
         EXEMPLAR_DEMO_DATA: 'on',
         // One audit key for every instance of this database, made by the first.
         EXEMPLAR_AUDIT_KEY_FILE: path.join(output, `${name}.audit.key`),
+        // One files directory too: every instance serves every dossier's documents.
+        EXEMPLAR_FILES_DIR: path.join(output, `${name}.files`),
       });
       servers.push(server);
       const url = `http://127.0.0.1:${port}`;

@@ -76,6 +76,9 @@ mod tests {
 pub fn format_bytes(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;
+    if bytes == 0 {
+        return "0 KB".into();
+    }
     let tenths = |unit: u64| (bytes * 10 + unit / 2) / unit;
     let (value, unit) = if bytes >= MIB {
         (tenths(MIB), "MB")
@@ -99,5 +102,6 @@ mod bytes_tests {
         assert_eq!(format_bytes(1_572_864), "1,5 MB");
         assert_eq!(format_bytes(20 * 1024), "20 KB");
         assert_eq!(format_bytes(3), "0,1 KB");
+        assert_eq!(format_bytes(0), "0 KB");
     }
 }

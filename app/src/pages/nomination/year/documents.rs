@@ -210,6 +210,9 @@ fn DocumentForm(view: NominationView, heading: u8, on_change: Callback<String>) 
                 draft.set(DocumentDraft::default());
                 meeting_typed.set(String::new());
                 file.set(None);
+                if let Some(chosen) = input.get_untracked() {
+                    chosen.set_value("");
+                }
                 form.shown.set(false);
                 on_change.run(t(lang.get_untracked(), Msg::DocumentAttached).into());
             },
@@ -230,7 +233,7 @@ fn DocumentForm(view: NominationView, heading: u8, on_change: Callback<String>) 
         .into_iter()
         .map(|k| {
             view! {
-                <option value=k.code() selected=move || draft.with(|d| d.kind == k)>
+                <option value=k.code() prop:selected=move || draft.with(|d| d.kind == k)>
                     {move || document_kind_name(lang.get(), k)}
                 </option>
             }
