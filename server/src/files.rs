@@ -14,7 +14,7 @@ pub struct FileStore {
 
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("the files directory {path}: {reason}")]
+    #[error("the files directory (EXEMPLAR_FILES_DIR) {path}: {reason}")]
     Io { path: String, reason: String },
     #[error("the stored file {0} does not match its content's hash")]
     Corrupt(String),

@@ -64,9 +64,10 @@ impl Application {
             reason: e.to_string(),
         })?;
 
-        let files = crate::files::FileStore::open(&settings.files_dir)?;
         let store = db::open(&settings.database_url).await?;
         store.migrate().await?;
+        // After the database: a database that cannot open is named first.
+        let files = crate::files::FileStore::open(&settings.files_dir)?;
         if let Some(path) = &settings.audit_key_file {
             db::key_audit_history(store.as_ref(), path).await?;
         }

@@ -43,6 +43,22 @@ fn unwritable_database_path_is_a_one_line_error() {
 }
 
 #[test]
+fn unwritable_files_directory_and_bad_file_limits_are_one_line_errors() {
+    let out = exemplar(&[
+        ("DATABASE_URL", "sqlite://exemplar.db"),
+        ("EXEMPLAR_FILES_DIR", "/proc/exemplar-files"),
+    ]);
+    assert_one_line_error(&out, "EXEMPLAR_FILES_DIR");
+    let out = exemplar(&[("EXEMPLAR_MAX_FILE_MB", "0")]);
+    assert_one_line_error(&out, "EXEMPLAR_MAX_FILE_MB");
+    let out = exemplar(&[
+        ("EXEMPLAR_MAX_FILE_MB", "20"),
+        ("EXEMPLAR_MAX_DOSSIER_MB", "10"),
+    ]);
+    assert_one_line_error(&out, "EXEMPLAR_MAX_DOSSIER_MB");
+}
+
+#[test]
 fn unreachable_or_missing_postgres_database_is_a_one_line_error() {
     // Nothing listens on port 1.
     let out = exemplar(&[("DATABASE_URL", "postgres://postgres@127.0.0.1:1/exemplar")]);
