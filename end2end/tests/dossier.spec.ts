@@ -105,4 +105,11 @@ test('a unit attaches a certificate and the meeting minutes, downloads one and r
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await section.screenshot({ path: 'test-results/dossier-phone.png' });
+  // In English too (longer labels), the form's labels standing above their fields.
+  await page.context().addCookies([{ name: 'lang', value: 'en', url: page.url() }]);
+  await page.reload();
+  await hydrated(page);
+  await expect(section.getByRole('heading', { name: 'Dossier documents' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await section.screenshot({ path: 'test-results/dossier-phone-en.png' });
 });
