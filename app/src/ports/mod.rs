@@ -76,24 +76,26 @@ pub type RepoResult<T> = Result<T, RepoError>;
 /// error (`AppError::status`), never set by hand; rule violations in the user's language.
 impl From<RepoError> for AppError {
     fn from(e: RepoError) -> Self {
-        match e {
+        e.in_lang(crate::i18n::request_lang())
+    }
+}
+
+impl RepoError {
+    /// [`AppError`] of this refusal, its rule violations worded in `lang` (for the handlers
+    /// outside Leptos, which read the language from the request themselves).
+    pub fn in_lang(self, lang: shared::i18n::Lang) -> AppError {
+        match self {
             RepoError::NotFound => AppError::NotFound,
             RepoError::Conflict { by, at } => AppError::Conflict { by, at },
             RepoError::Duplicate => AppError::Duplicate,
             RepoError::Denied(d) => AppError::Forbidden(d),
-            RepoError::Rules(violations) => {
-                let lang = crate::i18n::request_lang();
-                AppError::Invalid(
-                    violations
-                        .iter()
-                        .map(|v| shared::i18n::violation_message(lang, &v.kind))
-                        .collect(),
-                )
-            }
-            RepoError::Invalid(e) => AppError::Invalid(vec![shared::i18n::input_error(
-                crate::i18n::request_lang(),
-                &e,
-            )]),
+            RepoError::Rules(violations) => AppError::Invalid(
+                violations
+                    .iter()
+                    .map(|v| shared::i18n::violation_message(lang, &v.kind))
+                    .collect(),
+            ),
+            RepoError::Invalid(e) => AppError::Invalid(vec![shared::i18n::input_error(lang, &e)]),
             RepoError::Unavailable(detail) => {
                 tracing::error!(%detail, "database unavailable");
                 AppError::Internal

@@ -552,6 +552,12 @@ pub struct DocumentRecord {
 }
 
 impl NominationRecord {
+    /// The next year's card this one was carried over into, if it was: this year's record
+    /// is then closed (the server refuses changes to it; its evaluations may still be filed).
+    pub fn carried_on(&self) -> Option<&crate::types::carry::YearRecord> {
+        self.years.iter().find(|y| y.year > self.card.year)
+    }
+
     /// What the dossier's documents not removed hold together, in bytes.
     pub fn dossier_bytes(&self) -> u64 {
         self.documents
@@ -559,14 +565,6 @@ impl NominationRecord {
             .filter(|d| d.removed.is_none())
             .map(|d| d.size)
             .sum()
-    }
-}
-
-impl NominationRecord {
-    /// The next year's card this one was carried over into, if it was: this year's record
-    /// is then closed (the server refuses changes to it; its evaluations may still be filed).
-    pub fn carried_on(&self) -> Option<&crate::types::carry::YearRecord> {
-        self.years.iter().find(|y| y.year > self.card.year)
     }
 }
 

@@ -35,35 +35,13 @@ pub fn is_upload(path: &str) -> bool {
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(app::i18n::lang_from_cookie_header)
-        .unwrap_or_default()
-}
-
 /// An error as the page's upload form reads it: the status that fits, the error as JSON.
 fn refuse(e: AppError) -> Response {
     (e.status(), Json(e)).into_response()
 }
 
-/// A repository's refusal in the user's language (its rule violations worded).
-fn from_repo(e: RepoError, lang: Lang) -> AppError {
-    match e {
-        RepoError::Rules(v) => AppError::Invalid(
-            v.iter()
-                .map(|v| shared::i18n::violation_message(lang, &v.kind))
-                .collect(),
-        ),
-        RepoError::Invalid(e) => AppError::Invalid(vec![shared::i18n::input_error(lang, &e)]),
-        other => AppError::from(other),
-    }
-}
-
 fn violations(v: Vec<shared::rules::Violation>, lang: Lang) -> AppError {
-    from_repo(RepoError::Rules(v), lang)
+    RepoError::Rules(v).in_lang(lang)
 }
 
 /// Records a refusal of `action` on `object` in the audit history (it concerns security).
@@ -142,14 +120,14 @@ pub async fn upload(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    let lang = lang_of(&headers);
+    let lang = super::lang_of(&headers);
     let ctx = &state.ctx;
     let limits = ctx.document_limits;
     // Who may: a nomination they may not see does not exist for them; one they may see
     // but not change is refused, and the refusal recorded, before the file is read.
     let record = match ctx.repo.nomination(id).await {
         Ok(record) => record,
-        Err(e) => return refuse(from_repo(e, lang)),
+        Err(e) => return refuse(e.in_lang(lang)),
     };
     let scope = app::moves::scope(&record.card);
     if user.may(&Action::ViewNomination(scope)).is_err() {
@@ -214,7 +192,7 @@ pub async fn upload(
             if created && !matches!(ctx.repo.file_in_use(&sha256).await, Ok(true)) {
                 state.files.discard(&sha256).await;
             }
-            refuse(from_repo(e, lang))
+            refuse(e.in_lang(lang))
         }
     }
 }
@@ -250,7 +228,7 @@ pub async fn download(
     Path(document_id): Path<i64>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = lang_of(&headers);
+    let lang = super::lang_of(&headers);
     let text = |status: StatusCode, e: AppError| {
         (
             status,

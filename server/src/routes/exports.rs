@@ -31,12 +31,7 @@ pub async fn download(
     Query(query): Query<Year>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(app::i18n::lang_from_cookie_header)
-        .unwrap_or_default();
+    let lang = super::lang_of(&headers);
     let refuse = |status: StatusCode, e: AppError| {
         (
             status,
