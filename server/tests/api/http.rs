@@ -217,6 +217,13 @@ async fn pages_and_answers_are_compressed_but_live_events_are_not() {
     };
 
     let page = fetch("/board", "gzip").await.unwrap();
+    // Said first, so that a failure under load names the answer it got.
+    assert_eq!(
+        page.status(),
+        200,
+        "the board answers: {:?}",
+        page.headers()
+    );
     assert_eq!(page.headers()["content-encoding"], "gzip");
     let mut html = String::new();
     flate2::read::GzDecoder::new(&page.bytes().await.unwrap()[..])
