@@ -179,6 +179,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=(StaticSegment("admin"), StaticSegment("campaigns"), ParamSegment("id"), StaticSegment("movements"))
+                            view=crate::pages::admin_movements::AdminMovementsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=(StaticSegment("admin"), StaticSegment("accounts"))
                             view=AdminAccountsPage
                             ssr=SsrMode::Async

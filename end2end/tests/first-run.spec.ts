@@ -224,6 +224,22 @@ test('the administrator edits the campaign\'s criteria as a new version', async 
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+test('the administrator starts the campaign\'s list of emulation movements from nothing', async ({ page }) => {
+  await signInAdmin(page, '/admin/campaigns');
+  await page.getByRole('link', { name: 'Phong trào thi đua' }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns\/\d+\/movements$/);
+  await hydrated(page);
+  // A new campaign has none: the page says so, and offers the form that adds the first.
+  await expect(page.locator('p.empty')).toHaveText('Kế hoạch này chưa có phong trào thi đua nào. Thêm phong trào đầu tiên bên dưới.');
+  await expectAccessible(page);
+  await page.getByRole('textbox', { name: 'Phong trào thi đua' }).fill('Phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới”');
+  await page.getByRole('button', { name: 'Thêm phong trào' }).click();
+  await expect(page.locator('form.movement-row[data-movement-id]')).toHaveCount(1);
+  await expect(page.locator('p.empty')).toHaveCount(0);
+  await expect(page.locator('form.movement-row[data-movement-id]')).toContainText('Số đề xuất: 0');
+  await expectAccessible(page);
+});
+
 test('with the campaign set, the calendar, the board and the setup guide follow it', async ({ page }) => {
   // The year's calendar follows the stored dates.
   await signInAdmin(page, '/calendar');

@@ -54,6 +54,9 @@ fn CampaignList(rows: Vec<CampaignRow>) -> impl IntoView {
                     <td>
                         <A href=format!("/admin/campaigns/{}/criteria", c.id)>{tr(Msg::CampaignCriteriaLink)}</A>
                     </td>
+                    <td>
+                        <A href=format!("/admin/campaigns/{}/movements", c.id)>{tr(Msg::MovementsLink)}</A>
+                    </td>
                 </tr>
             }
         })
@@ -61,7 +64,7 @@ fn CampaignList(rows: Vec<CampaignRow>) -> impl IntoView {
     view! {
         <Table class="campaigns" caption=Msg::AdminCampaignsTitle columns=vec![
             Msg::CampaignName.into(), Msg::CampaignDecision.into(), Msg::CampaignYears.into(),
-            Msg::CampaignCriteriaLink.into(),
+            Msg::CampaignCriteriaLink.into(), Msg::MovementsLink.into(),
         ]>{body}</Table>
     }
     .into_any()

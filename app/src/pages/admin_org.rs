@@ -20,7 +20,7 @@ pub fn AdminOrgPage() -> impl IntoView {
         <section class="admin-page" aria-labelledby="org-title">
             <h1 id="org-title">{tr(Msg::AdminOrgTitle)}</h1>
             {move || notice.get().map(|n| match n {
-                Ok(msg) => view! { <p class="notice" role="status">{move || t(lang.get(), Msg::AdminSaved).to_string() + " " + msg}</p> }.into_any(),
+                Ok(msg) => view! { <p class="notice" role="status">{move || format!("{} {msg}", t(lang.get(), Msg::OrgSaved)).trim_end().to_string()}</p> }.into_any(),
                 Err(e) => view! { <p class="error" role="alert">{e.describe(lang.get())}</p> }.into_any(),
             })}
             <Loaded data=org let:o>{

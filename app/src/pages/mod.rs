@@ -2,6 +2,7 @@ pub mod admin_accounts;
 pub mod admin_campaign_years;
 pub mod admin_campaigns;
 pub mod admin_criteria;
+pub mod admin_movements;
 pub mod admin_org;
 pub mod admin_setup;
 pub mod audit;

@@ -4,6 +4,7 @@
 use crate::api::summary::get_summary;
 use crate::components::live::LiveRefresh;
 use crate::components::loaded::Loaded;
+use crate::components::table::Table;
 use crate::components::year_filter::YearFilter;
 use crate::i18n::{tr, use_lang};
 use crate::types::calendar::{selection_period_name, status_code, status_text};
@@ -12,8 +13,10 @@ use crate::types::model::CardEvent;
 use crate::types::summary::{BlocSummary, ReviewStatus, SummaryView, UnitSummary};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use shared::domain::{EvaluationPeriod, NomineeKind, SelectionPeriod, Stage};
-use shared::i18n::{format_date, format_int, format_points, period_name, t, Lang, Msg};
+use shared::domain::{EvaluationPeriod, ExemplarType, Field, NomineeKind, SelectionPeriod, Stage};
+use shared::i18n::{
+    exemplar_type_name, format_date, format_int, format_points, period_name, t, Lang, Msg,
+};
 use shared::rules::deadline::deadline_status;
 use shared::rules::summary::{DeadlineCount, Tally};
 
@@ -129,8 +132,9 @@ fn Summary(view: SummaryView) -> impl IntoView {
         {figures}
         <div class="charts">
             <StageChart blocs=blocs/>
-            <EvaluationChart total=total calendar today=today_date/>
+            <EvaluationChart total=total.clone() calendar today=today_date/>
         </div>
+        <Classification total movements=view.movements/>
         <Show when=move || all_blocs>
             <CityLists year/>
         </Show>
@@ -277,6 +281,56 @@ fn EvaluationChart(
                 </svg>
             </figure>
         }
+    }
+}
+
+/// The counts by kind of exemplar (N-2) and by emulation movement, each with the
+/// nominations not classified (or naming no movement).
+#[component]
+fn Classification(total: Tally, movements: Vec<shared::domain::Movement>) -> impl IntoView {
+    let lang = use_lang();
+    let by_type = {
+        let total = total.clone();
+        move || {
+            let lang = lang.get();
+            ExemplarType::ALL
+                .into_iter()
+                .map(|k| (k.code().to_string(), exemplar_type_name(lang, k).to_string(), total.exemplar_type(Some(k))))
+                .chain(std::iter::once(("none".to_string(), t(lang, Msg::ExemplarNotClassified).to_string(), total.exemplar_type(None))))
+                .map(|(code, name, n)| view! {
+                    <tr data-exemplar-type=code><th scope="row">{name}</th><td class="num">{count(n)}</td></tr>
+                })
+                .collect_view()
+        }
+    };
+    let by_movement = move || {
+        let lang = lang.get();
+        movements
+            .iter()
+            // A retired movement no nomination names is of no interest to the count.
+            .filter(|m| !m.retired || total.movement(Some(m.id)) > 0)
+            .map(|m| (m.id.to_string(), m.name.clone(), total.movement(Some(m.id))))
+            .chain(std::iter::once(("none".to_string(), t(lang, Msg::MovementNotNamed).to_string(), total.movement(None))))
+            .map(|(id, name, n)| view! {
+                <tr data-movement=id><th scope="row">{name}</th><td class="num">{count(n)}</td></tr>
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="classification">
+            <section aria-labelledby="by-type-title">
+                <h2 id="by-type-title">{tr(Msg::SummaryByType)}</h2>
+                <Table class="by-type" columns=vec![Field::ExemplarType.into(), Msg::NominationsLabel.into()]>
+                    {by_type}
+                </Table>
+            </section>
+            <section aria-labelledby="by-movement-title">
+                <h2 id="by-movement-title">{tr(Msg::SummaryByMovement)}</h2>
+                <Table class="by-movement" columns=vec![Field::Movement.into(), Msg::NominationsLabel.into()]>
+                    {by_movement}
+                </Table>
+            </section>
+        </div>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::RepoResult;
 use crate::types::auth::CurrentUser;
-use crate::types::model::{CampaignCriteria, CampaignRow, CampaignYears};
+use crate::types::model::{CampaignCriteria, CampaignMovements, CampaignRow, CampaignYears};
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use shared::domain::{Campaign, CampaignYear, CriteriaSet};
@@ -63,6 +63,22 @@ pub trait CampaignsPort: Send + Sync {
         from_year: i32,
         set: &CriteriaSet,
         version: i64,
+        by: &CurrentUser,
+    ) -> RepoResult<i64>;
+
+    /// A campaign's emulation movements, each with how many nominations name it.
+    async fn campaign_movements(&self, campaign_id: i64) -> RepoResult<CampaignMovements>;
+
+    /// Adds a movement to a campaign (`id` None) or renames / retires / brings back one
+    /// still at `version` (a stale version is a conflict naming who changed it and when).
+    /// The name must not be another of the campaign's movements. Returns its id.
+    async fn save_movement(
+        &self,
+        campaign_id: i64,
+        id: Option<i64>,
+        version: i64,
+        name: &str,
+        retired: bool,
         by: &CurrentUser,
     ) -> RepoResult<i64>;
 }

@@ -32,6 +32,12 @@ pub struct BoardCard {
     /// The campaign year the nomination belongs to.
     #[serde(default)]
     pub year: i32,
+    /// N-2: the kind of exemplar, once classified.
+    #[serde(default)]
+    pub exemplar_type: Option<shared::domain::ExemplarType>,
+    /// The emulation movement it came from, if named.
+    #[serde(default)]
+    pub movement_id: Option<i64>,
 }
 
 /// The board of one campaign year, cards in column order.
@@ -417,6 +423,8 @@ pub enum AuditAction {
     CampaignUpdated,
     CampaignYearUpdated,
     CriteriaUpdated,
+    MovementCreated,
+    MovementUpdated,
     CityDispatched,
     SaveSelection,
     OpenBallot,
@@ -434,7 +442,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 29] = [
+    const CODES: [(AuditAction, &'static str); 31] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -455,6 +463,8 @@ impl AuditAction {
         (AuditAction::CampaignUpdated, "campaign_updated"),
         (AuditAction::CampaignYearUpdated, "campaign_year_updated"),
         (AuditAction::CriteriaUpdated, "criteria_updated"),
+        (AuditAction::MovementCreated, "movement_created"),
+        (AuditAction::MovementUpdated, "movement_updated"),
         (AuditAction::CityDispatched, "city_dispatched"),
         (AuditAction::SaveSelection, "save_selection"),
         (AuditAction::OpenBallot, "open_ballot"),
@@ -528,6 +538,9 @@ pub struct NominationRecord {
     /// each carried over from the one before.
     #[serde(default)]
     pub years: Vec<crate::types::carry::YearRecord>,
+    /// The campaign's emulation movements (the one named among them, if any).
+    #[serde(default)]
+    pub movements: Vec<shared::domain::Movement>,
     /// The dossier's documents, removed ones too (kept, marked so), oldest first.
     #[serde(default)]
     pub documents: Vec<DocumentRecord>,
@@ -702,6 +715,10 @@ pub struct NominationFormData {
     pub collectives: Vec<CollectiveOption>,
     /// The criteria of the year (the evidence asked for, per kind).
     pub criteria: shared::domain::CriteriaSet,
+    /// The campaign's emulation movements: the live ones are offered, a retired one only
+    /// when the nomination names it already.
+    #[serde(default)]
+    pub movements: Vec<shared::domain::Movement>,
 }
 
 /// An accepted change of a card, as stored in the event log and pushed to live boards.
@@ -1013,6 +1030,20 @@ pub struct CriteriaVersion {
     /// for version 0, the plan's).
     pub made: Option<(i32, String, String)>,
     pub set: shared::domain::CriteriaSet,
+}
+
+/// One of a campaign's emulation movements, with how many nominations name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovementRow {
+    pub movement: shared::domain::Movement,
+    pub nominations: u32,
+}
+
+/// A campaign and its emulation movements, as the administrator keeps them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignMovements {
+    pub campaign: CampaignRow,
+    pub movements: Vec<MovementRow>,
 }
 
 /// A campaign and each of its years.

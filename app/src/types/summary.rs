@@ -51,6 +51,9 @@ pub struct SummaryView {
     pub blocs: Vec<BlocSummary>,
     /// The user sees every bloc (leadership, the office), not only their own.
     pub all_blocs: bool,
+    /// The campaign's emulation movements, for the counts by movement.
+    #[serde(default)]
+    pub movements: Vec<shared::domain::Movement>,
 }
 
 /// What the summary needs besides the cards' counts, read in one go.
@@ -65,6 +68,9 @@ pub struct SummaryFrame {
     /// (id, name, bloc id), in Vietnamese order.
     pub units: Vec<(i64, String, i64)>,
     pub reviews: Vec<ReviewRow>,
+    /// The campaign's emulation movements (retired ones too: nominations may name them).
+    #[serde(default)]
+    pub movements: Vec<shared::domain::Movement>,
 }
 
 /// A bloc's stored review, as far as the summary is concerned.
@@ -86,6 +92,8 @@ pub fn facts(card: &crate::types::model::BoardCard) -> Facts {
         replications: card.replications,
         city_registered: card.city_registered,
         council_score_milli: card.council_score_milli,
+        exemplar_type: card.exemplar_type,
+        movement_id: card.movement_id,
     }
 }
 
@@ -162,6 +170,7 @@ pub fn build_view(
         deadlines: all_deadlines,
         blocs,
         all_blocs: only_bloc.is_none(),
+        movements: frame.movements,
     }
 }
 

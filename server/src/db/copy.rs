@@ -26,6 +26,7 @@ pub const TABLES: &[&str] = &[
     "campaign_years",
     "users",
     "user_roles",
+    "movements",
     "nominations",
     "nomination_evidence",
     "events",

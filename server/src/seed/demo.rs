@@ -5,7 +5,7 @@ use super::*;
 use chrono::Datelike;
 use shared::domain::{
     Activity, ActivityKind, ActivityStatus, CoopType, CriteriaSet, Evaluation, EvaluationPeriod,
-    Field, FosteringPlan, Leader, Rating, RequiredText,
+    ExemplarType, Field, FosteringPlan, Leader, Rating, RequiredText,
 };
 
 pub const DEMO_PASSWORD: &str = "exemplar-demo";
@@ -478,9 +478,56 @@ pub fn nominations(year: i32) -> Vec<NominationSeed> {
                     .filter(|_| !matches!(stage, Stage::Discovered | Stage::Dropped)),
                 plan_approved: stage != Stage::Registered,
                 evaluations: evaluations(stage, year, n.what),
+                exemplar_type: exemplar_type(n.kind, i, n.what),
+                movement: movement(n.kind, i),
             }
         })
         .collect()
+}
+
+/// The campaign's emulation movements.
+pub const MOVEMENTS: [&str; 4] = [
+    "Phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới”",
+    "Phong trào “Nông dân thi đua sản xuất, kinh doanh giỏi”",
+    "Phong trào thi đua “Đổi mới, sáng tạo trong công tác”",
+    "Phong trào thi đua thực hiện văn hóa công vụ",
+];
+
+/// N-2, read off what the nominee did; every ninth left unclassified (as a unit that has
+/// not said yet would).
+fn exemplar_type(kind: NomineeKind, i: usize, what: &str) -> Option<ExemplarType> {
+    if i % 9 == 8 {
+        return None;
+    }
+    let what = what.to_lowercase();
+    Some(if what.contains("mô hình") || what.contains("chuỗi") {
+        ExemplarType::Model
+    } else if ["sáng kiến", "ứng dụng", "phần mềm", "bản đồ số", "cải tiến"]
+        .iter()
+        .any(|w| what.contains(w))
+    {
+        ExemplarType::Initiative
+    } else if kind == NomineeKind::Individual {
+        ExemplarType::OutstandingExample
+    } else if i.is_multiple_of(2) {
+        ExemplarType::Experience
+    } else {
+        ExemplarType::NewFactor
+    })
+}
+
+/// The movement a nominee came from (an index into [`MOVEMENTS`]); every seventh names
+/// none.
+fn movement(kind: NomineeKind, i: usize) -> Option<usize> {
+    if i % 7 == 6 {
+        return None;
+    }
+    Some(match kind {
+        NomineeKind::Household | NomineeKind::Cooperative => 1,
+        NomineeKind::Individual => 2,
+        NomineeKind::Collective if i.is_multiple_of(2) => 0,
+        NomineeKind::Collective => 3,
+    })
 }
 
 /// The demo Department, with a campaign covering the year of `today` (the server's
@@ -504,6 +551,7 @@ pub fn dataset(today: chrono::NaiveDate) -> Dataset {
             // campaign set its own deadline).
             registration_deadline: chrono::NaiveDate::from_ymd_opt(year, 12, 31).map(|d| (year, d)),
         },
+        movements: MOVEMENTS.to_vec(),
         accounts: accounts(),
         password: DEMO_PASSWORD,
         nominations: nominations(year),

@@ -54,6 +54,10 @@ pub struct NominationSeed {
     pub plan_approved: bool,
     /// E-1: the periodic evaluations already recorded.
     pub evaluations: Vec<shared::domain::Evaluation>,
+    /// N-2: the kind of exemplar.
+    pub exemplar_type: Option<shared::domain::ExemplarType>,
+    /// The emulation movement it came from: an index into [`Dataset::movements`].
+    pub movement: Option<usize>,
 }
 
 pub struct Dataset {
@@ -62,6 +66,8 @@ pub struct Dataset {
     pub blocs: Vec<BlocSeed>,
     pub units: Vec<UnitSeed>,
     pub campaign: CampaignSeed,
+    /// The campaign's emulation movements.
+    pub movements: Vec<&'static str>,
     pub accounts: Vec<AccountSeed>,
     /// Every demo account's password (they are demo accounts: printed in the README).
     pub password: &'static str,

@@ -60,6 +60,8 @@ pub fn dataset(n: usize) -> Dataset {
                 plan: None,
                 plan_approved: false,
                 evaluations: Vec::new(),
+                exemplar_type: Some(shared::domain::ExemplarType::ALL[i % 5]),
+                movement: Some(i % super::demo::MOVEMENTS.len()),
             }
         })
         .collect();

@@ -7,9 +7,10 @@ use crate::common;
 
 use app::api::account::ChangePassword;
 use app::api::admin::{
-    CreateAccount, CreateCampaign, GetCampaignCriteria, GetCampaignYears, GetOrganisation,
-    GetSetup, ListAccounts, ListCampaigns, ResetPassword, SaveBloc, SaveCampaignYear, SaveCriteria,
-    SaveUnit, SetCouncilSeat, UpdateAccount, UpdateCampaign,
+    CreateAccount, CreateCampaign, GetCampaignCriteria, GetCampaignMovements, GetCampaignYears,
+    GetOrganisation, GetSetup, ListAccounts, ListCampaigns, ResetPassword, SaveBloc,
+    SaveCampaignYear, SaveCriteria, SaveMovement, SaveUnit, SetCouncilSeat, UpdateAccount,
+    UpdateCampaign,
 };
 use app::api::audit::ListAudit;
 use app::api::auth::GetCurrentUser;
@@ -113,6 +114,8 @@ pub(crate) fn table() -> Vec<Row> {
                     description: "".into(),
                     replication_potential: "".into(),
                     evidence: Default::default(),
+                    exemplar_type: None,
+                    movement_id: None,
                 },
             },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
@@ -339,6 +342,21 @@ pub(crate) fn table() -> Vec<Row> {
                 from_year: 2026,
                 criteria: Default::default(),
                 version: 0,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
+        row(
+            GetCampaignMovements { campaign_id: -1 },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
+        ),
+        // A blank name: refused as input after authorisation.
+        row(
+            SaveMovement {
+                campaign_id: -1,
+                id: None,
+                version: 0,
+                name: " ".into(),
+                retired: false,
             },
             ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'A'],
         ),

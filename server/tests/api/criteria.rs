@@ -75,6 +75,8 @@ fn collective(unit_id: i64, evidence: &[&str]) -> NominationDraft {
             .iter()
             .map(|c| (c.to_string(), format!("Minh chứng {c}")))
             .collect(),
+        exemplar_type: None,
+        movement_id: None,
     }
 }
 

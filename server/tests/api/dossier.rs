@@ -9,7 +9,7 @@ use crate::common;
 use app::api::nominations::{GetNomination, RemoveDocument};
 use app::types::model::{MoveAction, NominationView};
 use chrono::NaiveDate;
-use common::{spawn_app_at, start_with, TestApp};
+use common::{count, spawn_app_at, start_with, TestApp};
 use serde_json::Value;
 
 fn today() -> NaiveDate {
@@ -44,16 +44,6 @@ async fn nomination_of_head1(app: &TestApp, stage: &str) -> i64 {
     .unwrap();
     pool.close().await;
     id
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let pool = app.pool().await;
-    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    pool.close().await;
-    n
 }
 
 /// The files kept in the app's files directory (not counting the temporary ones' folder).

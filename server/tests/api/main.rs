@@ -13,6 +13,7 @@ mod board;
 mod calendar;
 mod campaigns;
 mod carry;
+mod classification;
 mod council;
 mod criteria;
 mod dossier;

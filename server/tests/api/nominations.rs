@@ -4,26 +4,9 @@
 use crate::common;
 
 use app::api::nominations::{GetNomination, NominationForm, SaveNomination};
-use common::{spawn_app, TestApp};
+use common::board::household_draft as household;
+use common::{spawn_app, unit_of};
 use shared::domain::{NominationDraft, Profile};
-
-fn household(unit_id: i64, name: &str) -> NominationDraft {
-    NominationDraft {
-        unit_id,
-        nominee_name: name.into(),
-        profile: Profile::Household {
-            cultural_family_years: vec![2023, 2024, 2025],
-            exemplary: false,
-        },
-        description: "Trồng rau hữu cơ theo chuỗi".into(),
-        replication_potential: "Nhân rộng cho các hộ trong ấp".into(),
-        evidence: [
-            ("C-B1".into(), "Giấy chứng nhận VietGAP".into()),
-            ("C-B2".into(), "Thu nhập 600 triệu/năm".into()),
-        ]
-        .into(),
-    }
-}
 
 /// A new nomination of `year` (no id, version 0).
 fn create(year: i32, draft: NominationDraft) -> SaveNomination {
@@ -33,17 +16,6 @@ fn create(year: i32, draft: NominationDraft) -> SaveNomination {
         year,
         draft,
     }
-}
-
-async fn unit_of(app: &TestApp, username: &str) -> i64 {
-    let pool = app.pool().await;
-    let id: i64 = sqlx::query_scalar("SELECT unit_id FROM users WHERE username = $1")
-        .bind(username)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    pool.close().await;
-    id
 }
 
 #[tokio::test]

@@ -279,6 +279,8 @@ fn change(id: i64, name: &str) -> server::db::events::StoredChange {
             replications: 0,
             council_score_milli: None,
             year: 2026,
+            exemplar_type: None,
+            movement_id: None,
         },
     }
 }

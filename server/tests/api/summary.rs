@@ -538,6 +538,8 @@ async fn the_summary_of_a_chosen_year_counts_only_that_year_s_nominations() {
         description: "Hỗ trợ hợp tác xã chuyển đổi số".into(),
         replication_potential: String::new(),
         evidence: BTreeMap::new(),
+        exemplar_type: None,
+        movement_id: None,
     };
     let save = SaveNomination {
         id: None,

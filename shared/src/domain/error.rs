@@ -70,6 +70,8 @@ pub enum Field {
     DocumentFile,
     MeetingDate,
     MeetingResult,
+    ExemplarType,
+    Movement,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.
@@ -119,6 +121,9 @@ pub enum InputError {
     /// than it is stored (a name shown reversed in a list, a forged line in an export).
     #[error("{field:?} contains a control or direction-override character")]
     ForbiddenCharacter { field: Field },
+    /// A name already on its list (a campaign's movements).
+    #[error("{field:?} is already on the list")]
+    NameTaken { field: Field },
 }
 
 /// Whether `text` holds a character no text field accepts: a control character other than
@@ -153,6 +158,7 @@ impl InputError {
             | InputError::DateOutside { field, .. }
             | InputError::NotAfter { field, .. }
             | InputError::YearTaken { field, .. }
+            | InputError::NameTaken { field }
             | InputError::ForbiddenCharacter { field } => *field,
         }
     }

@@ -6,6 +6,7 @@ pub mod criteria;
 pub mod dossier;
 pub mod error;
 pub mod evaluation;
+pub mod exemplar;
 mod kind;
 pub mod nomination;
 pub mod org;
@@ -24,6 +25,7 @@ pub use evaluation::{
     EvaluationPeriod, FosteringPlan, Leader, LeaderDraft, PlanDraft, Rating, Replication,
     ReplicationDraft, SelectionPeriod,
 };
+pub use exemplar::{ExemplarType, Movement};
 pub use kind::NomineeKind;
 pub use nomination::{Nomination, NominationDraft};
 pub use org::{Bloc, Unit};

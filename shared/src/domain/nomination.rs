@@ -48,6 +48,12 @@ pub struct NominationDraft {
     pub replication_potential: String,
     /// Evidence per criterion code; empty texts are dropped.
     pub evidence: BTreeMap<String, String>,
+    /// N-2: what kind of exemplar it is (None: not classified yet).
+    #[serde(default)]
+    pub exemplar_type: Option<super::ExemplarType>,
+    /// The emulation movement it came from, one of its campaign's (None: not said).
+    #[serde(default)]
+    pub movement_id: Option<i64>,
 }
 
 impl NominationDraft {
@@ -163,6 +169,8 @@ mod tests {
             description: "Sáng kiến số hóa hồ sơ".into(),
             replication_potential: String::new(),
             evidence: BTreeMap::from([("C-C1".to_string(), "Bằng khen 2025".to_string())]),
+            exemplar_type: None,
+            movement_id: None,
         }
     }
 

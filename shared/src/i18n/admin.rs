@@ -129,6 +129,7 @@ feature! { $
     AdminEdit => "Sửa", "Edit",
     AdminSave => "Lưu", "Save",
     AdminSaved => "Đã lưu tài khoản", "Account saved:",
+    OrgSaved => "Đã lưu thay đổi.", "The change is saved.",
     AdminDisable => "Khóa", "Disable",
     AdminEnable => "Mở khóa", "Enable",
     AdminResetPassword => "Đặt lại mật khẩu", "Reset password",

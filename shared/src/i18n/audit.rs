@@ -40,6 +40,8 @@ feature! { $
     AuditedCampaignUpdated => "Sửa kế hoạch thi đua", "Campaign changed",
     AuditedCampaignYearUpdated => "Sửa lịch, chỉ tiêu của năm", "Year's calendar changed",
     AuditedCriteriaUpdated => "Sửa bộ tiêu chí", "Criteria changed",
+    AuditedMovementCreated => "Thêm phong trào thi đua", "Emulation movement added",
+    AuditedMovementUpdated => "Sửa phong trào thi đua", "Emulation movement changed",
     AuditedCityDispatched => "Ghi nhận gửi danh sách lên Thành phố", "List sent to the City recorded",
     AuditedCouncilSeated => "Thêm vào Hội đồng", "Seated on the council",
     AuditedCouncilUnseated => "Rút khỏi Hội đồng", "Removed from the council",
@@ -79,6 +81,7 @@ feature! { $
     AuditObjectBlocReview => "Báo cáo của khối", "Bloc review",
     AuditObjectExport => "Danh sách xuất", "Exported list",
     AuditObjectDocument => "Tài liệu hồ sơ", "Dossier document",
+    AuditObjectMovement => "Phong trào thi đua", "Emulation movement",
 }
 
 /// The label of an audit action code; unknown codes are shown as they are.
@@ -102,6 +105,8 @@ pub fn audit_action_label(lang: Lang, action: &str) -> String {
         "campaign_updated" => Msg::AuditedCampaignUpdated,
         "campaign_year_updated" => Msg::AuditedCampaignYearUpdated,
         "criteria_updated" => Msg::AuditedCriteriaUpdated,
+        "movement_created" => Msg::AuditedMovementCreated,
+        "movement_updated" => Msg::AuditedMovementUpdated,
         "city_dispatched" => Msg::AuditedCityDispatched,
         "council_seated" => Msg::AuditedCouncilSeated,
         "council_unseated" => Msg::AuditedCouncilUnseated,
@@ -148,6 +153,7 @@ pub fn audit_object_label(lang: Lang, object_type: &str) -> String {
         "bloc_review" => Msg::AuditObjectBlocReview,
         "export" => Msg::AuditObjectExport,
         "document" => Msg::AuditObjectDocument,
+        "movement" => Msg::AuditObjectMovement,
         other => return other.to_string(),
     };
     t(lang, msg).to_string()

@@ -2,7 +2,7 @@
 //!
 //! The texts live per feature, one file each (`common`, `auth`, `admin`, `audit`, `board`,
 //! `nomination`, `fostering`, `calendar`, `selections`, `council`, `summary`, `review`,
-//! `documents`), and `rules` holds the texts of rule violations and input errors. Every
+//! `documents`, `dossier`, `exemplar`), and `rules` holds the texts of rule violations and input errors. Every
 //! entry carries both languages, and `catalogue!` below collects the features into one flat
 //! [`Msg`] with one exhaustive `match` per language, so neither language can go missing.
 //!
@@ -33,6 +33,7 @@ mod common;
 mod council;
 mod documents;
 mod dossier;
+mod exemplar;
 mod format;
 mod fostering;
 mod nomination;
@@ -43,6 +44,7 @@ mod summary;
 
 pub use audit::{audit_action_label, audit_object_label};
 pub use dossier::document_kind_name;
+pub use exemplar::exemplar_type_name;
 pub use format::{format_bytes, format_date, format_int, format_points, format_timestamp};
 pub use rules::{
     activity_kind_name, activity_status_name, field_name, fill, input_error, leader_role_name,
@@ -125,7 +127,7 @@ macro_rules! catalogue {
 
 catalogue! {
     [] common auth admin audit board nomination fostering calendar selections council summary
-    review documents dossier rules
+    review documents dossier exemplar rules
 }
 
 /// The text of `msg` in `lang`.

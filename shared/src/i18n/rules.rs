@@ -243,6 +243,8 @@ feature! { $
     FieldDocumentFile => "Tệp", "File",
     FieldMeetingDate => "Ngày họp tập thể", "Date of the collective's meeting",
     FieldMeetingResult => "Kết quả họp (tập thể thừa nhận, suy tôn)", "Result of the meeting (recognised by the collective)",
+    FieldExemplarType => "Loại điển hình", "Kind of exemplar",
+    FieldMovement => "Phong trào thi đua", "Emulation movement",
 }
 
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
@@ -314,6 +316,8 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         DocumentFile => Msg::FieldDocumentFile,
         MeetingDate => Msg::FieldMeetingDate,
         MeetingResult => Msg::FieldMeetingResult,
+        ExemplarType => Msg::FieldExemplarType,
+        Movement => Msg::FieldMovement,
     };
     t(lang, msg)
 }
@@ -470,6 +474,18 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
                 field: Field::CurrentPassword,
             },
         ) => format!("The {} is not correct.", field.to_lowercase()),
+        (
+            Lang::Vi,
+            InputError::Invalid {
+                field: Field::Movement,
+            },
+        ) => format!("{field} đã chọn không thuộc kế hoạch thi đua của năm này hoặc đã ngừng theo dõi; hãy chọn lại."),
+        (
+            Lang::En,
+            InputError::Invalid {
+                field: Field::Movement,
+            },
+        ) => format!("The {} chosen is not one of this year's campaign or is no longer followed; choose again.", field.to_lowercase()),
         (Lang::Vi, InputError::Invalid { .. }) => format!("{field} không hợp lệ."),
         (Lang::En, InputError::Invalid { .. }) => format!("{field} is not valid."),
         (Lang::Vi, InputError::OutOfRange { min, max, .. }) => {
@@ -533,6 +549,12 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         (Lang::Vi, InputError::ForbiddenCharacter { .. }) => format!(
             "{field} chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản (không nhìn thấy được); hãy xóa ký tự đó rồi nhập lại."
         ),
+        (Lang::Vi, InputError::NameTaken { .. }) => {
+            format!("{field}: tên này đã có trong danh sách.")
+        }
+        (Lang::En, InputError::NameTaken { .. }) => {
+            format!("{field}: this name is already on the list.")
+        }
         (Lang::En, InputError::ForbiddenCharacter { .. }) => format!(
             "{field} contains an invisible control or text-direction character; remove it and type the text again."
         ),

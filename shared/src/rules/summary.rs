@@ -2,7 +2,7 @@
 //! those counts per unit: a change of one card takes its old facts out and puts its new
 //! facts in, so a move changes two counts and nothing is recomputed from scratch.
 
-use crate::domain::{CampaignYear, EvaluationPeriod, NomineeKind, Stage};
+use crate::domain::{CampaignYear, EvaluationPeriod, ExemplarType, NomineeKind, Stage};
 use crate::rules::deadline::{deadline_status, DeadlineStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,10 @@ pub struct Facts {
     /// The council's final weighted total, in thousandths, once the year's decision is
     /// recorded (blind scoring keeps it hidden before).
     pub council_score_milli: Option<i64>,
+    /// N-2: the kind of exemplar, once classified.
+    pub exemplar_type: Option<ExemplarType>,
+    /// The emulation movement it came from, if named.
+    pub movement_id: Option<i64>,
 }
 
 impl Facts {
@@ -71,6 +75,13 @@ pub struct Tally {
     pub by_stage: [u32; 6],
     /// By kind, in [`NomineeKind::ALL`] order.
     pub by_kind: [u32; 4],
+    /// By kind of exemplar (N-2), in [`ExemplarType::ALL`] order; the rest of
+    /// `nominations` is not classified yet.
+    #[serde(default)]
+    pub by_type: [u32; 5],
+    /// By emulation movement (by id); the rest of `nominations` names none.
+    #[serde(default)]
+    pub by_movement: BTreeMap<i64, u32>,
     /// Registered with the Department (D-1).
     pub registered: u32,
     /// Registered with the City (S-2).
@@ -98,6 +109,16 @@ impl Tally {
         step(&mut self.nominations, 1);
         step(&mut self.by_stage[stage_index(f.stage)], 1);
         step(&mut self.by_kind[kind_index(f.kind)], 1);
+        if let Some(t) = f.exemplar_type {
+            step(&mut self.by_type[t.index()], 1);
+        }
+        if let Some(m) = f.movement_id {
+            let n = self.by_movement.entry(m).or_default();
+            step(n, 1);
+            if *n == 0 {
+                self.by_movement.remove(&m);
+            }
+        }
         step(&mut self.registered, u32::from(f.registered()));
         step(&mut self.city, u32::from(f.city_registered));
         if let Some(score) = f.council_score_milli {
@@ -133,6 +154,12 @@ impl Tally {
         for (a, b) in self.by_kind.iter_mut().zip(other.by_kind) {
             *a += b;
         }
+        for (a, b) in self.by_type.iter_mut().zip(other.by_type) {
+            *a += b;
+        }
+        for (m, n) in &other.by_movement {
+            *self.by_movement.entry(*m).or_default() += n;
+        }
         self.registered += other.registered;
         self.city += other.city;
         self.scored += other.scored;
@@ -150,6 +177,26 @@ impl Tally {
 
     pub fn kind(&self, kind: NomineeKind) -> u32 {
         self.by_kind[kind_index(kind)]
+    }
+
+    /// Nominations of a kind of exemplar; None: those not classified yet.
+    pub fn exemplar_type(&self, kind: Option<ExemplarType>) -> u32 {
+        match kind {
+            Some(t) => self.by_type[t.index()],
+            None => self
+                .nominations
+                .saturating_sub(self.by_type.iter().sum::<u32>()),
+        }
+    }
+
+    /// Nominations that came from a movement; None: those that name none.
+    pub fn movement(&self, movement: Option<i64>) -> u32 {
+        match movement {
+            Some(m) => self.by_movement.get(&m).copied().unwrap_or(0),
+            None => self
+                .nominations
+                .saturating_sub(self.by_movement.values().sum::<u32>()),
+        }
     }
 
     pub fn evaluated(&self, period: EvaluationPeriod) -> u32 {
@@ -302,6 +349,8 @@ mod tests {
             replications: 0,
             city_registered: false,
             council_score_milli: None,
+            exemplar_type: None,
+            movement_id: None,
         }
     }
 
@@ -353,6 +402,37 @@ mod tests {
     }
 
     #[test]
+    fn counts_by_kind_of_exemplar_and_movement_leave_the_rest_unclassified() {
+        let mut t = Tallies::default();
+        let mut f = facts(1, Stage::Registered);
+        f.exemplar_type = Some(ExemplarType::Model);
+        f.movement_id = Some(3);
+        t.set(1, f.clone());
+        t.set(2, facts(1, Stage::Discovered));
+        let unit = t.unit(1);
+        assert_eq!(unit.exemplar_type(Some(ExemplarType::Model)), 1);
+        assert_eq!(unit.exemplar_type(Some(ExemplarType::Initiative)), 0);
+        assert_eq!(unit.exemplar_type(None), 1);
+        assert_eq!(unit.movement(Some(3)), 1);
+        assert_eq!(unit.movement(None), 1);
+        // Reclassified: the old counts go, the new ones come.
+        f.exemplar_type = Some(ExemplarType::Initiative);
+        f.movement_id = None;
+        t.set(1, f);
+        let unit = t.unit(1);
+        assert_eq!(unit.exemplar_type(Some(ExemplarType::Model)), 0);
+        assert_eq!(unit.exemplar_type(Some(ExemplarType::Initiative)), 1);
+        assert_eq!(unit.movement(Some(3)), 0);
+        assert!(unit.by_movement.is_empty(), "no empty entry is kept");
+        assert_eq!(unit.movement(None), 2);
+        let mut bloc = Tally::default();
+        bloc.merge(&unit);
+        bloc.merge(&unit);
+        assert_eq!(bloc.exemplar_type(Some(ExemplarType::Initiative)), 2);
+        assert_eq!(bloc.exemplar_type(None), 2);
+    }
+
+    #[test]
     fn unit_deadlines_follow_the_calendar() {
         let cal = CampaignYear::with_plan_defaults(2026);
         let mut t = Tally::default();
@@ -386,25 +466,31 @@ mod tests {
             0u32..4,
             any::<bool>(),
             proptest::option::of(0i64..10_000),
+            proptest::option::of(0usize..5),
+            proptest::option::of(1i64..4),
         )
-            .prop_map(|(unit_id, k, s, from, evals, replications, city, score)| {
-                let mut evaluations: Vec<EvaluationPeriod> = evals
-                    .into_iter()
-                    .map(|i| EvaluationPeriod::ALL[i])
-                    .collect();
-                evaluations.sort_by_key(|p| period_index(*p));
-                evaluations.dedup();
-                Facts {
-                    unit_id,
-                    kind: NomineeKind::ALL[k],
-                    stage: Stage::ALL[s],
-                    dropped_from: from.map(|i| Stage::ALL[i]),
-                    evaluations,
-                    replications,
-                    city_registered: city,
-                    council_score_milli: score,
-                }
-            })
+            .prop_map(
+                |(unit_id, k, s, from, evals, replications, city, score, t, m)| {
+                    let mut evaluations: Vec<EvaluationPeriod> = evals
+                        .into_iter()
+                        .map(|i| EvaluationPeriod::ALL[i])
+                        .collect();
+                    evaluations.sort_by_key(|p| period_index(*p));
+                    evaluations.dedup();
+                    Facts {
+                        unit_id,
+                        kind: NomineeKind::ALL[k],
+                        stage: Stage::ALL[s],
+                        dropped_from: from.map(|i| Stage::ALL[i]),
+                        evaluations,
+                        replications,
+                        city_registered: city,
+                        council_score_milli: score,
+                        exemplar_type: t.map(|i| ExemplarType::ALL[i]),
+                        movement_id: m,
+                    }
+                },
+            )
     }
 
     proptest! {
@@ -435,6 +521,12 @@ mod tests {
                     direct.add(f);
                 }
                 prop_assert_eq!(running.unit(unit), direct);
+                // Classified or not, every nomination is counted once.
+                let u = running.unit(unit);
+                let typed: u32 = ExemplarType::ALL.iter().map(|t| u.exemplar_type(Some(*t))).sum();
+                prop_assert_eq!(typed + u.exemplar_type(None), u.nominations);
+                let named: u32 = u.by_movement.values().sum();
+                prop_assert_eq!(named + u.movement(None), u.nominations);
             }
             prop_assert_eq!(running.len(), current.len());
         }

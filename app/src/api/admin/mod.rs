@@ -1,9 +1,10 @@
 //! Administration: accounts (create, disable, roles and unit, password reset), blocs, units,
-//! council seats and campaigns.
+//! council seats, campaigns and their emulation movements.
 
 mod create_account;
 mod create_campaign;
 mod get_campaign_criteria;
+mod get_campaign_movements;
 mod get_campaign_years;
 mod get_organisation;
 mod get_setup;
@@ -13,6 +14,7 @@ mod reset_password;
 mod save_bloc;
 mod save_campaign_year;
 mod save_criteria;
+mod save_movement;
 mod save_unit;
 mod set_council_seat;
 mod update_account;
@@ -21,6 +23,7 @@ mod update_campaign;
 pub use create_account::*;
 pub use create_campaign::*;
 pub use get_campaign_criteria::*;
+pub use get_campaign_movements::*;
 pub use get_campaign_years::*;
 pub use get_organisation::*;
 pub use get_setup::*;
@@ -30,6 +33,7 @@ pub use reset_password::*;
 pub use save_bloc::*;
 pub use save_campaign_year::*;
 pub use save_criteria::*;
+pub use save_movement::*;
 pub use save_unit::*;
 pub use set_council_seat::*;
 pub use update_account::*;

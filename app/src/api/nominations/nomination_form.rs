@@ -14,7 +14,7 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
     use shared::domain::{NominationDraft, NomineeKind, Profile};
 
     let (user, ctx) = crate::services::request()?;
-    let (draft, version, year, units, criteria) = match id {
+    let (draft, version, year, units, criteria, movements) = match id {
         Some(id) => {
             let record = ctx.repo.nomination(id).await?;
             let scope = crate::moves::scope(&record.card);
@@ -33,13 +33,13 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
                 id: record.card.unit_id,
                 name: record.card.unit_name.clone(),
             };
-            let criteria = record.criteria;
             (
                 record.draft,
                 record.card.version,
                 record.year,
                 vec![unit],
-                criteria,
+                record.criteria,
+                record.movements,
             )
         }
         None => {
@@ -78,10 +78,13 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
                 description: String::new(),
                 replication_potential: String::new(),
                 evidence: Default::default(),
+                exemplar_type: None,
+                movement_id: None,
             };
             let year = ctx.clock.today().year();
             let criteria = ctx.repo.year_criteria(year).await?;
-            (draft, 0, year, units, criteria)
+            let movements = ctx.repo.year_movements(year).await?;
+            (draft, 0, year, units, criteria, movements)
         }
     };
     let collectives = ctx.repo.collectives(year).await?;
@@ -93,5 +96,6 @@ pub async fn nomination_form(id: Option<i64>) -> Result<NominationFormData, AppE
         units,
         collectives,
         criteria,
+        movements,
     })
 }

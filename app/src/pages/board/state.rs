@@ -170,6 +170,8 @@ mod tests {
             replications: 0,
             council_score_milli: None,
             year: 2026,
+            exemplar_type: None,
+            movement_id: None,
         }
     }
 

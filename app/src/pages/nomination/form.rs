@@ -8,10 +8,11 @@ use crate::i18n::{tr, use_lang};
 use crate::types::model::NominationFormData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use shared::domain::exemplar::movement_choice_error;
 use shared::domain::{
-    Assessment, CoopType, Field, InputError, NominationDraft, NomineeKind, Profile,
+    Assessment, CoopType, ExemplarType, Field, InputError, NominationDraft, NomineeKind, Profile,
 };
-use shared::i18n::{field_name, input_error, t, Msg};
+use shared::i18n::{exemplar_type_name, field_name, fill, input_error, t, Msg};
 
 /// `/nominations/new` and `/nominations/{id}/edit`.
 #[component]
@@ -63,8 +64,14 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
             .join(", "),
         _ => String::new(),
     });
+    // The campaign's movements; a retired one stays acceptable where it was named already.
+    let movements = StoredValue::new(data.movements.clone());
+    let stored_movement = data.draft.movement_id;
     let form = CheckedForm::new(move || {
         let mut errors = draft.with(NominationDraft::validate);
+        errors.extend(draft.with(|d| {
+            movements.with_value(|list| movement_choice_error(d.movement_id, stored_movement, list))
+        }));
         errors.extend(draft.with(|d| {
             criteria.with_value(|set| kept.with_value(|kept| d.evidence_errors(set, kept)))
         }));
@@ -181,6 +188,56 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
                 <p class="field-error" id=error_id>{field_errors(field)}</p>
             </div>
         }
+    };
+
+    let type_options = move || {
+        let lang_now = lang.get();
+        let chosen = draft.with(|d| d.exemplar_type);
+        ExemplarType::ALL
+            .into_iter()
+            .map(|k| view! { <option value=k.code() selected=chosen == Some(k)>{exemplar_type_name(lang_now, k)}</option> })
+            .collect_view()
+    };
+    let movement_options = move || {
+        let lang_now = lang.get();
+        let chosen = draft.with(|d| d.movement_id);
+        movements.with_value(|list| {
+            list.iter()
+                .filter(|m| !m.retired || stored_movement == Some(m.id))
+                .map(|m| {
+                    let name = if m.retired {
+                        fill(lang_now, Msg::MovementRetiredMark, &[("name", &m.name)])
+                    } else {
+                        m.name.clone()
+                    };
+                    view! { <option value=m.id.to_string() selected=chosen == Some(m.id)>{name}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let classification = view! {
+        <p class="hint wide" id="f-class-hint">{tr(Msg::ClassificationHint)}</p>
+        <label for="f-type">{move || field_name(lang.get(), Field::ExemplarType)}</label>
+        <select id="f-type" aria-describedby="f-class-hint" on:change=move |ev| {
+            let v = ExemplarType::from_code(&event_target_value(&ev));
+            draft.update(|d| d.exemplar_type = v);
+            form.touched();
+        }>
+            <option value="" selected=move || draft.with(|d| d.exemplar_type.is_none())>{tr(Msg::ChooseExemplarType)}</option>
+            {type_options}
+        </select>
+        <label for="f-movement">{move || field_name(lang.get(), Field::Movement)}</label>
+        <div class="field">
+            <select id="f-movement" aria-describedby="f-movement-error" aria-invalid=invalid(Field::Movement) on:change=move |ev| {
+                let v = event_target_value(&ev).parse::<i64>().ok();
+                draft.update(|d| d.movement_id = v);
+                form.touched();
+            }>
+                <option value="" selected=move || draft.with(|d| d.movement_id.is_none())>{tr(Msg::NoMovement)}</option>
+                {movement_options}
+            </select>
+            <p class="field-error" id="f-movement-error">{field_errors(Field::Movement)}</p>
+        </div>
     };
 
     let number = |text: String| text.trim().parse::<u32>().unwrap_or(0);
@@ -320,6 +377,7 @@ fn NominationFormView(data: NominationFormData) -> impl IntoView {
             {unit_field}
             {kind_field}
             {text_input(Field::NomineeName, "f-name", false, |d| d.nominee_name.clone(), |d, v| d.nominee_name = v)}
+            {classification}
             {profile_fields}
             {text_input(Field::Description, "f-description", true, |d| d.description.clone(), |d, v| d.description = v)}
             {text_input(Field::ReplicationPotential, "f-replication", true, |d| d.replication_potential.clone(), |d, v| d.replication_potential = v)}

@@ -144,6 +144,24 @@ pub fn NominationDetail(
                 record_for_profile.year.to_string(),
             ),
         ];
+        rows.push((
+            field_name(lang, shared::domain::Field::ExemplarType).into(),
+            match draft.exemplar_type {
+                Some(k) => shared::i18n::exemplar_type_name(lang, k).into(),
+                None => t(lang, Msg::ExemplarNotClassified).into(),
+            },
+        ));
+        let movement = draft.movement_id.and_then(|m| {
+            record_for_profile
+                .movements
+                .iter()
+                .find(|x| x.id == m)
+                .map(|x| x.name.clone())
+        });
+        rows.push((
+            field_name(lang, shared::domain::Field::Movement).into(),
+            movement.unwrap_or_else(|| t(lang, Msg::MovementNotNamed).into()),
+        ));
         rows.extend(profile_rows(lang, &draft.profile));
         rows.push((
             field_name(lang, shared::domain::Field::Description).into(),

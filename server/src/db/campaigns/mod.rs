@@ -5,19 +5,20 @@
 
 mod queries;
 
-use super::kernel::criteria;
 use super::kernel::years::{store_year, stored_year};
+use super::kernel::{criteria, movements};
 use super::kernel::{Versioned, WriteTx};
 use super::Backend;
 use crate::db::DbError;
 use app::ports::{CampaignsPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{
-    AuditAction, AuditEntry, CampaignCriteria, CampaignRow, CampaignYearRow, CampaignYears,
-    CriteriaVersion, YearCriteria,
+    AuditAction, AuditEntry, CampaignCriteria, CampaignMovements, CampaignRow, CampaignYearRow,
+    CampaignYears, CriteriaVersion, MovementRow, YearCriteria,
 };
 use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
+use shared::domain::exemplar::{parse_movement_name, same_movement_name};
 use shared::domain::{Campaign, CampaignYear, CriteriaSet, Field, InputError};
 use shared::rules::carry::RULE;
 use shared::rules::{Violation, ViolationKind};
@@ -290,6 +291,84 @@ impl CampaignsPort for Backend {
         tx.audited(&entry).await?;
         tx.commit().await?;
         Ok(new)
+    }
+    async fn campaign_movements(&self, campaign_id: i64) -> RepoResult<CampaignMovements> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        let campaign = queries::get(&mut conn, campaign_id)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+        let counts = queries::movement_use(&mut conn, campaign_id).await?;
+        let movements = movements::of_campaign(&mut conn, campaign_id)
+            .await?
+            .into_iter()
+            .map(|movement| MovementRow {
+                nominations: counts.get(&movement.id).copied().unwrap_or(0),
+                movement,
+            })
+            .collect();
+        Ok(CampaignMovements {
+            campaign,
+            movements,
+        })
+    }
+
+    async fn save_movement(
+        &self,
+        campaign_id: i64,
+        id: Option<i64>,
+        version: i64,
+        name: &str,
+        retired: bool,
+        by: &CurrentUser,
+    ) -> RepoResult<i64> {
+        let name = parse_movement_name(name).map_err(RepoError::Invalid)?;
+        let mut tx = WriteTx::begin(self, by).await?;
+        tx.about("movement", id.map(|i| i.to_string()));
+        queries::get(&mut tx, campaign_id)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+        let list = movements::of_campaign(&mut tx, campaign_id).await?;
+        let before = match id {
+            None => None,
+            Some(id) => {
+                // Another campaign's movement is not this campaign's to change.
+                let found = list.iter().find(|m| m.id == id).cloned();
+                let found = found.ok_or(RepoError::NotFound)?;
+                tx.expect_version(Versioned::Movement(id), version).await?;
+                Some(found)
+            }
+        };
+        if list
+            .iter()
+            .any(|m| Some(m.id) != id && same_movement_name(&m.name, &name))
+        {
+            return Err(RepoError::Invalid(InputError::NameTaken {
+                field: Field::Movement,
+            }));
+        }
+        let now = tx.now();
+        let by_at = (by.display_name.as_str(), now.as_str());
+        let (saved, action) = match id {
+            None => (
+                queries::insert_movement(&mut tx, campaign_id, &name, retired, by_at).await?,
+                AuditAction::MovementCreated,
+            ),
+            Some(id) => {
+                queries::update_movement(&mut tx, id, &name, retired, by_at).await?;
+                (id, AuditAction::MovementUpdated)
+            }
+        };
+        let describe = |name: &str, retired: bool| serde_json::json!({ "campaign_id": campaign_id, "name": name, "retired": retired });
+        let entry = AuditEntry::change(
+            by,
+            action,
+            ("movement", saved.to_string()),
+            before.map(|m| describe(&m.name, m.retired).to_string()),
+            describe(&name, retired).to_string(),
+        );
+        tx.audited(&entry).await?;
+        tx.commit().await?;
+        Ok(saved)
     }
 }
 

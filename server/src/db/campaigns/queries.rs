@@ -129,3 +129,65 @@ pub async fn remove_year(conn: &mut Conn, id: i64, year: i32) -> DbResult<()> {
         .await?;
     Ok(())
 }
+
+/// How many nominations name each of a campaign's movements.
+pub async fn movement_use(
+    conn: &mut Conn,
+    campaign_id: i64,
+) -> DbResult<std::collections::HashMap<i64, u32>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT movement_id, CAST(COUNT(*) AS BIGINT) FROM nominations
+         WHERE campaign_id = $1 AND movement_id IS NOT NULL GROUP BY movement_id",
+    )
+    .bind(campaign_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX)))
+        .collect())
+}
+
+/// A new movement of a campaign; returns its id.
+pub async fn insert_movement(
+    conn: &mut Conn,
+    campaign_id: i64,
+    name: &str,
+    retired: bool,
+    (by, at): (&str, &str),
+) -> DbResult<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO movements (campaign_id, name, retired, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(campaign_id)
+    .bind(name)
+    .bind(retired)
+    .bind(at)
+    .bind(by)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// A movement renamed, retired or brought back (its version was checked by the caller).
+pub async fn update_movement(
+    conn: &mut Conn,
+    id: i64,
+    name: &str,
+    retired: bool,
+    (by, at): (&str, &str),
+) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE movements SET name = $1, retired = $2, version = version + 1, updated_at = $3,
+             updated_by = $4
+         WHERE id = $5",
+    )
+    .bind(name)
+    .bind(retired)
+    .bind(at)
+    .bind(by)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

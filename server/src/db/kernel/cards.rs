@@ -8,7 +8,7 @@ use app::ports::RepoError;
 use app::types::auth::CurrentUser;
 use app::types::model::{BoardCard, BoardQuery};
 use shared::auth::{authorize, Action};
-use shared::domain::{EvaluationPeriod, NomineeKind, Position, Stage};
+use shared::domain::{EvaluationPeriod, ExemplarType, NomineeKind, Position, Stage};
 use shared::rules::{Violation, ViolationKind};
 
 #[derive(sqlx::FromRow)]
@@ -28,6 +28,8 @@ pub struct CardRow {
     evaluations: Option<String>,
     replications: i64,
     year: i32,
+    exemplar_type: Option<String>,
+    movement_id: Option<i64>,
 }
 
 /// The columns of a [`CardRow`], from `nominations n JOIN units u JOIN blocs b`.
@@ -36,7 +38,7 @@ pub const CARD_COLUMNS: &str = "n.id, n.nominee_name, n.kind, u.id AS unit_id,
     n.version, n.city_registered, n.dropped_from,
     (SELECT string_agg(e.period, ',') FROM evaluations e WHERE e.nomination_id = n.id) AS evaluations,
     (SELECT COUNT(*) FROM replications r WHERE r.nomination_id = n.id) AS replications,
-    n.year";
+    n.year, n.exemplar_type, n.movement_id";
 
 pub const CARD_FROM: &str = "FROM nominations n
     JOIN units u ON u.id = n.unit_id
@@ -79,6 +81,13 @@ impl CardRow {
             replications: self.replications as u32,
             council_score_milli: None,
             year: self.year,
+            exemplar_type: match self.exemplar_type {
+                None => None,
+                Some(code) => {
+                    Some(ExemplarType::from_code(&code).ok_or_else(|| corrupt("exemplar_type"))?)
+                }
+            },
+            movement_id: self.movement_id,
         })
     }
 }

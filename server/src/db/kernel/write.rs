@@ -33,6 +33,8 @@ pub enum Versioned {
     },
     /// A campaign's name, decision and years.
     Campaign(i64),
+    /// One of a campaign's emulation movements.
+    Movement(i64),
     /// A campaign year's calendar (never stored: version 0, the plan's defaults).
     CampaignYear {
         campaign_id: i64,
@@ -84,6 +86,10 @@ impl Versioned {
                 "SELECT version, updated_by, updated_at FROM campaigns WHERE id = $1",
                 false,
             ),
+            Versioned::Movement(_) => (
+                "SELECT version, updated_by, updated_at FROM movements WHERE id = $1",
+                false,
+            ),
             Versioned::CampaignYear { .. } => (
                 "SELECT version, updated_by, updated_at FROM campaign_years
                  WHERE campaign_id = $1 AND year = $2",
@@ -115,6 +121,7 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
         | Versioned::Bloc(id)
         | Versioned::Unit(id)
         | Versioned::Criteria(id)
+        | Versioned::Movement(id)
         | Versioned::Campaign(id) => query.bind(id),
         Versioned::Selection {
             campaign_id,

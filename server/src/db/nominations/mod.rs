@@ -4,7 +4,7 @@
 mod queries;
 
 use super::kernel::events::StoredChange;
-use super::kernel::{cards, criteria, facts, years, Versioned, WriteTx};
+use super::kernel::{cards, criteria, facts, movements, years, Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
 use app::ports::{NominationsPort, RepoError, RepoResult};
@@ -13,6 +13,7 @@ use app::types::carry::YearRecord;
 use app::types::model::{CardEvent, CollectiveOption, MoveAction, NominationRecord};
 use async_trait::async_trait;
 use shared::auth::Action;
+use shared::domain::exemplar::movement_choice_error;
 use shared::domain::{CriteriaSet, Field, InputError, NominationDraft, Stage};
 use shared::rules::transition::{dossier_violations, MoveFacts};
 
@@ -30,7 +31,10 @@ impl NominationsPort for Backend {
                 description: stored.description,
                 replication_potential: stored.replication_potential,
                 evidence: queries::evidence(&mut conn, id).await?,
+                exemplar_type: stored.exemplar_type,
+                movement_id: stored.movement_id,
             },
+            movements: movements::of_campaign(&mut conn, stored.campaign_id).await?,
             history: queries::history(&mut conn, id).await?,
             plan: facts::plan(&mut conn, id).await?,
             evaluations: facts::evaluations(&mut conn, id).await?,
@@ -61,6 +65,14 @@ impl NominationsPort for Backend {
         match queries::campaign_covering(&mut conn, year).await? {
             Some(campaign) => Ok(criteria::of_year(&mut conn, campaign, year).await?.1),
             None => Ok(CriteriaSet::default()),
+        }
+    }
+
+    async fn year_movements(&self, year: i32) -> RepoResult<Vec<shared::domain::Movement>> {
+        let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
+        match queries::campaign_covering(&mut conn, year).await? {
+            Some(campaign) => Ok(movements::of_campaign(&mut conn, campaign).await?),
+            None => Ok(Vec::new()),
         }
     }
 
@@ -96,6 +108,7 @@ async fn create(tx: &mut WriteTx<'_>, year: i32, draft: &NominationDraft) -> DbR
         return Err(RepoError::Invalid(InputError::Required { field: Field::Unit }).into());
     }
     known_evidence(tx, (campaign, year), draft, &Default::default()).await?;
+    known_movement(tx, campaign, draft, None).await?;
     let position = queries::top_of_discovered(tx, campaign, year).await?;
     let now = tx.now();
     let id = queries::insert(tx, campaign, year, draft, &position, &by.display_name, &now).await?;
@@ -126,6 +139,8 @@ async fn edit(
     if draft.unit_id != before.unit_id || draft.profile.kind() != before.kind {
         return Err(RepoError::Invalid(InputError::Invalid { field: Field::Unit }).into());
     }
+    let stored = queries::stored(tx, id).await?;
+    known_movement(tx, stored.campaign_id, draft, stored.movement_id).await?;
     if let Some(campaign) = queries::campaign_covering(tx, before.year).await? {
         let kept = queries::evidence(tx, id).await?;
         known_evidence(tx, (campaign, before.year), draft, &kept).await?;
@@ -151,6 +166,24 @@ async fn edit(
         card,
     };
     tx.record(change, Some(audit_before), None).await
+}
+
+/// The movement named is one of the nomination's campaign's, and still followed unless
+/// the nomination named it already (`stored`).
+async fn known_movement(
+    tx: &mut WriteTx<'_>,
+    campaign: i64,
+    draft: &NominationDraft,
+    stored: Option<i64>,
+) -> DbResult<()> {
+    if draft.movement_id.is_none() {
+        return Ok(());
+    }
+    let movements = movements::of_campaign(tx, campaign).await?;
+    match movement_choice_error(draft.movement_id, stored, &movements) {
+        Some(error) => Err(RepoError::Invalid(error).into()),
+        None => Ok(()),
+    }
 }
 
 /// Evidence is given only on the criteria the year is judged on (of the nominee's kind),

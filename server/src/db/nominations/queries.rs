@@ -4,7 +4,7 @@ use super::super::Conn;
 use crate::db::DbResult;
 use app::ports::RepoError;
 use app::types::model::{CollectiveOption, HistoryEntry};
-use shared::domain::{NominationDraft, Position, Profile};
+use shared::domain::{ExemplarType, NominationDraft, Position, Profile};
 use std::collections::BTreeMap;
 
 /// What a nomination holds besides its card.
@@ -15,18 +15,33 @@ pub struct Stored {
     pub description: String,
     pub replication_potential: String,
     pub created_at: String,
+    pub exemplar_type: Option<ExemplarType>,
+    pub movement_id: Option<i64>,
 }
 
 pub async fn stored(conn: &mut Conn, id: i64) -> DbResult<Stored> {
-    let (campaign_id, year, profile, description, replication_potential, created_at): (
+    #[allow(clippy::type_complexity)]
+    let (
+        campaign_id,
+        year,
+        profile,
+        description,
+        replication_potential,
+        created_at,
+        exemplar_type,
+        movement_id,
+    ): (
         i64,
         i32,
         String,
         String,
         String,
         String,
+        Option<String>,
+        Option<i64>,
     ) = sqlx::query_as(
-        "SELECT campaign_id, year, profile, description, replication_potential, created_at
+        "SELECT campaign_id, year, profile, description, replication_potential, created_at,
+             exemplar_type, movement_id
          FROM nominations WHERE id = $1",
     )
     .bind(id)
@@ -34,6 +49,12 @@ pub async fn stored(conn: &mut Conn, id: i64) -> DbResult<Stored> {
     .await?;
     let profile = serde_json::from_str(&profile)
         .map_err(|e| RepoError::Unavailable(format!("nomination {id}: bad profile: {e}")))?;
+    let exemplar_type = match exemplar_type {
+        None => None,
+        Some(code) => Some(ExemplarType::from_code(&code).ok_or_else(|| {
+            RepoError::Unavailable(format!("nomination {id}: bad exemplar type {code}"))
+        })?),
+    };
     Ok(Stored {
         campaign_id,
         year,
@@ -41,6 +62,8 @@ pub async fn stored(conn: &mut Conn, id: i64) -> DbResult<Stored> {
         description,
         replication_potential,
         created_at,
+        exemplar_type,
+        movement_id,
     })
 }
 
@@ -147,8 +170,9 @@ pub async fn insert(
     let id = sqlx::query_scalar(
         "INSERT INTO nominations (campaign_id, year, unit_id, kind, nominee_name, profile,
              description, replication_potential, stage, position, created_at, updated_at,
-             updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'discovered', $9, $10, $11, $12) RETURNING id",
+             updated_by, exemplar_type, movement_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'discovered', $9, $10, $11, $12, $13, $14)
+         RETURNING id",
     )
     .bind(campaign_id)
     .bind(year)
@@ -162,6 +186,8 @@ pub async fn insert(
     .bind(now)
     .bind(now)
     .bind(by)
+    .bind(draft.exemplar_type.map(|t| t.code()))
+    .bind(draft.movement_id)
     .fetch_one(&mut *conn)
     .await?;
     write_evidence(conn, id, draft).await?;
@@ -179,7 +205,8 @@ pub async fn update(
 ) -> DbResult<()> {
     sqlx::query(
         "UPDATE nominations SET nominee_name = $1, profile = $2, description = $3,
-             replication_potential = $4, version = version + 1, updated_at = $5, updated_by = $6
+             replication_potential = $4, version = version + 1, updated_at = $5, updated_by = $6,
+             exemplar_type = $9, movement_id = $10
          WHERE id = $7 AND version = $8",
     )
     .bind(&draft.nominee_name)
@@ -190,6 +217,8 @@ pub async fn update(
     .bind(by)
     .bind(id)
     .bind(version)
+    .bind(draft.exemplar_type.map(|t| t.code()))
+    .bind(draft.movement_id)
     .execute(&mut *conn)
     .await?;
     write_evidence(conn, id, draft).await

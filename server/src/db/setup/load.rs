@@ -91,6 +91,20 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
         }
         store_year(&mut tx, campaign_id, &calendar, data.name, &now).await?;
     }
+    let mut movement_ids = Vec::new();
+    for name in &data.movements {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO movements (campaign_id, name, updated_at, updated_by)
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(campaign_id)
+        .bind(name)
+        .bind(&now)
+        .bind(data.name)
+        .fetch_one(&mut *tx)
+        .await?;
+        movement_ids.push(id);
+    }
 
     for (a, hash) in data.accounts.iter().zip(&hashes) {
         let user_id: i64 = sqlx::query_scalar(
@@ -131,8 +145,9 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO nominations (campaign_id, year, unit_id, kind, nominee_name, profile,
                  description, replication_potential, stage, position, city_registered, city_year,
-                 created_at, updated_at, dropped_from)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+                 created_at, updated_at, dropped_from, exemplar_type, movement_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+             RETURNING id",
         )
         .bind(campaign_id)
         .bind(n.year)
@@ -150,6 +165,8 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
         .bind(&now)
         // Seeded nominations that are dropped were dropped at discovery.
         .bind((n.stage == Stage::Dropped).then_some(Stage::Discovered.code()))
+        .bind(n.exemplar_type.map(|t| t.code()))
+        .bind(n.movement.and_then(|i| movement_ids.get(i).copied()))
         .fetch_one(&mut *tx)
         .await?;
         for (code, text) in &n.evidence {

@@ -34,6 +34,7 @@ impl SummaryPort for Backend {
         let blocs = queries::blocs(&mut conn).await?;
         let units = queries::units(&mut conn).await?;
         let stored = queries::reviews(&mut conn, campaign_id, year).await?;
+        let movements = super::kernel::movements::of_campaign(&mut conn, campaign_id).await?;
         conn.commit().await.map_err(DbError::from)?;
         let reviews = stored
             .into_iter()
@@ -53,6 +54,7 @@ impl SummaryPort for Backend {
             blocs,
             units,
             reviews,
+            movements,
         })
     }
 

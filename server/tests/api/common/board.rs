@@ -30,6 +30,8 @@ pub fn unit_head_draft(unit_id: i64, collective: Option<i64>) -> NominationDraft
             ("C-C3".into(), "Sáng kiến được công nhận".into()),
         ]
         .into(),
+        exemplar_type: None,
+        movement_id: None,
     }
 }
 
@@ -299,4 +301,25 @@ pub async fn two_hundred_clients_move_one_card(apps: &[Arc<TestApp>]) {
         .await;
     assert_eq!(status, 200, "{page}");
     assert!(page["chain"]["Intact"].is_object(), "{}", page["chain"]);
+}
+
+/// A household's draft for `unit_id` with two criteria's evidence, not classified (N-2).
+pub fn household_draft(unit_id: i64, name: &str) -> NominationDraft {
+    NominationDraft {
+        unit_id,
+        nominee_name: name.into(),
+        profile: Profile::Household {
+            cultural_family_years: vec![2023, 2024, 2025],
+            exemplary: false,
+        },
+        description: "Trồng rau hữu cơ theo chuỗi".into(),
+        replication_potential: "Nhân rộng cho các hộ trong ấp".into(),
+        evidence: [
+            ("C-B1".into(), "Giấy chứng nhận VietGAP".into()),
+            ("C-B2".into(), "Thu nhập 600 triệu/năm".into()),
+        ]
+        .into(),
+        exemplar_type: None,
+        movement_id: None,
+    }
 }

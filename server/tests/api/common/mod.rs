@@ -426,3 +426,26 @@ pub async fn start_with(
         dir,
     }
 }
+
+/// One number the database answers `sql` with (a count, an id).
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
+    let pool = app.pool().await;
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    n
+}
+
+/// The unit an account belongs to.
+pub async fn unit_of(app: &TestApp, username: &str) -> i64 {
+    let pool = app.pool().await;
+    let id: i64 = sqlx::query_scalar("SELECT unit_id FROM users WHERE username = $1")
+        .bind(username)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    id
+}
