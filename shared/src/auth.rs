@@ -90,6 +90,10 @@ pub enum Action {
     RecordFostering(NominationScope),
     ApproveFosteringPlan(NominationScope),
     RecordEvaluation(NominationScope),
+    /// S-3: a unit proposes a commendation for its exemplar (its staff, head; the office).
+    ProposeCommendation(NominationScope),
+    /// S-3: the office decides a proposal (granted or declined).
+    DecideCommendation,
     WriteBlocReview {
         bloc_id: i64,
     },
@@ -181,7 +185,10 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
         Action::CreateNomination { unit_id } => {
             allow(office || actor.is_unit_member(unit_id), unit_roles)
         }
-        Action::EditNomination(n) | Action::RecordFostering(n) | Action::RecordEvaluation(n) => {
+        Action::EditNomination(n)
+        | Action::RecordFostering(n)
+        | Action::RecordEvaluation(n)
+        | Action::ProposeCommendation(n) => {
             allow(office || actor.is_unit_member(n.unit_id), unit_roles)
         }
         Action::ApproveFosteringPlan(n) => allow(
@@ -231,7 +238,9 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
                 false,
             )
         }
-        Action::SelectForCity | Action::CarryOver => allow(office, false),
+        Action::SelectForCity | Action::CarryOver | Action::DecideCommendation => {
+            allow(office, false)
+        }
         Action::ViewSummaries => allow(office || actor.has(Role::Leadership), false),
         Action::ViewBloc { bloc_id } => allow(
             office

@@ -4,18 +4,22 @@
 use crate::api::summary::get_summary;
 use crate::components::live::LiveRefresh;
 use crate::components::loaded::Loaded;
+use crate::components::table::Heading;
 use crate::components::table::Table;
 use crate::components::year_filter::YearFilter;
 use crate::i18n::{tr, use_lang};
 use crate::types::calendar::{selection_period_name, status_code, status_text};
 use crate::types::exports::DocKind;
 use crate::types::model::CardEvent;
-use crate::types::summary::{BlocSummary, ReviewStatus, SummaryView, UnitSummary};
+use crate::types::summary::{
+    BlocSummary, CommendationCount, CommendationSummary, ReviewStatus, SummaryView, UnitSummary,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{EvaluationPeriod, ExemplarType, Field, NomineeKind, SelectionPeriod, Stage};
 use shared::i18n::{
-    exemplar_type_name, format_date, format_int, format_points, period_name, t, Lang, Msg,
+    commendation_form_name, exemplar_type_name, format_date, format_int, format_points,
+    period_name, t, Lang, Msg,
 };
 use shared::rules::deadline::deadline_status;
 use shared::rules::summary::{DeadlineCount, Tally};
@@ -135,6 +139,7 @@ fn Summary(view: SummaryView) -> impl IntoView {
             <EvaluationChart total=total.clone() calendar today=today_date/>
         </div>
         <Classification total movements=view.movements/>
+        <Commendations summary=view.commendations/>
         <Show when=move || all_blocs>
             <CityLists year/>
         </Show>
@@ -331,6 +336,70 @@ fn Classification(total: Tally, movements: Vec<shared::domain::Movement>) -> imp
                 </Table>
             </section>
         </div>
+    }
+}
+
+/// The commendations proposed and decided (S-3): by form (granted ones under the form
+/// granted), and by bloc and unit.
+#[component]
+fn Commendations(summary: CommendationSummary) -> impl IntoView {
+    let lang = use_lang();
+    let cells = |c: CommendationCount| {
+        view! {
+            <td class="num" data-count="pending">{count(c.pending)}</td>
+            <td class="num" data-count="granted">{count(c.granted)}</td>
+            <td class="num" data-count="declined">{count(c.declined)}</td>
+        }
+    };
+    let body = if summary.total.total() == 0 {
+        view! { <p class="empty">{tr(Msg::NoCommendationsYear)}</p> }.into_any()
+    } else {
+        let by_form = summary
+            .by_form
+            .into_iter()
+            .map(|(form, c)| {
+                view! {
+                    <tr data-form=form.code()>
+                        <th scope="row">{move || commendation_form_name(lang.get(), form)}</th>
+                        {cells(c)}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let by_place = summary
+            .by_place
+            .into_iter()
+            .map(|p| {
+                let unit = p.unit_id.is_some();
+                view! {
+                    <tr class:unit=unit data-bloc=p.bloc_id data-unit=p.unit_id>
+                        <th scope="row">{p.name}</th>
+                        {cells(p.count)}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let columns = |first: Heading| {
+            vec![
+                first,
+                Msg::CountPending.into(),
+                Msg::CountGranted.into(),
+                Msg::CountDeclined.into(),
+            ]
+        };
+        view! {
+            <div class="classification">
+                <Table class="by-form" columns=columns(Field::GrantedForm.into())>{by_form}</Table>
+                <Table class="by-place" columns=columns(Msg::BlocOrUnit.into())>{by_place}</Table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="commendations-summary" aria-labelledby="commendations-summary-title">
+            <h2 id="commendations-summary-title">{tr(Msg::SummaryCommendations)}</h2>
+            {body}
+        </section>
     }
 }
 

@@ -10,6 +10,7 @@ pub mod board;
 pub mod calendar;
 pub mod campaigns;
 pub mod carry;
+pub mod commendations;
 pub mod council;
 pub mod dossier;
 pub mod fostering;
@@ -27,6 +28,7 @@ pub use board::BoardPort;
 pub use calendar::{CalendarPort, LiveStamps};
 pub use campaigns::CampaignsPort;
 pub use carry::CarryPort;
+pub use commendations::CommendationsPort;
 pub use council::CouncilPort;
 pub use dossier::{DossierPort, StoredFile};
 pub use fostering::FosteringPort;
@@ -113,6 +115,7 @@ pub trait Repository:
     + BoardPort
     + CalendarPort
     + CarryPort
+    + CommendationsPort
     + CampaignsPort
     + CouncilPort
     + DossierPort

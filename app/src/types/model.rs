@@ -340,10 +340,14 @@ pub enum MoveAction {
     AttachDocument,
     /// A document of the dossier removed (kept in the history).
     RemoveDocument,
+    /// S-3: a unit proposed a commendation.
+    ProposeCommendation,
+    /// S-3: the office decided a proposal.
+    DecideCommendation,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 17] = [
+    pub const ALL: [MoveAction; 19] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -361,6 +365,8 @@ impl MoveAction {
         MoveAction::CarryOver,
         MoveAction::AttachDocument,
         MoveAction::RemoveDocument,
+        MoveAction::ProposeCommendation,
+        MoveAction::DecideCommendation,
     ];
 
     /// The council's scoring changes (they reach the council's pages live, and stay out of
@@ -394,6 +400,8 @@ impl MoveAction {
             MoveAction::CarryOver => "carry_over",
             MoveAction::AttachDocument => "attach_document",
             MoveAction::RemoveDocument => "remove_document",
+            MoveAction::ProposeCommendation => "propose_commendation",
+            MoveAction::DecideCommendation => "decide_commendation",
         }
     }
 }
@@ -544,6 +552,56 @@ pub struct NominationRecord {
     /// The dossier's documents, removed ones too (kept, marked so), oldest first.
     #[serde(default)]
     pub documents: Vec<DocumentRecord>,
+    /// The commendations proposed for it (S-3), oldest first, with their decisions.
+    #[serde(default)]
+    pub commendations: Vec<CommendationRecord>,
+}
+
+/// Where a commendation proposal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalStatus {
+    Proposed,
+    Granted,
+    Declined,
+}
+
+impl ProposalStatus {
+    pub const ALL: [ProposalStatus; 3] = [
+        ProposalStatus::Proposed,
+        ProposalStatus::Granted,
+        ProposalStatus::Declined,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProposalStatus::Proposed => "proposed",
+            ProposalStatus::Granted => "granted",
+            ProposalStatus::Declined => "declined",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ProposalStatus> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// A unit's proposal of a commendation (S-3) as stored, with the office's decision once
+/// made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommendationRecord {
+    pub id: i64,
+    pub nomination_id: i64,
+    pub proposal: shared::domain::commendation::Proposal,
+    /// The achievement report's title, as the dossier lists it.
+    pub report_title: String,
+    pub proposed_on: chrono::NaiveDate,
+    pub proposed_by: String,
+    pub status: ProposalStatus,
+    pub decision: Option<shared::domain::commendation::Decision>,
+    /// Who recorded the decision, and when (UTC, RFC 3339).
+    pub decided: Option<(String, String)>,
+    pub version: i64,
 }
 
 /// A document of the dossier as stored: its file is content-addressed on the server's disk
@@ -623,6 +681,12 @@ pub struct NominationView {
     /// How much a file and the dossier may hold (the installation's settings).
     #[serde(default)]
     pub document_limits: shared::domain::dossier::DocumentLimits,
+    /// May propose a commendation (the unit's staff and head, the office).
+    #[serde(default)]
+    pub can_propose: bool,
+    /// May decide a proposal (the office).
+    #[serde(default)]
+    pub can_decide: bool,
 }
 
 /// A stretch of time a nomination spent in one stage.

@@ -2,8 +2,10 @@
 //! reviews (D-2). The counts come from [`shared::rules::summary`]'s running tallies, which
 //! the server keeps current from the event log (see `SummaryHub`).
 
+use crate::types::model::ProposalStatus;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use shared::domain::commendation::CommendationForm;
 use shared::domain::{CampaignYear, EvaluationPeriod, NomineeKind, Stage};
 use shared::rules::deadline::DeadlineStatus;
 use shared::rules::summary::{DeadlineCount, Facts, Tally};
@@ -54,6 +56,9 @@ pub struct SummaryView {
     /// The campaign's emulation movements, for the counts by movement.
     #[serde(default)]
     pub movements: Vec<shared::domain::Movement>,
+    /// The commendations proposed and decided (S-3).
+    #[serde(default)]
+    pub commendations: CommendationSummary,
 }
 
 /// What the summary needs besides the cards' counts, read in one go.
@@ -71,6 +76,70 @@ pub struct SummaryFrame {
     /// The campaign's emulation movements (retired ones too: nominations may name them).
     #[serde(default)]
     pub movements: Vec<shared::domain::Movement>,
+    /// The year's commendation proposals (S-3), one each.
+    #[serde(default)]
+    pub commendations: Vec<CommendationFact>,
+}
+
+/// One commendation proposal, as the summary counts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommendationFact {
+    pub unit_id: i64,
+    /// The form proposed.
+    pub form: CommendationForm,
+    pub status: ProposalStatus,
+    /// The form granted, once granted.
+    pub granted: Option<CommendationForm>,
+}
+
+impl CommendationFact {
+    /// The form it is counted under: what was granted, once granted; what was proposed
+    /// before (and when declined).
+    pub fn counted_form(&self) -> CommendationForm {
+        self.granted.unwrap_or(self.form)
+    }
+}
+
+/// Proposals awaiting a decision, granted and declined.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommendationCount {
+    pub pending: u32,
+    pub granted: u32,
+    pub declined: u32,
+}
+
+impl CommendationCount {
+    pub fn add(&mut self, status: ProposalStatus) {
+        match status {
+            ProposalStatus::Proposed => self.pending += 1,
+            ProposalStatus::Granted => self.granted += 1,
+            ProposalStatus::Declined => self.declined += 1,
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.pending + self.granted + self.declined
+    }
+}
+
+/// A bloc's or unit's commendations (units follow their bloc).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommendationPlace {
+    pub bloc_id: i64,
+    /// None: the bloc's own row.
+    pub unit_id: Option<i64>,
+    pub name: String,
+    pub count: CommendationCount,
+}
+
+/// The commendations of what the summary shows: by form and by bloc and unit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommendationSummary {
+    pub total: CommendationCount,
+    /// In [`CommendationForm::ALL`] order.
+    pub by_form: Vec<(CommendationForm, CommendationCount)>,
+    /// Only the blocs and units with a proposal.
+    pub by_place: Vec<CommendationPlace>,
 }
 
 /// A bloc's stored review, as far as the summary is concerned.
@@ -107,6 +176,7 @@ pub fn build_view(
     only_bloc: Option<i64>,
 ) -> SummaryView {
     use shared::rules::deadline::deadline_status;
+    let commendations = commendation_summary(&frame, only_bloc);
     let calendar = frame.calendar;
     let mut total = Tally::default();
     let mut all_deadlines = DeadlineCount::default();
@@ -160,6 +230,7 @@ pub fn build_view(
         })
         .collect();
     SummaryView {
+        commendations,
         campaign_name: frame.campaign_name,
         year: frame.year,
         years: frame.years,
@@ -172,6 +243,52 @@ pub fn build_view(
         all_blocs: only_bloc.is_none(),
         movements: frame.movements,
     }
+}
+
+/// Counts the frame's commendation proposals of the blocs shown (`only_bloc`; None: all).
+fn commendation_summary(frame: &SummaryFrame, only_bloc: Option<i64>) -> CommendationSummary {
+    let mut out = CommendationSummary {
+        by_form: CommendationForm::ALL
+            .into_iter()
+            .map(|f| (f, CommendationCount::default()))
+            .collect(),
+        ..Default::default()
+    };
+    for (bloc_id, bloc_name) in frame
+        .blocs
+        .iter()
+        .filter(|(id, _)| only_bloc.is_none_or(|b| b == *id))
+    {
+        let mut bloc = CommendationCount::default();
+        let mut units = Vec::new();
+        for (unit_id, unit_name, _) in frame.units.iter().filter(|u| u.2 == *bloc_id) {
+            let mut unit = CommendationCount::default();
+            for fact in frame.commendations.iter().filter(|c| c.unit_id == *unit_id) {
+                unit.add(fact.status);
+                bloc.add(fact.status);
+                out.total.add(fact.status);
+                out.by_form[fact.counted_form().index()].1.add(fact.status);
+            }
+            if unit.total() > 0 {
+                units.push(CommendationPlace {
+                    bloc_id: *bloc_id,
+                    unit_id: Some(*unit_id),
+                    name: unit_name.clone(),
+                    count: unit,
+                });
+            }
+        }
+        if bloc.total() > 0 {
+            out.by_place.push(CommendationPlace {
+                bloc_id: *bloc_id,
+                unit_id: None,
+                name: bloc_name.clone(),
+                count: bloc,
+            });
+            out.by_place.extend(units);
+        }
+    }
+    out
 }
 
 /// One of the bloc's exemplars, as its review shows it.

@@ -51,6 +51,7 @@ pub const TABLES: &[&str] = &[
     "city_dispatches",
     "city_dispatch_items",
     "nomination_documents",
+    "commendation_proposals",
     "decision_totals",
     "ballots",
     "ballot_items",

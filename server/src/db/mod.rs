@@ -31,6 +31,8 @@ macro_rules! repositories {
         mod campaigns;
         #[path = "../carry/mod.rs"]
         mod carry;
+        #[path = "../commendations/mod.rs"]
+        mod commendations;
         #[path = "../council/mod.rs"]
         mod council;
         #[path = "../dossier/mod.rs"]

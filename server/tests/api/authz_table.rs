@@ -20,8 +20,8 @@ use app::api::council::{
     RecordDispatch,
 };
 use app::api::nominations::{
-    ApprovePlan, GetNomination, NominationForm, RecordEvaluation, RecordReplication,
-    RemoveDocument, SaveNomination, SavePlan,
+    ApprovePlan, DecideCommendation, GetNomination, NominationForm, ProposeCommendation,
+    RecordEvaluation, RecordReplication, RemoveDocument, SaveNomination, SavePlan,
 };
 use app::api::summary::{GetBlocReview, GetDocument, GetSummary, SaveBlocReview};
 use app::api::year::{
@@ -33,6 +33,7 @@ use common::{encode, spawn_app, Encoding};
 use leptos::server_fn::ServerFn;
 use reqwest::RequestBuilder;
 use serde::Serialize;
+use shared::domain::commendation::DecisionDraft;
 use shared::domain::{
     CampaignDraft, CampaignYear, EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft,
     Profile, Rating, ReplicationDraft, SelectionPeriod, Stage,
@@ -159,6 +160,25 @@ pub(crate) fn table() -> Vec<Row> {
         row(
             RemoveDocument { document_id: -1 },
             ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // A nomination that does not exist: who may propose is decided on its nomination.
+        row(
+            ProposeCommendation {
+                id: -1,
+                draft: Default::default(),
+            },
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // Only the office decides; a proposal that does not exist is then not found.
+        row(
+            DecideCommendation {
+                proposal_id: -1,
+                version: 1,
+                draft: DecisionDraft::Declined {
+                    reason: String::new(),
+                },
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),
         // The calendar is everyone's; what one owes is one's own.
         row(

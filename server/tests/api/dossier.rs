@@ -17,7 +17,7 @@ fn today() -> NaiveDate {
 }
 
 /// A small but real PDF.
-fn pdf(text: &str) -> Vec<u8> {
+pub(crate) fn pdf(text: &str) -> Vec<u8> {
     format!(
         "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% {text}\ntrailer << /Root 1 0 R >>\n%%EOF\n"
     )
@@ -32,7 +32,7 @@ fn png() -> Vec<u8> {
 }
 
 /// The first nomination of head1's unit (CCPTNT, bloc 1) at `stage`.
-async fn nomination_of_head1(app: &TestApp, stage: &str) -> i64 {
+pub(crate) async fn nomination_of_head1(app: &TestApp, stage: &str) -> i64 {
     let pool = app.pool().await;
     let id: i64 = sqlx::query_scalar(
         "SELECT n.id FROM nominations n JOIN units u ON u.id = n.unit_id
@@ -66,7 +66,7 @@ fn kept_files(app: &TestApp) -> Vec<std::path::PathBuf> {
 }
 
 /// Uploads `bytes` named `name` as a document of nomination `id` with the form's `fields`.
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     cookie: &str,
     id: i64,

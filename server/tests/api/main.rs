@@ -14,6 +14,7 @@ mod calendar;
 mod campaigns;
 mod carry;
 mod classification;
+mod commendations;
 mod council;
 mod criteria;
 mod dossier;

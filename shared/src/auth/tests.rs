@@ -85,6 +85,16 @@ fn expectations() -> Vec<(&'static str, Action, [char; 7])> {
             ['S', 'S', 'R', 'R', 'Y', 'O', 'R'],
         ),
         (
+            "propose a commendation, own",
+            Action::ProposeCommendation(inside(Replicated)),
+            ['Y', 'Y', 'R', 'R', 'Y', 'O', 'R'],
+        ),
+        (
+            "propose a commendation, other",
+            Action::ProposeCommendation(outside(Replicated)),
+            ['S', 'S', 'R', 'R', 'Y', 'O', 'R'],
+        ),
+        (
             "fostering record own",
             Action::RecordFostering(inside(Fostering)),
             ['Y', 'Y', 'R', 'R', 'Y', 'O', 'R'],
@@ -189,6 +199,11 @@ fn expectations() -> Vec<(&'static str, Action, [char; 7])> {
         (
             "carry a year over",
             Action::CarryOver,
+            ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
+        ),
+        (
+            "decide a commendation",
+            Action::DecideCommendation,
             ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
         ),
         (

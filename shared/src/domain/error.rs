@@ -72,6 +72,16 @@ pub enum Field {
     MeetingResult,
     ExemplarType,
     Movement,
+    CommendationForm,
+    CommendationTitle,
+    AchievementReport,
+    CouncilDate,
+    CouncilPresent,
+    CouncilResult,
+    DecisionNumber,
+    DecisionDate,
+    DecisionSigner,
+    GrantedForm,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.

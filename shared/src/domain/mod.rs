@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod campaign;
+pub mod commendation;
 pub mod criteria;
 pub mod dossier;
 pub mod error;

@@ -2,7 +2,7 @@
 //!
 //! The texts live per feature, one file each (`common`, `auth`, `admin`, `audit`, `board`,
 //! `nomination`, `fostering`, `calendar`, `selections`, `council`, `summary`, `review`,
-//! `documents`, `dossier`, `exemplar`), and `rules` holds the texts of rule violations and input errors. Every
+//! `documents`, `dossier`, `exemplar`, `commendation`), and `rules` holds the texts of rule violations and input errors. Every
 //! entry carries both languages, and `catalogue!` below collects the features into one flat
 //! [`Msg`] with one exhaustive `match` per language, so neither language can go missing.
 //!
@@ -29,6 +29,7 @@ mod audit;
 mod auth;
 mod board;
 mod calendar;
+mod commendation;
 mod common;
 mod council;
 mod documents;
@@ -43,6 +44,7 @@ mod selections;
 mod summary;
 
 pub use audit::{audit_action_label, audit_object_label};
+pub use commendation::commendation_form_name;
 pub use dossier::document_kind_name;
 pub use exemplar::exemplar_type_name;
 pub use format::{format_bytes, format_date, format_int, format_points, format_timestamp};
@@ -127,7 +129,7 @@ macro_rules! catalogue {
 
 catalogue! {
     [] common auth admin audit board nomination fostering calendar selections council summary
-    review documents dossier exemplar rules
+    review documents dossier exemplar commendation rules
 }
 
 /// The text of `msg` in `lang`.

@@ -153,6 +153,31 @@ feature! { $
         "Tên tệp không được là đường dẫn (có “/”, “\\”, “:”, “..” hoặc bắt đầu bằng dấu chấm).",
         "A file name cannot be a path (no “/”, “\\”, “:”, “..”, nor a leading dot).",
     RuleFileMissing => "Hãy chọn một tệp (không rỗng) để đính kèm.", "Choose a (non-empty) file to attach.",
+    RuleCommendationPending =>
+        "Hồ sơ này đã có đề nghị khen thưởng đang chờ quyết định; chờ Sở quyết định trước khi đề nghị tiếp.",
+        "This nomination already has a proposal awaiting the decision; wait for it before proposing again.",
+    RuleCommendationNotOpen =>
+        "Chỉ đề nghị khen thưởng cho điển hình đã đăng ký với Sở và chưa bị loại.",
+        "Only an exemplar registered with the Department, and not dropped, is proposed for a commendation.",
+    RuleReportNotUsable =>
+        "Tài liệu đã chọn không phải báo cáo thành tích còn trong hồ sơ; hãy đính kèm báo cáo thành tích rồi chọn lại.",
+        "The document chosen is not an achievement report still in the dossier; attach the achievement report and choose it.",
+    RuleDecisionBeforeProposal =>
+        "Ngày quyết định không thể trước ngày đề nghị ({date}).",
+        "The decision cannot be dated before the proposal ({date}).",
+    RuleDecisionNumberTaken =>
+        "Số quyết định {number} đã được dùng cho một quyết định khác.",
+        "The decision number {number} is already another decision's.",
+    FieldCommendationForm => "Hình thức khen thưởng đề nghị", "Form of commendation proposed",
+    FieldCommendationTitle => "Danh hiệu đề nghị (nếu có)", "Title proposed (if any)",
+    FieldAchievementReport => "Báo cáo thành tích", "Achievement report",
+    FieldCouncilDate => "Ngày họp Hội đồng TĐKT đơn vị", "Date of the unit council's meeting",
+    FieldCouncilPresent => "Số thành viên dự họp", "Members present",
+    FieldCouncilResult => "Kết quả họp Hội đồng đơn vị", "Result of the unit council's meeting",
+    FieldDecisionNumber => "Số quyết định", "Decision number",
+    FieldDecisionDate => "Ngày quyết định", "Date of the decision",
+    FieldDecisionSigner => "Người ký", "Signed by",
+    FieldGrantedForm => "Hình thức được khen thưởng", "Form of commendation granted",
     RuleQuorumFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
         "The council has begun scoring {year}: that year's quorum can no longer change.",
@@ -318,6 +343,16 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         MeetingResult => Msg::FieldMeetingResult,
         ExemplarType => Msg::FieldExemplarType,
         Movement => Msg::FieldMovement,
+        CommendationForm => Msg::FieldCommendationForm,
+        CommendationTitle => Msg::FieldCommendationTitle,
+        AchievementReport => Msg::FieldAchievementReport,
+        CouncilDate => Msg::FieldCouncilDate,
+        CouncilPresent => Msg::FieldCouncilPresent,
+        CouncilResult => Msg::FieldCouncilResult,
+        DecisionNumber => Msg::FieldDecisionNumber,
+        DecisionDate => Msg::FieldDecisionDate,
+        DecisionSigner => Msg::FieldDecisionSigner,
+        GrantedForm => Msg::FieldGrantedForm,
     };
     t(lang, msg)
 }
@@ -726,6 +761,17 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         FileTypeNotAccepted { name } => fill(lang, Msg::RuleFileTypeNotAccepted, &[("name", name)]),
         FileNamePathLike => t(lang, Msg::RuleFileNamePathLike).into(),
         FileMissing => t(lang, Msg::RuleFileMissing).into(),
+        CommendationPending => t(lang, Msg::RuleCommendationPending).into(),
+        ReportNotUsable => t(lang, Msg::RuleReportNotUsable).into(),
+        CommendationNotOpen => t(lang, Msg::RuleCommendationNotOpen).into(),
+        DecisionBeforeProposal { proposed_on } => fill(
+            lang,
+            Msg::RuleDecisionBeforeProposal,
+            &[("date", &format_date(*proposed_on))],
+        ),
+        DecisionNumberTaken { number } => {
+            fill(lang, Msg::RuleDecisionNumberTaken, &[("number", number)])
+        }
         SheetIncomplete { missing } => fill(
             lang,
             Msg::RuleSheetIncomplete,

@@ -192,6 +192,20 @@ pub enum ViolationKind {
     FileNamePathLike,
     /// N-1: no file was chosen, or it is empty.
     FileMissing,
+    /// S-3: the nomination has a proposal still awaiting the office's decision.
+    CommendationPending,
+    /// S-3: only an exemplar registered with the Department (not dropped) is proposed.
+    CommendationNotOpen,
+    /// S-3: the document named as the achievement report is not one (or was removed).
+    ReportNotUsable,
+    /// S-3: a decision dated before the proposal it decides.
+    DecisionBeforeProposal {
+        proposed_on: NaiveDate,
+    },
+    /// S-3: the decision number is already another decision's.
+    DecisionNumberTaken {
+        number: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

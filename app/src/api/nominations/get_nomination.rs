@@ -32,8 +32,14 @@ pub async fn get_nomination(id: i64) -> Result<NominationView, AppError> {
         evaluation_open(stage).is_ok() && user.may(&Action::RecordEvaluation(scope)).is_ok();
     let can_replicate =
         replication_open(stage).is_ok() && user.may(&Action::RecordFostering(scope)).is_ok();
+    let can_propose = open
+        && shared::rules::commendation::proposal_open(stage)
+        && user.may(&Action::ProposeCommendation(scope)).is_ok();
+    let can_decide = user.may(&Action::DecideCommendation).is_ok();
     Ok(NominationView {
         can_replicate,
+        can_propose,
+        can_decide,
         // The dossier's documents are part of the dossier: who may edit it may attach.
         can_attach: can_edit,
         document_limits: ctx.document_limits,

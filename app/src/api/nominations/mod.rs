@@ -1,6 +1,8 @@
 mod approve_plan;
+mod decide_commendation;
 mod get_nomination;
 mod nomination_form;
+mod propose_commendation;
 mod record_evaluation;
 mod record_replication;
 mod remove_document;
@@ -8,8 +10,10 @@ mod save_nomination;
 mod save_plan;
 
 pub use approve_plan::*;
+pub use decide_commendation::*;
 pub use get_nomination::*;
 pub use nomination_form::*;
+pub use propose_commendation::*;
 pub use record_evaluation::*;
 pub use record_replication::*;
 pub use remove_document::*;

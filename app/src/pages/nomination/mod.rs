@@ -331,6 +331,7 @@ pub fn NominationDetail(
                 </table>
             </section>
             <year::DocumentsSection view=full_view.clone() heading on_change/>
+            <year::CommendationsSection view=full_view.clone() heading on_change/>
             <year::PlanSection view=full_view.clone() heading on_change/>
             <year::EvaluationsSection view=full_view.clone() heading on_change/>
             <year::ReplicationsSection view=full_view.clone() heading on_change/>

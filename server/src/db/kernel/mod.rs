@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod cards;
+pub mod commendations;
 pub mod criteria;
 pub mod events;
 pub mod facts;

@@ -35,6 +35,8 @@ pub enum Versioned {
     Campaign(i64),
     /// One of a campaign's emulation movements.
     Movement(i64),
+    /// A commendation proposal (S-3).
+    Commendation(i64),
     /// A campaign year's calendar (never stored: version 0, the plan's defaults).
     CampaignYear {
         campaign_id: i64,
@@ -90,6 +92,10 @@ impl Versioned {
                 "SELECT version, updated_by, updated_at FROM movements WHERE id = $1",
                 false,
             ),
+            Versioned::Commendation(_) => (
+                "SELECT version, updated_by, updated_at FROM commendation_proposals WHERE id = $1",
+                false,
+            ),
             Versioned::CampaignYear { .. } => (
                 "SELECT version, updated_by, updated_at FROM campaign_years
                  WHERE campaign_id = $1 AND year = $2",
@@ -122,6 +128,7 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
         | Versioned::Unit(id)
         | Versioned::Criteria(id)
         | Versioned::Movement(id)
+        | Versioned::Commendation(id)
         | Versioned::Campaign(id) => query.bind(id),
         Versioned::Selection {
             campaign_id,

@@ -4,7 +4,7 @@
 mod queries;
 
 use super::kernel::events::StoredChange;
-use super::kernel::{cards, criteria, facts, movements, years, Versioned, WriteTx};
+use super::kernel::{cards, commendations, criteria, facts, movements, years, Versioned, WriteTx};
 use super::Backend;
 use crate::db::{DbError, DbResult};
 use app::ports::{NominationsPort, RepoError, RepoResult};
@@ -49,6 +49,7 @@ impl NominationsPort for Backend {
                 .map(|(id, year)| YearRecord { id, year })
                 .collect(),
             documents: super::dossier::documents(&mut conn, id).await?,
+            commendations: commendations::of_nomination(&mut conn, id).await?,
             card,
             year: stored.year,
             created_at: stored.created_at,

@@ -13,12 +13,13 @@ use crate::db::{DbError, DbResult};
 use app::ports::{RepoError, RepoResult, SummaryPort};
 use app::types::auth::CurrentUser;
 use app::types::exports::{CityList, CityRow};
-use app::types::model::{AuditAction, AuditEntry, BoardQuery};
-use app::types::summary::{BlocReviewView, ReviewRow, SummaryFrame};
+use app::types::model::{AuditAction, AuditEntry, BoardQuery, ProposalStatus};
+use app::types::summary::{BlocReviewView, CommendationFact, ReviewRow, SummaryFrame};
 use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
 use queries::ReviewWrite;
 use shared::auth::{authorize, Action};
+use shared::domain::commendation::CommendationForm;
 use shared::domain::NomineeKind;
 use shared::rules::deadline::deadline_status;
 use shared::rules::review::{check_review, ReviewDraft};
@@ -35,6 +36,7 @@ impl SummaryPort for Backend {
         let units = queries::units(&mut conn).await?;
         let stored = queries::reviews(&mut conn, campaign_id, year).await?;
         let movements = super::kernel::movements::of_campaign(&mut conn, campaign_id).await?;
+        let proposals = queries::commendations(&mut conn, campaign_id, year).await?;
         conn.commit().await.map_err(DbError::from)?;
         let reviews = stored
             .into_iter()
@@ -55,6 +57,10 @@ impl SummaryPort for Backend {
             units,
             reviews,
             movements,
+            commendations: proposals
+                .into_iter()
+                .map(commendation_fact)
+                .collect::<DbResult<_>>()?,
         })
     }
 
@@ -217,4 +223,22 @@ impl SummaryPort for Backend {
 fn date(text: &str) -> DbResult<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| RepoError::Unavailable(format!("bad date {text:?}")).into())
+}
+
+/// A stored proposal as the summary counts it.
+fn commendation_fact(
+    (unit_id, form, status, granted): (i64, String, String, Option<String>),
+) -> DbResult<CommendationFact> {
+    let corrupt = |what: &str| {
+        DbError::from(RepoError::Unavailable(format!(
+            "commendation of unit {unit_id}: bad {what}"
+        )))
+    };
+    let form_of = |code: &str| CommendationForm::from_code(code).ok_or_else(|| corrupt("form"));
+    Ok(CommendationFact {
+        unit_id,
+        form: form_of(&form)?,
+        status: ProposalStatus::from_code(&status).ok_or_else(|| corrupt("status"))?,
+        granted: granted.as_deref().map(form_of).transpose()?,
+    })
 }

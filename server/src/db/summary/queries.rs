@@ -258,3 +258,21 @@ pub async fn bloc_names(conn: &mut Conn, bloc_id: i64) -> DbResult<(String, Opti
     .await?
     .ok_or(RepoError::NotFound.into())
 }
+
+/// The commendation proposals of a campaign year: (unit, form proposed, status, form
+/// granted).
+pub async fn commendations(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<Vec<(i64, String, String, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT n.unit_id, p.form, p.status, p.granted_form
+         FROM commendation_proposals p JOIN nominations n ON n.id = p.nomination_id
+         WHERE n.campaign_id = $1 AND n.year = $2 ORDER BY p.id",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -3,6 +3,7 @@
 //! the plan's form (`/nominations/{id}/plan`). Every form is checked as the user types
 //! with the shared rules and again by the server on saving.
 
+mod commendations;
 mod documents;
 mod evaluation;
 mod plan;
@@ -10,6 +11,7 @@ mod plan_form;
 mod replication;
 mod timeline;
 
+pub use commendations::CommendationsSection;
 pub use documents::DocumentsSection;
 pub use evaluation::EvaluationsSection;
 pub use plan::PlanSection;
