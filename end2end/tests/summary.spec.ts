@@ -1,5 +1,8 @@
 import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 test.use({ viewport: { width: 1400, height: 1000 } });
 
@@ -141,6 +144,23 @@ test('the office downloads the City list and prints it', async ({ page }) => {
     lists.getByRole('link', { name: 'Danh sách đăng ký với Thành phố — Tải CSV' }).click(),
   ]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  // The Word file, opened as an office would: LibreOffice renders it to PDF, and the PDF's
+  // text holds the motto, the title and the names on the printable page.
+  const [docx] = await Promise.all([
+    page.waitForEvent('download'),
+    lists.getByRole('link', { name: 'Danh sách đăng ký với Thành phố — Tải Word (.docx)' }).click(),
+  ]);
+  expect(docx.suggestedFilename()).toMatch(/^danh-sach-thanh-pho-\d{4}\.docx$/);
+  const dir = test.info().outputPath('docx');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, docx.suggestedFilename());
+  await docx.saveAs(file);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
+  const pdf = file.replace(/\.docx$/, '.pdf');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')]);
+  const words = execFileSync('pdftotext', [pdf, '-']).toString().split(/\s+/).join(' ');
+  expect(words).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(words).toContain('DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ VỚI THÀNH PHỐ NĂM');
   await lists.getByRole('link', { name: 'Danh sách đăng ký với Thành phố — Bản in A4' }).click();
   await hydrated(page);
   await expect(page.getByRole('heading', { name: /DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ VỚI THÀNH PHỐ NĂM/ })).toBeVisible();
@@ -148,4 +168,10 @@ test('the office downloads the City list and prints it', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'In' })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/city-print.png', fullPage: true });
+  // The names on the printable page are the Word file's.
+  const names = await page.locator('.minutes-table tbody tr td:nth-child(2)').allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+  for (const name of names) {
+    for (const word of name.trim().split(/\s+/)) expect(words).toContain(word);
+  }
 });

@@ -26,6 +26,8 @@ const MAX_COLS: usize = 16_384;
 pub enum ExportError {
     #[error("could not write the spreadsheet: {0}")]
     Xlsx(String),
+    #[error("could not write the Word document: {0}")]
+    Docx(String),
     #[error("invalid CSV at line {line}: {message}")]
     Csv { line: usize, message: String },
 }

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod configuration;
 pub mod db;
+pub mod docx;
 pub mod export;
 pub mod files;
 pub mod limits;

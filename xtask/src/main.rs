@@ -191,6 +191,30 @@ fn ensure_chromium() -> Result {
     )
 }
 
+/// LibreOffice's writer (headless) and poppler's tools: the tests open the DOCX files the
+/// server writes as an office would (converted to PDF, the PDF read back as text).
+fn ensure_document_tools() -> Result {
+    let tools = [
+        "/usr/bin/soffice",
+        "/usr/bin/pdftotext",
+        "/usr/bin/pdftoppm",
+    ];
+    if tools.iter().all(|t| Path::new(t).exists()) {
+        return Ok(());
+    }
+    sh("apt-get", &["update"])?;
+    sh(
+        "apt-get",
+        &[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "libreoffice-writer-nogui",
+            "poppler-utils",
+        ],
+    )
+}
+
 fn ensure_npm_packages() -> Result {
     let e2e = root().join("end2end");
     let installed = e2e.join("node_modules/.package-lock.json");
@@ -586,6 +610,10 @@ fn test(args: &[String]) -> Result {
     step(
         "PostgreSQL reachable (its tests are never skipped)",
         postgres_reachable,
+    )?;
+    step(
+        "LibreOffice and poppler (the DOCX round trips)",
+        ensure_document_tools,
     )?;
     step("unit and integration tests", || {
         // No doc tests: the crates have none, and their empty summaries would only add noise.

@@ -210,6 +210,7 @@ fn Review(view: BlocReviewView, on_saved: Callback<String>) -> impl IntoView {
         {submitted}
         <p class="downloads">
             <span>{tr(Msg::DownloadsLabel)} ": "</span>
+            <a href=kind.download_url(year, "docx") download rel="external">{tr(Msg::DownloadDocx)}</a> " · "
             <a href=kind.download_url(year, "xlsx") download rel="external">{tr(Msg::DownloadXlsx)}</a> " · "
             <a href=kind.download_url(year, "csv") download rel="external">{tr(Msg::DownloadCsv)}</a> " · "
             <a href=kind.print_url(year)>{tr(Msg::PrintView)}</a>
@@ -333,6 +334,7 @@ fn PrintedDocument(document: Document, kind: Option<DocKind>, year: Option<i32>)
     let year_of = year.unwrap_or_else(|| chrono::Datelike::year(&document.date));
     let downloads = kind.map(|k| {
         view! {
+            <a href=k.download_url(year_of, "docx") download rel="external">{tr(Msg::DownloadDocx)}</a> " · "
             <a href=k.download_url(year_of, "xlsx") download rel="external">{tr(Msg::DownloadXlsx)}</a> " · "
             <a href=k.download_url(year_of, "csv") download rel="external">{tr(Msg::DownloadCsv)}</a> " · "
         }

@@ -426,6 +426,8 @@ fn CityLists(year: i32) -> impl IntoView {
                 view! {
                     <tr data-doc=kind.code()>
                         <th scope="row">{name.clone()}</th>
+                        <td><a href=kind.download_url(year, "docx") download rel="external"
+                            aria-label=format!("{} — {}", name, t(lang, Msg::DownloadDocx))>{t(lang, Msg::DownloadDocx)}</a></td>
                         <td><a href=kind.download_url(year, "xlsx") download rel="external"
                             aria-label=format!("{} — {}", name, t(lang, Msg::DownloadXlsx))>{t(lang, Msg::DownloadXlsx)}</a></td>
                         <td><a href=kind.download_url(year, "csv") download rel="external"

@@ -96,7 +96,7 @@ impl DocKind {
         shared::domain::SelectionPeriod::from_code(code).map(DocKind::Selection)
     }
 
-    /// The download's address for `format` (`xlsx` or `csv`).
+    /// The download's address for `format` (`docx`, `xlsx` or `csv`).
     pub fn download_url(self, year: i32, format: &str) -> String {
         format!("/exports/{}.{format}?year={year}", self.code())
     }

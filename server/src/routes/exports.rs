@@ -1,5 +1,5 @@
-//! `/exports/{list}.{xlsx|csv}?year=`: the lists sent to the City and the blocs' reviews as
-//! files. Who may have which list is decided by `app::services::documents::load_document`; a download
+//! `/exports/{list}.{xlsx|csv|docx}?year=`: the lists sent to the City and the blocs' reviews
+//! as files. Who may have which list is decided by `app::services::documents::load_document`; a download
 //! is recorded in the audit history.
 
 use crate::state::AppState;
@@ -23,6 +23,7 @@ pub struct Year {
 }
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 pub async fn download(
     State(state): State<AppState>,
@@ -58,7 +59,10 @@ pub async fn download(
     let Some((name, format)) = file.rsplit_once('.') else {
         return refuse(StatusCode::NOT_FOUND, AppError::NotFound);
     };
-    let (Some(kind), true) = (DocKind::from_code(name), matches!(format, "xlsx" | "csv")) else {
+    let (Some(kind), true) = (
+        DocKind::from_code(name),
+        matches!(format, "xlsx" | "csv" | "docx"),
+    ) else {
         return refuse(StatusCode::NOT_FOUND, AppError::NotFound);
     };
     let doc =
@@ -76,16 +80,17 @@ pub async fn download(
                 return refuse(status, e);
             }
         };
-    let (bytes, content_type) = if format == "xlsx" {
-        match crate::export::to_xlsx(&doc) {
-            Ok(bytes) => (bytes, XLSX),
-            Err(e) => {
-                tracing::error!(error = %e, "could not write a spreadsheet");
-                return refuse(StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal);
-            }
+    let written = match format {
+        "xlsx" => crate::export::to_xlsx(&doc).map(|b| (b, XLSX)),
+        "docx" => crate::docx::to_docx(&doc, lang).map(|b| (b, DOCX)),
+        _ => Ok((crate::export::to_csv(&doc), "text/csv; charset=utf-8")),
+    };
+    let (bytes, content_type) = match written {
+        Ok(written) => written,
+        Err(e) => {
+            tracing::error!(error = %e, "could not write a download");
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal);
         }
-    } else {
-        (crate::export::to_csv(&doc), "text/csv; charset=utf-8")
     };
     let entry = app::types::model::AuditEntry {
         actor_id: Some(user.user_id),

@@ -17,6 +17,7 @@ mod classification;
 mod commendations;
 mod council;
 mod criteria;
+mod docx;
 mod dossier;
 mod failures;
 mod first_run;

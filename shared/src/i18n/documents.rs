@@ -3,6 +3,7 @@
 // This feature's entries: `Variant => "Tiếng Việt", "English",` (see `feature!` in mod.rs).
 feature! { $
     DownloadsLabel => "Tải về", "Downloads",
+    DownloadDocx => "Tải Word (.docx)", "Download Word (.docx)",
     DownloadXlsx => "Tải Excel (.xlsx)", "Download Excel (.xlsx)",
     DownloadCsv => "Tải CSV", "Download CSV",
     PrintView => "Bản in A4", "A4 print view",
