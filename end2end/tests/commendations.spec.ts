@@ -3,7 +3,10 @@
 // its own council's decision; the office decides it (a date before the proposal refused);
 // the card's history and leadership's summary show it.
 
-import { test, expect, hydrated, signIn, expectAccessible, expectConsoleError, pick } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, pick } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -90,6 +93,25 @@ test('a unit proposes a commendation with its achievement report, and the office
   await staff.reload();
   await hydrated(staff);
   await expect(staff.locator('section.commendations tbody tr[data-status="granted"]')).toContainText('1250/QĐ-UBND');
+  // The unit's submission (tờ trình) downloads as Word and opens in LibreOffice.
+  const [docx] = await Promise.all([
+    staff.waitForEvent('download'),
+    staff.locator('section.commendations tbody tr[data-status="granted"]').getByRole('link', { name: 'Tải Word (.docx)' }).click(),
+  ]);
+  expect(docx.suggestedFilename()).toMatch(/^to-trinh-khen-thuong-\d+\.docx$/);
+  const dir = test.info().outputPath('docx');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, docx.suggestedFilename());
+  await docx.saveAs(file);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
+  const pdfFile = file.replace(/\.docx$/, '.pdf');
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfFile, path.join(dir, 'page')]);
+  // Compared without spaces and hyphens: the PDF's lines wrap where the page decides.
+  const squeezed = (text: string) => text.replace(/[\s-]/g, '');
+  const words = squeezed(execFileSync('pdftotext', [pdfFile, '-']).toString());
+  for (const expected of ['TỜ TRÌNH', 'Bằng khen của UBND Thành phố', '1250/QĐ-UBND', 'Nhất trí 9/9', name]) {
+    expect(words).toContain(squeezed(expected));
+  }
 
   // Leadership's summary counts it, by form and by bloc and unit.
   const leader = await (await browser.newContext()).newPage();
@@ -102,6 +124,5 @@ test('a unit proposes a commendation with its achievement report, and the office
   await expect(summary.locator('table.by-place')).toContainText('Chi cục Phát triển nông thôn');
   await expectAccessible(leader);
   await summary.screenshot({ path: test.info().outputPath('summary-commendations.png') });
-  expect(name.length).toBeGreaterThan(0);
   for (const p of [staff, office, leader]) await p.context().close();
 });

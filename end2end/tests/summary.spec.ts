@@ -158,9 +158,11 @@ test('the office downloads the City list and prints it', async ({ page }) => {
   execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
   const pdf = file.replace(/\.docx$/, '.pdf');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')]);
-  const words = execFileSync('pdftotext', [pdf, '-']).toString().split(/\s+/).join(' ');
-  expect(words).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-  expect(words).toContain('DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ VỚI THÀNH PHỐ NĂM');
+  // Compared without spaces and hyphens: the PDF's lines wrap where the page decides.
+  const squeezed = (text: string) => text.replace(/[\s-]/g, '');
+  const words = squeezed(execFileSync('pdftotext', [pdf, '-']).toString());
+  expect(words).toContain(squeezed('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+  expect(words).toContain(squeezed('DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ VỚI THÀNH PHỐ NĂM'));
   await lists.getByRole('link', { name: 'Danh sách đăng ký với Thành phố — Bản in A4' }).click();
   await hydrated(page);
   await expect(page.getByRole('heading', { name: /DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ VỚI THÀNH PHỐ NĂM/ })).toBeVisible();
@@ -171,7 +173,5 @@ test('the office downloads the City list and prints it', async ({ page }) => {
   // The names on the printable page are the Word file's.
   const names = await page.locator('.minutes-table tbody tr td:nth-child(2)').allTextContents();
   expect(names.length).toBeGreaterThan(0);
-  for (const name of names) {
-    for (const word of name.trim().split(/\s+/)) expect(words).toContain(word);
-  }
+  for (const name of names) expect(words).toContain(squeezed(name));
 });

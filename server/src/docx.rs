@@ -15,7 +15,7 @@ const PAGE: (u32, u32) = (11_906, 16_838);
 /// Margins (top 20 mm, bottom 20 mm, left 30 mm, right 15 mm).
 const MARGIN: (i32, i32, i32, i32) = (1_134, 1_134, 1_701, 850);
 /// A table of more columns than this is laid out on a landscape page.
-const PORTRAIT_COLUMNS: usize = 5;
+const PORTRAIT_COLUMNS: usize = 6;
 /// The narrowest a column gets, and what a character of its heading needs.
 const MIN_COLUMN: usize = 700;
 const HEADING_CHAR: usize = 125;
@@ -46,7 +46,7 @@ pub fn to_docx(doc: &Document, lang: Lang) -> Result<Vec<u8>, crate::export::Exp
     let landscape = doc.columns.len() > PORTRAIT_COLUMNS;
     let (page_w, page_h) = if landscape { (PAGE.1, PAGE.0) } else { PAGE };
     let text_width = page_w as usize - (MARGIN.2 + MARGIN.3) as usize;
-    let left = text_width * 4 / 10;
+    let left = text_width * 36 / 100;
     let right = text_width - left;
     let issuer = TableCell::new()
         .width(left, WidthType::Dxa)
@@ -89,6 +89,9 @@ pub fn to_docx(doc: &Document, lang: Lang) -> Result<Vec<u8>, crate::export::Exp
                 .add_run(run(&format!("{}: ", p.label), BODY).bold())
                 .add_run(run(&p.text, BODY)),
         );
+    }
+    if !doc.paragraphs.is_empty() {
+        docx = docx.add_paragraph(Paragraph::new());
     }
     if landscape {
         docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);

@@ -339,10 +339,17 @@ fn PrintedDocument(document: Document, kind: Option<DocKind>, year: Option<i32>)
             <a href=k.download_url(year_of, "csv") download rel="external">{tr(Msg::DownloadCsv)}</a> " · "
         }
     });
+    // A unit's proposal is read from its card (unit staff do not see the summary).
+    let back = match kind {
+        Some(DocKind::Proposal { .. }) => {
+            view! { <a href="/board">{tr(Msg::BackToBoard)}</a> }.into_any()
+        }
+        _ => view! { <a href="/summary">{tr(Msg::BackToSummary)}</a> }.into_any(),
+    };
     view! {
         <article class="minutes document" aria-labelledby="doc-title">
             <p class="no-print">
-                <a href="/summary">{tr(Msg::BackToSummary)}</a> " · " {downloads}
+                {back} " · " {downloads}
                 <button type="button" class="print" on:click=|_| {
                     #[cfg(feature = "hydrate")]
                     { let _ = window().print(); }

@@ -421,7 +421,7 @@ fn CityLists(year: i32) -> impl IntoView {
                         t(lang, Msg::NavSelections),
                         selection_period_name(lang, *p)
                     ),
-                    DocKind::Review { .. } => String::new(),
+                    DocKind::Review { .. } | DocKind::Proposal { .. } => String::new(),
                 };
                 view! {
                     <tr data-doc=kind.code()>

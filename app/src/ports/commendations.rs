@@ -34,4 +34,10 @@ pub trait CommendationsPort: Send + Sync {
         by: &CurrentUser,
         today: NaiveDate,
     ) -> RepoResult<CardEvent>;
+
+    /// One proposal, with its decision once made.
+    async fn commendation(
+        &self,
+        proposal_id: i64,
+    ) -> RepoResult<crate::types::model::CommendationRecord>;
 }

@@ -5,7 +5,7 @@ use super::request::{authorize, AppContext};
 use crate::error::AppError;
 use crate::types::auth::CurrentUser;
 use crate::types::exports::{
-    city_document, review_document, selection_document, DocKind, Document,
+    city_document, proposal_document, review_document, selection_document, DocKind, Document,
 };
 use crate::types::summary::BlocReviewView;
 use shared::auth::Action;
@@ -64,6 +64,20 @@ pub async fn load_document(
             .await?;
             let list = ctx.repo.city_list(year, today).await?;
             Ok(city_document(lang, &list, today))
+        }
+        DocKind::Proposal { id } => {
+            let proposal = ctx.repo.commendation(id).await?;
+            let record = ctx.repo.nomination(proposal.nomination_id).await?;
+            let scope = crate::moves::scope(&record.card);
+            authorize(
+                ctx,
+                user,
+                Action::ViewNomination(scope),
+                "export",
+                Some(kind.code()),
+            )
+            .await?;
+            Ok(proposal_document(lang, &proposal, &record.card))
         }
         DocKind::Selection(period) => {
             authorize(

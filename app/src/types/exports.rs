@@ -73,7 +73,13 @@ pub struct Document {
 pub enum DocKind {
     City,
     Selection(shared::domain::SelectionPeriod),
-    Review { bloc_id: i64 },
+    Review {
+        bloc_id: i64,
+    },
+    /// A unit's proposal of a commendation (S-3), as its submission (tờ trình).
+    Proposal {
+        id: i64,
+    },
 }
 
 impl DocKind {
@@ -83,6 +89,7 @@ impl DocKind {
             DocKind::City => "city".into(),
             DocKind::Selection(p) => p.code().into(),
             DocKind::Review { bloc_id } => format!("review-{bloc_id}"),
+            DocKind::Proposal { id } => format!("proposal-{id}"),
         }
     }
 
@@ -92,6 +99,9 @@ impl DocKind {
         }
         if let Some(id) = code.strip_prefix("review-") {
             return id.parse().ok().map(|bloc_id| DocKind::Review { bloc_id });
+        }
+        if let Some(id) = code.strip_prefix("proposal-") {
+            return id.parse().ok().map(|id| DocKind::Proposal { id });
         }
         shared::domain::SelectionPeriod::from_code(code).map(DocKind::Selection)
     }
@@ -308,6 +318,87 @@ pub fn review_document(
         ]
     });
     doc.numbered(lang, columns, rows);
+    doc
+}
+
+/// A unit's commendation proposal (S-3) as its submission to the Department: issued by the
+/// unit, signed by its head, with the achievements, the unit council's meeting and the
+/// attached report, and the office's decision once made.
+pub fn proposal_document(
+    lang: shared::i18n::Lang,
+    proposal: &crate::types::model::CommendationRecord,
+    card: &crate::types::model::BoardCard,
+) -> Document {
+    use shared::domain::Field;
+    use shared::i18n::{commendation_form_name, field_name, fill, format_date, t, Msg};
+    let p = &proposal.proposal;
+    let mut doc = base(lang, proposal.proposed_on);
+    doc.file_name = format!("to-trinh-khen-thuong-{}", proposal.id);
+    doc.authority = t(lang, Msg::MinutesIssuer).into();
+    doc.issuer = card.unit_name.to_uppercase();
+    doc.title = t(lang, Msg::DocProposalTitle).into();
+    doc.subtitle = fill(
+        lang,
+        Msg::DocProposalSubtitle,
+        &[
+            ("form", &commendation_form_name(lang, p.form)),
+            ("name", &card.nominee_name),
+        ],
+    );
+    doc.signer = t(lang, Msg::DocUnitHead).into();
+    let mut paragraphs = Vec::new();
+    if !p.title.is_empty() {
+        paragraphs.push((Field::CommendationTitle, p.title.clone()));
+    }
+    paragraphs.push((Field::Achievements, p.achievements.clone()));
+    paragraphs.push((
+        Field::CouncilResult,
+        fill(
+            lang,
+            Msg::CouncilSummary,
+            &[
+                ("date", &format_date(p.council_date)),
+                ("present", &p.council_present),
+                ("result", &p.council_result),
+            ],
+        ),
+    ));
+    paragraphs.push((Field::AchievementReport, proposal.report_title.clone()));
+    doc.paragraphs = paragraphs
+        .into_iter()
+        .map(|(field, text)| Paragraph {
+            label: field_name(lang, field).into(),
+            text,
+        })
+        .collect();
+    let decision = match &proposal.decision {
+        None => t(lang, Msg::StatusPending).to_string(),
+        Some(shared::domain::commendation::Decision::Granted {
+            number, date, form, ..
+        }) => format!(
+            "{number}, {}: {}",
+            format_date(*date),
+            commendation_form_name(lang, *form)
+        ),
+        Some(shared::domain::commendation::Decision::Declined { reason }) => {
+            fill(lang, Msg::StatusDeclined, &[("reason", reason)])
+        }
+    };
+    let columns = vec![
+        col(field_name(lang, Field::NomineeName), 32),
+        col(t(lang, Msg::FilterUnit), 28),
+        col(t(lang, Msg::FilterKind), 18),
+        col(field_name(lang, Field::CommendationForm), 28),
+        col(t(lang, Msg::DecisionColumn), 30),
+    ];
+    let row = vec![
+        Cell::Text(card.nominee_name.clone()),
+        Cell::Text(card.unit_name.clone()),
+        Cell::Text(t(lang, Msg::Kind(card.kind)).into()),
+        Cell::Text(commendation_form_name(lang, p.form).into()),
+        Cell::Text(decision),
+    ];
+    doc.numbered(lang, columns, [row]);
     doc
 }
 

@@ -274,6 +274,39 @@ async fn a_unit_proposes_the_office_decides_and_every_refusal_stores_nothing() {
         2
     );
 
+    // The unit's submission downloads as DOCX and opens in LibreOffice with the decision;
+    // another unit may not have it.
+    let path = format!("/exports/proposal-{proposal_id}.docx?year=2026");
+    let resp = app.get_as(&head, &path).await;
+    assert_eq!(resp.status(), 200);
+    let bytes = resp.bytes().await.unwrap().to_vec();
+    let dir = tempfile::tempdir().unwrap();
+    let words = crate::docx::squeezed(&crate::docx::rendered_text(&bytes, dir.path()));
+    for expected in [
+        "TỜ TRÌNH",
+        "Bằng khen của UBND Thành phố",
+        "125/QĐ-UBND",
+        "Nhất trí 9/9",
+    ] {
+        let expected = crate::docx::squeezed(expected);
+        assert!(words.contains(&expected), "{expected} in {words}");
+    }
+    let nominee: String = {
+        let pool = app.pool().await;
+        let name = sqlx::query_scalar("SELECT nominee_name FROM nominations WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        name
+    };
+    assert!(
+        words.contains(&crate::docx::squeezed(&nominee)),
+        "{nominee} in {words}"
+    );
+    assert_eq!(app.get_as(&other, &path).await.status(), 403);
+
     // Another exemplar: the same number (other spacing and case) is refused; declined works.
     let second = nomination_of_head1(&app, "fostering").await;
     let report2 = attach(

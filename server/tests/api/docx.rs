@@ -48,6 +48,14 @@ pub(crate) fn rendered_text(docx: &[u8], dir: &Path) -> String {
     String::from_utf8(text.stdout).unwrap()
 }
 
+/// `text` without white space and hyphens: what a PDF's text keeps of a phrase however
+/// its lines wrap (pdftotext drops a hyphen at a line's end).
+pub(crate) fn squeezed(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
 async fn decide_three(app: &TestApp, office: &str) -> Vec<String> {
     let pool = app.pool().await;
     let chosen: Vec<(i64, String)> = sqlx::query_as(

@@ -42,6 +42,10 @@ feature! { $
     CountGranted => "Đã khen thưởng", "Commended",
     CountDeclined => "Không khen thưởng", "Not commended",
     BlocOrUnit => "Khối, đơn vị", "Bloc, unit",
+    DocProposalTitle => "TỜ TRÌNH", "SUBMISSION",
+    DocProposalSubtitle => "Về việc đề nghị {form} cho {name}", "Proposing the {form} for {name}",
+    DocUnitHead => "THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE UNIT",
+    ProposalDownloads => "Tờ trình", "Submission",
     NoCommendationsYear => "Năm này chưa có đề nghị khen thưởng.", "No commendation was proposed this year.",
 }
 

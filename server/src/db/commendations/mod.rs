@@ -71,6 +71,13 @@ impl CommendationsPort for Backend {
         Ok(event)
     }
 
+    async fn commendation(
+        &self,
+        proposal_id: i64,
+    ) -> RepoResult<app::types::model::CommendationRecord> {
+        one_proposal(self, proposal_id).await
+    }
+
     async fn decide_commendation(
         &self,
         proposal_id: i64,
@@ -160,6 +167,12 @@ impl CommendationsPort for Backend {
         tx.commit().await?;
         Ok(event)
     }
+}
+
+/// One proposal (a separate read: no write is involved).
+async fn one_proposal(store: &Backend, proposal_id: i64) -> RepoResult<app::types::model::CommendationRecord> {
+    let mut conn = store.pool.acquire().await.map_err(DbError::from)?;
+    Ok(commendations::one(&mut conn, proposal_id).await?)
 }
 
 /// What the dossier of nomination `id` holds for the report a proposal names.

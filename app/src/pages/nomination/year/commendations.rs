@@ -10,6 +10,7 @@ use crate::api::nominations::{decide_commendation, propose_commendation};
 use crate::components::checked_form::CheckedForm;
 use crate::components::table::Heading;
 use crate::i18n::{tr, use_lang};
+use crate::types::exports::DocKind;
 use crate::types::model::{CommendationRecord, NominationView, ProposalStatus};
 use leptos::prelude::*;
 use shared::domain::commendation::{CommendationForm, Decision, DecisionDraft, ProposalDraft};
@@ -52,6 +53,7 @@ pub fn CommendationsSection(
 ) -> impl IntoView {
     let lang = use_lang();
     let records = view.record.commendations.clone();
+    let year = view.record.year;
     let has_rows = !records.is_empty();
     let rows = {
         let records = records.clone();
@@ -75,6 +77,13 @@ pub fn CommendationsSection(
                                 <span class="proposed">{
                                     move || fill(lang.get(), Msg::ProposedOn, &[("date", &proposed_on), ("by", &proposed_by)])
                                 }</span>
+                                <br/>
+                                <span class="downloads">
+                                    {tr(Msg::ProposalDownloads)} ": "
+                                    <a href=DocKind::Proposal { id: proposal_id }.download_url(year, "docx") download rel="external">{tr(Msg::DownloadDocx)}</a>
+                                    " · "
+                                    <a href=DocKind::Proposal { id: proposal_id }.print_url(year)>{tr(Msg::PrintView)}</a>
+                                </span>
                             </th>
                             <td>
                                 {p.achievements.clone()}
