@@ -170,7 +170,10 @@ impl CommendationsPort for Backend {
 }
 
 /// One proposal (a separate read: no write is involved).
-async fn one_proposal(store: &Backend, proposal_id: i64) -> RepoResult<app::types::model::CommendationRecord> {
+async fn one_proposal(
+    store: &Backend,
+    proposal_id: i64,
+) -> RepoResult<app::types::model::CommendationRecord> {
     let mut conn = store.pool.acquire().await.map_err(DbError::from)?;
     Ok(commendations::one(&mut conn, proposal_id).await?)
 }
