@@ -51,7 +51,7 @@ test('the administrator adds a movement, a unit names it on a model, and the sum
   await staff.getByRole('link', { name: 'Thêm hồ sơ' }).click();
   await hydrated(staff);
   await staff.getByLabel('Loại đối tượng').selectOption('cooperative');
-  await staff.getByLabel('Tên tập thể, cá nhân').fill('Tổ hợp tác rau an toàn Tân Phú');
+  await staff.getByLabel('Tên tập thể, cá nhân').fill('Tổ hợp tác thủy canh Bình Mỹ');
   await staff.getByLabel('Loại điển hình').selectOption({ label: 'Mô hình' });
   await staff.getByLabel('Phong trào thi đua').selectOption({ label: MOVEMENT });
   await staff.getByLabel('Mô hình, sáng kiến, kinh nghiệm').fill('Trồng rau thủy canh theo chuỗi liên kết');

@@ -41,10 +41,10 @@ test('a unit proposes a commendation with its achievement report, and the office
   await section.getByRole('button', { name: 'Gửi đề nghị' }).click();
   const alert = section.locator('.proposal-form [role="alert"]');
   await expect(alert).toContainText('Vui lòng nhập hình thức khen thưởng đề nghị.');
-  await expect(alert).toContainText('Vui lòng nhập thành tích.');
+  await expect(alert).toContainText('Vui lòng nhập tóm tắt thành tích.');
   await section.getByLabel('Hình thức khen thưởng đề nghị').selectOption({ label: 'Bằng khen của UBND Thành phố' });
   await section.getByLabel('Danh hiệu đề nghị (nếu có)').fill('Tập thể lao động xuất sắc');
-  await section.getByLabel('Thành tích', { exact: true }).fill('Ba năm liền hoàn thành xuất sắc nhiệm vụ; mô hình được 12 xã áp dụng.');
+  await section.getByLabel('Tóm tắt thành tích').fill('Ba năm liền hoàn thành xuất sắc nhiệm vụ; mô hình được 12 xã áp dụng.');
   await section.getByLabel('Báo cáo thành tích', { exact: true }).selectOption({ label: 'Báo cáo thành tích năm 2026 (đề nghị Bằng khen)' });
   await section.getByLabel('Ngày họp Hội đồng TĐKT đơn vị').fill('16/10/2026');
   await expect(alert).toContainText('Ngày họp Hội đồng TĐKT đơn vị');

@@ -51,7 +51,7 @@ test('unit staff record the 6-month evaluation, then move the card from fosterin
   await page.getByLabel('Ngày đánh giá').fill('30/06/2026');
   await page.getByLabel('Xếp loại').selectOption('excellent');
   await page.getByLabel('Người đánh giá').fill('Hội đồng Thi đua - Khen thưởng Chi cục');
-  await page.getByLabel('Thành tích').fill('Thu nhập bình quân tăng 18%, 12 hộ học tập mô hình');
+  await page.getByLabel('Thành tích', { exact: true }).fill('Thu nhập bình quân tăng 18%, 12 hộ học tập mô hình');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Ghi nhận đánh giá' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã ghi nhận đánh giá.' })).toBeVisible();

@@ -181,7 +181,7 @@ test('the unit records its 6-month evaluation; it goes to the council', async ({
   await page.getByLabel('Ngày đánh giá').fill('30/06/2026');
   await page.getByLabel('Xếp loại').selectOption('excellent');
   await page.getByLabel('Người đánh giá').fill('Hội đồng Thi đua - Khen thưởng Chi cục');
-  await page.getByLabel('Thành tích').fill('Năng suất tôm tăng 30%, 20 hộ học tập mô hình');
+  await page.getByLabel('Thành tích', { exact: true }).fill('Năng suất tôm tăng 30%, 20 hộ học tập mô hình');
   await page.getByRole('button', { name: 'Ghi nhận đánh giá' }).click();
   await expect(evaluations.locator('tr[data-period="six_month"]')).toContainText('Xuất sắc');
   await page.goto(`${url}/board`);

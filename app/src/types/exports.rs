@@ -350,7 +350,7 @@ pub fn proposal_document(
     if !p.title.is_empty() {
         paragraphs.push((Field::CommendationTitle, p.title.clone()));
     }
-    paragraphs.push((Field::Achievements, p.achievements.clone()));
+    paragraphs.push((Field::AchievementsSummary, p.achievements.clone()));
     paragraphs.push((
         Field::CouncilResult,
         fill(

@@ -114,7 +114,7 @@ async fn a_unit_proposes_the_office_decides_and_every_refusal_stores_nothing() {
     assert_eq!(status, 400, "{body}");
     for expected in [
         "Vui lòng nhập hình thức khen thưởng đề nghị",
-        "Vui lòng nhập thành tích",
+        "Vui lòng nhập tóm tắt thành tích",
         "Ngày họp Hội đồng TĐKT đơn vị",
         "Số thành viên dự họp",
     ] {

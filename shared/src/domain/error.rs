@@ -82,6 +82,7 @@ pub enum Field {
     DecisionDate,
     DecisionSigner,
     GrantedForm,
+    AchievementsSummary,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.

@@ -178,6 +178,7 @@ feature! { $
     FieldDecisionDate => "Ngày quyết định", "Date of the decision",
     FieldDecisionSigner => "Người ký", "Signed by",
     FieldGrantedForm => "Hình thức được khen thưởng", "Form of commendation granted",
+    FieldAchievementsSummary => "Tóm tắt thành tích", "Summary of achievements",
     RuleQuorumFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
         "The council has begun scoring {year}: that year's quorum can no longer change.",
@@ -353,6 +354,7 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         DecisionDate => Msg::FieldDecisionDate,
         DecisionSigner => Msg::FieldDecisionSigner,
         GrantedForm => Msg::FieldGrantedForm,
+        AchievementsSummary => Msg::FieldAchievementsSummary,
     };
     t(lang, msg)
 }

@@ -116,7 +116,7 @@ pub fn check_proposal(
     );
     let achievements = text(
         &mut v,
-        Field::Achievements,
+        Field::AchievementsSummary,
         &draft.achievements,
         MAX_LONG_CHARS,
         true,
@@ -321,7 +321,7 @@ mod tests {
             .collect();
         for f in [
             Field::CommendationForm,
-            Field::Achievements,
+            Field::AchievementsSummary,
             Field::AchievementReport,
             Field::CouncilDate,
             Field::CouncilPresent,

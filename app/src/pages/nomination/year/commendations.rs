@@ -103,7 +103,7 @@ pub fn CommendationsSection(
     };
     let columns: Vec<Heading> = vec![
         Msg::ProposalColumn.into(),
-        Field::Achievements.into(),
+        Field::AchievementsSummary.into(),
         Msg::UnitCouncilColumn.into(),
         Msg::DecisionColumn.into(),
     ];
@@ -249,7 +249,7 @@ fn ProposalForm(view: NominationView, heading: u8, on_change: Callback<String>) 
                     {forms}
                 </select>
                 {text(Field::CommendationTitle, "c-title", None, |d| d.title.clone(), |d, v| d.title = v)}
-                {text(Field::Achievements, "c-achievements", Some("3"), |d| d.achievements.clone(), |d, v| d.achievements = v)}
+                {text(Field::AchievementsSummary, "c-achievements", Some("3"), |d| d.achievements.clone(), |d, v| d.achievements = v)}
                 <label for="c-report">{move || field_name(lang.get(), Field::AchievementReport)}</label>
                 <div class="field">
                     <select id="c-report" aria-invalid=invalid(Field::AchievementReport) aria-describedby="c-report-hint"
