@@ -175,6 +175,31 @@ test('the office records the list as sent to the City (D-3); the board and the m
   await page.goto('/council');
   await hydrated(page);
 
+  // The City's answers (D-3): one model returned with its reason, sent again, commended.
+  const answers = decision.locator('section.city-answers li');
+  await expect(answers).toHaveCount(5);
+  const first = answers.first();
+  await expect(first).toHaveAttribute('data-city-state', 'awaiting');
+  await first.getByLabel('Kết quả Thành phố trả lời').selectOption('returned');
+  await first.getByLabel('Ngày Thành phố trả lời').fill('15/10/2026');
+  await first.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
+  await expect(first.locator('[role="alert"]')).toContainText('Vui lòng nhập hình thức khen thưởng hoặc lý do trả lại.');
+  await first.getByLabel('Hình thức khen thưởng hoặc lý do trả lại').fill('Thiếu biên bản họp xét');
+  await first.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã ghi nhận trả lời của Thành phố.' })).toBeVisible();
+  await expect(first).toHaveAttribute('data-city-state', 'returned');
+  await expect(first).toContainText('Thành phố trả lại ngày 15/10/2026: Thiếu biên bản họp xét');
+  await first.getByRole('button', { name: 'Gửi lại' }).click();
+  await expect(first).toHaveAttribute('data-city-state', 'awaiting');
+  await expect(first).toContainText('Gửi lại ngày 15/10/2026');
+  await first.getByLabel('Kết quả Thành phố trả lời').selectOption('commended');
+  await first.getByLabel('Hình thức khen thưởng hoặc lý do trả lại').fill('Bằng khen của UBND Thành phố');
+  await first.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
+  await expect(first).toHaveAttribute('data-city-state', 'commended');
+  await expect(first.locator('form')).toHaveCount(0);
+  await expectAccessible(page);
+  await decision.screenshot({ path: 'test-results/city-answers.png' });
+
   // The chosen cards carry the City badge on the board; with the scores now final, the
   // first row (6 and 8 in the test above, four 7s here: a quorum) shows its total.
   await page.goto('/board');

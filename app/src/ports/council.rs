@@ -51,4 +51,24 @@ pub trait CouncilPort: Send + Sync {
         by: &CurrentUser,
         today: chrono::NaiveDate,
     ) -> RepoResult<()>;
+
+    /// D-3: the office records the City's answer on model `id` of this year's dispatch
+    /// (`rules::city_answer::check_answer` on where it stands), as a card event.
+    async fn record_city_answer(
+        &self,
+        id: i64,
+        draft: &shared::rules::city_answer::CityAnswerDraft,
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<CardEvent>;
+
+    /// D-3: the office sends a returned model again, on `sent_on`
+    /// (`rules::city_answer::check_resend`), as a card event; it then awaits a new answer.
+    async fn resend_to_city(
+        &self,
+        id: i64,
+        sent_on: Option<chrono::NaiveDate>,
+        by: &CurrentUser,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<CardEvent>;
 }

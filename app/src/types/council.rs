@@ -144,6 +144,40 @@ pub struct SentModel {
     pub id: i64,
     pub name: String,
     pub unit: String,
+    /// What happened to it since, oldest first: the City's answers and its sendings again.
+    #[serde(default)]
+    pub steps: Vec<CityStep>,
+}
+
+impl SentModel {
+    /// Where it stands: awaiting an answer since the dispatch (`sent_on`) or its last
+    /// sending again, or answered.
+    pub fn state(&self, sent_on: chrono::NaiveDate) -> shared::rules::city_answer::CityItemState {
+        use shared::rules::city_answer::CityItemState;
+        match self.steps.last().map(|s| &s.step) {
+            None => CityItemState::Awaiting { since: sent_on },
+            Some(CityStepKind::Resend { on }) => CityItemState::Awaiting { since: *on },
+            Some(CityStepKind::Answer(a)) => CityItemState::Answered {
+                outcome: a.outcome,
+                on: a.answered_on,
+            },
+        }
+    }
+}
+
+/// A step of a sent model (D-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CityStepKind {
+    Answer(shared::rules::city_answer::CityAnswer),
+    Resend { on: chrono::NaiveDate },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityStep {
+    pub step: CityStepKind,
+    pub recorded_by: String,
+    /// UTC, RFC 3339.
+    pub recorded_at: String,
 }
 
 /// One criterion of the user's sheet.

@@ -344,10 +344,14 @@ pub enum MoveAction {
     ProposeCommendation,
     /// S-3: the office decided a proposal.
     DecideCommendation,
+    /// D-3: the City's answer on a model sent to it.
+    CityAnswer,
+    /// D-3: a model the City returned, sent again.
+    CityResend,
 }
 
 impl MoveAction {
-    pub const ALL: [MoveAction; 19] = [
+    pub const ALL: [MoveAction; 21] = [
         MoveAction::Move,
         MoveAction::Reorder,
         MoveAction::Undo,
@@ -367,6 +371,8 @@ impl MoveAction {
         MoveAction::RemoveDocument,
         MoveAction::ProposeCommendation,
         MoveAction::DecideCommendation,
+        MoveAction::CityAnswer,
+        MoveAction::CityResend,
     ];
 
     /// The council's scoring changes (they reach the council's pages live, and stay out of
@@ -402,6 +408,8 @@ impl MoveAction {
             MoveAction::RemoveDocument => "remove_document",
             MoveAction::ProposeCommendation => "propose_commendation",
             MoveAction::DecideCommendation => "decide_commendation",
+            MoveAction::CityAnswer => "city_answer",
+            MoveAction::CityResend => "city_resend",
         }
     }
 }

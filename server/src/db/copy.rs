@@ -50,6 +50,7 @@ pub const TABLES: &[&str] = &[
     "city_decision_items",
     "city_dispatches",
     "city_dispatch_items",
+    "city_answers",
     "nomination_documents",
     "commendation_proposals",
     "decision_totals",

@@ -17,7 +17,7 @@ use app::api::auth::GetCurrentUser;
 use app::api::board::{GetBoard, GetCard, MoreCards, MoveNomination};
 use app::api::council::{
     CastBallot, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
-    RecordDispatch,
+    RecordCityAnswer, RecordDispatch, ResendToCity,
 };
 use app::api::nominations::{
     ApprovePlan, DecideCommendation, GetNomination, NominationForm, ProposeCommendation,
@@ -235,6 +235,21 @@ pub(crate) fn table() -> Vec<Row> {
             RecordDispatch {
                 number: String::new(),
                 sent_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        // A nomination that does not exist: only the office gets past authorisation.
+        row(
+            RecordCityAnswer {
+                id: -1,
+                draft: Default::default(),
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        row(
+            ResendToCity {
+                id: -1,
+                sent_on: None,
             },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),

@@ -13,6 +13,7 @@ mod board;
 mod calendar;
 mod campaigns;
 mod carry;
+mod city_answers;
 mod classification;
 mod commendations;
 mod council;

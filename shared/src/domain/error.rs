@@ -83,6 +83,9 @@ pub enum Field {
     DecisionSigner,
     GrantedForm,
     AchievementsSummary,
+    CityOutcome,
+    AnsweredOn,
+    CityDetail,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.

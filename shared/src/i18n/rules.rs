@@ -179,6 +179,15 @@ feature! { $
     FieldDecisionSigner => "Người ký", "Signed by",
     FieldGrantedForm => "Hình thức được khen thưởng", "Form of commendation granted",
     FieldAchievementsSummary => "Tóm tắt thành tích", "Summary of achievements",
+    FieldCityOutcome => "Kết quả Thành phố trả lời", "The City's answer",
+    FieldAnsweredOn => "Ngày Thành phố trả lời", "Date of the City's answer",
+    FieldCityDetail => "Hình thức khen thưởng hoặc lý do trả lại", "Commendation, or the reason for returning it",
+    RuleCityAlreadyAnswered =>
+        "Thành phố đã trả lời về điển hình này; điển hình bị trả lại cần được gửi lại trước khi ghi nhận trả lời mới.",
+        "The City has answered on this model already; a returned model is sent again before a new answer is recorded.",
+    RuleCityNotReturned =>
+        "Chỉ gửi lại điển hình đã bị Thành phố trả lại.",
+        "Only a model the City returned is sent again.",
     RuleQuorumFrozen =>
         "Hội đồng đã bắt đầu chấm năm {year}: túc số của năm này không thay đổi được nữa.",
         "The council has begun scoring {year}: that year's quorum can no longer change.",
@@ -355,6 +364,9 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         DecisionSigner => Msg::FieldDecisionSigner,
         GrantedForm => Msg::FieldGrantedForm,
         AchievementsSummary => Msg::FieldAchievementsSummary,
+        CityOutcome => Msg::FieldCityOutcome,
+        AnsweredOn => Msg::FieldAnsweredOn,
+        CityDetail => Msg::FieldCityDetail,
     };
     t(lang, msg)
 }
@@ -766,6 +778,8 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         CommendationPending => t(lang, Msg::RuleCommendationPending).into(),
         ReportNotUsable => t(lang, Msg::RuleReportNotUsable).into(),
         CommendationNotOpen => t(lang, Msg::RuleCommendationNotOpen).into(),
+        CityAlreadyAnswered => t(lang, Msg::RuleCityAlreadyAnswered).into(),
+        CityNotReturned => t(lang, Msg::RuleCityNotReturned).into(),
         DecisionBeforeProposal { proposed_on } => fill(
             lang,
             Msg::RuleDecisionBeforeProposal,

@@ -3,6 +3,7 @@
 
 pub mod carry;
 pub mod city;
+pub mod city_answer;
 pub mod commendation;
 pub mod council;
 pub mod deadline;

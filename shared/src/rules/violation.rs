@@ -206,6 +206,11 @@ pub enum ViolationKind {
     DecisionNumberTaken {
         number: String,
     },
+    /// D-3: the City has answered on this model already (a returned one is sent again
+    /// first).
+    CityAlreadyAnswered,
+    /// D-3: only a model the City returned is sent again.
+    CityNotReturned,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,9 @@ mod decide_for_city;
 mod get_council;
 mod get_sheet;
 mod open_ballot;
+mod record_city_answer;
 mod record_dispatch;
+mod resend_to_city;
 
 pub use cast_ballot::*;
 pub use change_sheet::*;
@@ -16,4 +18,6 @@ pub use decide_for_city::*;
 pub use get_council::*;
 pub use get_sheet::*;
 pub use open_ballot::*;
+pub use record_city_answer::*;
 pub use record_dispatch::*;
+pub use resend_to_city::*;

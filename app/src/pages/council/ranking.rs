@@ -5,7 +5,7 @@
 use super::aggregate_cells;
 use super::ballot::BallotSection;
 use crate::i18n::{tr, use_lang};
-use crate::types::council::{CouncilList, CouncilRow, SheetState};
+use crate::types::council::{CityStepKind, CouncilList, CouncilRow, SentModel, SheetState};
 use leptos::prelude::*;
 use shared::domain::NomineeKind;
 use shared::i18n::{fill, t, Lang, Msg};
@@ -205,6 +205,7 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
                     " "
                     {sent.sent.iter().map(|m| format!("{} ({})", m.name, m.unit)).collect::<Vec<_>>().join("; ")}
                 </p>
+                <CityAnswers sent_on=sent.sent_on models=sent.sent.clone() is_office today=list.today on_change/>
             }
             .into_any(),
             None if is_office => {
@@ -354,6 +355,229 @@ pub(super) fn CouncilTable(list: CouncilList, on_change: Callback<String>) -> im
             </tr></thead>
             <tbody>{body}</tbody>
         </table>
+    }
+}
+
+/// Where a sent model stands with the City, as a sentence.
+fn city_state_text(lang: Lang, model: &SentModel, sent_on: chrono::NaiveDate) -> String {
+    use shared::i18n::format_date;
+    use shared::rules::city_answer::CityOutcome;
+    let mut parts: Vec<String> = model
+        .steps
+        .iter()
+        .map(|s| match &s.step {
+            CityStepKind::Resend { on } => {
+                fill(lang, Msg::CityResentOn, &[("date", &format_date(*on))])
+            }
+            CityStepKind::Answer(a) => {
+                let msg = match a.outcome {
+                    CityOutcome::Accepted => Msg::CityAnsweredAccepted,
+                    CityOutcome::Commended => Msg::CityAnsweredCommended,
+                    CityOutcome::Returned => Msg::CityAnsweredReturned,
+                };
+                fill(
+                    lang,
+                    msg,
+                    &[("date", &format_date(a.answered_on)), ("detail", &a.detail)],
+                )
+            }
+        })
+        .collect();
+    if let shared::rules::city_answer::CityItemState::Awaiting { since } = model.state(sent_on) {
+        parts.push(fill(
+            lang,
+            Msg::CityAwaiting,
+            &[("date", &format_date(since))],
+        ));
+    }
+    parts.join(" → ")
+}
+
+/// D-3: each model sent to the City with where it stands; the office records the City's
+/// answer on an awaited one, and sends a returned one again.
+#[component]
+fn CityAnswers(
+    sent_on: chrono::NaiveDate,
+    models: Vec<SentModel>,
+    is_office: bool,
+    today: chrono::NaiveDate,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    use shared::rules::city_answer::CityItemState;
+    let lang = use_lang();
+    let items = models
+        .into_iter()
+        .map(|m| {
+            let state = m.state(sent_on);
+            let id = m.id;
+            let text = {
+                let m = m.clone();
+                move || city_state_text(lang.get(), &m, sent_on)
+            };
+            let form = is_office.then(|| match state {
+                CityItemState::Awaiting { .. } => {
+                    view! { <CityAnswerForm id state today on_change/> }.into_any()
+                }
+                CityItemState::Answered {
+                    outcome: shared::rules::city_answer::CityOutcome::Returned,
+                    ..
+                } => view! { <ResendForm id state today on_change/> }.into_any(),
+                CityItemState::Answered { .. } => ().into_any(),
+            });
+            let state_code = match state {
+                CityItemState::Awaiting { .. } => "awaiting",
+                CityItemState::Answered { outcome, .. } => outcome.code(),
+            };
+            view! {
+                <li data-nomination-id=id data-city-state=state_code>
+                    <strong>{m.name.clone()}</strong> " (" {m.unit.clone()} "): "
+                    <span class="city-state">{text}</span>
+                    {form}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="city-answers" aria-labelledby="city-answers-title">
+            <h3 id="city-answers-title">{tr(Msg::CityAnswersTitle)}</h3>
+            <ul>{items}</ul>
+        </section>
+    }
+}
+
+/// A date typed day first, or the field's error in the user's language.
+fn typed_day(
+    lang: Lang,
+    typed: &str,
+    field: shared::domain::Field,
+) -> Result<Option<chrono::NaiveDate>, String> {
+    shared::text::parse_date(typed).map_err(|_| {
+        shared::i18n::input_error(lang, &shared::domain::InputError::Invalid { field })
+    })
+}
+
+#[component]
+fn CityAnswerForm(
+    id: i64,
+    state: shared::rules::city_answer::CityItemState,
+    today: chrono::NaiveDate,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    use shared::rules::city_answer::{check_answer, CityAnswerDraft, CityOutcome};
+    let lang = use_lang();
+    let outcome = RwSignal::new(None::<CityOutcome>);
+    let day = RwSignal::new(shared::i18n::format_date(today));
+    let detail = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang_now = lang.get_untracked();
+        let answered_on = match typed_day(
+            lang_now,
+            &day.get_untracked(),
+            shared::domain::Field::AnsweredOn,
+        ) {
+            Ok(d) => d,
+            Err(e) => return error.set(Some(e)),
+        };
+        let draft = CityAnswerDraft {
+            outcome: outcome.get_untracked(),
+            answered_on,
+            detail: detail.get_untracked(),
+        };
+        if let Err(v) = check_answer(&draft, state, today) {
+            let text: Vec<String> = v.iter().map(|v| v.message(lang_now)).collect();
+            return error.set(Some(text.join(" ")));
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::api::council::record_city_answer(id, draft).await {
+                Ok(_) => on_change.run(t(lang.get_untracked(), Msg::CityAnswerRecorded).into()),
+                Err(e) => error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            busy.set(false);
+        });
+    };
+    let (o_id, d_id, x_id) = (
+        format!("city-outcome-{id}"),
+        format!("city-date-{id}"),
+        format!("city-detail-{id}"),
+    );
+    let (o_for, d_for, x_for) = (o_id.clone(), d_id.clone(), x_id.clone());
+    let options = [
+        (CityOutcome::Accepted, Msg::CityOutcomeAccepted),
+        (CityOutcome::Commended, Msg::CityOutcomeCommended),
+        (CityOutcome::Returned, Msg::CityOutcomeReturned),
+    ]
+    .into_iter()
+    .map(|(o, msg)| view! { <option value=o.code() prop:selected=move || outcome.get() == Some(o)>{tr(msg)}</option> })
+    .collect_view();
+    view! {
+        <form class="admin-form city-answer-form" on:submit=submit novalidate>
+            <label for=o_for>{move || shared::i18n::field_name(lang.get(), shared::domain::Field::CityOutcome)}</label>
+            <select id=o_id on:change=move |ev| outcome.set(CityOutcome::from_code(&event_target_value(&ev)))>
+                <option value="" prop:selected=move || outcome.get().is_none()>{tr(Msg::ChooseCityOutcome)}</option>
+                {options}
+            </select>
+            <label for=d_for>{move || shared::i18n::field_name(lang.get(), shared::domain::Field::AnsweredOn)}</label>
+            <input id=d_id type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
+            <label for=x_for>{move || shared::i18n::field_name(lang.get(), shared::domain::Field::CityDetail)}</label>
+            <input id=x_id type="text" prop:value=move || detail.get() on:input=move |ev| detail.set(event_target_value(&ev))/>
+            <button type="submit" class="primary" disabled=move || busy.get()>{tr(Msg::RecordCityAnswer)}</button>
+            <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+        </form>
+    }
+}
+
+#[component]
+fn ResendForm(
+    id: i64,
+    state: shared::rules::city_answer::CityItemState,
+    today: chrono::NaiveDate,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let day = RwSignal::new(shared::i18n::format_date(today));
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang_now = lang.get_untracked();
+        let sent_on = match typed_day(
+            lang_now,
+            &day.get_untracked(),
+            shared::domain::Field::SentOn,
+        ) {
+            Ok(d) => d,
+            Err(e) => return error.set(Some(e)),
+        };
+        if let Err(v) = shared::rules::city_answer::check_resend(sent_on, state, today) {
+            let text: Vec<String> = v.iter().map(|v| v.message(lang_now)).collect();
+            return error.set(Some(text.join(" ")));
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::api::council::resend_to_city(id, sent_on).await {
+                Ok(_) => on_change.run(t(lang.get_untracked(), Msg::CityResendRecorded).into()),
+                Err(e) => error.set(Some(e.describe(lang.get_untracked()))),
+            }
+            busy.set(false);
+        });
+    };
+    let d_id = format!("city-resend-{id}");
+    let d_for = d_id.clone();
+    view! {
+        <form class="admin-form city-resend-form" on:submit=submit novalidate>
+            <label for=d_for>{move || shared::i18n::field_name(lang.get(), shared::domain::Field::SentOn)}</label>
+            <input id=d_id type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
+            <button type="submit" class="primary" disabled=move || busy.get()>{tr(Msg::ResendToCity)}</button>
+            <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+        </form>
     }
 }
 

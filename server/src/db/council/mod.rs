@@ -29,6 +29,7 @@ use chrono::{Datelike, NaiveDate};
 use shared::auth::{Action, Denied, Role};
 use shared::domain::{CriteriaSet, Score, Stage};
 use shared::rules::city::check_city_decision;
+use shared::rules::city_answer::{check_answer, check_resend, CityAnswerDraft, CityItemState};
 use shared::rules::council::{
     check_conflict_reason, check_score_entry, check_sheet_open, check_submit, is_rankable, rank,
     weighted_score_milli, Aggregate, Scoresheet,
@@ -421,6 +422,76 @@ impl CouncilPort for Backend {
         tx.commit().await?;
         Ok(())
     }
+
+    async fn record_city_answer(
+        &self,
+        id: i64,
+        draft: &CityAnswerDraft,
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<CardEvent> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("city_answer", Some(id.to_string()));
+        tx.authorize(Action::SelectForCity).await?;
+        let (campaign_year, state) = sent_state(&mut tx, id).await?;
+        let answer = check_answer(draft, state, today).map_err(RepoError::Rules)?;
+        let now = tx.now();
+        let step = (
+            "answer",
+            Some(answer.outcome.code()),
+            answer.detail.as_str(),
+            answer.answered_on,
+        );
+        queries::record_city_step(&mut tx, campaign_year, id, step, (&user.display_name, &now))
+            .await?;
+        let detail = serde_json::json!({ "answer": answer });
+        let event = tx.changed(MoveAction::CityAnswer, id, None, detail).await?;
+        tx.commit().await?;
+        Ok(event)
+    }
+
+    async fn resend_to_city(
+        &self,
+        id: i64,
+        sent_on: Option<NaiveDate>,
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> RepoResult<CardEvent> {
+        let mut tx = WriteTx::begin(self, user).await?;
+        tx.about("city_answer", Some(id.to_string()));
+        tx.authorize(Action::SelectForCity).await?;
+        let (campaign_year, state) = sent_state(&mut tx, id).await?;
+        let on = check_resend(sent_on, state, today).map_err(RepoError::Rules)?;
+        let now = tx.now();
+        let step = ("resend", None, "", on);
+        queries::record_city_step(&mut tx, campaign_year, id, step, (&user.display_name, &now))
+            .await?;
+        let detail = serde_json::json!({ "resent_on": on });
+        let event = tx.changed(MoveAction::CityResend, id, None, detail).await?;
+        tx.commit().await?;
+        Ok(event)
+    }
+}
+
+/// Nomination `id` as its year's dispatch to the City carried it: its campaign year and
+/// where it stands with the City. Not on the dispatch (or nothing sent): not found.
+async fn sent_state(conn: &mut Conn, id: i64) -> DbResult<((i64, i32), CityItemState)> {
+    let (campaign_id, year): (i64, i32) =
+        sqlx::query_as("SELECT campaign_id, year FROM nominations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(RepoError::NotFound)?;
+    let dispatch = decision(conn, campaign_id, year)
+        .await?
+        .and_then(|d| d.dispatch)
+        .ok_or(RepoError::NotFound)?;
+    let model = dispatch
+        .sent
+        .iter()
+        .find(|m| m.id == id)
+        .ok_or(RepoError::NotFound)?;
+    Ok(((campaign_id, year), model.state(dispatch.sent_on)))
 }
 
 fn state_of(n: &Nominee, me: &Member, sheet: Option<&Sheet>, set: &CriteriaSet) -> SheetState {

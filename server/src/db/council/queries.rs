@@ -188,3 +188,31 @@ pub async fn record_dispatch(
     .await?;
     Ok(())
 }
+
+/// One step of a sent model (D-3): the City's answer or its sending again, as
+/// (step, outcome, detail, day).
+pub async fn record_city_step(
+    conn: &mut Conn,
+    (campaign_id, year): (i64, i32),
+    nomination_id: i64,
+    (step, outcome, detail, on): (&str, Option<&str>, &str, chrono::NaiveDate),
+    (by, now): (&str, &str),
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO city_answers (campaign_id, year, nomination_id, step, outcome, detail, on_date,
+             recorded_at, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .bind(nomination_id)
+    .bind(step)
+    .bind(outcome)
+    .bind(detail)
+    .bind(on)
+    .bind(now)
+    .bind(by)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

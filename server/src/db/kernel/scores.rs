@@ -5,9 +5,12 @@
 use super::Conn;
 use crate::db::{DbError, DbResult};
 use app::ports::RepoError;
-use app::types::council::{BallotItem, BallotView, CityDecision, CityDispatch, SentModel};
+use app::types::council::{
+    BallotItem, BallotView, CityDecision, CityDispatch, CityStep, CityStepKind, SentModel,
+};
 use chrono::NaiveDate;
 use shared::domain::{CriteriaSet, NomineeKind, Score, Stage};
+use shared::rules::city_answer::{CityAnswer, CityOutcome};
 use shared::rules::council::{aggregate, ballot_result, Aggregate, Scoresheet};
 use std::collections::{BTreeMap, HashMap};
 
@@ -252,9 +255,15 @@ pub async fn decision(
     } else {
         Vec::new()
     };
+    let mut steps = city_steps(conn, campaign_id, year).await?;
     let sent = sent
         .into_iter()
-        .map(|(id, name, unit)| SentModel { id, name, unit })
+        .map(|(id, name, unit)| SentModel {
+            id,
+            name,
+            unit,
+            steps: steps.remove(&id).unwrap_or_default(),
+        })
         .collect();
     Ok(Some(CityDecision {
         decided_on,
@@ -269,6 +278,57 @@ pub async fn decision(
             sent,
         }),
     }))
+}
+
+/// Each sent model's steps since the dispatch (D-3), oldest first, by nomination.
+async fn city_steps(
+    conn: &mut Conn,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<std::collections::HashMap<i64, Vec<CityStep>>> {
+    type Row = (
+        i64,
+        String,
+        Option<String>,
+        String,
+        NaiveDate,
+        String,
+        String,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT nomination_id, step, outcome, detail, on_date, recorded_by, recorded_at
+         FROM city_answers WHERE campaign_id = $1 AND year = $2 ORDER BY id",
+    )
+    .bind(campaign_id)
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: std::collections::HashMap<i64, Vec<CityStep>> = Default::default();
+    for (id, step, outcome, detail, on, recorded_by, recorded_at) in rows {
+        let step = match (
+            step.as_str(),
+            outcome.as_deref().and_then(CityOutcome::from_code),
+        ) {
+            ("resend", _) => CityStepKind::Resend { on },
+            (_, Some(outcome)) => CityStepKind::Answer(CityAnswer {
+                outcome,
+                answered_on: on,
+                detail,
+            }),
+            _ => {
+                return Err(RepoError::Unavailable(format!(
+                    "city answer of nomination {id}: bad step {step}"
+                ))
+                .into())
+            }
+        };
+        out.entry(id).or_default().push(CityStep {
+            step,
+            recorded_by,
+            recorded_at,
+        });
+    }
+    Ok(out)
 }
 
 /// The council's totals of a year, once its decision for the City has made them final;
