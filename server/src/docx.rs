@@ -33,8 +33,16 @@ fn font() -> RunFonts {
         .east_asia(name)
 }
 
+/// A run of text; each line break in `text` is a line break in the document.
 fn run(text: &str, size: usize) -> Run {
-    Run::new().add_text(text).size(size).fonts(font())
+    let mut r = Run::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        r = r.add_text(line);
+    }
+    r.size(size).fonts(font())
 }
 
 fn centred(r: Run) -> Paragraph {

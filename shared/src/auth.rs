@@ -97,6 +97,18 @@ pub enum Action {
     WriteBlocReview {
         bloc_id: i64,
     },
+    /// E-1: a unit writes and sends its periodic report (its staff and head).
+    WriteUnitReport {
+        unit_id: i64,
+    },
+    /// E-1: a unit's periodic report is read by the unit, its bloc's head, the office and
+    /// leadership.
+    ViewUnitReport {
+        unit_id: i64,
+        bloc_id: i64,
+    },
+    /// E-1: the office compiles the Department's periodic report from the units' reports.
+    CompileDepartmentReport,
     Score(NominationScope),
     Vote(NominationScope),
     SelectForCity,
@@ -229,6 +241,14 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
             office || (actor.has(Role::BlocHead) && actor.bloc_id == Some(bloc_id)),
             actor.has(Role::BlocHead),
         ),
+        Action::WriteUnitReport { unit_id } => allow(actor.is_unit_member(unit_id), unit_roles),
+        Action::ViewUnitReport { unit_id, bloc_id } => allow(
+            office
+                || actor.has(Role::Leadership)
+                || actor.is_unit_member(unit_id)
+                || (actor.has(Role::BlocHead) && actor.bloc_id == Some(bloc_id)),
+            unit_roles || actor.has(Role::BlocHead),
+        ),
         Action::Score(n) | Action::Vote(n) => {
             if actor.has(Role::CouncilMember) && actor.in_unit(n.unit_id) {
                 return Err(Denied::Recused);
@@ -238,9 +258,10 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
                 false,
             )
         }
-        Action::SelectForCity | Action::CarryOver | Action::DecideCommendation => {
-            allow(office, false)
-        }
+        Action::SelectForCity
+        | Action::CarryOver
+        | Action::DecideCommendation
+        | Action::CompileDepartmentReport => allow(office, false),
         Action::ViewSummaries => allow(office || actor.has(Role::Leadership), false),
         Action::ViewBloc { bloc_id } => allow(
             office

@@ -7,5 +7,6 @@ pub mod auth;
 pub mod board;
 pub mod council;
 pub mod nominations;
+pub mod reports;
 pub mod summary;
 pub mod year;

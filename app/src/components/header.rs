@@ -30,8 +30,15 @@ pub fn Header() -> impl IntoView {
                             || user
                                 .bloc_id
                                 .is_some_and(|bloc_id| user.may(&Action::ViewBloc { bloc_id }).is_ok());
+                        let reports = summary
+                            || user.unit_id.is_some_and(|unit_id| {
+                                user.may(&Action::WriteUnitReport { unit_id }).is_ok()
+                            });
                         Some(view! {
                             <A href="/calendar">{tr(Msg::NavCalendar)}</A>
+                            <Show when=move || reports>
+                                <A href="/reports">{tr(Msg::ReportsLink)}</A>
+                            </Show>
                             <Show when=move || summary>
                                 <A href="/summary">{tr(Msg::NavSummary)}</A>
                             </Show>

@@ -14,6 +14,7 @@ pub mod council;
 pub mod login;
 pub mod nomination;
 pub mod not_found;
+pub mod reports;
 pub mod review;
 pub mod selections;
 pub mod summary;

@@ -344,6 +344,14 @@ fn PrintedDocument(document: Document, kind: Option<DocKind>, year: Option<i32>)
         Some(DocKind::Proposal { .. }) => {
             view! { <a href="/board">{tr(Msg::BackToBoard)}</a> }.into_any()
         }
+        Some(DocKind::UnitReport { unit_id, period }) => view! {
+            <a href=format!("/reports?unit={unit_id}&year={year_of}&period={}", period.code())>{tr(Msg::ReportsLink)}</a>
+        }
+        .into_any(),
+        Some(DocKind::DepartmentReport { period }) => view! {
+            <a href=format!("/reports?year={year_of}&period={}", period.code())>{tr(Msg::ReportsLink)}</a>
+        }
+        .into_any(),
         _ => view! { <a href="/summary">{tr(Msg::BackToSummary)}</a> }.into_any(),
     };
     view! {

@@ -409,6 +409,11 @@ fn CityLists(year: i32) -> impl IntoView {
     let lang = use_lang();
     let mut docs = vec![DocKind::City];
     docs.extend(SelectionPeriod::ALL.into_iter().map(DocKind::Selection));
+    docs.extend(
+        EvaluationPeriod::ALL
+            .into_iter()
+            .map(|period| DocKind::DepartmentReport { period }),
+    );
     move || {
         let lang = lang.get();
         let rows = docs
@@ -421,7 +426,14 @@ fn CityLists(year: i32) -> impl IntoView {
                         t(lang, Msg::NavSelections),
                         selection_period_name(lang, *p)
                     ),
-                    DocKind::Review { .. } | DocKind::Proposal { .. } => String::new(),
+                    DocKind::DepartmentReport { period } => shared::i18n::fill(
+                        lang,
+                        Msg::ReportDepartmentTitle,
+                        &[("period", &shared::i18n::report_period_name(lang, *period))],
+                    ),
+                    DocKind::Review { .. }
+                    | DocKind::Proposal { .. }
+                    | DocKind::UnitReport { .. } => String::new(),
                 };
                 view! {
                     <tr data-doc=kind.code()>
@@ -548,6 +560,7 @@ fn BlocSection(bloc: BlocSummary, year: i32) -> impl IntoView {
                             <th scope="col">{tr(Msg::ReplicationsLabel)}</th>
                             <th scope="col">{tr(Msg::DeadlinesMetLabel)}</th>
                             <th scope="col">{tr(Msg::DeadlinesOverdueLabel)}</th>
+                            <th scope="col">{tr(Msg::ReportsLink)}</th>
                         </tr>
                     </thead>
                     <tbody>{unit_rows}</tbody>
@@ -556,6 +569,7 @@ fn BlocSection(bloc: BlocSummary, year: i32) -> impl IntoView {
                             <th scope="row"><a href=bloc_link.clone()>{tr(Msg::BlocTotal)}</a></th>
                             {tally_cells(&total, &bloc_link)}
                             {deadline_cells(deadlines)}
+                            <td></td>
                         </tr>
                     </tfoot>
                 </table>
@@ -599,6 +613,31 @@ fn UnitRow(unit: UnitSummary, bloc: i64, year: i32) -> impl IntoView {
             <th scope="row"><a href=link.clone()>{unit.name.clone()}</a></th>
             {tally_cells(&unit.tally, &link)}
             {deadline_cells(unit.deadlines)}
+            {report_cell(unit.id, year, unit.reports.clone())}
         </tr>
     }
+}
+
+/// Where the unit's periodic reports stand (E-1), each a link to the report.
+fn report_cell(
+    unit_id: i64,
+    year: i32,
+    reports: Vec<(EvaluationPeriod, shared::rules::deadline::DeadlineStatus)>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let items = move || {
+        let lang = lang.get();
+        reports
+            .iter()
+            .map(|(p, status)| {
+                let url = format!("/reports?unit={unit_id}&year={year}&period={}", p.code());
+                view! {
+                    <li data-period=p.code() data-status=status_code(*status)>
+                        <a href=url>{capitalised(shared::i18n::report_period_name(lang, *p))} ": " {status_text(lang, *status)}</a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! { <td class="unit-reports"><ul>{items}</ul></td> }
 }

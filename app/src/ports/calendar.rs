@@ -6,7 +6,7 @@ use async_trait::async_trait;
 /// What the live channel follows besides the cards' event log (`CalendarPort::live_stamps`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LiveStamps {
-    /// Campaigns, their years' calendars and their criteria.
+    /// Campaigns, their years' calendars and their criteria, and the periodic reports.
     pub calendar: i64,
     /// The ballots: opened, a paper cast, closed (nothing of who or how).
     pub ballot: i64,

@@ -16,6 +16,7 @@ pub mod dossier;
 pub mod fostering;
 pub mod nominations;
 pub mod org;
+pub mod reports;
 pub mod selections;
 pub mod summary;
 
@@ -34,6 +35,7 @@ pub use dossier::{DossierPort, StoredFile};
 pub use fostering::FosteringPort;
 pub use nominations::NominationsPort;
 pub use org::OrgPort;
+pub use reports::ReportsPort;
 pub use selections::SelectionsPort;
 pub use summary::SummaryPort;
 
@@ -122,6 +124,7 @@ pub trait Repository:
     + FosteringPort
     + NominationsPort
     + OrgPort
+    + ReportsPort
     + SelectionsPort
     + SummaryPort
     + Send

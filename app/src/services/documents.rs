@@ -5,10 +5,13 @@ use super::request::{authorize, AppContext};
 use crate::error::AppError;
 use crate::types::auth::CurrentUser;
 use crate::types::exports::{
-    city_document, proposal_document, review_document, selection_document, DocKind, Document,
+    city_document, department_report_document, proposal_document, review_document,
+    selection_document, unit_report_document, DocKind, Document,
 };
+use crate::types::report::{ReportsOverview, ReportsPage, UnitReportView};
 use crate::types::summary::BlocReviewView;
-use shared::auth::Action;
+use shared::auth::{Action, Role};
+use shared::domain::EvaluationPeriod;
 
 /// A bloc's review with the bloc's figures, as `user` may see it.
 pub async fn load_review(
@@ -35,6 +38,71 @@ pub async fn load_review(
         view.tally = bloc.tally;
     }
     Ok(view)
+}
+
+/// A unit's periodic report (E-1) as `user` may read it: the unit's own people, its bloc's
+/// head, the office and leadership; a refusal is recorded.
+pub async fn load_unit_report(
+    ctx: &AppContext,
+    user: &CurrentUser,
+    unit_id: i64,
+    year: Option<i32>,
+    period: Option<EvaluationPeriod>,
+    lang: shared::i18n::Lang,
+) -> Result<UnitReportView, AppError> {
+    let bloc_id = ctx.repo.report_unit_bloc(unit_id).await?;
+    authorize(
+        ctx,
+        user,
+        Action::ViewUnitReport { unit_id, bloc_id },
+        "unit_report",
+        Some(unit_id.to_string()),
+    )
+    .await?;
+    let today = ctx.clock.today();
+    Ok(ctx
+        .repo
+        .unit_report(unit_id, year, period, user, today, lang)
+        .await?)
+}
+
+/// Who has reported for the period, as far as `user` may read (the office and leadership:
+/// every unit; a bloc head: the bloc's); anyone else is refused, and the refusal recorded.
+pub async fn load_overview(
+    ctx: &AppContext,
+    user: &CurrentUser,
+    year: Option<i32>,
+    period: Option<EvaluationPeriod>,
+) -> Result<ReportsOverview, AppError> {
+    if user.may(&Action::ViewSummaries).is_err() && !user.roles.contains(&Role::BlocHead) {
+        authorize(ctx, user, Action::ViewSummaries, "unit_report", None).await?;
+    }
+    let today = ctx.clock.today();
+    Ok(ctx.repo.reports_overview(year, period, user, today).await?)
+}
+
+/// `/reports`: the unit asked for, else the user's own unit (its staff and head), else the
+/// overview.
+pub async fn load_reports(
+    ctx: &AppContext,
+    user: &CurrentUser,
+    unit: Option<i64>,
+    year: Option<i32>,
+    period: Option<EvaluationPeriod>,
+    lang: shared::i18n::Lang,
+) -> Result<ReportsPage, AppError> {
+    let own = user
+        .unit_id
+        .filter(|u| user.may(&Action::WriteUnitReport { unit_id: *u }).is_ok());
+    match unit.or(own) {
+        Some(unit_id) => {
+            let view = load_unit_report(ctx, user, unit_id, year, period, lang).await?;
+            Ok(ReportsPage::Unit(Box::new(view)))
+        }
+        None => Ok(ReportsPage::Overview(
+            load_overview(ctx, user, year, period).await?,
+        )),
+    }
 }
 
 /// Reads and builds one of the lists, checking that `user` may have it (the City list and
@@ -78,6 +146,25 @@ pub async fn load_document(
             )
             .await?;
             Ok(proposal_document(lang, &proposal, &record.card))
+        }
+        DocKind::UnitReport { unit_id, period } => {
+            let view = load_unit_report(ctx, user, unit_id, year, Some(period), lang).await?;
+            Ok(unit_report_document(lang, &view))
+        }
+        DocKind::DepartmentReport { period } => {
+            authorize(
+                ctx,
+                user,
+                Action::ViewSummaries,
+                "export",
+                Some(kind.code()),
+            )
+            .await?;
+            let view = ctx
+                .repo
+                .reports_overview(year, Some(period), user, today)
+                .await?;
+            Ok(department_report_document(lang, &view))
         }
         DocKind::Selection(period) => {
             authorize(

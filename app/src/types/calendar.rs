@@ -140,6 +140,11 @@ pub fn deadline_label(
             t(lang, Msg::DeadlineEvaluation),
             period_name(lang, period)
         ),
+        DeadlineKind::UnitReport { period } => shared::i18n::fill(
+            lang,
+            Msg::DeadlineUnitReport,
+            &[("period", &shared::i18n::report_period_name(lang, period))],
+        ),
         DeadlineKind::Quarter { quarter } => {
             format!("{} {quarter}", t(lang, Msg::DeadlineQuarter))
         }

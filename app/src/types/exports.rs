@@ -80,6 +80,15 @@ pub enum DocKind {
     Proposal {
         id: i64,
     },
+    /// A unit's periodic report (E-1).
+    UnitReport {
+        unit_id: i64,
+        period: shared::domain::EvaluationPeriod,
+    },
+    /// The Department's periodic report (E-1), compiled from the units' reports.
+    DepartmentReport {
+        period: shared::domain::EvaluationPeriod,
+    },
 }
 
 impl DocKind {
@@ -90,6 +99,10 @@ impl DocKind {
             DocKind::Selection(p) => p.code().into(),
             DocKind::Review { bloc_id } => format!("review-{bloc_id}"),
             DocKind::Proposal { id } => format!("proposal-{id}"),
+            DocKind::UnitReport { unit_id, period } => {
+                format!("report-{}-{unit_id}", period.code())
+            }
+            DocKind::DepartmentReport { period } => format!("report-{}", period.code()),
         }
     }
 
@@ -102,6 +115,17 @@ impl DocKind {
         }
         if let Some(id) = code.strip_prefix("proposal-") {
             return id.parse().ok().map(|id| DocKind::Proposal { id });
+        }
+        if let Some(rest) = code.strip_prefix("report-") {
+            use shared::domain::EvaluationPeriod;
+            if let Some(period) = EvaluationPeriod::from_code(rest) {
+                return Some(DocKind::DepartmentReport { period });
+            }
+            let (period, unit) = rest.rsplit_once('-')?;
+            return Some(DocKind::UnitReport {
+                unit_id: unit.parse().ok()?,
+                period: EvaluationPeriod::from_code(period)?,
+            });
         }
         shared::domain::SelectionPeriod::from_code(code).map(DocKind::Selection)
     }
@@ -402,6 +426,168 @@ pub fn proposal_document(
     doc
 }
 
+/// The three parts of an entry about the work done (fostering, publicity, replication),
+/// each under its heading.
+fn work_done(lang: shared::i18n::Lang, e: &shared::rules::periodic_report::ReportEntry) -> String {
+    use shared::domain::Field;
+    use shared::i18n::field_name;
+    [
+        (Field::ReportFostering, &e.fostering),
+        (Field::ReportPublicity, &e.publicity),
+        (Field::ReportReplication, &e.replication),
+    ]
+    .iter()
+    .filter(|(_, text)| !text.is_empty())
+    .map(|(field, text)| format!("{}: {}", field_name(lang, *field), text))
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+/// A unit's periodic report (E-1) as its document to the Department: issued by the unit,
+/// signed by its head; its assessment, then a row per exemplar.
+pub fn unit_report_document(
+    lang: shared::i18n::Lang,
+    report: &crate::types::report::UnitReportView,
+) -> Document {
+    use shared::domain::Field;
+    use shared::i18n::{field_name, fill, report_period_name, t, Msg};
+    let mut doc = base(lang, report.sent_on.unwrap_or(report.today));
+    doc.file_name = format!(
+        "bao-cao-{}-don-vi-{}-{}",
+        report.period.code().replace('_', "-"),
+        report.unit_id,
+        report.year
+    );
+    doc.authority = t(lang, Msg::MinutesIssuer).into();
+    doc.issuer = report.unit_name.to_uppercase();
+    doc.title = t(lang, Msg::DocUnitReportTitle).into();
+    doc.subtitle = fill(
+        lang,
+        Msg::DocUnitReportSubtitle,
+        &[
+            ("period", &report_period_name(lang, report.period)),
+            ("year", &report.year),
+        ],
+    );
+    doc.signer = t(lang, Msg::DocUnitHead).into();
+    doc.paragraphs = vec![Paragraph {
+        label: field_name(lang, Field::UnitAssessment).into(),
+        text: report.report.assessment.clone(),
+    }];
+    let columns = vec![
+        col(field_name(lang, Field::NomineeName), 28),
+        col(field_name(lang, Field::ReportEvaluation), 26),
+        col(field_name(lang, Field::AchievementsSummary), 40),
+        col(t(lang, Msg::ReportWorkDone), 56),
+    ];
+    let rows = report.exemplars.iter().map(|e| {
+        let entry = report
+            .report
+            .entries
+            .get(&e.id)
+            .cloned()
+            .unwrap_or_default();
+        vec![
+            Cell::Text(e.name.clone()),
+            Cell::Text(entry.evaluation.clone()),
+            Cell::Text(entry.achievements.clone()),
+            Cell::Text(work_done(lang, &entry)),
+        ]
+    });
+    doc.numbered(lang, columns, rows);
+    doc
+}
+
+/// The Department's periodic report (E-1) compiled from the units' sent reports: its own
+/// assessment, each unit's, and a row per exemplar reported.
+pub fn department_report_document(
+    lang: shared::i18n::Lang,
+    view: &crate::types::report::ReportsOverview,
+) -> Document {
+    use shared::domain::Field;
+    use shared::i18n::{field_name, fill, format_date, report_period_name, t, Msg};
+    let mut doc = base(lang, view.today);
+    doc.file_name = format!(
+        "bao-cao-{}-cua-so-{}",
+        view.period.code().replace('_', "-"),
+        view.year
+    );
+    doc.title = t(lang, Msg::DocUnitReportTitle).into();
+    doc.subtitle = fill(
+        lang,
+        Msg::DocUnitReportSubtitle,
+        &[
+            ("period", &report_period_name(lang, view.period)),
+            ("year", &view.year),
+        ],
+    );
+    let sent = view.rows.iter().filter(|r| r.sent_on.is_some()).count();
+    let late = view
+        .rows
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                shared::rules::deadline::DeadlineStatus::Late { .. }
+            )
+        })
+        .count();
+    let overdue = view
+        .rows
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                shared::rules::deadline::DeadlineStatus::Overdue { .. }
+            )
+        })
+        .count();
+    let mut paragraphs = vec![
+        Paragraph {
+            label: field_name(lang, Field::DepartmentAssessment).into(),
+            text: view.department_assessment.clone(),
+        },
+        Paragraph {
+            label: t(lang, Msg::ReportUnitsHeading).into(),
+            text: fill(
+                lang,
+                Msg::ReportUnitsCount,
+                &[
+                    ("sent", &sent),
+                    ("total", &view.rows.len()),
+                    ("late", &late),
+                    ("overdue", &overdue),
+                ],
+            ),
+        },
+    ];
+    paragraphs.extend(view.compiled.iter().map(|u| Paragraph {
+        label: format!("{} ({})", u.unit_name, format_date(u.sent_on)),
+        text: u.assessment.clone(),
+    }));
+    doc.paragraphs = paragraphs;
+    let columns = vec![
+        col(t(lang, Msg::FilterUnit), 24),
+        col(field_name(lang, Field::NomineeName), 26),
+        col(field_name(lang, Field::ReportEvaluation), 24),
+        col(field_name(lang, Field::AchievementsSummary), 36),
+        col(t(lang, Msg::ReportWorkDone), 48),
+    ];
+    let rows = view.compiled.iter().flat_map(|u| {
+        u.entries.iter().map(move |(name, e)| {
+            vec![
+                Cell::Text(u.unit_name.clone()),
+                Cell::Text(name.clone()),
+                Cell::Text(e.evaluation.clone()),
+                Cell::Text(e.achievements.clone()),
+                Cell::Text(work_done(lang, e)),
+            ]
+        })
+    });
+    doc.numbered(lang, columns, rows);
+    doc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,10 +610,20 @@ mod tests {
             DocKind::Selection(shared::domain::SelectionPeriod::Q3),
             DocKind::Selection(shared::domain::SelectionPeriod::Annual),
             DocKind::Review { bloc_id: 12 },
+            DocKind::Proposal { id: 3 },
+            DocKind::UnitReport {
+                unit_id: 7,
+                period: shared::domain::EvaluationPeriod::NineMonth,
+            },
+            DocKind::DepartmentReport {
+                period: shared::domain::EvaluationPeriod::SixMonth,
+            },
         ] {
             assert_eq!(DocKind::from_code(&kind.code()), Some(kind));
         }
         assert_eq!(DocKind::from_code("review-x"), None);
+        assert_eq!(DocKind::from_code("report-six_month-x"), None);
+        assert_eq!(DocKind::from_code("report-weekly"), None);
         assert_eq!(DocKind::from_code("nothing"), None);
     }
 

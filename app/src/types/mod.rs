@@ -8,4 +8,5 @@ pub mod carry;
 pub mod council;
 pub mod exports;
 pub mod model;
+pub mod report;
 pub mod summary;

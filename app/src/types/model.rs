@@ -449,6 +449,11 @@ pub enum AuditAction {
     CloseBallot,
     SaveBlocReview,
     SubmitBlocReview,
+    /// E-1: a unit's periodic report saved as a draft, or sent.
+    SaveUnitReport,
+    SendUnitReport,
+    /// E-1: the Department's assessment in its compiled periodic report.
+    SaveDepartmentReport,
     Export,
     /// From this row on, the history is chained with the audit key (HMAC).
     AuditKeyed,
@@ -458,7 +463,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 31] = [
+    const CODES: [(AuditAction, &'static str); 34] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -488,6 +493,9 @@ impl AuditAction {
         (AuditAction::CloseBallot, "close_ballot"),
         (AuditAction::SaveBlocReview, "save_bloc_review"),
         (AuditAction::SubmitBlocReview, "submit_bloc_review"),
+        (AuditAction::SaveUnitReport, "save_unit_report"),
+        (AuditAction::SendUnitReport, "send_unit_report"),
+        (AuditAction::SaveDepartmentReport, "save_department_report"),
         (AuditAction::Export, "export"),
         (AuditAction::AuditKeyed, "audit_keyed"),
     ];

@@ -25,7 +25,11 @@ pub struct UnitSummary {
     pub id: i64,
     pub name: String,
     pub tally: Tally,
+    /// Its registration, evaluations and periodic reports.
     pub deadlines: DeadlineCount,
+    /// Where its periodic report of each period stands (E-1).
+    #[serde(default)]
+    pub reports: Vec<(EvaluationPeriod, DeadlineStatus)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +83,9 @@ pub struct SummaryFrame {
     /// The year's commendation proposals (S-3), one each.
     #[serde(default)]
     pub commendations: Vec<CommendationFact>,
+    /// The units' periodic reports (E-1) begun: (unit, period, sent on).
+    #[serde(default)]
+    pub unit_reports: Vec<(i64, EvaluationPeriod, Option<NaiveDate>)>,
 }
 
 /// One commendation proposal, as the summary counts it.
@@ -193,10 +200,23 @@ pub fn build_view(
                 .filter(|(_, _, b)| b == bloc_id)
                 .map(|(id, name, _)| {
                     let t = unit_tally(*id);
+                    let reports: Vec<(EvaluationPeriod, DeadlineStatus)> = EvaluationPeriod::ALL
+                        .into_iter()
+                        .map(|p| {
+                            let sent = frame
+                                .unit_reports
+                                .iter()
+                                .find(|(u, q, _)| u == id && *q == p)
+                                .and_then(|(_, _, on)| *on);
+                            let date = shared::rules::deadline::checkpoint(&calendar, p);
+                            (p, shared::rules::deadline::status_met_on(date, today, sent))
+                        })
+                        .collect();
                     let d = DeadlineCount::of(
                         t.unit_deadlines(&calendar, today)
                             .into_iter()
-                            .map(|(_, s)| s),
+                            .map(|(_, s)| s)
+                            .chain(reports.iter().map(|(_, s)| *s)),
                     );
                     tally.merge(&t);
                     deadlines.merge(d);
@@ -205,6 +225,7 @@ pub fn build_view(
                         name: name.clone(),
                         tally: t,
                         deadlines: d,
+                        reports,
                     }
                 })
                 .collect();

@@ -51,6 +51,8 @@ pub const TABLES: &[&str] = &[
     "city_dispatches",
     "city_dispatch_items",
     "city_answers",
+    "unit_reports",
+    "department_reports",
     "nomination_documents",
     "commendation_proposals",
     "decision_totals",

@@ -45,6 +45,8 @@ macro_rules! repositories {
         mod nominations;
         #[path = "../org/mod.rs"]
         mod org;
+        #[path = "../reports/mod.rs"]
+        mod reports;
         #[path = "../selections/mod.rs"]
         mod selections;
         #[path = "../sessions/mod.rs"]

@@ -555,7 +555,50 @@ pub fn dataset(today: chrono::NaiveDate) -> Dataset {
         accounts: accounts(),
         password: DEMO_PASSWORD,
         nominations: nominations(year),
+        reports: reports(year, today),
     }
+}
+
+/// E-1: the units' periodic reports so far: most units sent their 6-month report on time,
+/// two late, one still drafting; a few the 9-month one. Only what `today` has reached. The
+/// units the demo's own accounts walk through (CCPTNT's staff1, CCTT) have sent nothing.
+fn reports(year: i32, today: chrono::NaiveDate) -> Vec<ReportSeed> {
+    use shared::domain::EvaluationPeriod::{NineMonth, SixMonth};
+    let r = |unit, period, sent: Option<(u32, u32)>, assessment| ReportSeed {
+        unit,
+        year,
+        period,
+        sent_on: sent.map(|(m, d)| ymd(year, m, d)),
+        by: format!("Cán bộ thi đua {unit}"),
+        assessment,
+    };
+    let on_time =
+        "Đơn vị đã chủ động phát hiện, bồi dưỡng và theo dõi các điển hình theo kế hoạch.";
+    let late =
+        "Đơn vị gửi chậm do tổ chức hội nghị sơ kết muộn; các điển hình vẫn được theo dõi đầy đủ.";
+    vec![
+        r("VP", SixMonth, Some((6, 25)), on_time),
+        r("KHTC", SixMonth, Some((6, 29)), on_time),
+        r("CCCN", SixMonth, Some((6, 30)), on_time),
+        r("CCTS", SixMonth, Some((6, 26)), on_time),
+        r("TTKN", SixMonth, Some((6, 24)), on_time),
+        r("TTCNSH", SixMonth, Some((6, 30)), on_time),
+        r("CCKL", SixMonth, Some((7, 8)), late),
+        r("TTTV", SixMonth, Some((7, 15)), late),
+        r("TCCB", SixMonth, None, on_time),
+        r("VP", NineMonth, Some((9, 28)), on_time),
+        r("CCTS", NineMonth, Some((9, 29)), on_time),
+        r("TTKN", NineMonth, Some((10, 5)), late),
+        r("CCCN", NineMonth, None, on_time),
+    ]
+    .into_iter()
+    .filter(|r| r.sent_on.is_none_or(|d| d <= today))
+    .filter(|r| {
+        let cal = shared::domain::CampaignYear::with_plan_defaults(year);
+        // A draft is begun once the period's checkpoint is near.
+        shared::rules::deadline::checkpoint(&cal, r.period) - chrono::Duration::days(30) <= today
+    })
+    .collect()
 }
 
 #[cfg(test)]

@@ -60,6 +60,19 @@ pub struct NominationSeed {
     pub movement: Option<usize>,
 }
 
+/// E-1: a unit's periodic report, drafted from the unit's records when loaded; sent on a
+/// day, or left a draft.
+pub struct ReportSeed {
+    pub unit: &'static str,
+    pub year: i32,
+    pub period: shared::domain::EvaluationPeriod,
+    pub sent_on: Option<chrono::NaiveDate>,
+    /// Who saved (and sent) it.
+    pub by: String,
+    /// Added to the drafted assessment.
+    pub assessment: &'static str,
+}
+
 pub struct Dataset {
     /// Written to `meta.dataset`, so later starts know what was loaded.
     pub name: &'static str,
@@ -72,4 +85,6 @@ pub struct Dataset {
     /// Every demo account's password (they are demo accounts: printed in the README).
     pub password: &'static str,
     pub nominations: Vec<NominationSeed>,
+    /// The units' periodic reports (E-1).
+    pub reports: Vec<ReportSeed>,
 }

@@ -15,6 +15,7 @@ pub fn dataset(n: usize) -> Dataset {
     let year = d.campaign.start_year;
     let units: Vec<&str> = d.units.iter().map(|u| u.code).collect();
     d.name = "synthetic";
+    d.reports = Vec::new();
     d.campaign.name = format!("Chiến dịch tổng hợp ({n} hồ sơ)");
     d.nominations = (0..n)
         .map(|i| {

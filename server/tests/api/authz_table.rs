@@ -23,6 +23,7 @@ use app::api::nominations::{
     ApprovePlan, DecideCommendation, GetNomination, NominationForm, ProposeCommendation,
     RecordEvaluation, RecordReplication, RemoveDocument, SaveNomination, SavePlan,
 };
+use app::api::reports::{GetReports, SaveDepartmentReport, SaveUnitReport};
 use app::api::summary::{GetBlocReview, GetDocument, GetSummary, SaveBlocReview};
 use app::api::year::{
     CarryOver, GetCalendar, GetCarryOver, GetSelection, MyDeadlines, SaveSelection,
@@ -311,6 +312,38 @@ pub(crate) fn table() -> Vec<Row> {
                 version: 0,
                 draft: ReviewDraft::default(),
                 submit: false,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        // Periodic reports: a unit's people open their unit's, a bloc head, the office and
+        // leadership who has reported; council members and administrators have none.
+        row(
+            GetReports {
+                unit: None,
+                year: None,
+                period: None,
+            },
+            ['U', 'A', 'A', 'A', 'D', 'A', 'A', 'D'],
+        ),
+        // A unit that does not exist is no one's to write.
+        row(
+            SaveUnitReport {
+                unit_id: -1,
+                year: 2026,
+                period: EvaluationPeriod::SixMonth,
+                version: 0,
+                draft: Default::default(),
+                send: false,
+            },
+            ['U', 'D', 'D', 'D', 'D', 'D', 'D', 'D'],
+        ),
+        // Only the office compiles the Department's (too long: refused after).
+        row(
+            SaveDepartmentReport {
+                year: 2026,
+                period: EvaluationPeriod::SixMonth,
+                version: 0,
+                assessment: "x".repeat(9000),
             },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),

@@ -27,4 +27,5 @@ mod fuzz;
 mod http;
 mod nominations;
 mod postgres;
+mod reports;
 mod summary;

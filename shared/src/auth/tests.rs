@@ -207,6 +207,39 @@ fn expectations() -> Vec<(&'static str, Action, [char; 7])> {
             ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
         ),
         (
+            "write own unit's periodic report",
+            Action::WriteUnitReport { unit_id: MY_UNIT },
+            ['Y', 'Y', 'R', 'R', 'R', 'O', 'R'],
+        ),
+        (
+            "write other unit's periodic report",
+            Action::WriteUnitReport {
+                unit_id: OTHER_UNIT,
+            },
+            ['S', 'S', 'R', 'R', 'R', 'O', 'R'],
+        ),
+        (
+            "read own unit's periodic report",
+            Action::ViewUnitReport {
+                unit_id: MY_UNIT,
+                bloc_id: MY_BLOC,
+            },
+            ['Y', 'Y', 'Y', 'R', 'Y', 'Y', 'R'],
+        ),
+        (
+            "read other unit's periodic report",
+            Action::ViewUnitReport {
+                unit_id: OTHER_UNIT,
+                bloc_id: OTHER_BLOC,
+            },
+            ['S', 'S', 'S', 'R', 'Y', 'Y', 'R'],
+        ),
+        (
+            "compile the Department's periodic report",
+            Action::CompileDepartmentReport,
+            ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
+        ),
+        (
             "view summaries",
             Action::ViewSummaries,
             ['R', 'R', 'R', 'R', 'Y', 'Y', 'R'],

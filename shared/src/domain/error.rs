@@ -86,6 +86,12 @@ pub enum Field {
     CityOutcome,
     AnsweredOn,
     CityDetail,
+    UnitAssessment,
+    ReportEvaluation,
+    ReportFostering,
+    ReportPublicity,
+    ReportReplication,
+    DepartmentAssessment,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.

@@ -73,6 +73,11 @@ feature! { $
     AuditedCloseBallot => "Đóng biểu quyết", "Ballot closed",
     AuditedSaveBlocReview => "Lưu nháp báo cáo của khối", "Bloc review draft saved",
     AuditedSubmitBlocReview => "Gửi báo cáo của khối", "Bloc review sent",
+    AuditedSaveUnitReport => "Lưu nháp báo cáo định kỳ", "Periodic report draft saved",
+    AuditedSendUnitReport => "Gửi báo cáo định kỳ", "Periodic report sent",
+    AuditedSaveDepartmentReport => "Lưu báo cáo định kỳ của Sở", "The Department's periodic report saved",
+    AuditObjectUnitReport => "Báo cáo định kỳ của đơn vị", "A unit's periodic report",
+    AuditObjectDepartmentReport => "Báo cáo định kỳ của Sở", "The Department's periodic report",
     AuditedExport => "Tải danh sách", "List downloaded",
     AuditedAuditKeyed => "Nhật ký được ký bằng khóa bí mật", "Audit history keyed",
     // The objects they concern, by type (see `audit_object_label`).
@@ -142,6 +147,9 @@ pub fn audit_action_label(lang: Lang, action: &str) -> String {
         "close_ballot" => Msg::AuditedCloseBallot,
         "save_bloc_review" => Msg::AuditedSaveBlocReview,
         "submit_bloc_review" => Msg::AuditedSubmitBlocReview,
+        "save_unit_report" => Msg::AuditedSaveUnitReport,
+        "send_unit_report" => Msg::AuditedSendUnitReport,
+        "save_department_report" => Msg::AuditedSaveDepartmentReport,
         "export" => Msg::AuditedExport,
         "audit_keyed" => Msg::AuditedAuditKeyed,
         other => return other.to_string(),
@@ -162,6 +170,8 @@ pub fn audit_object_label(lang: Lang, object_type: &str) -> String {
         "export" => Msg::AuditObjectExport,
         "document" => Msg::AuditObjectDocument,
         "movement" => Msg::AuditObjectMovement,
+        "unit_report" => Msg::AuditObjectUnitReport,
+        "department_report" => Msg::AuditObjectDepartmentReport,
         other => return other.to_string(),
     };
     t(lang, msg).to_string()

@@ -2,7 +2,7 @@
 //!
 //! The texts live per feature, one file each (`common`, `auth`, `admin`, `audit`, `board`,
 //! `nomination`, `fostering`, `calendar`, `selections`, `council`, `summary`, `review`,
-//! `documents`, `dossier`, `exemplar`, `commendation`), and `rules` holds the texts of rule violations and input errors. Every
+//! `documents`, `dossier`, `exemplar`, `commendation`, `report`), and `rules` holds the texts of rule violations and input errors. Every
 //! entry carries both languages, and `catalogue!` below collects the features into one flat
 //! [`Msg`] with one exhaustive `match` per language, so neither language can go missing.
 //!
@@ -38,6 +38,7 @@ mod exemplar;
 mod format;
 mod fostering;
 mod nomination;
+mod report;
 mod review;
 mod rules;
 mod selections;
@@ -48,6 +49,7 @@ pub use commendation::commendation_form_name;
 pub use dossier::document_kind_name;
 pub use exemplar::exemplar_type_name;
 pub use format::{format_bytes, format_date, format_int, format_points, format_timestamp};
+pub use report::report_period_name;
 pub use rules::{
     activity_kind_name, activity_status_name, field_name, fill, input_error, leader_role_name,
     period_name, rating_name, violation_message,
@@ -129,7 +131,7 @@ macro_rules! catalogue {
 
 catalogue! {
     [] common auth admin audit board nomination fostering calendar selections council summary
-    review documents dossier exemplar commendation rules
+    review documents dossier exemplar commendation report rules
 }
 
 /// The text of `msg` in `lang`.

@@ -182,6 +182,23 @@ feature! { $
     FieldCityOutcome => "Kết quả Thành phố trả lời", "The City's answer",
     FieldAnsweredOn => "Ngày Thành phố trả lời", "Date of the City's answer",
     FieldCityDetail => "Hình thức khen thưởng hoặc lý do trả lại", "Commendation, or the reason for returning it",
+    FieldUnitAssessment =>
+        "Tự đánh giá công tác phát hiện, bồi dưỡng, nhân rộng điển hình của đơn vị",
+        "The unit's own assessment of its work of discovering, fostering and replicating",
+    FieldReportEvaluation => "Kết quả đánh giá", "Evaluation",
+    FieldReportFostering => "Công tác bồi dưỡng", "Fostering",
+    FieldReportPublicity => "Công tác tuyên truyền", "Publicity",
+    FieldReportReplication => "Công tác nhân rộng", "Replication",
+    FieldDepartmentAssessment => "Đánh giá chung của Sở", "The Department's overall assessment",
+    RulePeriodicReportSent =>
+        "Báo cáo định kỳ của kỳ này đã gửi Sở, không sửa hay gửi lại được nữa.",
+        "This period's report has been sent to the Department and can no longer change or be sent again.",
+    RulePeriodicReportNotInUnit =>
+        "Báo cáo chỉ gồm các điển hình của đơn vị trong kỳ này.",
+        "The report covers only the unit's exemplars of this period.",
+    RulePeriodicReportIncomplete =>
+        "Chưa có kết quả đánh giá hoặc tóm tắt thành tích cho: {missing}.",
+        "No evaluation or summary of achievements yet for: {missing}.",
     RuleCityAlreadyAnswered =>
         "Thành phố đã trả lời về điển hình này; điển hình bị trả lại cần được gửi lại trước khi ghi nhận trả lời mới.",
         "The City has answered on this model already; a returned model is sent again before a new answer is recorded.",
@@ -367,6 +384,12 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         CityOutcome => Msg::FieldCityOutcome,
         AnsweredOn => Msg::FieldAnsweredOn,
         CityDetail => Msg::FieldCityDetail,
+        UnitAssessment => Msg::FieldUnitAssessment,
+        ReportEvaluation => Msg::FieldReportEvaluation,
+        ReportFostering => Msg::FieldReportFostering,
+        ReportPublicity => Msg::FieldReportPublicity,
+        ReportReplication => Msg::FieldReportReplication,
+        DepartmentAssessment => Msg::FieldDepartmentAssessment,
     };
     t(lang, msg)
 }
@@ -780,6 +803,13 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         CommendationNotOpen => t(lang, Msg::RuleCommendationNotOpen).into(),
         CityAlreadyAnswered => t(lang, Msg::RuleCityAlreadyAnswered).into(),
         CityNotReturned => t(lang, Msg::RuleCityNotReturned).into(),
+        PeriodicReportSent => t(lang, Msg::RulePeriodicReportSent).into(),
+        PeriodicReportNotInUnit => t(lang, Msg::RulePeriodicReportNotInUnit).into(),
+        PeriodicReportIncomplete { missing } => fill(
+            lang,
+            Msg::RulePeriodicReportIncomplete,
+            &[("missing", &missing.join(", "))],
+        ),
         DecisionBeforeProposal { proposed_on } => fill(
             lang,
             Msg::RuleDecisionBeforeProposal,

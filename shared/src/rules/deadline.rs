@@ -67,6 +67,8 @@ pub enum DeadlineKind {
     Registration,
     /// E-1: the unit's periodic evaluations of the exemplars it fosters.
     Evaluation { period: EvaluationPeriod },
+    /// E-1: the unit's periodic report for the period, due at the same checkpoint.
+    UnitReport { period: EvaluationPeriod },
     /// E-2: the Department's quarterly selection for the City (1 to 4).
     Quarter { quarter: u8 },
     /// D-2: each bloc head sends the bloc's review.
@@ -80,7 +82,7 @@ impl DeadlineKind {
     pub fn rule(self) -> &'static str {
         match self {
             DeadlineKind::Registration => "D-1",
-            DeadlineKind::Evaluation { .. } => "E-1",
+            DeadlineKind::Evaluation { .. } | DeadlineKind::UnitReport { .. } => "E-1",
             DeadlineKind::Quarter { .. } => "E-2",
             DeadlineKind::BlocReview => "D-2",
             DeadlineKind::CitySubmission => "D-3",
@@ -90,7 +92,9 @@ impl DeadlineKind {
     /// Who owes it: each unit, each bloc, or the Department office.
     pub fn owed_by(self) -> Owner {
         match self {
-            DeadlineKind::Registration | DeadlineKind::Evaluation { .. } => Owner::Unit,
+            DeadlineKind::Registration
+            | DeadlineKind::Evaluation { .. }
+            | DeadlineKind::UnitReport { .. } => Owner::Unit,
             DeadlineKind::BlocReview => Owner::Bloc,
             DeadlineKind::Quarter { .. } | DeadlineKind::CitySubmission => Owner::Office,
         }
@@ -145,6 +149,12 @@ pub fn year_deadlines(calendar: &CampaignYear) -> Vec<Deadline> {
             date: calendar.city_submission_deadline,
         },
     ];
+    for period in EvaluationPeriod::ALL {
+        all.push(Deadline {
+            kind: DeadlineKind::UnitReport { period },
+            date: checkpoint(calendar, period),
+        });
+    }
     for (i, date) in calendar.quarterly_selections.iter().enumerate() {
         all.push(Deadline {
             kind: DeadlineKind::Quarter {
@@ -155,6 +165,15 @@ pub fn year_deadlines(calendar: &CampaignYear) -> Vec<Deadline> {
     }
     all.sort_by_key(|d| (d.date, d.kind));
     all
+}
+
+/// The period's checkpoint (E-1): when its evaluations and reports are due.
+pub fn checkpoint(calendar: &CampaignYear, period: EvaluationPeriod) -> NaiveDate {
+    match period {
+        EvaluationPeriod::SixMonth => calendar.checkpoints.six_month,
+        EvaluationPeriod::NineMonth => calendar.checkpoints.nine_month,
+        EvaluationPeriod::Annual => calendar.checkpoints.annual,
+    }
 }
 
 /// The evaluation a nomination at `stage` still owes, with its checkpoint (E-1): the first
@@ -242,7 +261,7 @@ mod tests {
     fn the_year_has_its_deadlines_in_date_order() {
         let cal = CampaignYear::with_plan_defaults(2026);
         let all = year_deadlines(&cal);
-        assert_eq!(all.len(), 10);
+        assert_eq!(all.len(), 13);
         assert_eq!(all[0].kind, DeadlineKind::Registration);
         assert_eq!(all[0].date, d(2025, 12, 31));
         assert!(all.windows(2).all(|w| w[0].date <= w[1].date));
@@ -252,7 +271,8 @@ mod tests {
             .filter(|x| x.date == d(2026, 9, 30))
             .map(|x| x.kind.rule())
             .collect();
-        assert_eq!(sept, ["E-1", "E-2", "D-2"]);
+        // The evaluations and the periodic reports share their checkpoint.
+        assert_eq!(sept, ["E-1", "E-1", "E-2", "D-2"]);
         assert_eq!(DeadlineKind::BlocReview.owed_by(), Owner::Bloc);
     }
 

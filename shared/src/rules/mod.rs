@@ -10,6 +10,7 @@ pub mod deadline;
 pub mod dossier;
 pub mod evaluation;
 pub mod fostering;
+pub mod periodic_report;
 pub mod review;
 pub mod selection;
 pub mod summary;

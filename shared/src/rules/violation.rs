@@ -211,6 +211,14 @@ pub enum ViolationKind {
     CityAlreadyAnswered,
     /// D-3: only a model the City returned is sent again.
     CityNotReturned,
+    /// E-1: a unit's periodic report is sent once, and is final.
+    PeriodicReportSent,
+    /// E-1: the report's entries are on the unit's own exemplars of the period.
+    PeriodicReportNotInUnit,
+    /// E-1: a report is sent with an evaluation and achievements for every exemplar.
+    PeriodicReportIncomplete {
+        missing: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

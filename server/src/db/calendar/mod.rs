@@ -33,6 +33,7 @@ impl CalendarPort for Backend {
         let reviewed = queries::reviewed_blocs(&mut conn, campaign_id, year).await?;
         let selected = queries::selected(&mut conn, campaign_id, year).await?;
         let (city, sent_on) = queries::city_registered(&mut conn, campaign_id, year).await?;
+        let reports = super::reports::sent_reports(&mut conn, campaign_id, year).await?;
         let seq = queries::last_seq(&mut conn).await?;
         conn.commit().await.map_err(DbError::from)?;
 
@@ -74,6 +75,20 @@ impl CalendarPort for Backend {
                                 EvaluationPeriod::Annual => e.annual,
                             };
                             Some(unit_status(u, done >= e.total, done, e.total, date))
+                        })
+                        .collect(),
+                    // E-1's report is met the day the unit sends it.
+                    DeadlineKind::UnitReport { period } => units
+                        .iter()
+                        .map(|u| {
+                            let sent = reports
+                                .iter()
+                                .find(|(unit, p, _)| *unit == u.id && p == period.code())
+                                .and_then(|(_, _, on)| *on);
+                            OwnerStatus {
+                                status: status_met_on(date, today, sent),
+                                ..unit_status(u, false, u32::from(sent.is_some()), 1, date)
+                            }
                         })
                         .collect(),
                     DeadlineKind::BlocReview => blocs

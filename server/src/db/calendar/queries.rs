@@ -174,7 +174,9 @@ pub async fn live_stamps(conn: &mut Conn) -> DbResult<(i64, i64)> {
         "SELECT CAST((SELECT COUNT(*) FROM campaigns)
                    + (SELECT COALESCE(SUM(version), 0) FROM campaigns) * 1000000
                    + (SELECT COALESCE(SUM(version), 0) FROM campaign_years)
-                   + (SELECT COUNT(*) FROM criteria_versions) AS BIGINT),
+                   + (SELECT COUNT(*) FROM criteria_versions)
+                   + (SELECT COALESCE(SUM(version), 0) FROM unit_reports)
+                   + (SELECT COALESCE(SUM(version), 0) FROM department_reports) AS BIGINT),
                 CAST((SELECT COUNT(*) FROM ballots)
                    + (SELECT COALESCE(SUM(version), 0) FROM ballots) AS BIGINT)",
     )

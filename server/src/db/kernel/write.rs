@@ -51,6 +51,19 @@ pub enum Versioned {
         year: i32,
         bloc_id: i64,
     },
+    /// A unit's periodic report of a period (never saved: version 0).
+    UnitReport {
+        campaign_id: i64,
+        year: i32,
+        period: &'static str,
+        unit_id: i64,
+    },
+    /// The Department's report of a period (never saved: version 0).
+    DepartmentReport {
+        campaign_id: i64,
+        year: i32,
+        period: &'static str,
+    },
 }
 
 impl Versioned {
@@ -111,6 +124,16 @@ impl Versioned {
                  WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
                 true,
             ),
+            Versioned::UnitReport { .. } => (
+                "SELECT version, updated_by, updated_at FROM unit_reports
+                 WHERE campaign_id = $1 AND year = $2 AND period = $3 AND unit_id = $4",
+                true,
+            ),
+            Versioned::DepartmentReport { .. } => (
+                "SELECT version, updated_by, updated_at FROM department_reports
+                 WHERE campaign_id = $1 AND year = $2 AND period = $3",
+                true,
+            ),
         }
     }
 }
@@ -141,6 +164,21 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
             year,
             bloc_id,
         } => query.bind(campaign_id).bind(year).bind(bloc_id),
+        Versioned::UnitReport {
+            campaign_id,
+            year,
+            period,
+            unit_id,
+        } => query
+            .bind(campaign_id)
+            .bind(year)
+            .bind(period)
+            .bind(unit_id),
+        Versioned::DepartmentReport {
+            campaign_id,
+            year,
+            period,
+        } => query.bind(campaign_id).bind(year).bind(period),
     };
     let (current, by, at) = match query.fetch_optional(&mut *conn).await? {
         Some(stored) => stored,

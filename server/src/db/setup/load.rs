@@ -248,6 +248,9 @@ pub async fn load(pool: &Pool, data: &Dataset) -> Result<(), DbError> {
         }
         last.insert(n.stage, position);
     }
+    for r in &data.reports {
+        super::super::reports::load_seed(&mut tx, campaign_id, unit_ids[r.unit], r, &now).await?;
+    }
     sqlx::query("INSERT INTO events (at, action, payload) VALUES ($1, 'dataset_loaded', $2)")
         .bind(&now)
         .bind(

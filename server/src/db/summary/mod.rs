@@ -37,6 +37,7 @@ impl SummaryPort for Backend {
         let stored = queries::reviews(&mut conn, campaign_id, year).await?;
         let movements = super::kernel::movements::of_campaign(&mut conn, campaign_id).await?;
         let proposals = queries::commendations(&mut conn, campaign_id, year).await?;
+        let reports = super::reports::sent_reports(&mut conn, campaign_id, year).await?;
         conn.commit().await.map_err(DbError::from)?;
         let reviews = stored
             .into_iter()
@@ -60,6 +61,16 @@ impl SummaryPort for Backend {
             commendations: proposals
                 .into_iter()
                 .map(commendation_fact)
+                .collect::<DbResult<_>>()?,
+            unit_reports: reports
+                .into_iter()
+                .map(|(unit, period, on)| {
+                    let period =
+                        shared::domain::EvaluationPeriod::from_code(&period).ok_or_else(|| {
+                            DbError::from(RepoError::Unavailable(format!("bad period {period:?}")))
+                        })?;
+                    Ok((unit, period, on))
+                })
                 .collect::<DbResult<_>>()?,
         })
     }
