@@ -125,6 +125,7 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=StaticSegment("calendar") view=crate::pages::calendar::CalendarPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("reports") view=crate::pages::reports::ReportsPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("conferences") view=crate::pages::conferences::ConferencesPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("selections") view=crate::pages::selections::SelectionsPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("carry-over") view=crate::pages::carry_over::CarryOverPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("council") view=crate::pages::council::CouncilPage ssr=SsrMode::Async/>

@@ -109,6 +109,11 @@ pub enum Action {
     },
     /// E-1: the office compiles the Department's periodic report from the units' reports.
     CompileDepartmentReport,
+    /// E-1, E-2: recording a conference where exemplars were honoured: a unit's (its staff
+    /// and head), or the sector's (`None`: the office).
+    RecordConference {
+        unit_id: Option<i64>,
+    },
     Score(NominationScope),
     Vote(NominationScope),
     SelectForCity,
@@ -241,7 +246,11 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
             office || (actor.has(Role::BlocHead) && actor.bloc_id == Some(bloc_id)),
             actor.has(Role::BlocHead),
         ),
-        Action::WriteUnitReport { unit_id } => allow(actor.is_unit_member(unit_id), unit_roles),
+        Action::WriteUnitReport { unit_id }
+        | Action::RecordConference {
+            unit_id: Some(unit_id),
+        } => allow(actor.is_unit_member(unit_id), unit_roles),
+        Action::RecordConference { unit_id: None } => allow(office, false),
         Action::ViewUnitReport { unit_id, bloc_id } => allow(
             office
                 || actor.has(Role::Leadership)

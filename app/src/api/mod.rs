@@ -5,6 +5,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod board;
+pub mod conferences;
 pub mod council;
 pub mod nominations;
 pub mod reports;

@@ -38,6 +38,7 @@ pub fn Header() -> impl IntoView {
                             <A href="/calendar">{tr(Msg::NavCalendar)}</A>
                             <Show when=move || reports>
                                 <A href="/reports">{tr(Msg::ReportsLink)}</A>
+                                <A href="/conferences">{tr(Msg::ConferencesLink)}</A>
                             </Show>
                             <Show when=move || summary>
                                 <A href="/summary">{tr(Msg::NavSummary)}</A>

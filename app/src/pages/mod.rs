@@ -10,6 +10,7 @@ pub mod board;
 pub mod calendar;
 pub mod carry_over;
 pub mod change_password;
+pub mod conferences;
 pub mod council;
 pub mod login;
 pub mod nomination;

@@ -425,7 +425,7 @@ fn Overview(
                 .collect_view();
             view! {
                 <section class="compiled-unit">
-                    <h4>{u.unit_name.clone()} " · " {format_date(u.sent_on)}</h4>
+                    <h3>{u.unit_name.clone()} " · " {format_date(u.sent_on)}</h3>
                     <p class="report-text">{u.assessment.clone()}</p>
                     <ul>{entries}</ul>
                 </section>

@@ -147,6 +147,11 @@ fn SelectionForm(view: SelectionView, on_saved: Callback<String>) -> impl IntoVi
         <nav aria-label=tr(Msg::FilterYear)><ul class="tabs">{years}</ul></nav>
         <nav aria-label=tr(Msg::PeriodLabel)><ul class="tabs">{tabs}</ul></nav>
         <h2>{move || format!("{} · {year}", period_name(lang.get(), period))}</h2>
+        {(period == SelectionPeriod::Annual).then(|| view! {
+            <p class="conference-link">
+                <a href=format!("/conferences?year={year}")>{tr(Msg::ConferenceAnnualLink)}</a>
+            </p>
+        })}
         {saved}
         {if has_candidates { view! {
             <form class="selection-form" on:submit=submit novalidate>

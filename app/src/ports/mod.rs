@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod campaigns;
 pub mod carry;
 pub mod commendations;
+pub mod conferences;
 pub mod council;
 pub mod dossier;
 pub mod fostering;
@@ -30,6 +31,7 @@ pub use calendar::{CalendarPort, LiveStamps};
 pub use campaigns::CampaignsPort;
 pub use carry::CarryPort;
 pub use commendations::CommendationsPort;
+pub use conferences::ConferencesPort;
 pub use council::CouncilPort;
 pub use dossier::{DossierPort, StoredFile};
 pub use fostering::FosteringPort;
@@ -118,6 +120,7 @@ pub trait Repository:
     + CalendarPort
     + CarryPort
     + CommendationsPort
+    + ConferencesPort
     + CampaignsPort
     + CouncilPort
     + DossierPort

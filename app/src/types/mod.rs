@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod calendar;
 pub mod carry;
+pub mod conference;
 pub mod council;
 pub mod exports;
 pub mod model;

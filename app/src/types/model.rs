@@ -454,6 +454,8 @@ pub enum AuditAction {
     SendUnitReport,
     /// E-1: the Department's assessment in its compiled periodic report.
     SaveDepartmentReport,
+    /// E-1, E-2: a conference recorded or changed.
+    SaveConference,
     Export,
     /// From this row on, the history is chained with the audit key (HMAC).
     AuditKeyed,
@@ -463,7 +465,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Each action but a card's, with its code.
-    const CODES: [(AuditAction, &'static str); 34] = [
+    const CODES: [(AuditAction, &'static str); 35] = [
         (AuditAction::Login, "login"),
         (AuditAction::LoginFailed, "login_failed"),
         (AuditAction::LoginThrottled, "login_throttled"),
@@ -496,6 +498,7 @@ impl AuditAction {
         (AuditAction::SaveUnitReport, "save_unit_report"),
         (AuditAction::SendUnitReport, "send_unit_report"),
         (AuditAction::SaveDepartmentReport, "save_department_report"),
+        (AuditAction::SaveConference, "save_conference"),
         (AuditAction::Export, "export"),
         (AuditAction::AuditKeyed, "audit_keyed"),
     ];

@@ -53,6 +53,8 @@ pub const TABLES: &[&str] = &[
     "city_answers",
     "unit_reports",
     "department_reports",
+    "conferences",
+    "conference_honours",
     "nomination_documents",
     "commendation_proposals",
     "decision_totals",

@@ -33,6 +33,8 @@ macro_rules! repositories {
         mod carry;
         #[path = "../commendations/mod.rs"]
         mod commendations;
+        #[path = "../conferences/mod.rs"]
+        mod conferences;
         #[path = "../council/mod.rs"]
         mod council;
         #[path = "../dossier/mod.rs"]

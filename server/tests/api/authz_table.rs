@@ -15,6 +15,7 @@ use app::api::admin::{
 use app::api::audit::ListAudit;
 use app::api::auth::GetCurrentUser;
 use app::api::board::{GetBoard, GetCard, MoreCards, MoveNomination};
+use app::api::conferences::{GetConferences, SaveConference};
 use app::api::council::{
     CastBallot, ChangeSheet, CloseBallot, DecideForCity, GetCouncil, GetSheet, OpenBallot,
     RecordCityAnswer, RecordDispatch, ResendToCity,
@@ -39,6 +40,7 @@ use shared::domain::{
     CampaignDraft, CampaignYear, EvaluationDraft, EvaluationPeriod, NominationDraft, PlanDraft,
     Profile, Rating, ReplicationDraft, SelectionPeriod, Stage,
 };
+use shared::rules::conference::ConferenceScope;
 use shared::rules::review::ReviewDraft;
 
 const ROLES: [&str; 8] = [
@@ -344,6 +346,21 @@ pub(crate) fn table() -> Vec<Row> {
                 period: EvaluationPeriod::SixMonth,
                 version: 0,
                 assessment: "x".repeat(9000),
+            },
+            ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
+        ),
+        // Conferences are public honours: every signed-in user reads them.
+        row(
+            GetConferences { year: None },
+            ['U', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+        ),
+        // The sector's is the office's to record (an empty one: refused after).
+        row(
+            SaveConference {
+                scope: ConferenceScope::Sector,
+                year: 2026,
+                version: 0,
+                draft: Default::default(),
             },
             ['U', 'D', 'D', 'D', 'D', 'A', 'D', 'D'],
         ),

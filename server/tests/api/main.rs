@@ -16,6 +16,7 @@ mod carry;
 mod city_answers;
 mod classification;
 mod commendations;
+mod conferences;
 mod council;
 mod criteria;
 mod docx;

@@ -240,6 +240,25 @@ fn expectations() -> Vec<(&'static str, Action, [char; 7])> {
             ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
         ),
         (
+            "record own unit's conference",
+            Action::RecordConference {
+                unit_id: Some(MY_UNIT),
+            },
+            ['Y', 'Y', 'R', 'R', 'R', 'O', 'R'],
+        ),
+        (
+            "record other unit's conference",
+            Action::RecordConference {
+                unit_id: Some(OTHER_UNIT),
+            },
+            ['S', 'S', 'R', 'R', 'R', 'O', 'R'],
+        ),
+        (
+            "record the sector's conference",
+            Action::RecordConference { unit_id: None },
+            ['R', 'R', 'R', 'R', 'Y', 'O', 'R'],
+        ),
+        (
             "view summaries",
             Action::ViewSummaries,
             ['R', 'R', 'R', 'R', 'Y', 'Y', 'R'],

@@ -92,6 +92,9 @@ pub enum Field {
     ReportPublicity,
     ReportReplication,
     DepartmentAssessment,
+    ConferenceDate,
+    ConferenceTitle,
+    Honour,
 }
 
 /// Why a value typed by a user was refused. Shown through `i18n::input_error`.

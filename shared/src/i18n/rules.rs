@@ -190,6 +190,21 @@ feature! { $
     FieldReportPublicity => "Công tác tuyên truyền", "Publicity",
     FieldReportReplication => "Công tác nhân rộng", "Replication",
     FieldDepartmentAssessment => "Đánh giá chung của Sở", "The Department's overall assessment",
+    FieldConferenceDate => "Ngày tổ chức hội nghị", "Date of the conference",
+    FieldConferenceTitle => "Tên hội nghị", "Name of the conference",
+    FieldHonour => "Hình thức biểu dương, khen thưởng", "Honoured with",
+    RuleConferenceOutsideYear =>
+        "Hội nghị của năm {year} phải được tổ chức trong năm {year}.",
+        "The {year} conference is held in {year}.",
+    RuleConferenceNoHonours =>
+        "Hãy chọn ít nhất một điển hình được giới thiệu, biểu dương tại hội nghị.",
+        "Choose at least one exemplar introduced and honoured at the conference.",
+    RuleConferenceHonouredTwice =>
+        "Mỗi điển hình chỉ được ghi một lần trong một hội nghị.",
+        "Each exemplar is listed once at a conference.",
+    RuleConferenceNotEligible =>
+        "Hội nghị chỉ biểu dương các điển hình đã đăng ký của năm (hội nghị đơn vị: của đơn vị).",
+        "A conference honours the year's registered exemplars (a unit's conference: the unit's own).",
     RulePeriodicReportSent =>
         "Báo cáo định kỳ của kỳ này đã gửi Sở, không sửa hay gửi lại được nữa.",
         "This period's report has been sent to the Department and can no longer change or be sent again.",
@@ -390,6 +405,9 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         ReportPublicity => Msg::FieldReportPublicity,
         ReportReplication => Msg::FieldReportReplication,
         DepartmentAssessment => Msg::FieldDepartmentAssessment,
+        ConferenceDate => Msg::FieldConferenceDate,
+        ConferenceTitle => Msg::FieldConferenceTitle,
+        Honour => Msg::FieldHonour,
     };
     t(lang, msg)
 }
@@ -804,6 +822,12 @@ pub fn violation_message(lang: Lang, kind: &ViolationKind) -> String {
         CityAlreadyAnswered => t(lang, Msg::RuleCityAlreadyAnswered).into(),
         CityNotReturned => t(lang, Msg::RuleCityNotReturned).into(),
         PeriodicReportSent => t(lang, Msg::RulePeriodicReportSent).into(),
+        ConferenceOutsideYear { year } => {
+            fill(lang, Msg::RuleConferenceOutsideYear, &[("year", year)])
+        }
+        ConferenceNoHonours => t(lang, Msg::RuleConferenceNoHonours).into(),
+        ConferenceHonouredTwice => t(lang, Msg::RuleConferenceHonouredTwice).into(),
+        ConferenceNotEligible => t(lang, Msg::RuleConferenceNotEligible).into(),
         PeriodicReportNotInUnit => t(lang, Msg::RulePeriodicReportNotInUnit).into(),
         PeriodicReportIncomplete { missing } => fill(
             lang,

@@ -5,6 +5,7 @@ pub mod carry;
 pub mod city;
 pub mod city_answer;
 pub mod commendation;
+pub mod conference;
 pub mod council;
 pub mod deadline;
 pub mod dossier;

@@ -219,6 +219,17 @@ pub enum ViolationKind {
     PeriodicReportIncomplete {
         missing: Vec<String>,
     },
+    /// E-2: a conference of a year is held in that year.
+    ConferenceOutsideYear {
+        year: i32,
+    },
+    /// E-2: a conference record names at least one exemplar honoured.
+    ConferenceNoHonours,
+    /// E-2: an exemplar is honoured once at a conference.
+    ConferenceHonouredTwice,
+    /// E-2: a unit's conference honours the unit's exemplars of the year; the sector's, the
+    /// year's registered exemplars.
+    ConferenceNotEligible,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

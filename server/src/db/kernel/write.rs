@@ -51,6 +51,8 @@ pub enum Versioned {
         year: i32,
         bloc_id: i64,
     },
+    /// A recorded conference.
+    Conference(i64),
     /// A unit's periodic report of a period (never saved: version 0).
     UnitReport {
         campaign_id: i64,
@@ -124,6 +126,10 @@ impl Versioned {
                  WHERE campaign_id = $1 AND year = $2 AND bloc_id = $3",
                 true,
             ),
+            Versioned::Conference(_) => (
+                "SELECT version, updated_by, updated_at FROM conferences WHERE id = $1",
+                false,
+            ),
             Versioned::UnitReport { .. } => (
                 "SELECT version, updated_by, updated_at FROM unit_reports
                  WHERE campaign_id = $1 AND year = $2 AND period = $3 AND unit_id = $4",
@@ -152,6 +158,7 @@ pub async fn expect_version(conn: &mut Conn, row: Versioned, expected: i64) -> D
         | Versioned::Criteria(id)
         | Versioned::Movement(id)
         | Versioned::Commendation(id)
+        | Versioned::Conference(id)
         | Versioned::Campaign(id) => query.bind(id),
         Versioned::Selection {
             campaign_id,
