@@ -131,6 +131,8 @@ pub fn OwedPanel() -> impl IntoView {
 #[component]
 fn OwedList(items: Vec<DueItem>) -> impl IntoView {
     let lang = use_lang();
+    // A phone shows the first two (the rest are a count and the calendar's link away).
+    let beyond_phone = items.len().saturating_sub(2);
     let shown: Vec<DueItem> = items.into_iter().take(5).collect();
     let lines = move || {
         let lang = lang.get();
@@ -155,6 +157,9 @@ fn OwedList(items: Vec<DueItem>) -> impl IntoView {
         <section class="owed" aria-labelledby="owed-title">
             <h2 id="owed-title">{tr(Msg::OwedTitle)}</h2>
             <ul>{lines}</ul>
+            {(beyond_phone > 0).then(|| view! {
+                <span class="owed-more">"+" {beyond_phone} " " {tr(Msg::OwedMore)} " · "</span>
+            })}
             <a href="/calendar">{tr(Msg::SeeCalendar)}</a>
         </section>
     }

@@ -37,6 +37,8 @@ feature! { $
         "Name of a person, collective or unit (accents optional)",
     Swimlanes => "Chia làn theo khối", "Swimlanes by bloc",
     ClearFilters => "Bỏ lọc", "Clear filters",
+    RemoveFilter => "Bỏ lọc theo", "Remove the filter",
+    StageSwitcher => "Các giai đoạn", "Stages",
     DragHelp =>
         "Chọn thẻ rồi nhấn Space để nhấc; mũi tên trái/phải chọn cột, lên/xuống đổi thứ tự; Space để thả, Escape để hủy.",
         "Focus a card and press Space to pick it up; Left/Right choose a column, Up/Down change the order; Space drops, Escape cancels.",

@@ -30,6 +30,7 @@ feature! { $
     OwedTitle => "Việc cần làm", "What you owe next",
     OwedNothing => "Không có việc nào đến hạn.", "Nothing is due.",
     SeeCalendar => "Xem lịch", "See the calendar",
+    OwedMore => "việc khác", "more",
     DeadlineLabel => "Thời hạn", "Deadline",
     WhoLabel => "Đơn vị, khối", "Unit or bloc",
     ProgressLabel => "Tiến độ", "Progress",

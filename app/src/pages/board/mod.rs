@@ -36,16 +36,20 @@ pub fn BoardPage() -> impl IntoView {
     }
 }
 
-/// Navigates to the board with other filters (replacing the history entry while typing).
-fn go_to(filters: &BoardFilters, replace: bool) {
+/// The board's address with these filters.
+fn board_url(filters: &BoardFilters) -> String {
     let query = filters.to_query();
-    let url = if query.is_empty() {
+    if query.is_empty() {
         "/board".to_string()
     } else {
         format!("/board?{query}")
-    };
+    }
+}
+
+/// Navigates to the board with other filters (replacing the history entry while typing).
+fn go_to(filters: &BoardFilters, replace: bool) {
     use_navigate()(
-        &url,
+        &board_url(filters),
         NavigateOptions {
             replace,
             scroll: false,
@@ -64,14 +68,8 @@ fn FilterBar(view: BoardView) -> impl IntoView {
         move |change: &dyn Fn(&mut BoardFilters)| {
             let mut next = filters.clone();
             change(&mut next);
-            let query = next.to_query();
-            let url = if query.is_empty() {
-                "/board".to_string()
-            } else {
-                format!("/board?{query}")
-            };
             navigate(
-                &url,
+                &board_url(&next),
                 NavigateOptions {
                     scroll: false,
                     ..Default::default()
@@ -135,6 +133,31 @@ fn FilterBar(view: BoardView) -> impl IntoView {
         }
     };
     let any = filters != BoardFilters::default();
+    // On a phone the filters but the search fold behind one button; the active ones stay in
+    // sight as chips, each a link to the board without it.
+    let open = RwSignal::new(false);
+    let chips = filter_chips(&view);
+    let active = chips.len();
+    let chips = chips
+        .into_iter()
+        .map(|chip| {
+            let value = match chip.value {
+                ChipValue::Name(name) => view! { ": " {name} }.into_any(),
+                ChipValue::Msg(msg) => view! { ": " {move || t(lang.get(), msg)} }.into_any(),
+                ChipValue::Nothing => ().into_any(),
+            };
+            let label = chip.label;
+            view! {
+                <li>
+                    <a class="chip" href=chip.href
+                        title=move || format!("{} {}", t(lang.get(), Msg::RemoveFilter), t(lang.get(), label))>
+                        <span>{move || t(lang.get(), label)} {value}</span>
+                        <span class="chip-x" aria-hidden="true">"×"</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     let (a1, a2, a3, a4, a5, a6) = (
         apply.clone(),
         apply.clone(),
@@ -151,6 +174,13 @@ fn FilterBar(view: BoardView) -> impl IntoView {
                     placeholder=tr(Msg::SearchHint) title=tr(Msg::SearchHint)
                     on:input=on_search/>
             </label>
+            <button type="button" class="filters-toggle" aria-controls="more-filters"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {tr(Msg::Filters)}
+                {(active > 0).then(|| view! { " " <span class="filters-count">{active}</span> })}
+            </button>
+            <div id="more-filters" class="more-filters" class:open=move || open.get()>
             <label>
                 <span>{tr(Msg::FilterYear)}</span>
                 <select name="year" on:change=move |ev| {
@@ -213,8 +243,91 @@ fn FilterBar(view: BoardView) -> impl IntoView {
             <Show when=move || any>
                 <a class="clear-filters" href="/board">{tr(Msg::ClearFilters)}</a>
             </Show>
+            </div>
+            <ul class="filter-chips">{chips}</ul>
         </form>
     }
+}
+
+/// What an active filter's chip says after its label.
+enum ChipValue {
+    Name(String),
+    Msg(Msg),
+    /// A switch (the swimlanes): its label says it all.
+    Nothing,
+}
+
+/// An active filter (all but the search), and the board's address without it.
+struct Chip {
+    label: Msg,
+    value: ChipValue,
+    href: String,
+}
+
+fn filter_chips(view: &BoardView) -> Vec<Chip> {
+    let f = &view.filters;
+    let without = |change: &dyn Fn(&mut BoardFilters)| {
+        let mut next = f.clone();
+        change(&mut next);
+        board_url(&next)
+    };
+    let mut chips = Vec::new();
+    if let Some(year) = f.year {
+        chips.push(Chip {
+            label: Msg::FilterYear,
+            value: ChipValue::Name(year.to_string()),
+            href: without(&|n| n.year = None),
+        });
+    }
+    if let Some(bloc) = f.bloc {
+        let name = view
+            .blocs
+            .iter()
+            .find(|b| b.id == bloc)
+            .map(|b| b.name.clone());
+        chips.push(Chip {
+            label: Msg::FilterBloc,
+            value: ChipValue::Name(name.unwrap_or_else(|| bloc.to_string())),
+            href: without(&|n| {
+                n.bloc = None;
+                n.unit = None;
+            }),
+        });
+    }
+    if let Some(unit) = f.unit {
+        let name = view
+            .units
+            .iter()
+            .find(|u| u.id == unit)
+            .map(|u| u.name.clone());
+        chips.push(Chip {
+            label: Msg::FilterUnit,
+            value: ChipValue::Name(name.unwrap_or_else(|| unit.to_string())),
+            href: without(&|n| n.unit = None),
+        });
+    }
+    if let Some(kind) = f.kind {
+        chips.push(Chip {
+            label: Msg::FilterKind,
+            value: ChipValue::Msg(Msg::Kind(kind)),
+            href: without(&|n| n.kind = None),
+        });
+    }
+    if let Some(city) = f.city {
+        chips.push(Chip {
+            label: Msg::FilterCity,
+            value: ChipValue::Msg(if city { Msg::CityYes } else { Msg::CityNo }),
+            href: without(&|n| n.city = None),
+        });
+    }
+    if f.lanes {
+        chips.push(Chip {
+            label: Msg::Swimlanes,
+            value: ChipValue::Nothing,
+            href: without(&|n| n.lanes = false),
+        });
+    }
+    chips
 }
 
 /// The board once loaded: its state, the live feed and the move machinery.
@@ -239,6 +352,7 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
     let state = RwSignal::new(view);
     let moves = Moves::new(state);
     provide_context(moves);
+    provide_context(ShownStage(RwSignal::new(Stage::ALL[0])));
     live::connect(state, moves);
 
     let lanes = move || {
@@ -288,6 +402,7 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
         <Show when=empty>
             <p class="notice" role="status">{tr(Msg::NoResults)}</p>
         </Show>
+        <StageSwitcher/>
         <For each=lanes key=|(i, bloc)| (*i, bloc.as_ref().map(|b| b.id)) let:lane>
             <LaneView index=lane.0 bloc=lane.1/>
         </For>
@@ -296,6 +411,103 @@ fn LiveBoard(view: BoardView) -> impl IntoView {
         <moving::UndoToast/>
         <Drawer/>
     }
+}
+
+/// The stage whose column a narrow screen shows (the columns scroll sideways, one at a time).
+#[derive(Clone, Copy)]
+struct ShownStage(RwSignal<Stage>);
+
+/// On a narrow screen, one column at a time: a button per stage with its count brings the
+/// stage's column into view (in every lane); swiping the columns moves the current one too.
+#[component]
+fn StageSwitcher() -> impl IntoView {
+    let lang = use_lang();
+    let state = expect_context::<Moves>().state;
+    let shown = expect_context::<ShownStage>().0;
+    let buttons = Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let total = move || {
+                state.with(|v| {
+                    (0..v.lanes.len())
+                        .filter_map(|lane| v.column(lane, stage))
+                        .map(|c| c.total)
+                        .sum::<usize>()
+                })
+            };
+            view! {
+                <li>
+                    <button type="button" data-shows-stage=stage.code()
+                        aria-current=move || (shown.get() == stage).then_some("true")
+                        on:click=move |_| {
+                            shown.set(stage);
+                            show_stage(stage);
+                        }>
+                        {move || t(lang.get(), Msg::Stage(stage))}
+                        " "
+                        <span class="column-count">{total}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="stage-switcher" aria-label=tr(Msg::StageSwitcher)>
+            <ul>{buttons}</ul>
+        </nav>
+    }
+}
+
+/// Scrolls every lane's columns so that `stage`'s column starts at the left edge.
+fn show_stage(stage: Stage) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(boards) = document.query_selector_all(".board") else {
+        return;
+    };
+    for i in 0..boards.length() {
+        let Some(board) = boards
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let selector = format!(".column[data-stage=\"{}\"]", stage.code());
+        if let Ok(Some(column)) = board.query_selector(&selector) {
+            let offset =
+                column.get_bounding_client_rect().left() - board.get_bounding_client_rect().left();
+            board.set_scroll_left(board.scroll_left() + offset as i32);
+        }
+    }
+}
+
+/// The stage whose column is nearest the left edge of a lane's scrolled columns.
+fn stage_in_view(board: &web_sys::Element) -> Option<Stage> {
+    let left = board.get_bounding_client_rect().left();
+    let columns = board.query_selector_all(".column").ok()?;
+    let mut best: Option<(f64, Stage)> = None;
+    for i in 0..columns.length() {
+        use wasm_bindgen::JsCast;
+        let Some(column) = columns
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let Some(stage) = column
+            .get_attribute("data-stage")
+            .and_then(|c| Stage::from_code(&c))
+        else {
+            continue;
+        };
+        let distance = (column.get_bounding_client_rect().left() - left).abs();
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, stage));
+        }
+    }
+    best.map(|(_, stage)| stage)
 }
 
 #[component]
@@ -311,6 +523,7 @@ fn LaneView(index: usize, bloc: Option<crate::types::model::Choice>) -> impl Int
         )
         .into()
     });
+    let shown = expect_context::<ShownStage>().0;
     let columns = Stage::ALL
         .into_iter()
         .map(|stage| view! { <Column lane=index stage in_lane=bloc.is_some()/> })
@@ -319,7 +532,15 @@ fn LaneView(index: usize, bloc: Option<crate::types::model::Choice>) -> impl Int
         <section class="lane">
             {heading}
             // Focusable so that keyboard users can scroll the columns sideways.
-            <div class="board" role="region" tabindex="0" aria-label=label>
+            <div class="board" role="region" tabindex="0" aria-label=label on:scroll=move |ev| {
+                use wasm_bindgen::JsCast;
+                let board = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let Some(stage) = board.as_ref().and_then(stage_in_view) {
+                    if shown.get_untracked() != stage {
+                        shown.set(stage);
+                    }
+                }
+            }>
                 {columns}
             </div>
         </section>
