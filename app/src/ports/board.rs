@@ -12,8 +12,13 @@ pub trait BoardPort: Send + Sync {
 
     /// The board for a campaign year (every card of it; the caller filters by permission),
     /// read in one snapshot with the event sequence number it is current to.
-    /// `NotFound` when there is no such year.
-    async fn board(&self, query: &BoardQuery, today: chrono::NaiveDate) -> RepoResult<Board>;
+    /// `NotFound` when there is no such year. Shared: while nothing has changed, the next
+    /// request for the same year gets the same board without reading it again.
+    async fn board(
+        &self,
+        query: &BoardQuery,
+        today: chrono::NaiveDate,
+    ) -> RepoResult<std::sync::Arc<Board>>;
 
     /// One card as it is now.
     async fn card(&self, id: i64) -> RepoResult<BoardCard>;

@@ -207,22 +207,28 @@ pub struct BoardView {
 }
 
 impl BoardView {
-    /// Arranges a year's visible cards (in column order) into lanes and windowed columns.
+    /// Arranges the cards of a year's board that `visible` lets the user see (in column
+    /// order) into lanes and windowed columns, copying only the cards it shows: the board
+    /// itself is shared by every request (see `BoardPort::board`).
     pub fn arrange(
-        board: Board,
+        board: &Board,
+        visible: impl Fn(&BoardCard) -> bool,
         filters: BoardFilters,
         user: crate::types::auth::CurrentUser,
     ) -> BoardView {
         let mut blocs: Vec<Choice> = Vec::new();
         let mut units: Vec<Choice> = Vec::new();
-        for card in &board.cards {
-            if !blocs.iter().any(|b| b.id == card.bloc_id) {
+        let mut seen_blocs = std::collections::HashSet::new();
+        let mut seen_units = std::collections::HashSet::new();
+        let cards: Vec<&BoardCard> = board.cards.iter().filter(|c| visible(c)).collect();
+        for card in &cards {
+            if seen_blocs.insert(card.bloc_id) {
                 blocs.push(Choice {
                     id: card.bloc_id,
                     name: card.bloc_name.clone(),
                 });
             }
-            if !units.iter().any(|u| u.id == card.unit_id) {
+            if seen_units.insert(card.unit_id) {
                 units.push(Choice {
                     id: card.unit_id,
                     name: card.unit_name.clone(),
@@ -256,8 +262,8 @@ impl BoardView {
                 columns: empty_columns(),
             }]
         };
-        for card in board.cards {
-            if !filters.admits(&card) {
+        for card in cards {
+            if !filters.admits(card) {
                 continue;
             }
             let lane = if filters.lanes {
@@ -273,20 +279,20 @@ impl BoardView {
             };
             column.total += 1;
             if column.cards.len() < COLUMN_WINDOW {
-                column.cards.push(card);
+                column.cards.push(card.clone());
             }
         }
         BoardView {
-            campaign_name: board.campaign_name,
+            campaign_name: board.campaign_name.clone(),
             year: board.year,
-            years: board.years,
+            years: board.years.clone(),
             seq: board.seq,
             filters,
             lanes,
             blocs,
             units,
             user,
-            calendar: board.calendar,
+            calendar: board.calendar.clone(),
             today: board.today,
         }
     }

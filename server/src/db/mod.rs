@@ -70,6 +70,7 @@ pub mod error;
 pub mod events;
 pub mod lock;
 pub mod postgres;
+pub mod snapshot_cache;
 pub mod sqlite;
 
 pub use error::{DbError, DbResult};

@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use app::api::admin::SaveUnit;
 use app::api::board::{GetBoard, MoveNomination};
 use app::api::nominations::SaveNomination;
 use app::types::model::{BoardFilters, MoveRequest, Place};
@@ -291,6 +292,115 @@ async fn the_board_filters_ignore_accents_and_window_the_columns() {
         4,
         "one lane per bloc"
     );
+    app.stop().await;
+}
+
+/// Every card of a board's columns (the first window of each), as (id, unit name, stage).
+fn shown(board: &Value) -> Vec<(i64, String, String)> {
+    board["lanes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["columns"].as_array().unwrap().clone())
+        .flat_map(|c| c["cards"].as_array().unwrap().clone())
+        .map(|c| {
+            (
+                c["id"].as_i64().unwrap(),
+                c["unit_name"].as_str().unwrap().to_string(),
+                c["stage"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The server keeps the board it last read for the requests that follow (see
+/// `db::board_cache`): what it serves is never older than the request. A change that is no
+/// card event (a unit renamed, only in the audit history) and a move both show on the next
+/// read, and the shared board is still filtered for each user.
+#[tokio::test]
+async fn the_kept_board_is_never_older_than_the_request_and_still_filtered_per_user() {
+    let app = spawn_app().await;
+    let office = app.login("office").await;
+    let board = |cookie: String| {
+        let app = &app;
+        async move {
+            let (status, body) = app
+                .call_fn(
+                    &cookie,
+                    GetBoard {
+                        filters: BoardFilters::default(),
+                    },
+                )
+                .await;
+            assert_eq!(status, 200, "{body}");
+            body
+        }
+    };
+    let before = board(office.clone()).await;
+    let again = board(office.clone()).await;
+    assert_eq!(before, again, "nothing changed: the same board");
+    let old = "Chi cục Phát triển nông thôn";
+    assert!(shown(&before).iter().any(|(_, unit, _)| unit == old));
+
+    // A unit renamed: an audited change with no card event.
+    let pool = app.pool().await;
+    let (unit, version, bloc): (i64, i64, i64) =
+        sqlx::query_as("SELECT id, version, bloc_id FROM units WHERE code = 'CCPTNT'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let admin = app.login("admin").await;
+    let renamed = "Chi cục Phát triển nông thôn và Ngành nghề";
+    let (status, body) = app
+        .call_fn(
+            &admin,
+            SaveUnit {
+                id: Some(unit),
+                version,
+                code: "CCPTNT".into(),
+                name: renamed.into(),
+                bloc_id: bloc,
+            },
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let after = shown(&board(office.clone()).await);
+    assert!(
+        after.iter().any(|(_, unit, _)| unit == renamed),
+        "{after:?}"
+    );
+    assert!(!after.iter().any(|(_, unit, _)| unit == old), "{after:?}");
+
+    // A move shows at once too.
+    let head = app.login("head1").await;
+    let (id, _) = register_one(&app, &head).await;
+    let after = shown(&board(office.clone()).await);
+    assert!(
+        after
+            .iter()
+            .any(|(card, _, stage)| *card == id && stage == "registered"),
+        "{after:?}"
+    );
+
+    // The same shared board, read for another unit's staff: only what they may see.
+    let totals = |board: &Value| -> u64 {
+        board["lanes"][0]["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["total"].as_u64().unwrap())
+            .sum()
+    };
+    let everyone = totals(&board(office.clone()).await);
+    let staff = app.login("staff.cctt").await;
+    let own = board(staff).await;
+    let theirs = totals(&own);
+    assert!(theirs < everyone, "{theirs} of {everyone}");
+    assert!(
+        !shown(&own).iter().any(|(_, unit, _)| unit == renamed),
+        "another unit's cards stay hidden: {own}"
+    );
+    pool.close().await;
     app.stop().await;
 }
 

@@ -1,4 +1,6 @@
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::types::model::BoardCard;
 use crate::types::model::{BoardFilters, BoardView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -7,6 +9,7 @@ use leptos::server_fn::codec::Json;
 /// nominations the user may see, filtered, with each column's first cards.
 #[server(prefix = "/api", endpoint = "board", input = Json)]
 pub async fn get_board(filters: BoardFilters) -> Result<BoardView, AppError> {
-    let (user, cards) = super::visible_board(&filters).await?;
-    Ok(BoardView::arrange(cards, filters, user))
+    let (user, board) = super::visible_board(&filters).await?;
+    let visible = |card: &BoardCard| super::may_see(&user, card);
+    Ok(BoardView::arrange(&board, visible, filters, user.clone()))
 }

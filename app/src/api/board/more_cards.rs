@@ -12,12 +12,18 @@ pub async fn more_cards(
     bloc: Option<i64>,
     offset: usize,
 ) -> Result<Vec<BoardCard>, AppError> {
-    let (_, board) = super::visible_board(&filters).await?;
+    let (user, board) = super::visible_board(&filters).await?;
     Ok(board
         .cards
-        .into_iter()
-        .filter(|c| c.stage == stage && bloc.is_none_or(|b| c.bloc_id == b) && filters.admits(c))
+        .iter()
+        .filter(|c| {
+            c.stage == stage
+                && bloc.is_none_or(|b| c.bloc_id == b)
+                && filters.admits(c)
+                && super::may_see(&user, c)
+        })
         .skip(offset)
         .take(crate::types::model::COLUMN_WINDOW)
+        .cloned()
         .collect())
 }

@@ -190,7 +190,7 @@ mod tests {
             bloc_id: None,
         };
         BoardView::arrange(
-            Board {
+            &Board {
                 campaign_name: "C".into(),
                 year: 2026,
                 years: vec![2026],
@@ -199,6 +199,7 @@ mod tests {
                 calendar: shared::domain::CampaignYear::with_plan_defaults(2026),
                 today: chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
             },
+            |_| true,
             filters,
             user,
         )

@@ -4,14 +4,16 @@
 pub mod writer;
 
 use super::kernel::cards::{self, resolve_year, CardRow, CARD_COLUMNS, CARD_FROM};
-use super::kernel::{events, scores, years};
+use super::kernel::{events, scores, snapshot, years};
 use super::{Backend, Conn};
+use crate::db::snapshot_cache::Found;
 use crate::db::{DbError, DbResult};
 use app::ports::{BoardPort, RepoError, RepoResult};
 use app::types::auth::CurrentUser;
 use app::types::model::{Board, BoardCard, BoardQuery, CardEvent, MoveRequest};
 use async_trait::async_trait;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 #[async_trait]
 impl BoardPort for Backend {
@@ -25,10 +27,11 @@ impl BoardPort for Backend {
     }
 
     #[tracing::instrument(skip(self))]
-    async fn board(&self, query: &BoardQuery, today: NaiveDate) -> RepoResult<Board> {
-        // One read transaction: the cards and the sequence number from the same snapshot.
+    async fn board(&self, query: &BoardQuery, today: NaiveDate) -> RepoResult<Arc<Board>> {
+        // One read transaction: the heads, the cards and the sequence number from the same
+        // snapshot, so that a kept board is served only for the snapshot it was read in.
         let mut tx = super::begin_read(&self.pool).await.map_err(DbError::from)?;
-        let board = load(&mut tx, query, today).await;
+        let board = self.shared_board(&mut tx, query, today).await;
         let _ = tx.rollback().await;
         Ok(board?)
     }
@@ -72,6 +75,26 @@ impl BoardPort for Backend {
 
     fn subscribe(&self) -> tokio::sync::broadcast::Receiver<std::sync::Arc<CardEvent>> {
         self.live.subscribe()
+    }
+}
+
+impl Backend {
+    /// The board kept for this snapshot's heads, or read now and kept (see
+    /// `db::snapshot_cache`).
+    async fn shared_board(
+        &self,
+        conn: &mut Conn,
+        query: &BoardQuery,
+        today: NaiveDate,
+    ) -> DbResult<Arc<Board>> {
+        let key = snapshot::key(conn, query.year, today).await?;
+        let _turn = match self.boards.find(&key).await {
+            Found::Kept(board) => return Ok(board),
+            Found::Read(turn) => turn,
+        };
+        let board = Arc::new(load(conn, query, today).await?);
+        self.boards.keep(key, Arc::clone(&board));
+        Ok(board)
     }
 }
 

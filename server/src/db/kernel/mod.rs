@@ -13,6 +13,7 @@ pub mod facts;
 pub mod lists;
 pub mod movements;
 pub mod scores;
+pub mod snapshot;
 pub mod time;
 pub mod write;
 pub mod years;

@@ -47,6 +47,9 @@ pub struct PgStore {
     fanout: Mutex<Option<watch::Sender<bool>>>,
     /// The audit key, once the server has read it (see `audit::ChainKey`).
     audit_key: Arc<std::sync::OnceLock<crate::audit::ChainKey>>,
+    /// The boards and calendars last read (see `db::snapshot_cache`).
+    boards: super::snapshot_cache::SnapshotCache<app::types::model::Board>,
+    calendars: super::snapshot_cache::SnapshotCache<app::types::calendar::CalendarView>,
 }
 
 impl PgStore {
@@ -74,6 +77,8 @@ impl PgStore {
             live,
             audit_key,
             fanout: Mutex::new(None),
+            boards: Default::default(),
+            calendars: Default::default(),
         })
     }
 

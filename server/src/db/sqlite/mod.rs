@@ -31,6 +31,9 @@ pub struct SqliteStore {
     audit_key: Arc<std::sync::OnceLock<crate::audit::ChainKey>>,
     /// The shared lock on the file (see `db::lock`), let go once the pool is closed.
     lock: std::sync::Mutex<Option<super::lock::DbLock>>,
+    /// The boards and calendars last read (see `db::snapshot_cache`).
+    boards: super::snapshot_cache::SnapshotCache<app::types::model::Board>,
+    calendars: super::snapshot_cache::SnapshotCache<app::types::calendar::CalendarView>,
 }
 
 /// Live events kept for slow subscribers before they must catch up from the event log.
@@ -90,6 +93,8 @@ impl SqliteStore {
             live,
             audit_key,
             lock: std::sync::Mutex::new(lock),
+            boards: Default::default(),
+            calendars: Default::default(),
         })
     }
 
