@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+mod load;
 mod site;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -42,7 +43,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   seed --nominations N     load a synthetic campaign of N nominations into an empty DATABASE_URL
                            (default sqlite://data/synthetic.db)
   build [--release]        build the server and the browser bundle only
-  bench                    measure the board (10,000 nominations) and write BENCHMARKS.md
+  bench [--board-only]     measure the board (10,000 nominations) and write BENCHMARKS.md;
+                           --board-only: only its page under load from wrk, printed
   crash-test --cycles N    kill the release server N times under concurrent writes (SIGKILL);
                            after each: integrity, audit chain, every acknowledged write there;
                            then abuse it (live streams past the cap, a sign-in burst), fuzz
@@ -259,11 +261,24 @@ fn build(args: &[String]) -> Result {
 
 /// Measures what BENCHMARKS.md reports, on this machine, and rewrites it.
 fn bench(args: &[String]) -> Result {
-    if !args.is_empty() {
-        return Err(USAGE.into());
-    }
+    let board_only = match args {
+        [] => false,
+        [flag] if flag == "--board-only" => true,
+        _ => return Err(USAGE.into()),
+    };
     step("browser bundle (release)", || site::build(Profile::Release))?;
     step("server (release)", || build_server(Profile::Release))?;
+    let load = step("the board under load from a separate process (wrk)", || {
+        load::board_rows(
+            &Profile::Release.server_bin(),
+            &Profile::Release.site_dir(),
+            &target_dir().join("bench-load"),
+        )
+    })?;
+    if board_only {
+        print!("{load}");
+        return Ok(());
+    }
     let wasm = site::bundle_file(Profile::Release, "wasm")?;
     let size = |path: &Path| {
         fs::metadata(path)
@@ -338,11 +353,13 @@ fn bench(args: &[String]) -> Result {
     let report = format!(
         "# Benchmarks\n\n\
          Written by `cargo xtask bench` ({date}). Release build; server and load generator in\n\
-         one process on the same machine, HTTP over loopback. SQLite: WAL mode with\n\
+         one process on the same machine, HTTP over loopback, except the rows marked **wrk in a\n\
+         separate process** (Debian's `wrk` against the release server). SQLite: WAL mode with\n\
          `synchronous=FULL`. PostgreSQL: the server on this machine ({postgres}), default\n\
          settings (`synchronous_commit=on`), 10 connections per instance.\n\n\
          Machine: {cores} cores ({cpu}), {memory} RAM; {rustc}.\n\n\
          | Measure | SQLite | PostgreSQL | Target |\n|---|---|---|---|\n{measured}\
+         {load}\
          {wire}\
          | Release WASM (`{OUTPUT_NAME}.<hash>.wasm`, binaryen {binaryen} `-Oz`) | {raw:.0} KiB raw · {gz:.0} KiB gzip · {br:.0} KiB brotli | (same) | ≤ 250 KiB compressed |\n\n\
          {notes}",
