@@ -16,7 +16,8 @@ const SECONDS: &str = "15";
 /// wrk's own summary, as one line the rows are read from.
 const REPORT: &str = r#"done = function(summary, latency, requests)
   local errors = summary.errors.status + summary.errors.connect + summary.errors.timeout
-  io.write(string.format("RESULT %d %d %.1f %.1f %.1f\n", summary.requests, errors,
+  io.write(string.format("RESULT %d %d %d %.1f %.1f %.1f\n", summary.requests, errors,
+    summary.errors.read,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
     summary.requests / (summary.duration / 1e6)))
 end
@@ -31,6 +32,18 @@ fn ensure_wrk() -> Result {
         "apt-get",
         &["install", "-y", "--no-install-recommends", "wrk"],
     )
+}
+
+/// What one wrk run measured.
+struct Load {
+    pages: u64,
+    /// Answers with an error status, refused connections, timeouts.
+    failed: u64,
+    /// Connections closed before their answer was complete.
+    dropped: u64,
+    p50: f64,
+    p95: f64,
+    rate: f64,
 }
 
 /// Stops the server however the measuring ends.
@@ -102,7 +115,7 @@ pub fn board_rows(bin: &Path, site: &Path, work: &Path) -> Result<String> {
     let script = work.join("report.lua");
     fs::write(&script, REPORT).map_err(|e| e.to_string())?;
     let url = format!("{base}/board");
-    let run = |clients: u32, seconds: &str| -> Result<(u64, u64, f64, f64, f64)> {
+    let run = |clients: u32, seconds: &str| -> Result<Load> {
         let out = Command::new("wrk")
             .args(["-t", if clients > 1 { "2" } else { "1" }])
             .args(["-c", &clients.to_string(), "-d", &format!("{seconds}s")])
@@ -123,7 +136,14 @@ pub fn board_rows(bin: &Path, site: &Path, work: &Path) -> Result<String> {
                 .and_then(|v| v.parse::<f64>().ok())
                 .unwrap_or(f64::NAN)
         };
-        Ok((num(0) as u64, num(1) as u64, num(2), num(3), num(4)))
+        Ok(Load {
+            pages: num(0) as u64,
+            failed: num(1) as u64,
+            dropped: num(2) as u64,
+            p50: num(3),
+            p95: num(4),
+            rate: num(5),
+        })
     };
     run(1, "3")?; // warm-up
     let one = run(1, SECONDS)?;
@@ -139,12 +159,16 @@ pub fn board_rows(bin: &Path, site: &Path, work: &Path) -> Result<String> {
         .map(|k| format!("{:.0} MiB", k / 1024.0))
         .unwrap_or_else(|| "unknown".into());
     drop(server);
-    let row = |clients: u32,
-               (requests, errors, p50, p95, rps): (u64, u64, f64, f64, f64),
-               target: &str| {
+    let row = |clients: u32, l: Load, target: &str| {
         format!(
-            "| Board SSR, {NOMINATIONS} nominations (office), **wrk in a separate process**, brotli, {clients} client{s}, {SECONDS} s | p50 {p50:.1} ms · p95 {p95:.1} ms · {rps:.0} pages/s ({requests} pages, {errors} failed) | — | {target} |\n",
+            "| Board SSR, {NOMINATIONS} nominations (office), **wrk in a separate process**, brotli, {clients} client{s}, {SECONDS} s | p50 {p50:.1} ms · p95 {p95:.1} ms · {rate:.0} pages/s ({pages} pages, {failed} failed, {dropped} connections dropped mid-answer) | — | {target} |\n",
             s = if clients > 1 { "s" } else { "" },
+            p50 = l.p50,
+            p95 = l.p95,
+            rate = l.rate,
+            pages = l.pages,
+            failed = l.failed,
+            dropped = l.dropped,
         )
     };
     Ok(format!(
