@@ -93,8 +93,16 @@ pub fn App() -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
 
+    // The title is read by leptos_meta after the page has rendered, outside the request's
+    // reactive arena and possibly on another thread (leptos_meta 0.8.7 `inject_meta_context`
+    // yields first): a signal kept in the arena then belongs to no request, or to another
+    // one, and the read panicked under concurrent requests. A reference-counted handle of the
+    // same signal needs no arena, and still follows the language toggle in the browser.
+    let title_lang: ArcRwSignal<shared::i18n::Lang> = crate::i18n::use_lang().into();
+    let title = move || shared::i18n::t(title_lang.get(), Msg::AppName);
+
     view! {
-        <Title text=tr(Msg::AppName)/>
+        <Title text=title/>
         <div class="app" data-hydrated=move || if hydrated.get() { "true" } else { "false" }>
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <Router>

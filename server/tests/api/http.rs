@@ -204,6 +204,50 @@ async fn the_bundle_is_named_by_hash_sent_precompressed_and_kept_for_a_year() {
     app.stop().await;
 }
 
+/// Pages rendered for several people at once each come whole. Leptos reads the page's title
+/// after rendering, outside the request's reactive arena: a title kept in the arena was read
+/// in another request's (or none) and the request's task panicked, dropping its connection,
+/// for about one board in a hundred at ten clients (BENCHMARKS.md, issue 21).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_rendered_concurrently_all_come_whole() {
+    let app = spawn_app().await;
+    let cookie = app.login("office").await;
+    let clients = (0..10).map(|_| {
+        let (client, url, cookie) = (app.client.clone(), app.url("/board"), cookie.clone());
+        tokio::spawn(async move {
+            let mut broken = Vec::new();
+            for _ in 0..60 {
+                let answer = client.get(&url).header("cookie", &cookie).send().await;
+                let whole = match answer {
+                    Ok(resp) if resp.status() == 200 => match resp.text().await {
+                        // A demo card, and the end of the page's content.
+                        Ok(html) if html.contains("Nguyễn Văn An") && html.contains("</main>") => {
+                            None
+                        }
+                        Ok(html) => Some(format!("incomplete page of {} bytes", html.len())),
+                        Err(e) => Some(format!("body: {e}")),
+                    },
+                    Ok(resp) => Some(format!("status {}", resp.status())),
+                    Err(e) => Some(format!("request: {e}")),
+                };
+                broken.extend(whole);
+            }
+            broken
+        })
+    });
+    let mut broken = Vec::new();
+    for client in clients.collect::<Vec<_>>() {
+        broken.extend(client.await.unwrap());
+    }
+    assert!(
+        broken.is_empty(),
+        "{} of 600 pages broken, e.g. {:?}",
+        broken.len(),
+        &broken[..broken.len().min(3)]
+    );
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn pages_and_answers_are_compressed_but_live_events_are_not() {
     let app = spawn_app().await;
