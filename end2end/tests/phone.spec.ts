@@ -85,7 +85,12 @@ test('every page fits a phone\'s width, for each role', async ({ browser }) => {
   test.setTimeout(240_000);
   // Unit staff: the board, a card, its forms, the calendar, reports, conferences.
   const staff = await phone(browser, 'staff1');
-  const id = (await column(staff, 'fostering').locator('[data-nomination-id]').first().getAttribute('data-nomination-id'))!;
+  // A card being fostered or further (its plan page has content); earlier tests may have
+  // moved any one of them.
+  const id = (await staff
+    .locator(':is(.column[data-stage="fostering"], .column[data-stage="evaluating"], .column[data-stage="replicated"]) [data-nomination-id]')
+    .first()
+    .getAttribute('data-nomination-id', { timeout: 15_000 }))!;
   await fits(staff, '/board', 'board-staff');
   await fits(staff, `/nominations/${id}`, 'card');
   await fits(staff, `/nominations/${id}/edit`, 'card-edit');
