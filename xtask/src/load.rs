@@ -3,7 +3,7 @@
 //! office (who sees every card) with a browser's `Accept-Encoding`, at one client and at
 //! ten. The server's own process does nothing but serve.
 
-use crate::{sh, Result};
+use crate::{proc_kib, sh, Result};
 use std::fs;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -148,14 +148,7 @@ pub fn board_rows(bin: &Path, site: &Path, work: &Path) -> Result<String> {
     run(1, "3")?; // warm-up
     let one = run(1, SECONDS)?;
     let ten = run(10, SECONDS)?;
-    let rss = fs::read_to_string(format!("/proc/{}/status", server.0.id()))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|k| k.parse::<f64>().ok())
-        })
+    let rss = proc_kib(&format!("/proc/{}/status", server.0.id()), "VmRSS:")
         .map(|k| format!("{:.0} MiB", k / 1024.0))
         .unwrap_or_else(|| "unknown".into());
     drop(server);

@@ -169,6 +169,16 @@ fn output(program: &str, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// A kibibyte figure of a `/proc` file (`MemTotal:` of meminfo, `VmRSS:` of a process's status).
+fn proc_kib(file: &str, field: &str) -> Option<f64> {
+    fs::read_to_string(file).ok().and_then(|t| {
+        t.lines()
+            .find(|l| l.starts_with(field))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|k| k.parse::<f64>().ok())
+    })
+}
+
 fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     println!("\n==> {name}");
     let started = Instant::now();
@@ -323,14 +333,7 @@ fn bench(args: &[String]) -> Result {
                 .map(|m| m.trim().to_string())
         })
         .unwrap_or_else(|| "unknown CPU".into());
-    let memory = fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find(|l| l.starts_with("MemTotal"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|k| k.parse::<f64>().ok())
-        })
+    let memory = proc_kib("/proc/meminfo", "MemTotal:")
         .map(|k| format!("{:.0} GiB", k / 1024.0 / 1024.0))
         .unwrap_or_else(|| "unknown".into());
     let cores = std::thread::available_parallelism()
