@@ -207,11 +207,13 @@ async fn the_bundle_is_named_by_hash_sent_precompressed_and_kept_for_a_year() {
 /// Pages rendered for several people at once each come whole. Leptos reads the page's title
 /// after rendering, outside the request's reactive arena: a title kept in the arena was read
 /// in another request's (or none) and the request's task panicked, dropping its connection,
-/// for about one board in a hundred at ten clients (BENCHMARKS.md, issue 21).
+/// for about one board in a hundred at ten clients (BENCHMARKS.md, issue 21). Without the fix
+/// this test broke 3 to 6 of its 600 pages.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_rendered_concurrently_all_come_whole() {
     let app = spawn_app().await;
-    let cookie = app.login("office").await;
+    // A unit's staff: a small board, so that 600 renders stay light beside the other tests.
+    let cookie = app.login("staff1").await;
     let clients = (0..10).map(|_| {
         let (client, url, cookie) = (app.client.clone(), app.url("/board"), cookie.clone());
         tokio::spawn(async move {
@@ -221,7 +223,10 @@ async fn pages_rendered_concurrently_all_come_whole() {
                 let whole = match answer {
                     Ok(resp) if resp.status() == 200 => match resp.text().await {
                         // A demo card, and the end of the page's content.
-                        Ok(html) if html.contains("Nguyễn Văn An") && html.contains("</main>") => {
+                        Ok(html)
+                            if html.contains("Hợp tác xã Nông nghiệp Phước An")
+                                && html.contains("</main>") =>
+                        {
                             None
                         }
                         Ok(html) => Some(format!("incomplete page of {} bytes", html.len())),
