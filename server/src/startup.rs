@@ -16,10 +16,10 @@ use axum::response::Redirect;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
@@ -212,8 +212,18 @@ async fn refuse_known_passwords(store: &dyn Store, addr: SocketAddr) -> Result<(
     Ok(())
 }
 
+/// The app's pages, listed once per process. Listing runs the app once with resource loads
+/// suppressed through a process-wide flag (leptos_server 0.8), and any page whose data
+/// started loading meanwhile, in another server of the same process, never finished: it got
+/// the 60 s timeout's 408 (leptos-rs/leptos#4773). One server per process never met it (it
+/// lists its pages before it listens); the API tests, many servers in one process, did.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState, ctx: AppContext, proxies: Arc<auth::client::TrustedProxies>) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let options = state.leptos_options.clone();
     Router::new()
         // The board is the home page.
