@@ -47,13 +47,84 @@ struct Load {
 }
 
 /// Stops the server however the measuring ends.
-struct Server(Child);
+pub struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+impl Server {
+    /// Starts `bin` on `db` and `addr` with `args`, its output in `log`, and waits until it
+    /// answers.
+    pub fn start(
+        bin: &Path,
+        site: &Path,
+        db: &str,
+        addr: &str,
+        log: &Path,
+        args: &[&str],
+    ) -> Result<Server> {
+        let log = fs::File::create(log).map_err(|e| format!("{}: {e}", log.display()))?;
+        let server = Server(
+            Command::new(bin)
+                .args(args)
+                .env("DATABASE_URL", db)
+                .env("LEPTOS_SITE_ROOT", site)
+                .env("LEPTOS_SITE_ADDR", addr)
+                .env("RUST_LOG", "warn")
+                .stdout(Stdio::from(log.try_clone().map_err(|e| e.to_string())?))
+                .stderr(Stdio::from(log))
+                .spawn()
+                .map_err(|e| format!("cannot start {}: {e}", bin.display()))?,
+        );
+        let started = Instant::now();
+        while curl(&[
+            "-s",
+            "-o",
+            "/dev/null",
+            "-f",
+            &format!("http://{addr}/login"),
+        ])
+        .is_err()
+        {
+            if started.elapsed() > Duration::from_secs(60) {
+                return Err("the server did not answer within a minute".into());
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        Ok(server)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.0.id()
+    }
+}
+
+/// Signs in as the demo account `username` and returns its session cookie (`name=value`).
+pub fn sign_in(base: &str, username: &str) -> Result<String> {
+    let headers = curl(&[
+        "-s",
+        "-D",
+        "-",
+        "-o",
+        "/dev/null",
+        "-H",
+        &format!("origin: {base}"),
+        "--data",
+        &format!("username={username}&password=exemplar-demo"),
+        &format!("{base}/login"),
+    ])?;
+    headers
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(name, _)| name.eq_ignore_ascii_case("set-cookie"))
+        .filter_map(|(_, v)| v.trim().split(';').next())
+        .find(|v| v.starts_with("exemplar_session="))
+        .map(str::to_string)
+        .ok_or_else(|| format!("signing in as {username} gave no session"))
 }
 
 /// The table's rows: the board at one and at ten clients, and the server's memory after.
@@ -72,46 +143,9 @@ pub fn board_rows(bin: &Path, site: &Path, work: &Path) -> Result<String> {
             "seeding {NOMINATIONS} nominations failed ({seeded})"
         ));
     }
-    let log = fs::File::create(work.join("server.log")).map_err(|e| e.to_string())?;
-    let server = Server(
-        Command::new(bin)
-            .env("DATABASE_URL", &db)
-            .env("LEPTOS_SITE_ROOT", site)
-            .env("LEPTOS_SITE_ADDR", ADDR)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::from(log.try_clone().map_err(|e| e.to_string())?))
-            .stderr(Stdio::from(log))
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", bin.display()))?,
-    );
+    let server = Server::start(bin, site, &db, ADDR, &work.join("server.log"), &[])?;
     let base = format!("http://{ADDR}");
-    let started = Instant::now();
-    while curl(&["-s", "-o", "/dev/null", "-f", &format!("{base}/login")]).is_err() {
-        if started.elapsed() > Duration::from_secs(60) {
-            return Err("the server did not answer within a minute".into());
-        }
-        std::thread::sleep(Duration::from_millis(250));
-    }
-    let headers = curl(&[
-        "-s",
-        "-D",
-        "-",
-        "-o",
-        "/dev/null",
-        "-H",
-        &format!("origin: {base}"),
-        "--data",
-        "username=office&password=exemplar-demo",
-        &format!("{base}/login"),
-    ])?;
-    let cookie = headers
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .filter(|(name, _)| name.eq_ignore_ascii_case("set-cookie"))
-        .filter_map(|(_, v)| v.trim().split(';').next())
-        .find(|v| v.starts_with("exemplar_session="))
-        .ok_or("signing in as office gave no session")?
-        .to_string();
+    let cookie = sign_in(&base, "office")?;
     let script = work.join("report.lua");
     fs::write(&script, REPORT).map_err(|e| e.to_string())?;
     let url = format!("{base}/board");
@@ -148,7 +182,7 @@ pub fn board_rows(bin: &Path, site: &Path, work: &Path) -> Result<String> {
     run(1, "3")?; // warm-up
     let one = run(1, SECONDS)?;
     let ten = run(10, SECONDS)?;
-    let rss = proc_kib(&format!("/proc/{}/status", server.0.id()), "VmRSS:")
+    let rss = proc_kib(&format!("/proc/{}/status", server.pid()), "VmRSS:")
         .map(|k| format!("{:.0} MiB", k / 1024.0))
         .unwrap_or_else(|| "unknown".into());
     drop(server);

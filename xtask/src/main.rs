@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+mod lighthouse;
 mod load;
 mod site;
 
@@ -43,8 +44,11 @@ const USAGE: &str = "usage: cargo xtask <command>
   seed --nominations N     load a synthetic campaign of N nominations into an empty DATABASE_URL
                            (default sqlite://data/synthetic.db)
   build [--release]        build the server and the browser bundle only
-  bench [--board-only]     measure the board (10,000 nominations) and write BENCHMARKS.md;
-                           --board-only: only its page under load from wrk, printed
+  bench [--board-only | --browser-only]
+                           measure the board (10,000 nominations) and write BENCHMARKS.md;
+                           --board-only: only its page under load from wrk, printed;
+                           --browser-only: only Lighthouse on the board as unit staff and
+                           the INP of a 2,000-card column, printed
   crash-test --cycles N    kill the release server N times under concurrent writes (SIGKILL);
                            after each: integrity, audit chain, every acknowledged write there;
                            then abuse it (live streams past the cap, a sign-in burst), fuzz
@@ -228,7 +232,11 @@ fn ensure_document_tools() -> Result {
 }
 
 fn ensure_npm_packages() -> Result {
-    let e2e = root().join("end2end");
+    ensure_npm_packages_in(&root().join("end2end"))
+}
+
+/// `npm ci` in `dir` unless what its lock file names is installed already.
+fn ensure_npm_packages_in(e2e: &Path) -> Result {
     let installed = e2e.join("node_modules/.package-lock.json");
     let lock = e2e.join("package-lock.json");
     let fresh = match (fs::metadata(&installed), fs::metadata(&lock)) {
@@ -238,7 +246,7 @@ fn ensure_npm_packages() -> Result {
     if fresh {
         return Ok(());
     }
-    sh_in(&e2e, "npm", &["ci", "--no-audit", "--no-fund"], &[])
+    sh_in(e2e, "npm", &["ci", "--no-audit", "--no-fund"], &[])
 }
 
 // ---------------------------------------------------------------- build
@@ -271,22 +279,71 @@ fn build(args: &[String]) -> Result {
 
 /// Measures what BENCHMARKS.md reports, on this machine, and rewrites it.
 fn bench(args: &[String]) -> Result {
-    let board_only = match args {
-        [] => false,
-        [flag] if flag == "--board-only" => true,
+    let (board_only, browser_only) = match args {
+        [] => (false, false),
+        [flag] if flag == "--board-only" => (true, false),
+        [flag] if flag == "--browser-only" => (false, true),
         _ => return Err(USAGE.into()),
     };
     step("browser bundle (release)", || site::build(Profile::Release))?;
     step("server (release)", || build_server(Profile::Release))?;
-    let load = step("the board under load from a separate process (wrk)", || {
-        load::board_rows(
-            &Profile::Release.server_bin(),
-            &Profile::Release.site_dir(),
-            &target_dir().join("bench-load"),
-        )
-    })?;
+    let load = if browser_only {
+        String::new()
+    } else {
+        step("the board under load from a separate process (wrk)", || {
+            load::board_rows(
+                &Profile::Release.server_bin(),
+                &Profile::Release.site_dir(),
+                &target_dir().join("bench-load"),
+            )
+        })?
+    };
     if board_only {
         print!("{load}");
+        return Ok(());
+    }
+    let phone = step("the board on a phone (Lighthouse, release build)", || {
+        lighthouse::board_row(
+            &Profile::Release.server_bin(),
+            &Profile::Release.site_dir(),
+            &target_dir().join("bench-lighthouse"),
+        )
+    })?;
+    let inp = step(
+        "a 2,000-card column in the browser (Playwright, release build)",
+        || {
+            let (work, db) = browser_run("e2e-bench-inp")?;
+            let seeded = Command::new(Profile::Release.server_bin())
+                .args(["seed", "--nominations", INP_NOMINATIONS])
+                .env("DATABASE_URL", &db)
+                .status()
+                .map_err(|e| format!("cannot start the server to seed: {e}"))?;
+            if !seeded.success() {
+                return Err(format!(
+                    "seeding {INP_NOMINATIONS} nominations failed ({seeded})"
+                ));
+            }
+            let out = work.join("inp.md");
+            let mut cmd = playwright_on(
+                Profile::Release,
+                &[
+                    "--config",
+                    "playwright.bench.config.ts",
+                    "bench/inp.spec.ts",
+                ],
+                &work,
+            );
+            // The synthetic campaign is the wall clock's year: the server's day must be in it.
+            cmd.env("DATABASE_URL", &db).env("E2E_INP_OUT", &out).env(
+                "EXEMPLAR_TODAY",
+                output("date", &["+%Y-%m-%d"]).unwrap_or_default().trim(),
+            );
+            run_counting(&mut cmd, "Playwright (INP)", &mut Counts::default())?;
+            fs::read_to_string(&out).map_err(|e| format!("{}: {e}", out.display()))
+        },
+    )?;
+    if browser_only {
+        print!("{phone}{inp}");
         return Ok(());
     }
     let wasm = site::bundle_file(Profile::Release, "wasm")?;
@@ -363,6 +420,8 @@ fn bench(args: &[String]) -> Result {
          Machine: {cores} cores ({cpu}), {memory} RAM; {rustc}.\n\n\
          | Measure | SQLite | PostgreSQL | Target |\n|---|---|---|---|\n{measured}\
          {load}\
+         {phone}\
+         {inp}\
          {wire}\
          | Release WASM (`{OUTPUT_NAME}.<hash>.wasm`, binaryen {binaryen} `-Oz`) | {raw:.0} KiB raw · {gz:.0} KiB gzip · {br:.0} KiB brotli | (same) | ≤ 250 KiB compressed |\n\n\
          {notes}",
@@ -381,6 +440,9 @@ fn bench(args: &[String]) -> Result {
     println!("wrote BENCHMARKS.md");
     Ok(())
 }
+
+/// The INP's synthetic campaign: 2,000 cards in each of its six stages.
+const INP_NOMINATIONS: &str = "12000";
 
 /// Cycles of the crash loop inside `cargo xtask test` (`crash-test` runs as many as asked).
 const CRASH_CYCLES_IN_TEST: usize = 10;
