@@ -3,7 +3,7 @@
 // its own council's decision; the office decides it (a date before the proposal refused);
 // the card's history and leadership's summary show it.
 
-import { test, expect, hydrated, signIn, expectAccessible, pick } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, pick, docxToPdf } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -103,8 +103,7 @@ test('a unit proposes a commendation with its achievement report, and the office
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, docx.suggestedFilename());
   await docx.saveAs(file);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
-  const pdfFile = file.replace(/\.docx$/, '.pdf');
+  const pdfFile = docxToPdf(file, dir);
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfFile, path.join(dir, 'page')]);
   // Compared without spaces and hyphens: the PDF's lines wrap where the page decides.
   const squeezed = (text: string) => text.replace(/[\s-]/g, '');

@@ -1,5 +1,6 @@
 import { test as base, expect, Page, Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 
 export const DEMO_PASSWORD = 'exemplar-demo';
 
@@ -83,4 +84,15 @@ export async function pick(page: Page, stage: string, n = 0): Promise<{ name: st
   const name = (await card.locator('.card-name').textContent())!.trim();
   const id = (await card.getAttribute('data-nomination-id'))!;
   return { name, id, card: page.locator(`[data-nomination-id="${id}"]`) };
+}
+
+/** Converts `file`, a Word document the server wrote, to PDF with LibreOffice headless (as
+ *  an office opens it) in `dir`, and returns the PDF's path. LibreOffice makes a fresh
+ *  profile for each conversion, seconds of work, and its first start on a machine reads
+ *  hundreds of megabytes from disk: each conversion adds a minute to the test's time limit
+ *  rather than racing the 30 s that the browser's steps get. */
+export function docxToPdf(file: string, dir: string): string {
+  test.info().setTimeout(test.info().timeout + 60_000);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
+  return file.replace(/\.docx$/, '.pdf');
 }

@@ -3,7 +3,7 @@
 // office sees who has reported, compiles the Department's report and downloads it as Word,
 // which LibreOffice opens with the names.
 
-import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, docxToPdf } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +24,7 @@ async function wordText(page: Page, scope: string, name: string, dirName: string
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, docx.suggestedFilename());
   await docx.saveAs(file);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
-  const pdfFile = file.replace(/\.docx$/, '.pdf');
+  const pdfFile = docxToPdf(file, dir);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, path.join(dir, 'page')]);
   return squeezed(execFileSync('pdftotext', [pdfFile, '-']).toString());
 }

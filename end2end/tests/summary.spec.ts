@@ -1,4 +1,4 @@
-import { test, expect, hydrated, signIn, expectAccessible } from './fixtures';
+import { test, expect, hydrated, signIn, expectAccessible, docxToPdf } from './fixtures';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -155,8 +155,7 @@ test('the office downloads the City list and prints it', async ({ page }) => {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, docx.suggestedFilename());
   await docx.saveAs(file);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
-  const pdf = file.replace(/\.docx$/, '.pdf');
+  const pdf = docxToPdf(file, dir);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')]);
   // Compared without spaces and hyphens: the PDF's lines wrap where the page decides.
   const squeezed = (text: string) => text.replace(/[\s-]/g, '');
