@@ -38,6 +38,9 @@ test('a card dragged to a forbidden stage is refused with the reason, and stays'
   await column(page, 'registered').hover({ position: { x: 70, y: 30 } });
   await expect(column(page, 'registered')).toHaveClass(/drop-no/);
   await expect(column(page, 'registered').locator('.drop-reason')).toContainText('Vai trò của bạn');
+  // The held card, and only it, is shown as being dragged.
+  await expect(card).toHaveClass(/dragging/);
+  await expect(page.locator('.card.dragging')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/board-drag-in-progress.png', fullPage: true });
   await page.mouse.up();
 
@@ -56,6 +59,8 @@ test('a card moves by keyboard, each step announced', async ({ page, consoleErro
   await grab.focus();
   await page.keyboard.press('Space');
   await expect(card).toHaveClass(/picked/);
+  await expect(grab).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.card.picked')).toHaveCount(1);
   await expect(page.locator('[aria-live="assertive"]')).toContainText('Đã nhấc thẻ');
   // Dropped is the last column: Right wraps round to Discovered, where it was dropped from.
   await page.keyboard.press('ArrowRight');
@@ -69,9 +74,13 @@ test('a card moves by keyboard, each step announced', async ({ page, consoleErro
   await other.card.locator('.card-grab').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowRight');
+  await expect(other.card).toHaveClass(/picked/);
   await page.keyboard.press('Escape');
   await expect(page.locator('[aria-live="assertive"]')).toContainText('Đã hủy');
   await expect(cardIn(page, 'discovered', other.name)).toHaveCount(1);
+  await expect(other.card).not.toHaveClass(/picked/);
+  await expect(other.card.locator('.card-grab')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.card.picked')).toHaveCount(0);
 });
 
 test('the Move to menu asks for a reason to go back, and the move can be undone', async ({ page, consoleErrors }) => {
@@ -80,7 +89,9 @@ test('the Move to menu asks for a reason to go back, and the move can be undone'
   await card.getByRole('button', { name: /Chuyển đến/ }).click();
   await expect(card.getByRole('menu')).toBeVisible();
   await expectAccessible(page);
+  await expect(page.getByRole('menu')).toHaveCount(1);
   await card.getByRole('menuitem', { name: 'Phát hiện' }).click();
+  await expect(page.getByRole('menu')).toHaveCount(0);
 
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();

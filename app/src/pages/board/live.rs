@@ -32,10 +32,12 @@ pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
                 return;
             };
             match serde_json::from_str::<CardEvent>(&data) {
-                Ok(event) => state.update(|v| {
+                // Only a change wakes the columns: the echo of one's own move, already
+                // shown, costs a long column no new comparison of its cards.
+                Ok(event) => state.maybe_update(|v| {
                     // A card made now (or carried over from last year) was in no column.
                     let new = matches!(event.action, MoveAction::Create | MoveAction::CarryOver);
-                    v.apply(event.card, (!new).then_some(event.from));
+                    v.apply(event.card, (!new).then_some(event.from))
                 }),
                 Err(err) => leptos::logging::warn!("unreadable live event: {err}"),
             }
@@ -51,9 +53,7 @@ pub fn connect(state: RwSignal<BoardView>, moves: Moves) {
                 .as_string()
                 .and_then(|d| serde_json::from_str::<Gone>(&d).ok())
             {
-                state.update(|v| {
-                    v.remove(gone.id);
-                });
+                state.maybe_update(|v| v.remove(gone.id));
             }
         });
     // A calendar or criteria changed: what shows them on the board reloads.

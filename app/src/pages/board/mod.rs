@@ -654,8 +654,8 @@ fn Card(card: BoardCard, lane: usize) -> impl IntoView {
             v.today,
         )
     });
-    let picked = move || moves.picked.get().is_some_and(|p| p.card.id == id);
-    let dragging = move || moves.dragging.get().is_some_and(|c| c.id == id);
+    let picked = move || moves.is_picked(id);
+    let dragging = move || moves.is_dragging(id);
     let movable = moves.movable(&card);
     let drag_card = card.clone();
     let key_card = card.clone();

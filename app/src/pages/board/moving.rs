@@ -7,6 +7,7 @@ use crate::i18n::{tr, use_lang};
 use crate::moves::{precheck, Refusal};
 use crate::types::model::{BoardCard, BoardView, CardEvent, MoveRequest, Place};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use shared::domain::Stage;
 use shared::i18n::{t, Lang, Msg};
 use shared::rules::transition::{MoveKind, MAX_REASON_CHARS};
@@ -74,6 +75,11 @@ pub struct Moves {
     /// The nomination shown in the drawer beside the board.
     pub drawer: RwSignal<Option<i64>>,
     tickets: StoredValue<u64>,
+    /// Which card is picked up, and which dragged, by id: a card asks only about itself,
+    /// so picking one up wakes that card alone rather than every card of a long board.
+    picked_id: StoredValue<Selector<Option<i64>>>,
+    dragging_id: StoredValue<Selector<Option<i64>>>,
+    menu_of: StoredValue<Selector<Option<i64>>>,
 }
 
 /// While a card is carried near an edge of the window or of the columns' scroller, scroll
@@ -109,20 +115,44 @@ fn stage_name(lang: Lang, stage: Stage) -> &'static str {
 
 impl Moves {
     pub fn new(state: RwSignal<BoardView>) -> Moves {
+        let picked: RwSignal<Option<Picked>> = RwSignal::new(None);
+        let dragging: RwSignal<Option<BoardCard>> = RwSignal::new(None);
+        let picked_id = Selector::new(move || picked.with(|p| p.as_ref().map(|p| p.card.id)));
+        let dragging_id = Selector::new(move || dragging.with(|c| c.as_ref().map(|c| c.id)));
+        let menu: RwSignal<Option<i64>> = RwSignal::new(None);
+        let menu_of = Selector::new(move || menu.get());
         Moves {
             state,
             alert: RwSignal::new(None),
             announce: RwSignal::new(String::new()),
-            dragging: RwSignal::new(None),
+            dragging,
             carried: RwSignal::new(None),
-            picked: RwSignal::new(None),
+            picked,
             pending: RwSignal::new(None),
             toast: RwSignal::new(None),
-            menu: RwSignal::new(None),
+            menu,
             live_down: RwSignal::new(false),
             drawer: RwSignal::new(None),
             tickets: StoredValue::new(0),
+            picked_id: StoredValue::new(picked_id),
+            dragging_id: StoredValue::new(dragging_id),
+            menu_of: StoredValue::new(menu_of),
         }
+    }
+
+    /// Whether the "Move to…" menu of card `id` is open (reactive).
+    pub fn is_menu_open(&self, id: i64) -> bool {
+        self.menu_of.with_value(|s| s.selected(&Some(id)))
+    }
+
+    /// Whether the card `id` is the one picked up by keyboard (reactive).
+    pub fn is_picked(&self, id: i64) -> bool {
+        self.picked_id.with_value(|s| s.selected(&Some(id)))
+    }
+
+    /// Whether the card `id` is the one being dragged (reactive).
+    pub fn is_dragging(&self, id: i64) -> bool {
+        self.dragging_id.with_value(|s| s.selected(&Some(id)))
     }
 
     fn lang(&self) -> Lang {
@@ -211,9 +241,8 @@ impl Moves {
         leptos::task::spawn_local(async move {
             match move_nomination(request).await {
                 Ok(event) => {
-                    this.state.update(|v| {
-                        v.apply(event.card.clone(), Some(event.from));
-                    });
+                    this.state
+                        .maybe_update(|v| v.apply(event.card.clone(), Some(event.from)));
                     let text = if undo_of.is_some() {
                         t(lang, Msg::Undone).to_string()
                     } else {
@@ -607,7 +636,7 @@ pub fn MoveMenu(card: BoardCard) -> impl IntoView {
     let moves = expect_context::<Moves>();
     let lang = use_lang();
     let id = card.id;
-    let open = move || moves.menu.get() == Some(id);
+    let open = move || moves.is_menu_open(id);
     let menu_id = format!("move-menu-{id}");
     let controls = menu_id.clone();
     let hidden_name = format!(" “{}”", card.nominee_name);
