@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+mod lane;
 mod lighthouse;
 mod load;
 mod site;
@@ -27,6 +28,11 @@ fn main() -> ExitCode {
         Some("build") => build(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("crash-test") => crash_test(&args[1..]),
+        // Internal: a background lane of `test` (see lane.rs).
+        Some("lane") => match args.get(1).and_then(|n| lane::Name::parse(n)) {
+            Some(name) if args.len() == 2 => lane::run(name),
+            _ => Err(USAGE.to_string()),
+        },
         _ => Err(USAGE.to_string()),
     };
     match outcome {
@@ -60,15 +66,26 @@ enum Profile {
     Release,
 }
 
+/// Where `test` finds the release build: its background lane's target directory (set once,
+/// before the lane starts). Every other command builds and finds it in the target directory.
+static RELEASE_TARGET_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
 impl Profile {
+    /// The target directory this profile's build is in.
+    fn target_dir(self) -> PathBuf {
+        match (self, RELEASE_TARGET_DIR.get()) {
+            (Profile::Release, Some(dir)) => dir.clone(),
+            _ => target_dir(),
+        }
+    }
     fn site_dir(self) -> PathBuf {
-        target_dir().join(match self {
+        self.target_dir().join(match self {
             Profile::Debug => "site-debug",
             Profile::Release => "site",
         })
     }
     fn server_bin(self) -> PathBuf {
-        target_dir()
+        self.target_dir()
             .join(match self {
                 Profile::Debug => "debug",
                 Profile::Release => "release",
@@ -643,51 +660,24 @@ fn test(args: &[String]) -> Result {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         sh("rustfmt", &args)
     })?;
-    if !fast {
-        step("clippy (server side, ssr)", || {
-            sh(
-                "cargo",
-                &[
-                    "clippy",
-                    "-p",
-                    "shared",
-                    "-p",
-                    "app",
-                    "-p",
-                    "server",
-                    "-p",
-                    "xtask",
-                    "--all-targets",
-                    "--features",
-                    "app/ssr",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-            )
-        })?;
-        step("clippy (browser side, hydrate)", || {
+    // Clippy and the release build run beside the tests (lane.rs), at idle CPU priority.
+    // The tools both sides use are installed first, so that no two installs race.
+    let mut lanes = if fast {
+        None
+    } else {
+        step("tools for the browser bundle", || {
             site::ensure_wasm_target()?;
-            sh(
-                "cargo",
-                &[
-                    "clippy",
-                    "-p",
-                    "app",
-                    "--features",
-                    "hydrate",
-                    "--target",
-                    WASM_TARGET,
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-            )
+            site::ensure_wasm_bindgen()?;
+            site::wasm_opt().map(|_| ())
         })?;
-        step("shared compiles to WASM", || {
-            sh("cargo", &["check", "-p", "shared", "--target", WASM_TARGET])
-        })?;
-    }
+        RELEASE_TARGET_DIR
+            .set(lane::Name::Release.target_dir())
+            .map_err(|_| "the release build's directory was set twice".to_string())?;
+        Some((
+            lane::Lane::start(lane::Name::Release)?,
+            lane::Lane::start(lane::Name::Lints)?,
+        ))
+    };
     let mut totals = Counts::default();
     step(
         "PostgreSQL reachable (its tests are never skipped)",
@@ -707,6 +697,7 @@ fn test(args: &[String]) -> Result {
             &mut totals,
         )
     })?;
+    check_lanes(&mut lanes)?;
     step("integration tests again, on PostgreSQL", || {
         // The same suites, each test on a fresh PostgreSQL database (see
         // server/tests/api/common): every behaviour holds on both backends.
@@ -721,7 +712,8 @@ fn test(args: &[String]) -> Result {
             &mut totals,
         )
     })?;
-    if !fast {
+    check_lanes(&mut lanes)?;
+    if let Some((mut release, mut lints)) = lanes {
         step("browser bundle (debug)", || site::build(Profile::Debug))?;
         // `cargo test` above already built target/debug/exemplar for the integration tests;
         // a separate `cargo build` would compile much of the tree again with other features.
@@ -729,18 +721,27 @@ fn test(args: &[String]) -> Result {
         if !bin.exists() {
             return Err(format!("{} was not built by the tests", bin.display()));
         }
+        release.check()?;
+        lints.check()?;
         step("end-to-end tests (Playwright, Chromium)", || {
             end_to_end(&mut totals)
         })?;
+        lints.check()?;
         // What `cargo xtask run` serves: the optimised bundle and the release server.
-        step("browser bundle (release)", || site::build(Profile::Release))?;
-        step("server (release)", || build_server(Profile::Release))?;
+        step(
+            "browser bundle and server (release), from the background lane",
+            || release.wait(),
+        )?;
         step("end-to-end smoke tests on the release build", || {
             release_smoke(&mut totals)
         })?;
         step(
             &format!("crash loop ({CRASH_CYCLES_IN_TEST} cycles, release server)"),
             || crash_loop(CRASH_CYCLES_IN_TEST, None),
+        )?;
+        step(
+            "clippy and the WASM check, from the background lane",
+            || lints.wait(),
         )?;
     }
     println!(
@@ -750,6 +751,60 @@ fn test(args: &[String]) -> Result {
     // A plain closing line with the runners' own counts added up.
     println!("tests: {} passed, {} failed", totals.passed, totals.failed);
     Ok(())
+}
+
+/// Between steps: a lane that failed stops the run there, as the same step would have done
+/// in the foreground.
+fn check_lanes(lanes: &mut Option<(lane::Lane, lane::Lane)>) -> Result {
+    if let Some((release, lints)) = lanes.as_mut() {
+        release.check()?;
+        lints.check()?;
+    }
+    Ok(())
+}
+
+/// Clippy over the server side's crates and targets, warnings denied.
+fn clippy_ssr() -> Result {
+    sh(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "shared",
+            "-p",
+            "app",
+            "-p",
+            "server",
+            "-p",
+            "xtask",
+            "--all-targets",
+            "--features",
+            "app/ssr",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
+}
+
+/// Clippy over the browser side (the hydrate build, for WASM), warnings denied.
+fn clippy_hydrate() -> Result {
+    site::ensure_wasm_target()?;
+    sh(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "app",
+            "--features",
+            "hydrate",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
 }
 
 /// Every `.rs` file below `dir`.

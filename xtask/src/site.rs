@@ -177,7 +177,7 @@ pub fn locked_version(package: &str) -> Result<String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-fn ensure_wasm_bindgen() -> Result {
+pub fn ensure_wasm_bindgen() -> Result {
     let version = locked_version("wasm-bindgen")?;
     let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
     if have.split_whitespace().nth(1) == Some(version.as_str()) {
@@ -197,7 +197,7 @@ pub const BINARYEN_VERSION: &str = "132";
 
 /// Binaryen's `wasm-opt` from the npm registry (pure JS and WASM: nothing to compile),
 /// installed with `npm ci` from the committed lock file.
-fn wasm_opt() -> Result<PathBuf> {
+pub fn wasm_opt() -> Result<PathBuf> {
     let dir = root().join("xtask/binaryen");
     let bin = dir.join("node_modules/.bin/wasm-opt");
     let version = |bin: &Path| output(&bin.to_string_lossy(), &["--version"]).unwrap_or_default();
