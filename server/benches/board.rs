@@ -1,6 +1,10 @@
-//! The board's figures, measured on a real server (in this process, over HTTP on
-//! loopback) with a campaign of 10,000 nominations: run by `cargo xtask bench`, which
-//! writes them to BENCHMARKS.md. Not a test: it asserts nothing about time.
+//! The board's figures, measured on the release server in a **separate process** (the
+//! binary `BENCH_SERVER_BIN` names, by default `target/release/exemplar`; this process is
+//! only the load generator, over HTTP on loopback) with a campaign of 10,000 nominations:
+//! run by `cargo xtask bench`, which builds the server and writes the figures to
+//! BENCHMARKS.md. Not a test: it asserts nothing about time. The server's memory (its
+//! `VmRSS`, and `VmHWM`, the peak) is read from `/proc` while 1,000 live subscribers are
+//! connected.
 //!
 //! Set `BENCH_OUT` to the file to write the Markdown rows to, and `BENCH_ONLY=pg-moves` to
 //! measure only PostgreSQL's guarded moves on one instance, or `BENCH_ONLY=pages` only the
@@ -8,8 +12,8 @@
 //! quicker loops when working on the move writer or the pages.
 
 use serde_json::{json, Value};
-use server::configuration::Settings;
-use server::startup::Application;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,6 +21,9 @@ const NOMINATIONS: usize = 10_000;
 const MOVE_SECONDS: u64 = 10;
 const SUBSCRIBERS: usize = 1_000;
 const FANOUT_MOVES: usize = 20;
+/// Live streams one session may hold (the server's `live::STREAMS_PER_SESSION`): the
+/// subscribers sign in this many times over.
+const STREAMS_PER_SESSION: usize = server::live::STREAMS_PER_SESSION;
 
 fn percentile(samples: &mut [f64], p: f64) -> f64 {
     samples.sort_by(|a, b| a.total_cmp(b));
@@ -251,19 +258,19 @@ async fn next_event(resp: &mut reqwest::Response, buf: &mut String) -> bool {
 /// instance, or another one on the same database).
 async fn fanout(
     bench: Arc<Bench>,
-    watched: Arc<Bench>,
+    watched: &Instance,
     office: &str,
-    watcher: &str,
+    watchers: &[String],
     card: (i64, i64),
     after: i64,
-) -> (f64, f64, usize) {
+) -> (f64, f64, usize, Memory) {
     let (tx, _) = tokio::sync::broadcast::channel::<()>(4);
     let mut tasks = Vec::new();
     let ready = Arc::new(tokio::sync::Semaphore::new(0));
-    for _ in 0..SUBSCRIBERS {
+    for i in 0..SUBSCRIBERS {
         let client = reqwest::Client::new();
-        let url = format!("{}/events?after={after}", watched.base);
-        let cookie = watcher.to_string();
+        let url = format!("{}/events?after={after}", watched.bench.base);
+        let cookie = watchers[i / STREAMS_PER_SESSION].clone();
         let ready = ready.clone();
         let mut stop = tx.subscribe();
         tasks.push(tokio::spawn(async move {
@@ -273,6 +280,7 @@ async fn fanout(
                 .send()
                 .await
                 .unwrap();
+            assert_eq!(resp.status().as_u16(), 200, "a live stream was refused");
             ready.add_permits(1);
             let mut buf = String::new();
             let mut arrivals = Vec::new();
@@ -308,6 +316,8 @@ async fn fanout(
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
+    // The server's memory with every subscriber still connected.
+    let memory = watched.memory();
     let _ = tx.send(());
     let mut samples = Vec::new();
     let mut complete = 0;
@@ -324,7 +334,17 @@ async fn fanout(
         percentile(&mut samples, 0.5),
         percentile(&mut samples, 0.95),
         complete,
+        memory,
     )
+}
+
+/// Sessions enough for `SUBSCRIBERS` live streams of `username`.
+async fn watcher_sessions(bench: &Bench, username: &str) -> Vec<String> {
+    let mut sessions = Vec::new();
+    for _ in 0..SUBSCRIBERS.div_ceil(STREAMS_PER_SESSION) {
+        sessions.push(bench.login(username).await);
+    }
+    sessions
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -333,38 +353,120 @@ enum Backend {
     Postgres,
 }
 
-/// A running instance of the server.
+/// A running instance of the server: the release binary in its own process.
 struct Instance {
     bench: Arc<Bench>,
-    stop: tokio::sync::oneshot::Sender<()>,
-    server: tokio::task::JoinHandle<Result<(), server::startup::StartupError>>,
+    child: Child,
 }
 
-async fn start(settings: Settings) -> Instance {
-    let app = Application::build(settings).await.expect("server starts");
-    let base = format!("http://{}", app.addr());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(app.run_until_stopped(async {
-        let _ = stopped.await;
-    }));
+/// A server's resident memory (`VmRSS`) and its peak so far (`VmHWM`), in KiB.
+#[derive(Clone, Copy, Default)]
+struct Memory {
+    rss_kib: f64,
+    peak_kib: f64,
+}
+
+impl Memory {
+    fn cell(self) -> String {
+        format!(
+            "{:.0} MiB (peak {:.0} MiB)",
+            self.rss_kib / 1024.0,
+            self.peak_kib / 1024.0
+        )
+    }
+}
+
+/// The server binary: `BENCH_SERVER_BIN`, or the workspace's release build.
+fn server_bin() -> PathBuf {
+    std::env::var_os("BENCH_SERVER_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/exemplar"))
+}
+
+/// A free port on loopback (the server binds it a moment later).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on loopback")
+}
+
+/// Starts the server binary on `db_url`, its files (audit key, dossier files, log) in
+/// `dir`, and waits until it answers.
+async fn start(db_url: &str, dir: &Path) -> Instance {
+    let bin = server_bin();
+    assert!(
+        bin.exists(),
+        "{} is missing: `cargo xtask bench` builds it (or set BENCH_SERVER_BIN)",
+        bin.display()
+    );
+    let addr = format!("127.0.0.1:{}", free_port());
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("server.log"))
+        .unwrap();
+    let child = Command::new(&bin)
+        .env("DATABASE_URL", db_url)
+        .env("LEPTOS_SITE_ADDR", &addr)
+        .env(
+            "LEPTOS_SITE_ROOT",
+            std::env::var_os("BENCH_SITE_ROOT").unwrap_or_else(|| dir.as_os_str().into()),
+        )
+        .env("EXEMPLAR_AUDIT_KEY_FILE", dir.join("audit.key"))
+        .env("EXEMPLAR_FILES_DIR", dir.join("files"))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(log.try_clone().unwrap()))
+        .stderr(Stdio::from(log))
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+    let base = format!("http://{addr}");
     let bench = Arc::new(Bench {
-        base,
+        base: base.clone(),
         client: reqwest::Client::builder()
             .pool_max_idle_per_host(400)
             .build()
             .unwrap(),
     });
-    Instance {
-        bench,
-        stop,
-        server,
+    let started = Instant::now();
+    loop {
+        if let Ok(resp) = bench.client.get(format!("{base}/login")).send().await {
+            if resp.status().is_success() {
+                break;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the server did not answer within a minute (its log: {})",
+            dir.join("server.log").display()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    Instance { bench, child }
 }
 
 impl Instance {
-    async fn stop(self) {
-        let _ = self.stop.send(());
-        let _ = self.server.await;
+    fn memory(&self) -> Memory {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find(|l| l.starts_with(name))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
+        Memory {
+            rss_kib: field("VmRSS:"),
+            peak_kib: field("VmHWM:"),
+        }
+    }
+
+    async fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -414,6 +516,8 @@ struct Column {
     fanout: String,
     moves_two: String,
     fanout_two: String,
+    /// The server's memory while the subscribers of the (first) fan-out are connected.
+    memory: String,
 }
 
 const NOT_MEASURED: &str = "—";
@@ -429,6 +533,7 @@ impl Column {
             fanout: NOT_MEASURED.into(),
             moves_two: NOT_MEASURED.into(),
             fanout_two: NOT_MEASURED.into(),
+            memory: NOT_MEASURED.into(),
         }
     }
 }
@@ -457,12 +562,8 @@ impl Scope {
 
 async fn measure(backend: Backend, scope: Scope) -> Column {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = Settings::for_tests(&dir.path().join("bench.db"), dir.path());
-    settings.demo_data = false;
     let postgres = if backend == Backend::Postgres {
-        let (url, admin, name) = fresh_postgres().await;
-        settings.database_url = server::configuration::DatabaseUrl::parse(&url).unwrap();
-        Some((url, admin, name))
+        Some(fresh_postgres().await)
     } else {
         None
     };
@@ -476,7 +577,8 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
         "SQLite"
     };
     {
-        let store = server::db::open(&settings.database_url).await.unwrap();
+        let url = server::configuration::DatabaseUrl::parse(&db_url).unwrap();
+        let store = server::db::open(&url).await.unwrap();
         store.migrate().await.unwrap();
         store
             .load_dataset(&server::seed::synthetic::dataset(NOMINATIONS))
@@ -484,7 +586,7 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
             .unwrap();
         store.close().await;
     }
-    let a = start(settings.clone()).await;
+    let a = start(&db_url, dir.path()).await;
     let bench = a.bench.clone();
     let office = bench.login("office").await;
     let leader = bench.login("leader").await;
@@ -536,25 +638,21 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
         pool.close().await;
         seq
     };
-    let (p50, p95, complete) = fanout(
-        bench.clone(),
-        bench.clone(),
-        &office,
-        &leader,
-        cards[300],
-        last_seq,
-    )
-    .await;
+    let watchers = watcher_sessions(&bench, "leader").await;
+    let (p50, p95, complete, memory) =
+        fanout(bench.clone(), &a, &office, &watchers, cards[300], last_seq).await;
     eprintln!(
-        "{label}: fan-out to {SUBSCRIBERS}: p50 {p50:.1} ms, p95 {p95:.1} ms, {complete} got all"
+        "{label}: fan-out to {SUBSCRIBERS}: p50 {p50:.1} ms, p95 {p95:.1} ms, {complete} got all; server RSS {}",
+        memory.cell()
     );
+    column.memory = memory.cell();
     column.fanout = format!(
         "p50 {p50:.1} ms · p95 {p95:.1} ms ({complete}/{SUBSCRIBERS} received every event)"
     );
 
     if postgres.is_some() {
         // A second instance on the same database, as behind a load balancer.
-        let b = start(settings.clone()).await;
+        let b = start(&db_url, dir.path()).await;
         let (rate, p50, p95, refused) =
             moves(&[bench.clone(), b.bench.clone()], &office, &cards[450..650]).await;
         eprintln!("{label}: moves, 200 clients over two instances: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");
@@ -566,15 +664,9 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
             .await
             .unwrap();
         pool.close().await;
-        let (p50, p95, complete) = fanout(
-            bench.clone(),
-            b.bench.clone(),
-            &office,
-            &leader,
-            cards[301],
-            last_seq,
-        )
-        .await;
+        let watchers = watcher_sessions(&b.bench, "leader").await;
+        let (p50, p95, complete, _) =
+            fanout(bench.clone(), &b, &office, &watchers, cards[301], last_seq).await;
         eprintln!("{label}: fan-out across instances to {SUBSCRIBERS}: p50 {p50:.1} ms, p95 {p95:.1} ms, {complete} got all");
         column.fanout_two = format!(
             "p50 {p50:.1} ms · p95 {p95:.1} ms ({complete}/{SUBSCRIBERS} received every event)"
@@ -614,6 +706,7 @@ fn main() {
         rows.push(row(format!("Move → arrival at {SUBSCRIBERS} SSE subscribers ({FANOUT_MOVES} moves; from sending the move)"), &sqlite.fanout, &pg.fanout, "p95 < 100 ms"));
         rows.push(row(format!("Guarded moves, 200 clients split over **two instances** on one database, {MOVE_SECONDS} s"), &sqlite.moves_two, &pg.moves_two, "several instances"));
         rows.push(row(format!("Move through instance A → arrival at {SUBSCRIBERS} SSE subscribers of instance B"), &sqlite.fanout_two, &pg.fanout_two, "< 1 s"));
+        rows.push(row(format!("Server memory (RSS, its own process), {NOMINATIONS} nominations, after the moves, {SUBSCRIBERS} live subscribers connected"), &sqlite.memory, &pg.memory, "< 150 MiB"));
         let text = rows.join("\n") + "\n";
         match std::env::var("BENCH_OUT") {
             Ok(path) => std::fs::write(path, text).unwrap(),

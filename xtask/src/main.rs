@@ -393,7 +393,15 @@ fn bench(args: &[String]) -> Result {
             &root(),
             "cargo",
             &["bench", "--package", "server", "--bench", "board"],
-            &[("BENCH_OUT", rows.as_os_str())],
+            &[
+                ("BENCH_OUT", rows.as_os_str()),
+                // The server measured is the release binary, in its own process.
+                (
+                    "BENCH_SERVER_BIN",
+                    Profile::Release.server_bin().as_os_str(),
+                ),
+                ("BENCH_SITE_ROOT", Profile::Release.site_dir().as_os_str()),
+            ],
         )
     })?;
     let measured = fs::read_to_string(&rows).map_err(|e| format!("{}: {e}", rows.display()))?;
@@ -429,9 +437,9 @@ fn bench(args: &[String]) -> Result {
         .unwrap_or_else(|| format!("{MARKER}\n"));
     let report = format!(
         "# Benchmarks\n\n\
-         Written by `cargo xtask bench` ({date}). Release build; server and load generator in\n\
-         one process on the same machine, HTTP over loopback, except the rows marked **wrk in a\n\
-         separate process** (Debian's `wrk` against the release server). SQLite: WAL mode with\n\
+         Written by `cargo xtask bench` ({date}). Release build; the server in its own process\n\
+         and the load generator in another (`server/benches/board.rs`, or Debian's `wrk` for the\n\
+         rows that say so), on the same machine, HTTP over loopback. SQLite: WAL mode with\n\
          `synchronous=FULL`. PostgreSQL: the server on this machine ({postgres}), default\n\
          settings (`synchronous_commit=on`), 10 connections per instance.\n\n\
          Machine: {cores} cores ({cpu}), {memory} RAM; {rustc}.\n\n\
