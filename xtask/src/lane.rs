@@ -5,10 +5,13 @@
 //! Why: on a 2-core machine the browser suites leave much of the CPU idle (the page waits
 //! for the server, the server for SQLite or PostgreSQL, Playwright for both), while a clean
 //! clone spent a third of its time in those builds, one after the other. A lane is this
-//! program again (`xtask lane NAME`) with its own target directory, since cargo locks a
-//! target directory for the whole of a build, under `chrt --idle`: the kernel gives it only
-//! the time nothing else wants, so the tests beside it keep their speed. Its output goes to
-//! `<its target directory>/lane.log`, printed when the test run waits for it.
+//! program again (`xtask lane NAME`) under `chrt --idle`: the kernel gives it only the time
+//! nothing else wants, so the tests beside it keep their speed. Cargo locks each profile's
+//! directory for the whole of a build, so the release lane shares the target directory (its
+//! profiles are not the tests'), and `cargo xtask run` afterwards finds its build there; the
+//! lints lane checks in the dev profile, as the tests build, so it has its own target
+//! directory (`target/lane-lints`). A lane's output goes to `target/lanes/NAME.log`, printed
+//! when the test run waits for it.
 
 use crate::{root, step, target_dir, Result};
 use std::fs;
@@ -19,7 +22,7 @@ use std::time::Instant;
 /// The lanes `cargo xtask test` starts, each with its own target directory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Name {
-    /// The release bundle and server, which the last steps test (`target/lane-release`).
+    /// The release bundle and server, which the last steps test (in the target directory).
     Release,
     /// Clippy on both sides and `shared` compiled to WASM (`target/lane-lints`).
     Lints,
@@ -39,9 +42,12 @@ impl Name {
             .find(|n| n.as_str() == s)
     }
 
-    /// The lane's target directory, beside the main one's builds.
+    /// The lane's target directory.
     pub fn target_dir(self) -> PathBuf {
-        target_dir().join(format!("lane-{}", self.as_str()))
+        match self {
+            Name::Release => target_dir(),
+            Name::Lints => target_dir().join("lane-lints"),
+        }
     }
 }
 
@@ -58,12 +64,13 @@ impl Lane {
     /// (`nice -n 19` where `chrt` is missing or refused).
     pub fn start(name: Name) -> Result<Lane> {
         let dir = name.target_dir();
-        fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let lanes = target_dir().join("lanes");
+        fs::create_dir_all(&lanes).map_err(|e| format!("{}: {e}", lanes.display()))?;
         // A copy of this program: cargo may rebuild the original while the lane runs.
         let exe = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
-        let copy = dir.join("xtask-lane");
+        let copy = lanes.join(format!("xtask-{}", name.as_str()));
         fs::copy(&exe, &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
-        let log = dir.join("lane.log");
+        let log = lanes.join(format!("{}.log", name.as_str()));
         let out = fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
         let err = out.try_clone().map_err(|e| e.to_string())?;
         let idle = Command::new("chrt")
@@ -218,14 +225,7 @@ fn parse_parent(stat: &str) -> Option<u32> {
 pub fn run(name: Name) -> Result {
     let started = Instant::now();
     match name {
-        Name::Release => {
-            step("browser bundle (release)", || {
-                crate::site::build(crate::Profile::Release)
-            })?;
-            step("server (release)", || {
-                crate::build_server(crate::Profile::Release)
-            })?;
-        }
+        Name::Release => crate::build_release()?,
         Name::Lints => {
             step("clippy (server side, ssr)", crate::clippy_ssr)?;
             step("clippy (browser side, hydrate)", crate::clippy_hydrate)?;

@@ -66,26 +66,15 @@ enum Profile {
     Release,
 }
 
-/// Where `test` finds the release build: its background lane's target directory (set once,
-/// before the lane starts). Every other command builds and finds it in the target directory.
-static RELEASE_TARGET_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-
 impl Profile {
-    /// The target directory this profile's build is in.
-    fn target_dir(self) -> PathBuf {
-        match (self, RELEASE_TARGET_DIR.get()) {
-            (Profile::Release, Some(dir)) => dir.clone(),
-            _ => target_dir(),
-        }
-    }
     fn site_dir(self) -> PathBuf {
-        self.target_dir().join(match self {
+        target_dir().join(match self {
             Profile::Debug => "site-debug",
             Profile::Release => "site",
         })
     }
     fn server_bin(self) -> PathBuf {
-        self.target_dir()
+        target_dir()
             .join(match self {
                 Profile::Debug => "debug",
                 Profile::Release => "release",
@@ -276,6 +265,22 @@ fn build_server(profile: Profile) -> Result {
     sh("cargo", &args)
 }
 
+/// The release bundle and server, built side by side. Cargo locks each profile's directory
+/// on its own, so the WASM build (profile `wasm-release`) and the server's (`release`) run at
+/// once in one target directory, sharing its downloads; the bundle's long single-threaded
+/// end (one codegen unit with fat LTO, then `wasm-opt` and brotli) leaves a core to the
+/// server's build. Their output interleaves; each step says when it is done.
+fn build_release() -> Result {
+    std::thread::scope(|s| {
+        let bundle = s.spawn(|| step("browser bundle (release)", || site::build(Profile::Release)));
+        let server = step("server (release)", || build_server(Profile::Release));
+        let bundle = bundle
+            .join()
+            .unwrap_or_else(|_| Err("the bundle's build panicked".to_string()));
+        server.and(bundle)
+    })
+}
+
 fn copy(from: &Path, to: &Path) -> Result {
     fs::copy(from, to)
         .map(|_| ())
@@ -288,6 +293,9 @@ fn build(args: &[String]) -> Result {
     } else {
         Profile::Debug
     };
+    if profile == Profile::Release {
+        return build_release();
+    }
     step("browser bundle", || site::build(profile))?;
     step("server", || build_server(profile))
 }
@@ -302,8 +310,7 @@ fn bench(args: &[String]) -> Result {
         [flag] if flag == "--browser-only" => (false, true),
         _ => return Err(USAGE.into()),
     };
-    step("browser bundle (release)", || site::build(Profile::Release))?;
-    step("server (release)", || build_server(Profile::Release))?;
+    build_release()?;
     let load = if browser_only {
         String::new()
     } else {
@@ -484,8 +491,7 @@ fn crash_test(args: &[String]) -> Result {
             .ok_or_else(|| USAGE.to_string())?,
         _ => return Err(USAGE.into()),
     };
-    step("browser bundle (release)", || site::build(Profile::Release))?;
-    step("server (release)", || build_server(Profile::Release))?;
+    build_release()?;
     let report = target_dir().join("crash-test-report.md");
     let _ = fs::remove_file(&report);
     step(
@@ -602,8 +608,7 @@ fn run(args: &[String]) -> Result {
     if !args.is_empty() {
         return Err(USAGE.into());
     }
-    step("browser bundle (release)", || site::build(Profile::Release))?;
-    step("server (release)", || build_server(Profile::Release))?;
+    build_release()?;
     let bin = Profile::Release.server_bin();
     let status = Command::new(&bin)
         .current_dir(root())
@@ -678,9 +683,6 @@ fn test(args: &[String]) -> Result {
             site::ensure_wasm_bindgen()?;
             site::wasm_opt().map(|_| ())
         })?;
-        RELEASE_TARGET_DIR
-            .set(lane::Name::Release.target_dir())
-            .map_err(|_| "the release build's directory was set twice".to_string())?;
         Some((
             lane::Lane::start(lane::Name::Release)?,
             lane::Lane::start(lane::Name::Lints)?,
@@ -737,7 +739,7 @@ fn test(args: &[String]) -> Result {
         lints.check()?;
         // What `cargo xtask run` serves: the optimised bundle and the release server.
         step(
-            "browser bundle and server (release), from the background lane",
+            "release bundle and server, from the background lane",
             || release.wait(),
         )?;
         step("end-to-end smoke tests on the release build", || {
