@@ -186,7 +186,7 @@ async fn moves(
     benches: &[Arc<Bench>],
     cookie: &str,
     cards: &[(i64, i64)],
-) -> (f64, f64, f64, usize) {
+) -> (f64, f64, f64, usize, usize) {
     let deadline = Instant::now() + Duration::from_secs(MOVE_SECONDS);
     let started = Instant::now();
     let mut tasks = Vec::new();
@@ -229,12 +229,87 @@ async fn moves(
     }
     let elapsed = started.elapsed().as_secs_f64();
     let rate = all.len() as f64 / elapsed;
+    let count = all.len();
     (
         rate,
         percentile(&mut all, 0.5),
         percentile(&mut all, 0.95),
         refused,
+        count,
     )
+}
+
+/// Where the CPU went during a measurement: the servers' processes, this load generator,
+/// and the whole machine (PostgreSQL's processes included), read from `/proc`.
+struct Cpu {
+    servers: f64,
+    generator: f64,
+    busy: f64,
+    total: f64,
+}
+
+/// Seconds of CPU a process has used (`utime + stime` of `/proc/PID/stat`).
+fn process_cpu(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rfind(')').map_or("", |i| &stat[i + 1..]);
+    let fields: Vec<f64> = after
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0.0))
+        .collect();
+    // After the command: state ppid pgrp session tty tpgid flags minflt cminflt majflt
+    // cmajflt utime stime (fields 14 and 15 of the line).
+    (fields.get(11).copied().unwrap_or(0.0) + fields.get(12).copied().unwrap_or(0.0))
+        / clock_ticks()
+}
+
+fn clock_ticks() -> f64 {
+    static TICKS: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *TICKS.get_or_init(|| {
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+            .unwrap_or(100.0)
+    })
+}
+
+impl Cpu {
+    fn sample(servers: &[&Instance]) -> Cpu {
+        let line = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+        let ticks: Vec<f64> = line
+            .lines()
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .skip(1)
+            .map(|f| f.parse().unwrap_or(0.0))
+            .collect();
+        // user nice system idle iowait irq softirq steal: idle and iowait are not busy.
+        let total: f64 = ticks.iter().take(8).sum();
+        let idle = ticks.get(3).copied().unwrap_or(0.0) + ticks.get(4).copied().unwrap_or(0.0);
+        Cpu {
+            servers: servers
+                .iter()
+                .map(|s| process_cpu(&s.child.id().to_string()))
+                .sum(),
+            generator: process_cpu("self"),
+            busy: total - idle,
+            total,
+        }
+    }
+
+    /// The CPU each of `count` moves cost since `self` was sampled, as a table's words.
+    fn per_move(&self, servers: &[&Instance], count: usize) -> String {
+        let now = Cpu::sample(servers);
+        let n = count.max(1) as f64;
+        format!(
+            "CPU per move: server {:.2} ms, load generator {:.2} ms; machine busy {:.0} %",
+            (now.servers - self.servers) * 1000.0 / n,
+            (now.generator - self.generator) * 1000.0 / n,
+            100.0 * (now.busy - self.busy) / (now.total - self.total).max(1.0)
+        )
+    }
 }
 
 /// Reads one SSE event's arrival from a streaming response.
@@ -615,10 +690,13 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
         return column;
     }
     for (n, slice) in [(50usize, &cards[..50]), (200, &cards[50..250])] {
-        let (rate, p50, p95, refused) = moves(std::slice::from_ref(&bench), &office, slice).await;
-        eprintln!("{label}: moves, {n} clients: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");
+        let cpu = Cpu::sample(&[&a]);
+        let (rate, p50, p95, refused, count) =
+            moves(std::slice::from_ref(&bench), &office, slice).await;
+        let cpu = cpu.per_move(&[&a], count);
+        eprintln!("{label}: moves, {n} clients: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}; {cpu}");
         column.moves.push(format!(
-            "{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused)"
+            "{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused) · {cpu}"
         ));
     }
     if scope == Scope::PgMoves {
@@ -653,11 +731,14 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
     if postgres.is_some() {
         // A second instance on the same database, as behind a load balancer.
         let b = start(&db_url, dir.path()).await;
-        let (rate, p50, p95, refused) =
+        let cpu = Cpu::sample(&[&a, &b]);
+        let (rate, p50, p95, refused, count) =
             moves(&[bench.clone(), b.bench.clone()], &office, &cards[450..650]).await;
-        eprintln!("{label}: moves, 200 clients over two instances: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}");
-        column.moves_two =
-            format!("{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused)");
+        let cpu = cpu.per_move(&[&a, &b], count);
+        eprintln!("{label}: moves, 200 clients over two instances: {rate:.0}/s, p50 {p50:.1} ms, p95 {p95:.1} ms, refused {refused}; {cpu}");
+        column.moves_two = format!(
+            "{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused) · {cpu}"
+        );
         let pool = sqlx::AnyPool::connect(&db_url).await.unwrap();
         let last_seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
             .fetch_one(&pool)
