@@ -1,76 +1,63 @@
-//! Background lanes of `cargo xtask test`: builds that feed nothing before the test run's
-//! last steps (the release bundle and server) or nothing at all (the lints), run beside the
-//! rest at the lowest CPU priority.
+//! The background lane of `cargo xtask test`: builds that feed nothing before the run's last
+//! steps (the release bundle and server) or nothing at all (the lints), run beside the rest
+//! at the lowest CPU priority.
 //!
 //! Why: on a 2-core machine the browser suites leave much of the CPU idle (the page waits
 //! for the server, the server for SQLite or PostgreSQL, Playwright for both), while a clean
-//! clone spent a third of its time in those builds, one after the other. A lane is this
-//! program again (`xtask lane NAME`) under `chrt --idle`: the kernel gives it only the time
-//! nothing else wants, so the tests beside it keep their speed. Cargo locks each profile's
-//! directory for the whole of a build, so the release lane shares the target directory (its
-//! profiles are not the tests'), and `cargo xtask run` afterwards finds its build there; the
-//! lints lane checks in the dev profile, as the tests build, so it has its own target
-//! directory (`target/lane-lints`). A lane's output goes to `target/lanes/NAME.log`, printed
-//! when the test run waits for it.
+//! clone spent a third of its time in those builds, one after the other. The lane is this
+//! program again (`xtask lane`) under `chrt --idle`: the kernel gives it only the time
+//! nothing else wants, so the tests beside it keep their speed.
+//!
+//! It builds the release bundle and server first (the smoke tests and the crash loop wait
+//! for them), then runs clippy on both sides and checks that `shared` compiles to WASM, while
+//! the run tests the release build. Cargo locks each profile's directory for the whole of a
+//! build, so the release build shares the target directory with the tests' debug builds and
+//! `cargo xtask run` afterwards finds it there; clippy checks in the dev profile, as the
+//! tests build, so it has its own target directory (`target/lane-lints`). The lane's output
+//! goes to `target/lanes/background.log`, printed when the run waits for its end.
 
 use crate::{root, step, target_dir, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-/// The lanes `cargo xtask test` starts, each with its own target directory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Name {
-    /// The release bundle and server, which the last steps test (in the target directory).
-    Release,
-    /// Clippy on both sides and `shared` compiled to WASM (`target/lane-lints`).
-    Lints,
+fn lanes_dir() -> PathBuf {
+    target_dir().join("lanes")
 }
 
-impl Name {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Name::Release => "release",
-            Name::Lints => "lints",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Name> {
-        [Name::Release, Name::Lints]
-            .into_iter()
-            .find(|n| n.as_str() == s)
-    }
-
-    /// The lane's target directory.
-    pub fn target_dir(self) -> PathBuf {
-        match self {
-            Name::Release => target_dir(),
-            Name::Lints => target_dir().join("lane-lints"),
-        }
-    }
+/// Written by the lane once the release bundle and server are built.
+fn release_marker() -> PathBuf {
+    lanes_dir().join("release.done")
 }
 
-/// A lane running in the background.
+/// Where clippy checks: not the tests' directory, which the dev profile's builds lock.
+pub fn lints_target_dir() -> PathBuf {
+    target_dir().join("lane-lints")
+}
+
+/// The lane running in the background.
 pub struct Lane {
-    name: Name,
     child: Option<Child>,
     log: PathBuf,
     started: Instant,
 }
 
 impl Lane {
-    /// Starts `xtask lane NAME` with the lane's target directory, at idle CPU priority
-    /// (`nice -n 19` where `chrt` is missing or refused).
-    pub fn start(name: Name) -> Result<Lane> {
-        let dir = name.target_dir();
-        let lanes = target_dir().join("lanes");
-        fs::create_dir_all(&lanes).map_err(|e| format!("{}: {e}", lanes.display()))?;
+    /// Starts `xtask lane` at idle CPU priority (`nice -n 19` where `chrt` is missing or
+    /// refused).
+    pub fn start() -> Result<Lane> {
+        let dir = lanes_dir();
+        fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let marker = release_marker();
+        if marker.exists() {
+            fs::remove_file(&marker).map_err(|e| format!("{}: {e}", marker.display()))?;
+        }
         // A copy of this program: cargo may rebuild the original while the lane runs.
         let exe = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
-        let copy = lanes.join(format!("xtask-{}", name.as_str()));
+        let copy = dir.join("xtask-lane");
         fs::copy(&exe, &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
-        let log = lanes.join(format!("{}.log", name.as_str()));
+        let log = dir.join("background.log");
         let out = fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
         let err = out.try_clone().map_err(|e| e.to_string())?;
         let idle = Command::new("chrt")
@@ -88,24 +75,22 @@ impl Lane {
             c.args(["-n", "19"]).arg(&copy);
             c
         };
-        cmd.args(["lane", name.as_str()])
+        cmd.arg("lane")
             .current_dir(root())
-            .env("CARGO_TARGET_DIR", &dir)
+            .env("CARGO_TARGET_DIR", target_dir())
             .env("CARGO_TERM_COLOR", "never")
             .stdin(Stdio::null())
             .stdout(out)
             .stderr(err);
         println!(
-            "started the {} lane in the background ({}; its log: {})",
-            name.as_str(),
+            "started the background lane: the release build, then clippy ({}; its log: {})",
             if idle { "chrt --idle" } else { "nice -n 19" },
             log.display()
         );
         let child = cmd
             .spawn()
-            .map_err(|e| format!("cannot start the {} lane: {e}", name.as_str()))?;
+            .map_err(|e| format!("cannot start the background lane: {e}"))?;
         Ok(Lane {
-            name,
             child: Some(child),
             log,
             started: Instant::now(),
@@ -127,24 +112,43 @@ impl Lane {
         }
     }
 
+    /// Waits until the release bundle and server are built.
+    pub fn wait_for_release(&mut self) -> Result {
+        let waiting = Instant::now();
+        while !release_marker().exists() {
+            self.check()?;
+            if self.child.is_none() {
+                return Err("the background lane has ended".into());
+            }
+            if let Some(Ok(Some(_))) = self.child.as_mut().map(|c| c.try_wait()) {
+                if !release_marker().exists() {
+                    return Err(self.failure("it ended without the release build"));
+                }
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        println!(
+            "the release build was ready {:.1} s after the lane started; this run waited {:.1} s for it",
+            self.started.elapsed().as_secs_f64(),
+            waiting.elapsed().as_secs_f64()
+        );
+        Ok(())
+    }
+
     /// Waits for the lane to end, prints its log, and fails if it did.
     pub fn wait(mut self) -> Result {
         let waiting = Instant::now();
         let status = match self.child.take() {
             Some(mut child) => child.wait().map_err(|e| e.to_string())?,
-            None => return Err(format!("the {} lane was already ended", self.name.as_str())),
+            None => return Err("the background lane was already ended".into()),
         };
         let log = fs::read_to_string(&self.log).unwrap_or_default();
         println!(
-            "--- the {} lane's log ({}) ---\n{}--- end of the {} lane's log ---",
-            self.name.as_str(),
+            "--- the background lane's log ({}) ---\n{log}--- end of the background lane's log ---",
             self.log.display(),
-            log,
-            self.name.as_str()
         );
         println!(
-            "the {} lane took {:.1} s in the background; this run waited {:.1} s for it",
-            self.name.as_str(),
+            "the background lane took {:.1} s; this run waited {:.1} s for its end",
             self.started.elapsed().as_secs_f64(),
             waiting.elapsed().as_secs_f64()
         );
@@ -160,8 +164,7 @@ impl Lane {
         let tail: Vec<&str> = log.lines().rev().take(60).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
         format!(
-            "the {} lane failed ({status}); the end of its log ({}):\n{}",
-            self.name.as_str(),
+            "the background lane failed ({status}); the end of its log ({}):\n{}",
             self.log.display(),
             tail.join("\n")
         )
@@ -169,7 +172,7 @@ impl Lane {
 }
 
 impl Drop for Lane {
-    /// A run that stops early stops its lanes too, with everything they started.
+    /// A run that stops early stops its lane too, with everything it started.
     fn drop(&mut self) {
         if let Some(mut child) = self.child.take() {
             if let Ok(None) = child.try_wait() {
@@ -180,8 +183,8 @@ impl Drop for Lane {
     }
 }
 
-/// SIGTERM to `pid` and every process below it (cargo, rustc, the linker, wasm-opt), the
-/// children first found from `/proc`, so that none is left building for nobody.
+/// SIGTERM to `pid` and every process below it (cargo, rustc, the linker, wasm-opt), found
+/// from `/proc`, so that none is left building for nobody.
 fn kill_tree(pid: u32) {
     let mut all = vec![pid];
     let mut i = 0;
@@ -221,27 +224,26 @@ fn parse_parent(stat: &str) -> Option<u32> {
     after.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// What a lane does, in the lane's own process (`xtask lane NAME`).
-pub fn run(name: Name) -> Result {
+/// What the lane does, in its own process (`xtask lane`).
+pub fn run() -> Result {
     let started = Instant::now();
-    match name {
-        Name::Release => crate::build_release()?,
-        Name::Lints => {
-            step("clippy (server side, ssr)", crate::clippy_ssr)?;
-            step("clippy (browser side, hydrate)", crate::clippy_hydrate)?;
-            step("shared compiles to WASM", || {
-                crate::sh(
-                    "cargo",
-                    &["check", "-p", "shared", "--target", crate::WASM_TARGET],
-                )
-            })?;
-        }
-    }
+    crate::build_release()?;
+    fs::write(release_marker(), "").map_err(|e| format!("release marker: {e}"))?;
     println!(
-        "lane {} done in {:.1} s",
-        name.as_str(),
+        "release build ready after {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    step("clippy (server side, ssr)", crate::clippy_ssr)?;
+    step("clippy (browser side, hydrate)", crate::clippy_hydrate)?;
+    step("shared compiles to WASM", || {
+        crate::sh_in(
+            &root(),
+            "cargo",
+            &["check", "-p", "shared", "--target", crate::WASM_TARGET],
+            &[("CARGO_TARGET_DIR", lints_target_dir().as_os_str())],
+        )
+    })?;
+    println!("lane done in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -254,13 +256,5 @@ mod tests {
         assert_eq!(parse_parent("123 (cargo) S 45 123 45 0"), Some(45));
         assert_eq!(parse_parent("9 (a (b) c) R 7 9 9"), Some(7));
         assert_eq!(parse_parent("garbage"), None);
-    }
-
-    #[test]
-    fn names_round_trip() {
-        for n in [Name::Release, Name::Lints] {
-            assert_eq!(Name::parse(n.as_str()), Some(n));
-        }
-        assert_eq!(Name::parse("other"), None);
     }
 }

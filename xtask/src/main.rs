@@ -28,11 +28,8 @@ fn main() -> ExitCode {
         Some("build") => build(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("crash-test") => crash_test(&args[1..]),
-        // Internal: a background lane of `test` (see lane.rs).
-        Some("lane") => match args.get(1).and_then(|n| lane::Name::parse(n)) {
-            Some(name) if args.len() == 2 => lane::run(name),
-            _ => Err(USAGE.to_string()),
-        },
+        // Internal: the background lane of `test` (see lane.rs).
+        Some("lane") if args.len() == 1 => lane::run(),
         _ => Err(USAGE.to_string()),
     };
     match outcome {
@@ -673,9 +670,9 @@ fn test(args: &[String]) -> Result {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         sh("rustfmt", &args)
     })?;
-    // Clippy and the release build run beside the tests (lane.rs), at idle CPU priority.
+    // The release build and clippy run beside the tests (lane.rs), at idle CPU priority.
     // The tools both sides use are installed first, so that no two installs race.
-    let mut lanes = if fast {
+    let mut lane = if fast {
         None
     } else {
         step("tools for the browser bundle", || {
@@ -683,10 +680,7 @@ fn test(args: &[String]) -> Result {
             site::ensure_wasm_bindgen()?;
             site::wasm_opt().map(|_| ())
         })?;
-        Some((
-            lane::Lane::start(lane::Name::Release)?,
-            lane::Lane::start(lane::Name::Lints)?,
-        ))
+        Some(lane::Lane::start()?)
     };
     let mut totals = Counts::default();
     step(
@@ -707,7 +701,7 @@ fn test(args: &[String]) -> Result {
             &mut totals,
         )
     })?;
-    check_lanes(&mut lanes)?;
+    check_lane(&mut lane)?;
     step("integration tests again, on PostgreSQL", || {
         // The same suites, each test on a fresh PostgreSQL database (see
         // server/tests/api/common): every behaviour holds on both backends.
@@ -722,8 +716,8 @@ fn test(args: &[String]) -> Result {
             &mut totals,
         )
     })?;
-    check_lanes(&mut lanes)?;
-    if let Some((mut release, mut lints)) = lanes {
+    check_lane(&mut lane)?;
+    if let Some(mut lane) = lane {
         step("browser bundle (debug)", || site::build(Profile::Debug))?;
         // `cargo test` above already built target/debug/exemplar for the integration tests;
         // a separate `cargo build` would compile much of the tree again with other features.
@@ -731,16 +725,14 @@ fn test(args: &[String]) -> Result {
         if !bin.exists() {
             return Err(format!("{} was not built by the tests", bin.display()));
         }
-        release.check()?;
-        lints.check()?;
+        lane.check()?;
         step("end-to-end tests (Playwright, Chromium)", || {
             end_to_end(&mut totals)
         })?;
-        lints.check()?;
         // What `cargo xtask run` serves: the optimised bundle and the release server.
         step(
             "release bundle and server, from the background lane",
-            || release.wait(),
+            || lane.wait_for_release(),
         )?;
         step("end-to-end smoke tests on the release build", || {
             release_smoke(&mut totals)
@@ -751,7 +743,7 @@ fn test(args: &[String]) -> Result {
         )?;
         step(
             "clippy and the WASM check, from the background lane",
-            || lints.wait(),
+            || lane.wait(),
         )?;
     }
     println!(
@@ -765,17 +757,18 @@ fn test(args: &[String]) -> Result {
 
 /// Between steps: a lane that failed stops the run there, as the same step would have done
 /// in the foreground.
-fn check_lanes(lanes: &mut Option<(lane::Lane, lane::Lane)>) -> Result {
-    if let Some((release, lints)) = lanes.as_mut() {
-        release.check()?;
-        lints.check()?;
+fn check_lane(lane: &mut Option<lane::Lane>) -> Result {
+    match lane.as_mut() {
+        Some(lane) => lane.check(),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-/// Clippy over the server side's crates and targets, warnings denied.
+/// Clippy over the server side's crates and targets, warnings denied (in the lane's own
+/// target directory).
 fn clippy_ssr() -> Result {
-    sh(
+    sh_in(
+        &root(),
         "cargo",
         &[
             "clippy",
@@ -794,13 +787,16 @@ fn clippy_ssr() -> Result {
             "-D",
             "warnings",
         ],
+        &[("CARGO_TARGET_DIR", lane::lints_target_dir().as_os_str())],
     )
 }
 
-/// Clippy over the browser side (the hydrate build, for WASM), warnings denied.
+/// Clippy over the browser side (the hydrate build, for WASM), warnings denied (in the
+/// lane's own target directory).
 fn clippy_hydrate() -> Result {
     site::ensure_wasm_target()?;
-    sh(
+    sh_in(
+        &root(),
         "cargo",
         &[
             "clippy",
@@ -814,6 +810,7 @@ fn clippy_hydrate() -> Result {
             "-D",
             "warnings",
         ],
+        &[("CARGO_TARGET_DIR", lane::lints_target_dir().as_os_str())],
     )
 }
 
