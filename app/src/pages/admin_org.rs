@@ -16,6 +16,33 @@ pub fn AdminOrgPage() -> impl IntoView {
     let lang = use_lang();
     let notice: Notice = RwSignal::new(None);
     let reload = move || org.refetch();
+    // One action for every seat, made here and not in the list: the list is drawn again
+    // each time the organisation reloads, which would drop a toggle still being saved (its
+    // answer would then never reload the page, which went on showing the box unticked).
+    let failed = StoredValue::new(false);
+    let seat = Action::new(move |&(user_id, on): &(i64, bool)| async move {
+        let r = set_council_seat(user_id, on).await;
+        if let Err(e) = &r {
+            failed.set_value(true);
+            notice.set(Some(Err(e.clone())));
+        }
+        r
+    });
+    // Reload once every toggle has been answered: a reload between two would redraw the
+    // box still being saved from the older state. Only the latest answer is the action's
+    // value; a refusal of an earlier one stays in the notice.
+    Effect::new(move |_| {
+        if seat.pending().get() {
+            return;
+        }
+        if seat.value().with(Option::is_some) {
+            if !failed.get_value() {
+                notice.set(Some(Ok("")));
+            }
+            failed.set_value(false);
+            reload();
+        }
+    });
     view! {
         <section class="admin-page" aria-labelledby="org-title">
             <h1 id="org-title">{tr(Msg::AdminOrgTitle)}</h1>
@@ -43,14 +70,9 @@ pub fn AdminOrgPage() -> impl IntoView {
                     let label_for = id.clone();
                     let user_id = s.user_id;
                     let member = s.member;
-                    let toggle = Action::new(move |on: &bool| { let on = *on; async move { set_council_seat(user_id, on).await } });
-                    Effect::new(move |_| if let Some(r) = toggle.value().get() {
-                        notice.set(Some(r.map(|_| "")));
-                        reload();
-                    });
                     view! {
                         <li class:member=member>
-                            <input type="checkbox" id=id prop:checked=member on:change=move |ev| { toggle.dispatch(event_target_checked(&ev)); }/>
+                            <input type="checkbox" id=id prop:checked=member on:change=move |ev| { seat.dispatch((user_id, event_target_checked(&ev))); }/>
                             <label for=label_for>{format!("{} — {} ({})", s.username, s.display_name, s.unit_name.unwrap_or_default())}</label>
                         </li>
                     }

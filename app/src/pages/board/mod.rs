@@ -483,6 +483,38 @@ fn show_stage(stage: Stage) {
     }
 }
 
+/// Scrolls lane `lane`'s columns sideways, as little as needed, until `stage`'s column is
+/// wholly in view: a card carried by keyboard on a phone (one column at a time) shows the
+/// column it would go to. Nothing moves when the column is already in view (a desktop's
+/// board shows them all), and the page itself never scrolls.
+pub(super) fn reveal_column(lane: usize, stage: Stage) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!(
+        ".column[data-lane=\"{lane}\"][data-stage=\"{}\"]",
+        stage.code()
+    );
+    let Ok(Some(column)) = document.query_selector(&selector) else {
+        return;
+    };
+    let Ok(Some(board)) = column.closest(".board") else {
+        return;
+    };
+    let (c, b) = (
+        column.get_bounding_client_rect(),
+        board.get_bounding_client_rect(),
+    );
+    let by = if c.left() < b.left() {
+        c.left() - b.left()
+    } else if c.right() > b.right() {
+        (c.right() - b.right()).min(c.left() - b.left())
+    } else {
+        return;
+    };
+    board.set_scroll_left(board.scroll_left() + by.round() as i32);
+}
+
 /// The stage whose column is nearest the left edge of a lane's scrolled columns.
 fn stage_in_view(board: &web_sys::Element) -> Option<Stage> {
     let left = board.get_bounding_client_rect().left();

@@ -579,6 +579,7 @@ impl Moves {
                 };
                 p.target = Stage::ALL[next];
                 p.slot = 0;
+                super::reveal_column(p.lane, p.target);
                 self.announce.set(self.describe_target(&p));
                 self.picked.set(Some(p));
             }
