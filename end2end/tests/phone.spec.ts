@@ -81,6 +81,36 @@ test('the board on a phone: the cards on the first screen, filters behind one bu
   await page.context().close();
 });
 
+test('a card carried by keyboard on a phone brings the column it would go to into view', async ({ browser }) => {
+  const page = await phone(browser, 'staff1');
+  const card = page.locator('[data-nomination-id]').first();
+  const from = await card.evaluate((el) => el.closest('[data-stage]')!.getAttribute('data-stage')!);
+  const stages = await page.locator('.column').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')!));
+  const to = stages[(stages.indexOf(from) + 1) % stages.length];
+  const grab = card.locator('.card-grab');
+  await grab.focus();
+  await page.keyboard.press('Space');
+  await expect(grab).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowRight');
+  // The column it would go to is marked and now fills the phone's width; the page itself
+  // did not scroll sideways, and the stage switcher follows.
+  await expect(column(page, to)).toHaveClass(/keyboard-target/);
+  await expect(async () => {
+    const col = (await column(page, to).boundingBox())!;
+    expect(col.x).toBeGreaterThanOrEqual(-1);
+    expect(col.x + col.width).toBeLessThanOrEqual(391);
+  }).toPass();
+  const switcher = page.getByRole('navigation', { name: 'Các giai đoạn' });
+  await expect(switcher.locator(`button[data-shows-stage="${to}"]`)).toHaveAttribute('aria-current', 'true');
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('phone-board-carried.png') });
+  // Escape puts it back where it was; nothing moved.
+  await page.keyboard.press('Escape');
+  await expect(grab).toHaveAttribute('aria-pressed', 'false');
+  await expect(column(page, from).locator(`[data-nomination-id="${await card.getAttribute('data-nomination-id')}"]`)).toHaveCount(1);
+  await page.context().close();
+});
+
 test('every page fits a phone\'s width, for each role', async ({ browser }) => {
   test.setTimeout(240_000);
   // Unit staff: the board, a card, its forms, the calendar, reports, conferences.
