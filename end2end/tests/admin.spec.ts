@@ -50,6 +50,9 @@ test('an administrator adds a unit and seats a council member', async ({ page, c
   await page.locator('#unit-new-name').fill('Phòng Kinh tế hợp tác');
   await page.locator('#unit-new-name').press('Enter');
   await expect(page.locator('p.notice[role="status"]')).toBeVisible();
+  // Saved once the page has reloaded its data: the form for a new unit is empty again (the
+  // codes below would otherwise include the one still typed in it).
+  await expect(page.locator('#unit-new-code')).toHaveValue('');
   await expect.poll(async () => page.locator('input.code').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('PKT');
   const seat = page.getByLabel(/^head1 —/);
   await seat.check();

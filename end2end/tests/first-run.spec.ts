@@ -68,6 +68,9 @@ test('on a new install the administrator signs in and sets up a bloc, a unit and
   await page.locator('#unit-new-code').fill('CCTL');
   await page.locator('#unit-new-name').fill('Chi cục Thủy lợi');
   await page.locator('#unit-new-name').press('Enter');
+  // Saved once the page has reloaded its data: the form for a new unit is empty again (the
+  // codes below would otherwise include the one still typed in it).
+  await expect(page.locator('#unit-new-code')).toHaveValue('');
   await expect
     .poll(async () => page.locator('input.code').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
     .toEqual(expect.arrayContaining(['K1', 'CCTL']));

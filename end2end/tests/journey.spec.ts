@@ -68,6 +68,9 @@ test('the administrator sets up a bloc, a unit and a campaign of two years', asy
   await page.locator('#unit-new-code').fill('CCTS');
   await page.locator('#unit-new-name').fill(UNIT);
   await page.locator('#unit-new-name').press('Enter');
+  // Saved once the page has reloaded its data: the form for a new unit is empty again (the
+  // codes below would otherwise include the one still typed in it).
+  await expect(page.locator('#unit-new-code')).toHaveValue('');
   await expect
     .poll(async () => page.locator('input.code').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
     .toEqual(expect.arrayContaining(['K1', 'CCTS']));
