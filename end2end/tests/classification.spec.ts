@@ -79,7 +79,11 @@ test('the administrator adds a movement, a unit names it on a model, and the sum
 
   // Retired, the movement is no longer offered for a new nomination; its count stays.
   await added.getByLabel('Ngừng theo dõi').check();
+  // The row looks retired as soon as the box is ticked; the staff's form below is asked for
+  // only once the server has answered the save (under load it could otherwise be first).
+  const retiring = admin.waitForResponse((r) => r.url().includes('/api/admin/save_movement'));
   await added.getByRole('button', { name: 'Lưu' }).click();
+  expect((await retiring).ok()).toBe(true);
   await expect(added).toHaveClass(/retired/);
   await staff.goto('/nominations/new');
   await hydrated(staff);
