@@ -636,10 +636,9 @@ fn seed(args: &[String]) -> Result {
     )
 }
 
-/// `cargo test` over the workspace's crates, with the server-side features (the same flags
-/// for every run, so that each reuses the others' build).
-const TEST_CRATES: &[&str] = &[
-    "test",
+/// The workspace's crates with the server-side features, for `cargo test` and clippy (the same
+/// flags for every test run, so that each reuses the others' build).
+const SERVER_SIDE: &[&str] = &[
     "-p",
     "shared",
     "-p",
@@ -693,7 +692,7 @@ fn test(args: &[String]) -> Result {
     )?;
     step("unit and integration tests", || {
         // No doc tests: the crates have none, and their empty summaries would only add noise.
-        let args = [TEST_CRATES, &["--lib", "--bins", "--tests"]].concat();
+        let args = [&["test"], SERVER_SIDE, &["--lib", "--bins", "--tests"]].concat();
         println!("$ cargo {}", args.join(" "));
         run_counting(
             Command::new("cargo").args(args).current_dir(root()),
@@ -705,7 +704,7 @@ fn test(args: &[String]) -> Result {
     step("integration tests again, on PostgreSQL", || {
         // The same suites, each test on a fresh PostgreSQL database (see
         // server/tests/api/common): every behaviour holds on both backends.
-        let args = [TEST_CRATES, &["--test", "*"]].concat();
+        let args = [&["test"], SERVER_SIDE, &["--test", "*"]].concat();
         println!("$ EXEMPLAR_TEST_BACKEND=postgres cargo {}", args.join(" "));
         run_counting(
             Command::new("cargo")
@@ -771,22 +770,11 @@ fn clippy_ssr() -> Result {
         &root(),
         "cargo",
         &[
-            "clippy",
-            "-p",
-            "shared",
-            "-p",
-            "app",
-            "-p",
-            "server",
-            "-p",
-            "xtask",
-            "--all-targets",
-            "--features",
-            "app/ssr",
-            "--",
-            "-D",
-            "warnings",
-        ],
+            &["clippy", "--all-targets"],
+            SERVER_SIDE,
+            &["--", "-D", "warnings"],
+        ]
+        .concat(),
         &[("CARGO_TARGET_DIR", lane::lints_target_dir().as_os_str())],
     )
 }
