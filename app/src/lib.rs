@@ -11,30 +11,22 @@ pub mod moves;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod services;
 pub mod types;
 
-use crate::pages::admin_campaigns::AdminCampaignsPage;
-use crate::pages::admin_org::AdminOrgPage;
-use crate::pages::change_password::ChangePasswordPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    ParamSegment, SsrMode, StaticSegment,
+    Lazy, ParamSegment, SsrMode, StaticSegment,
 };
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, tr};
-use crate::pages::{
-    admin_accounts::AdminAccountsPage,
-    audit::AuditPage,
-    board::BoardPage,
-    login::LoginPage,
-    nomination::{form::NominationEditPage, NominationPage},
-    not_found::NotFound,
-};
+use crate::pages::not_found::NotFound;
+use crate::routes::*;
 use shared::i18n::Msg;
 
 /// The HTML document around the app; rendered on the server only.
@@ -109,93 +101,93 @@ pub fn App() -> impl IntoView {
                 <Header/>
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
-                        <Route path=StaticSegment("board") view=BoardPage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("login") view=LoginPage/>
+                        <Route path=StaticSegment("board") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("login") view={Lazy::<LoginRoute>::new()}/>
                         <Route
                             path=(StaticSegment("nominations"), StaticSegment("new"))
-                            view=NominationEditPage
+                            view={Lazy::<NominationEditRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("nominations"), ParamSegment("id"))
-                            view=NominationPage
+                            view={Lazy::<NominationRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("nominations"), ParamSegment("id"), StaticSegment("edit"))
-                            view=NominationEditPage
+                            view={Lazy::<NominationEditRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("nominations"), ParamSegment("id"), StaticSegment("plan"))
-                            view=crate::pages::nomination::year::PlanEditPage
+                            view={Lazy::<PlanEditRoute>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=StaticSegment("calendar") view=crate::pages::calendar::CalendarPage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("reports") view=crate::pages::reports::ReportsPage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("conferences") view=crate::pages::conferences::ConferencesPage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("selections") view=crate::pages::selections::SelectionsPage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("carry-over") view=crate::pages::carry_over::CarryOverPage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("council") view=crate::pages::council::CouncilPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("reports") view={Lazy::<ReportsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("conferences") view={Lazy::<ConferencesRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("selections") view={Lazy::<SelectionsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("carry-over") view={Lazy::<CarryOverRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("council") view={Lazy::<CouncilRoute>::new()} ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("council"), StaticSegment("minutes"))
-                            view=crate::pages::council::MinutesPage
+                            view={Lazy::<MinutesRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("council"), ParamSegment("id"))
-                            view=crate::pages::council::SheetPage
+                            view={Lazy::<SheetRoute>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=StaticSegment("summary") view=crate::pages::summary::SummaryPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("summary") view={Lazy::<SummaryRoute>::new()} ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("summary"), StaticSegment("blocs"), ParamSegment("id"), StaticSegment("review"))
-                            view=crate::pages::review::ReviewPage
+                            view={Lazy::<ReviewRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("print"), ParamSegment("doc"))
-                            view=crate::pages::review::PrintPage
+                            view={Lazy::<PrintRoute>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=StaticSegment("audit") view=AuditPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("account"), StaticSegment("password"))
-                            view=ChangePasswordPage
+                            view={Lazy::<ChangePasswordRoute>::new()}
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("organisation"))
-                            view=AdminOrgPage
+                            view={Lazy::<AdminOrgRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("setup"))
-                            view=crate::pages::admin_setup::AdminSetupPage
+                            view={Lazy::<AdminSetupRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("campaigns"))
-                            view=AdminCampaignsPage
+                            view={Lazy::<AdminCampaignsRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("campaigns"), ParamSegment("id"))
-                            view=crate::pages::admin_campaign_years::AdminCampaignYearsPage
+                            view={Lazy::<AdminCampaignYearsRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("campaigns"), ParamSegment("id"), StaticSegment("criteria"))
-                            view=crate::pages::admin_criteria::AdminCriteriaPage
+                            view={Lazy::<AdminCriteriaRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("campaigns"), ParamSegment("id"), StaticSegment("movements"))
-                            view=crate::pages::admin_movements::AdminMovementsPage
+                            view={Lazy::<AdminMovementsRoute>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("accounts"))
-                            view=AdminAccountsPage
+                            view={Lazy::<AdminAccountsRoute>::new()}
                             ssr=SsrMode::Async
                         />
                     </Routes>
@@ -209,5 +201,7 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // The pages' code is fetched by route (see `routes`): hydration waits for the
+    // shown page's module.
+    leptos::mount::hydrate_lazy(App);
 }

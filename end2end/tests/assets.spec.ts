@@ -1,4 +1,4 @@
-import { test, expect, hydrated, DEMO_PASSWORD } from './fixtures';
+import { test, expect, expectConsoleError, hydrated, DEMO_PASSWORD } from './fixtures';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import * as fs from 'fs';
 
@@ -78,6 +78,14 @@ async function visitBoard(page: Page, loads: Load[]) {
 const bytes = (loads: Load[], kind: Load['kind']) =>
   loads.filter((l) => l.kind === kind).reduce((n, l) => n + l.wire, 0);
 
+/** The main module, the pages' split modules and the chunks they share, the loader. */
+const HASHED =
+  /^\/pkg\/(exemplar\.[0-9a-f]{16}\.(js|wasm|css)|(split_[a-z_]+|chunk_\d+)\.[0-9a-f]{16}\.wasm|__wasm_split\.[0-9a-f]{22}\.js)$/;
+
+/** The pages' groups whose own module was loaded. */
+const splitsIn = (loads: Load[]) =>
+  loads.map((l) => /\/split_([a-z_]+)\./.exec(new URL(l.url).pathname)?.[1]).filter((s): s is string => !!s);
+
 test('the bundle arrives compressed under hashed names, and a second visit downloads none of it', { tag: '@smoke' }, async ({ browser, baseURL }) => {
   const context = await browser.newContext();
   await signInQuietly(context, baseURL!, 'staff1');
@@ -90,12 +98,15 @@ test('the bundle arrives compressed under hashed names, and a second visit downl
   expect(['br', 'gzip'], 'the page is compressed').toContain(html.encoding);
   const assets = first.loads.filter((l) => ['js', 'wasm', 'css'].includes(l.kind));
   for (const a of assets) {
-    expect(new URL(a.url).pathname, 'a hashed name').toMatch(/^\/pkg\/exemplar\.[0-9a-f]{16}\.(js|wasm|css)$/);
+    expect(new URL(a.url).pathname, 'a hashed name').toMatch(HASHED);
     expect(a.status).toBe(200);
     expect(['br', 'gzip'], `${a.url} is sent compressed`).toContain(a.encoding);
     expect(a.cacheControl, `${a.url} is kept`).toBe('public, max-age=31536000, immutable');
     expect(a.fromCache).toBe(false);
   }
+
+  // The board's own code came with it; the other pages' did not.
+  await expect.poll(() => splitsIn(first.loads), { message: 'only the board\'s page module' }).toEqual(['board']);
 
   // Again, as a person coming back to the board: only the page itself comes over the wire.
   const again = await context.newPage();
@@ -121,5 +132,35 @@ test('the bundle arrives compressed under hashed names, and a second visit downl
         `| Second visit: bundle bytes downloaded again | ${bytes(second.loads, 'js') + bytes(second.loads, 'wasm') + bytes(second.loads, 'css')} B | (same) | 0 |\n`,
     );
   }
+  await context.close();
+});
+
+test('another page\'s code is fetched when it is first shown; a failed fetch says so and can be tried again', async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  await signInQuietly(context, baseURL!, 'office');
+  const page = await context.newPage();
+  const { loads } = await recordLoads(page);
+  await visitBoard(page, loads);
+  await expect.poll(() => splitsIn(loads)).toEqual(['board']);
+
+  // The audit history's code is not there yet, and the network drops it (the browser and
+  // the loader report the failed fetch in the console).
+  expectConsoleError(/ERR_INTERNET_DISCONNECTED|TypeError: Failed to fetch/);
+  await page.route('**/pkg/split_admin.*', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Không tải được trang này');
+  await expect(page.locator('.app')).toHaveAttribute('data-hydrated', 'true');
+
+  // The network is back: trying again shows the page, its module fetched once.
+  await page.unroute('**/pkg/split_admin.*');
+  await page.getByRole('button', { name: 'Thử lại', exact: true }).click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Nhật ký');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Back on the board by its link: its code is not fetched again.
+  const before = loads.filter((l) => l.kind === 'wasm' && !l.fromCache).length;
+  await page.getByRole('link', { name: 'Bảng theo dõi', exact: true }).click();
+  await expect(page.locator('[data-stage]').first()).toBeVisible();
+  expect(loads.filter((l) => l.kind === 'wasm' && !l.fromCache).length).toBe(before);
   await context.close();
 });

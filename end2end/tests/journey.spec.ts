@@ -112,8 +112,11 @@ test('the administrator makes the accounts and seats a council of two', async ({
   await page.goto(`${url}/admin/organisation`);
   await hydrated(page);
   for (const member of ['hoidong1', 'hoidong2']) {
+    // The box ticks at once; the reload below must not cut the save short.
+    const saved = page.waitForResponse((r) => r.url().includes('/api/admin/council_seat'));
     await page.getByLabel(new RegExp(`^${member} —`)).check();
     await expect(page.getByLabel(new RegExp(`^${member} —`))).toBeChecked();
+    expect((await saved).status()).toBe(200);
   }
   await page.reload();
   await hydrated(page);

@@ -36,6 +36,10 @@ feature! { $
     ErrorNetwork =>
         "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.",
         "Cannot reach the server. Please check the network and try again.",
+    /// A page whose code (its part of the browser bundle) could not be downloaded.
+    PageCodeNotLoaded =>
+        "Không tải được trang này. Vui lòng kiểm tra mạng và thử lại.",
+        "This page could not be loaded. Please check the network and try again.",
     ErrorNotFound => "Không tìm thấy dữ liệu yêu cầu.", "The requested data was not found.",
     ErrorUnauthenticated =>
         "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.",
