@@ -367,18 +367,8 @@ fn bench(args: &[String]) -> Result {
         print!("{phone}{inp}");
         return Ok(());
     }
-    let wasm = site::bundle_file(Profile::Release, "wasm")?;
-    let size = |path: &Path| {
-        fs::metadata(path)
-            .map(|m| m.len())
-            .map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let beside = |ext: &str| {
-        let mut name = wasm.as_os_str().to_owned();
-        name.push(ext);
-        PathBuf::from(name)
-    };
-    let (raw, gzipped, brotli) = (size(&wasm)?, size(&beside(".gz"))?, size(&beside(".br"))?);
+    // What the board needs: the main module and the board group's split modules.
+    let (files, raw, gzipped, brotli) = site::wasm_for(Profile::Release, "board")?;
     let wire = target_dir().join("bench-wire.md");
     step("bytes on the wire (Playwright, release build)", || {
         let (work, db) = browser_run("e2e-bench")?;
@@ -452,7 +442,7 @@ fn bench(args: &[String]) -> Result {
          {phone}\
          {inp}\
          {wire}\
-         | Release WASM (`{OUTPUT_NAME}.<hash>.wasm`, binaryen {binaryen} `-Oz`) | {raw:.0} KiB raw · {gz:.0} KiB gzip · {br:.0} KiB brotli | (same) | ≤ 250 KiB compressed |\n\n\
+         | Release WASM the board needs (the main module and the board group's split modules: {files} files, binaryen {binaryen} `-Oz`) | {raw:.0} KiB raw · {gz:.0} KiB gzip · {br:.0} KiB brotli | (same) | ≤ 250 KiB compressed |\n\n\
          {notes}",
         date = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         rustc = output("rustc", &["--version"]),

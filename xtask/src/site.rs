@@ -290,6 +290,42 @@ pub fn bundle_file(profile: Profile, kind: &str) -> Result<PathBuf> {
         .join(format!("{OUTPUT_NAME}.{}.{kind}", hash.trim())))
 }
 
+/// The WASM a page group needs (the main module and the group's modules, by the build's
+/// manifest): how many files, and their bytes raw, gzip and brotli.
+pub fn wasm_for(profile: Profile, group: &str) -> Result<(usize, u64, u64, u64)> {
+    let pkg = profile.site_dir().join("pkg");
+    let hashes = fs::read_to_string(profile.site_dir().join("hash.txt"))
+        .map_err(|e| format!("hash.txt: {e}"))?;
+    let manifest_hash = hashes
+        .lines()
+        .find_map(|l| l.strip_prefix("manifest: "))
+        .ok_or("hash.txt names no split manifest")?;
+    let manifest = pkg.join(format!("{SPLIT_MANIFEST}.{}.json", manifest_hash.trim()));
+    let manifest: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(
+        &fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let stems = manifest
+        .get(group)
+        .ok_or_else(|| format!("the split manifest has no group {group}"))?;
+    let mut files = vec![bundle_file(profile, "wasm")?];
+    files.extend(stems.iter().map(|stem| pkg.join(format!("{stem}.wasm"))));
+    let size = |file: &Path, ext: &str| {
+        let mut name = file.as_os_str().to_owned();
+        name.push(ext);
+        fs::metadata(&name)
+            .map(|m| m.len())
+            .map_err(|e| format!("{}: {e}", Path::new(&name).display()))
+    };
+    let mut total = (files.len(), 0, 0, 0);
+    for file in &files {
+        total.1 += size(file, "")?;
+        total.2 += size(file, ".gz")?;
+        total.3 += size(file, ".br")?;
+    }
+    Ok(total)
+}
+
 /// Every file in `pkg/` is hashed and served as immutable, so nothing else may be there
 /// (wasm-bindgen writes `snippets/` when a crate inlines JavaScript: that would need hashing
 /// too).
