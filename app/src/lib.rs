@@ -93,13 +93,18 @@ pub fn App() -> impl IntoView {
     let title_lang: ArcRwSignal<shared::i18n::Lang> = crate::i18n::use_lang().into();
     let title = move || shared::i18n::t(title_lang.get(), Msg::AppName);
 
+    // True while the router moves to another page: its code may still be on its way (a
+    // page group's module, fetched on first visit), so the page shows that it is loading.
+    let routing = RwSignal::new(false);
+
     view! {
         <Title text=title/>
         <div class="app" data-hydrated=move || if hydrated.get() { "true" } else { "false" }>
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-            <Router>
+            <Router set_is_routing=routing>
+                <div class="routing-bar" aria-hidden="true" class:active=move || routing.get()></div>
                 <Header/>
-                <main id="main" tabindex="-1">
+                <main id="main" tabindex="-1" aria-busy=move || if routing.get() { "true" } else { "false" }>
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("board") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("login") view={Lazy::<LoginRoute>::new()}/>

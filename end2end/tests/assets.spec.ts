@@ -162,5 +162,21 @@ test('another page\'s code is fetched when it is first shown; a failed fetch say
   await page.getByRole('link', { name: 'Bảng theo dõi', exact: true }).click();
   await expect(page.locator('[data-stage]').first()).toBeVisible();
   expect(loads.filter((l) => l.kind === 'wasm' && !l.fromCache).length).toBe(before);
+
+  // On a slow network the council's code takes a while: the page says it is loading.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pkg/split_council.*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Hội đồng', exact: true }).click();
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.routing-bar.active')).toHaveCount(1);
+  release();
+  await expect(page).toHaveURL(/\/council$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hội đồng');
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.routing-bar.active')).toHaveCount(0);
   await context.close();
 });

@@ -127,6 +127,9 @@ test('the unit nominates a collective; its head registers it and starts fosterin
   await signInAs(page, 'canbo.ccts');
   await expect(page.locator('[data-nomination-id]')).toHaveCount(0);
   await page.getByRole('link', { name: 'Thêm hồ sơ' }).click();
+  // The form's code may still be on its way (its page group's module): the board, whose
+  // filters have a field of the same name, stays until the form is shown.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thêm hồ sơ');
   await hydrated(page);
   await page.getByLabel('Loại đối tượng').selectOption('collective');
   await page.getByLabel('Tên tập thể, cá nhân').fill(NOMINEE);
