@@ -81,9 +81,10 @@ pub fn App() -> impl IntoView {
     provide_context(crate::components::live::CalendarChanges(RwSignal::new(0)));
 
     // Set once the WASM has taken over the page: end-to-end tests wait for it, and it
-    // proves the client is live.
+    // proves the client is live. Set by the shown page itself (`routes::MarkLive`), not here:
+    // the frame is hydrated before a page whose code is still on its way (lazy routes).
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    provide_context(crate::routes::Live(hydrated));
 
     // The title is read by leptos_meta after the page has rendered, outside the request's
     // reactive arena and possibly on another thread (leptos_meta 0.8.7 `inject_meta_context`
@@ -105,7 +106,7 @@ pub fn App() -> impl IntoView {
                 <div class="routing-bar" aria-hidden="true" class:active=move || routing.get()></div>
                 <Header/>
                 <main id="main" tabindex="-1" aria-busy=move || if routing.get() { "true" } else { "false" }>
-                    <Routes fallback=NotFound>
+                    <Routes fallback=|| view! { <NotFound/> <MarkLive/> }>
                         <Route path=StaticSegment("board") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("login") view={Lazy::<LoginRoute>::new()}/>
                         <Route

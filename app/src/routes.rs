@@ -16,6 +16,20 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use shared::i18n::Msg;
 
+/// Whether the shown page is live: hydrated, its handlers attached (`data-hydrated` on
+/// `.app`).
+#[derive(Clone, Copy)]
+pub struct Live(pub RwSignal<bool>);
+
+/// Marks the page it is placed in as live once it has been hydrated (an effect runs after
+/// its part of the page is).
+#[component]
+pub fn MarkLive() -> impl IntoView {
+    if let Some(Live(live)) = use_context::<Live>() {
+        Effect::new(move |_| live.set(true));
+    }
+}
+
 /// What a page shows when its code could not be fetched.
 fn not_loaded(error: SplitLoaderError) -> AnyView {
     leptos::logging::warn!("a page's code could not be fetched: {error:?}");
@@ -29,6 +43,7 @@ fn not_loaded(error: SplitLoaderError) -> AnyView {
                     let _ = window.location().reload();
                 }
             }>{tr(Msg::TryAgain)}</button>
+            <MarkLive/>
         </div>
     }
     .into_any()
@@ -57,7 +72,7 @@ macro_rules! lazy_page {
                 preload(#[doc(hidden)] preload)
             )]
             pub fn page(_route: super::$route) -> Result<AnyView, SplitLoaderError> {
-                Ok(view! { <$page/> }.into_any())
+                Ok(view! { <$page/> <MarkLive/> }.into_any())
             }
         }
 

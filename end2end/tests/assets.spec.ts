@@ -180,3 +180,27 @@ test('another page\'s code is fetched when it is first shown; a failed fetch say
   await expect(page.locator('.routing-bar.active')).toHaveCount(0);
   await context.close();
 });
+
+test('the page counts as live only once its own code has arrived and taken over; signing in works before', async ({ browser, baseURL }) => {
+  // The sign-in form carries where to go next in the server's page, before any code runs.
+  const context = await browser.newContext();
+  const login = await context.request.get('/login?next=%2Fcalendar');
+  expect(await login.text()).toMatch(/<input type="hidden" name="next" value="\/calendar"/);
+
+  await signInQuietly(context, baseURL!, 'staff1');
+  const page = await context.newPage();
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pkg/split_board.*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/board', { waitUntil: 'domcontentloaded' });
+  // The frame's code runs, the board's is held back: not live yet.
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.app')).toHaveAttribute('data-hydrated', 'false');
+  release();
+  await hydrated(page);
+  await expect(page.locator('[data-stage]').first()).toBeVisible();
+  await context.close();
+});

@@ -32,7 +32,9 @@ pub fn LoginPage() -> impl IntoView {
                 }
             })}
             <form method="post" action="/login" class="login-form">
-                <input type="hidden" name="next" prop:value=next/>
+                // An attribute, not a property: the server's page carries it, so signing in
+                // goes where it should before the page's code has arrived.
+                <input type="hidden" name="next" value=next/>
                 <label for="username">{tr(Msg::Username)}</label>
                 <input id="username" name="username" type="text" autocomplete="username" required autofocus/>
                 <label for="password">{tr(Msg::Password)}</label>
