@@ -8,8 +8,9 @@
 //!
 //! Set `BENCH_OUT` to the file to write the Markdown rows to, and `BENCH_ONLY=pg-moves` to
 //! measure only PostgreSQL's guarded moves on one instance, or `BENCH_ONLY=pages` only the
-//! board's and the summary's pages on both backends (every other cell is left unmeasured):
-//! quicker loops when working on the move writer or the pages.
+//! board's and the summary's pages on both backends, or `BENCH_ONLY=sqlite` every SQLite
+//! figure and no PostgreSQL one (every other cell is left unmeasured): quicker loops when
+//! working on the move writer, the pages or the server's memory.
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -338,7 +339,7 @@ async fn fanout(
     watchers: &[String],
     card: (i64, i64),
     after: i64,
-) -> (f64, f64, usize, Memory) {
+) -> (f64, f64, usize, [Memory; 2]) {
     let (tx, _) = tokio::sync::broadcast::channel::<()>(4);
     let mut tasks = Vec::new();
     let ready = Arc::new(tokio::sync::Semaphore::new(0));
@@ -373,6 +374,7 @@ async fn fanout(
     }
     let _ = ready.acquire_many(SUBSCRIBERS as u32).await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
+    let connected = watched.memory();
     let (id, mut version) = card;
     let mut sent = Vec::new();
     for i in 0..FANOUT_MOVES {
@@ -409,7 +411,7 @@ async fn fanout(
         percentile(&mut samples, 0.5),
         percentile(&mut samples, 0.95),
         complete,
-        memory,
+        [connected, memory],
     )
 }
 
@@ -442,11 +444,33 @@ struct Memory {
 }
 
 impl Memory {
-    fn cell(self) -> String {
+    fn mib(self) -> f64 {
+        self.rss_kib / 1024.0
+    }
+}
+
+/// The server's memory after each phase of a run: where it grew.
+struct Phases {
+    started: Memory,
+    pages: Memory,
+    moves: Memory,
+    /// The subscribers connected, before any event is sent to them.
+    connected: Memory,
+    /// After the fan-out's events reached them, still connected.
+    subscribers: Memory,
+}
+
+impl Phases {
+    fn cell(&self) -> String {
         format!(
-            "{:.0} MiB (peak {:.0} MiB)",
-            self.rss_kib / 1024.0,
-            self.peak_kib / 1024.0
+            "{:.0} MiB (peak {:.0} MiB); after each phase: started {:.0} · pages {:.0} · moves {:.0} · subscribers connected {:.0} · their {FANOUT_MOVES} events sent {:.0} MiB",
+            self.subscribers.mib(),
+            self.subscribers.peak_kib / 1024.0,
+            self.started.mib(),
+            self.pages.mib(),
+            self.moves.mib(),
+            self.connected.mib(),
+            self.subscribers.mib(),
         )
     }
 }
@@ -619,6 +643,8 @@ enum Scope {
     Everything,
     /// PostgreSQL's guarded moves on one instance, nothing else (`BENCH_ONLY=pg-moves`).
     PgMoves,
+    /// Every SQLite figure, no PostgreSQL one (`BENCH_ONLY=sqlite`).
+    Sqlite,
     /// The board's and the summary's pages on both backends, nothing else
     /// (`BENCH_ONLY=pages`).
     Pages,
@@ -630,7 +656,8 @@ impl Scope {
             Err(_) | Ok("") => Scope::Everything,
             Ok("pg-moves") => Scope::PgMoves,
             Ok("pages") => Scope::Pages,
-            Ok(other) => panic!("BENCH_ONLY={other}: expected pg-moves, pages, or unset"),
+            Ok("sqlite") => Scope::Sqlite,
+            Ok(other) => panic!("BENCH_ONLY={other}: expected pg-moves, pages, sqlite, or unset"),
         }
     }
 }
@@ -671,6 +698,7 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
     };
 
     let cards = cards_in(&db_url, "discovered", 700).await;
+    let started = a.memory();
     if scope != Scope::PgMoves {
         let (p50, p95) = ssr(&bench, &office).await;
         eprintln!("{label}: board SSR: p50 {p50:.1} ms, p95 {p95:.1} ms");
@@ -689,6 +717,7 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
         }
         return column;
     }
+    let pages = a.memory();
     for (n, slice) in [(50usize, &cards[..50]), (200, &cards[50..250])] {
         let cpu = Cpu::sample(&[&a]);
         let (rate, p50, p95, refused, count) =
@@ -707,6 +736,7 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
         return column;
     }
 
+    let moved = a.memory();
     let last_seq = {
         let pool = sqlx::AnyPool::connect(&db_url).await.unwrap();
         let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
@@ -717,8 +747,15 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
         seq
     };
     let watchers = watcher_sessions(&bench, "leader").await;
-    let (p50, p95, complete, memory) =
+    let (p50, p95, complete, [connected, subscribers]) =
         fanout(bench.clone(), &a, &office, &watchers, cards[300], last_seq).await;
+    let memory = Phases {
+        started,
+        pages,
+        moves: moved,
+        connected,
+        subscribers,
+    };
     eprintln!(
         "{label}: fan-out to {SUBSCRIBERS}: p50 {p50:.1} ms, p95 {p95:.1} ms, {complete} got all; server RSS {}",
         memory.cell()
@@ -774,7 +811,11 @@ fn main() {
         } else {
             Column::unmeasured()
         };
-        let pg = measure(Backend::Postgres, scope).await;
+        let pg = if scope != Scope::Sqlite {
+            measure(Backend::Postgres, scope).await
+        } else {
+            Column::unmeasured()
+        };
         let row = |what: String, s: &str, p: &str, target: &str| format!("| {what} | {s} | {p} | {target} |");
         let mut rows = vec![
             row(format!("Board SSR, {NOMINATIONS} nominations (office sees all), 200 requests"), &sqlite.ssr, &pg.ssr, "p95 < 30 ms"),

@@ -9,6 +9,7 @@ pub mod export;
 pub mod files;
 pub mod limits;
 pub mod live;
+pub mod memory;
 pub mod routes;
 pub mod security_headers;
 pub mod seed;

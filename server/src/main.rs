@@ -119,10 +119,20 @@ fn read_audit_key(settings: &Settings) -> Result<Option<ChainKey>, String> {
     }
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    server::memory::give_back_large_blocks();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("exemplar: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(args).await {
+    match runtime.block_on(run(args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("exemplar: {message}");
