@@ -179,3 +179,18 @@ test('every page fits a phone\'s width, for each role', async ({ browser }) => {
   await fits(admin, `/admin/campaigns/${campaignId}/movements`, 'movements');
   await admin.context().close();
 });
+
+test('signed out on a phone, the header keeps the app\'s name on one row and its links below it', async ({ browser }) => {
+  const page = await (await browser.newContext(PHONE)).newPage();
+  await page.goto('/login');
+  await hydrated(page);
+  const name = await page.locator('.brand-name').boundingBox();
+  const link = await page.locator('.site-header nav a').first().boundingBox();
+  expect(name && link).toBeTruthy();
+  // Before: the links came up beside the name and squeezed it to a word a line, its words
+  // running over the first link.
+  const lineHeight = await page.locator('.brand-name').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 24);
+  expect(name!.height, 'the app\'s name on one line').toBeLessThan(lineHeight * 1.5);
+  expect(link!.y, 'the links below the name').toBeGreaterThanOrEqual(name!.y + name!.height - 1);
+  await page.screenshot({ path: test.info().outputPath('phone-signed-out-header.png') });
+});
