@@ -6,8 +6,8 @@
 //! `VmRSS`, and `VmHWM`, the peak) is read from `/proc` while 1,000 live subscribers are
 //! connected.
 //!
-//! Set `BENCH_OUT` to the file to write the Markdown rows to, and `BENCH_ONLY=pg-moves` to
-//! measure only PostgreSQL's guarded moves on one instance, or `BENCH_ONLY=pages` only the
+//! Set `BENCH_OUT` to the file to write the Markdown rows to, and `BENCH_ONLY=moves` to
+//! measure only the guarded moves on one instance (`pg-moves`: PostgreSQL's only), or `BENCH_ONLY=pages` only the
 //! board's and the summary's pages on both backends, or `BENCH_ONLY=sqlite` every SQLite
 //! figure and no PostgreSQL one (every other cell is left unmeasured): quicker loops when
 //! working on the move writer, the pages or the server's memory.
@@ -643,6 +643,8 @@ enum Scope {
     Everything,
     /// PostgreSQL's guarded moves on one instance, nothing else (`BENCH_ONLY=pg-moves`).
     PgMoves,
+    /// Both backends' guarded moves on one instance, nothing else (`BENCH_ONLY=moves`).
+    Moves,
     /// Every SQLite figure, no PostgreSQL one (`BENCH_ONLY=sqlite`).
     Sqlite,
     /// The board's and the summary's pages on both backends, nothing else
@@ -655,10 +657,18 @@ impl Scope {
         match std::env::var("BENCH_ONLY").as_deref() {
             Err(_) | Ok("") => Scope::Everything,
             Ok("pg-moves") => Scope::PgMoves,
+            Ok("moves") => Scope::Moves,
             Ok("pages") => Scope::Pages,
             Ok("sqlite") => Scope::Sqlite,
-            Ok(other) => panic!("BENCH_ONLY={other}: expected pg-moves, pages, sqlite, or unset"),
+            Ok(other) => {
+                panic!("BENCH_ONLY={other}: expected moves, pg-moves, pages, sqlite, or unset")
+            }
         }
+    }
+
+    /// Only the moves on one instance are measured.
+    fn moves_only(self) -> bool {
+        matches!(self, Scope::PgMoves | Scope::Moves)
     }
 }
 
@@ -699,7 +709,7 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
 
     let cards = cards_in(&db_url, "discovered", 700).await;
     let started = a.memory();
-    if scope != Scope::PgMoves {
+    if !scope.moves_only() {
         let (p50, p95) = ssr(&bench, &office).await;
         eprintln!("{label}: board SSR: p50 {p50:.1} ms, p95 {p95:.1} ms");
         column.ssr = format!("p50 {p50:.1} ms · p95 {p95:.1} ms");
@@ -728,7 +738,7 @@ async fn measure(backend: Backend, scope: Scope) -> Column {
             "{rate:.0} moves/s · p50 {p50:.1} ms · p95 {p95:.1} ms ({refused} refused) · {cpu}"
         ));
     }
-    if scope == Scope::PgMoves {
+    if scope.moves_only() {
         a.stop().await;
         if let Some((_, admin, name)) = postgres {
             drop_postgres(&admin, &name).await;

@@ -8,8 +8,8 @@ use app::api::board::{GetBoard, MoveNomination};
 use app::api::nominations::SaveNomination;
 use app::types::model::{BoardFilters, MoveRequest, Place};
 use common::board::{
-    cards, move_card, next_event, scalar, stage_of, subscribe, two_hundred_clients_move_one_card,
-    unit_head_draft,
+    a_card_placed_after_another_lands_right_below_it, cards, move_card, next_event, scalar,
+    stage_of, subscribe, two_hundred_clients_move_one_card, unit_head_draft,
 };
 use common::{spawn_app, TestApp};
 use serde_json::Value;
@@ -147,6 +147,13 @@ async fn a_user_undoes_their_own_move_and_nobody_elses() {
     // An undo cannot be undone twice.
     let (status, _) = app.call_fn(&head, undo(version + 1)).await;
     assert_eq!(status, 400);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_card_placed_after_another_lands_right_below_it_and_nowhere_else() {
+    let app = spawn_app().await;
+    a_card_placed_after_another_lands_right_below_it(&app).await;
     app.stop().await;
 }
 

@@ -102,9 +102,20 @@ async fn run_batch(
         audit_key,
         ..Batch::default()
     };
+    // Each move in a savepoint of its own, let go when the next move's begins (one
+    // statement for both: each statement is a round trip to the database) or when the
+    // batch commits.
+    let mut savepoint_open = false;
     for job in &batch {
         let outcome = async {
-            exec(&mut conn, "SAVEPOINT move").await?;
+            if savepoint_open {
+                sqlx::raw_sql("RELEASE SAVEPOINT move; SAVEPOINT move")
+                    .execute(&mut *conn)
+                    .await?;
+            } else {
+                exec(&mut conn, "SAVEPOINT move").await?;
+                savepoint_open = true;
+            }
             // What the batch knew stays true only if this move's writes stay.
             let known = (state.audit_tail.clone(), state.last_seq);
             let r = apply(&mut conn, job, &mut state).await;
@@ -112,7 +123,7 @@ async fn run_batch(
                 exec(&mut conn, "ROLLBACK TO SAVEPOINT move").await?;
                 (state.audit_tail, state.last_seq) = known;
             }
-            exec(&mut conn, "RELEASE SAVEPOINT move").await?;
+            // A refusal is recorded after its move is undone; it stays with the batch.
             if let Err(DbError::Port(RepoError::Denied(denied))) = &r {
                 record_refusal(&mut conn, job, *denied, &mut state).await?;
             }
@@ -196,22 +207,28 @@ struct Record {
 async fn apply(conn: &mut Conn, job: &MoveJob, state: &mut Batch) -> DbResult<CardEvent> {
     let request = &job.request;
     let actor = job.user.actor();
-    let (card, campaign_id, profile) = cards::card_for_move(conn, request.id).await?;
+    let moving = cards::card_for_move(conn, request.id).await?;
     // A card the user may not see does not exist for them.
-    if authorize(&actor, &Action::ViewNomination(scope(&card))).is_err() {
+    if authorize(&actor, &Action::ViewNomination(scope(&moving.card))).is_err() {
         return Err(RepoError::NotFound.into());
     }
-    if card.version != request.version {
+    if moving.card.version != request.version {
         // Stale: the conflict names who moved it on, and when.
-        expect_version(conn, Versioned::Nomination(card.id), request.version).await?;
+        expect_version(conn, Versioned::Nomination(request.id), request.version).await?;
     }
+    // A card carried into a later year is that year's now: neither moved nor undone here.
+    moving.still_open()?;
+    let cards::Moving {
+        card,
+        campaign_id,
+        profile,
+        ..
+    } = moving;
     let record = Record {
         campaign_id,
         year: card.year,
         profile,
     };
-    // A card carried into a later year is that year's now: neither moved nor undone here.
-    cards::still_open(conn, card.id).await?;
     if let Some(seq) = request.undo_of {
         return undo(conn, job, card, seq, state).await;
     }
@@ -332,33 +349,28 @@ async fn place(
     place: Place,
 ) -> DbResult<Position> {
     for attempt in 0..2 {
-        let anchor: Option<String> = match place {
+        // The anchor's position and the next one's, in one statement (each is a round trip
+        // to the database's thread inside the board's write).
+        let anchor_id = match place {
             Place::Top => None,
-            Place::After(id) => {
-                sqlx::query_scalar(
-                    "SELECT position FROM nominations
-                 WHERE id = $1 AND id <> $2 AND campaign_id = $3 AND year = $4 AND stage = $5",
-                )
-                .bind(id)
-                .bind(card.id)
-                .bind(record.campaign_id)
-                .bind(record.year)
-                .bind(to.code())
-                .fetch_optional(&mut *conn)
-                .await?
-            }
+            Place::After(id) => Some(id),
         };
-        let next: Option<String> = sqlx::query_scalar(
-            "SELECT position FROM nominations
-             WHERE campaign_id = $1 AND year = $2 AND stage = $3 AND id <> $4 AND position > $5
-             ORDER BY position, id LIMIT 1",
+        let (anchor, next): (Option<String>, Option<String>) = sqlx::query_as(
+            "SELECT a.position,
+                    (SELECT n.position FROM nominations n
+                     WHERE n.campaign_id = $3 AND n.year = $4 AND n.stage = $5 AND n.id <> $2
+                       AND n.position > COALESCE(a.position, '')
+                     ORDER BY n.position, n.id LIMIT 1)
+             FROM (SELECT (SELECT position FROM nominations
+                           WHERE id = $1 AND id <> $2 AND campaign_id = $3 AND year = $4
+                             AND stage = $5) AS position) a",
         )
+        .bind(anchor_id)
+        .bind(card.id)
         .bind(record.campaign_id)
         .bind(record.year)
         .bind(to.code())
-        .bind(card.id)
-        .bind(anchor.as_deref().unwrap_or(""))
-        .fetch_optional(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
         let parse = |s: String| {
             Position::try_from(s).map_err(|_| RepoError::Unavailable("bad position".into()))

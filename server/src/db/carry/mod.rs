@@ -79,7 +79,12 @@ async fn carry(
 ) -> DbResult<Vec<i64>> {
     let mut chosen = Vec::with_capacity(items.len());
     for item in items {
-        let (card, campaign, profile) = cards::card_for_move(tx, item.id).await?;
+        let cards::Moving {
+            card,
+            campaign_id: campaign,
+            profile,
+            ..
+        } = cards::card_for_move(tx, item.id).await?;
         if (campaign, card.year) != (campaign_id, year) {
             return Err(RepoError::NotFound.into());
         }

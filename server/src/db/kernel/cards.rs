@@ -105,27 +105,63 @@ pub async fn card(conn: &mut Conn, id: i64) -> DbResult<BoardCard> {
     Ok(card)
 }
 
-/// A card and what a move of it is judged on besides: its campaign and its profile (JSON).
+/// A card and what a move of it is judged on besides, read in one query: a move is many
+/// statements inside the board's write, and each one is a round trip to the database's
+/// thread.
 #[derive(sqlx::FromRow)]
 struct MovingRow {
     #[sqlx(flatten)]
     card: CardRow,
     campaign_id: i64,
     profile: String,
+    /// The year it was carried over into, if it was.
+    carried_to_year: Option<i32>,
+    /// Whether the City has decided its year (only then does it carry a final score).
+    decided: bool,
 }
 
-/// [`card`], with its campaign's id and its stored profile, in one query.
-pub async fn card_for_move(conn: &mut Conn, id: i64) -> DbResult<(BoardCard, i64, String)> {
+/// A card with what a move of it is judged on besides the card.
+pub struct Moving {
+    pub card: BoardCard,
+    pub campaign_id: i64,
+    /// Its stored profile (JSON).
+    pub profile: String,
+    /// The year it was carried over into, if it was (see [`still_open`]).
+    carried_to_year: Option<i32>,
+}
+
+impl Moving {
+    /// [`still_open`], from what was read with the card.
+    pub fn still_open(&self) -> DbResult<()> {
+        open_unless_carried(self.carried_to_year)
+    }
+}
+
+/// [`card`], with its campaign's id, its stored profile and where it was carried over to.
+pub async fn card_for_move(conn: &mut Conn, id: i64) -> DbResult<Moving> {
     let row: Option<MovingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {CARD_COLUMNS}, n.campaign_id, n.profile {CARD_FROM} WHERE n.id = $1"
+        "SELECT {CARD_COLUMNS}, n.campaign_id, n.profile,
+                (SELECT c.year FROM nominations c WHERE c.carried_from = n.id LIMIT 1)
+                    AS carried_to_year,
+                EXISTS (SELECT 1 FROM city_decisions d
+                        WHERE d.campaign_id = n.campaign_id AND d.year = n.year) AS decided
+         {CARD_FROM} WHERE n.id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
     let row = row.ok_or(RepoError::NotFound)?;
     let mut card = row.card.into_card()?;
-    card.council_score_milli = scores::final_total_of(conn, id).await?;
-    Ok((card, row.campaign_id, row.profile))
+    if row.decided {
+        card.council_score_milli =
+            scores::decided_total_of(conn, id, row.campaign_id, card.year).await?;
+    }
+    Ok(Moving {
+        card,
+        campaign_id: row.campaign_id,
+        profile: row.profile,
+        carried_to_year: row.carried_to_year,
+    })
 }
 
 /// The card, if the user may see it (else it does not exist for them).
@@ -188,8 +224,13 @@ pub async fn carried_to(conn: &mut Conn, id: i64) -> DbResult<Option<(i64, i32)>
 /// Refuses a change to a card that was carried over into a later year (see
 /// [`WriteTx::open_card_for`]); the board's writer asks the same.
 pub async fn still_open(conn: &mut Conn, id: i64) -> DbResult<()> {
-    match carried_to(conn, id).await? {
-        Some((_, year)) => Err(RepoError::Rules(vec![Violation::new(
+    open_unless_carried(carried_to(conn, id).await?.map(|(_, year)| year))
+}
+
+/// Refuses a change to a card carried over into `carried_to_year`.
+fn open_unless_carried(carried_to_year: Option<i32>) -> DbResult<()> {
+    match carried_to_year {
+        Some(year) => Err(RepoError::Rules(vec![Violation::new(
             shared::rules::carry::RULE,
             ViolationKind::CarriedOn { year },
         )])

@@ -424,9 +424,19 @@ pub async fn final_total_of(conn: &mut Conn, id: i64) -> DbResult<Option<i64>> {
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((campaign_id, year)) = decided else {
-        return Ok(None);
-    };
+    match decided {
+        Some((campaign_id, year)) => decided_total_of(conn, id, campaign_id, year).await,
+        None => Ok(None),
+    }
+}
+
+/// [`final_total_of`] a nomination of `campaign_id`'s `year`, which the City has decided.
+pub async fn decided_total_of(
+    conn: &mut Conn,
+    id: i64,
+    campaign_id: i64,
+    year: i32,
+) -> DbResult<Option<i64>> {
     let kept: Option<(Option<i64>,)> = sqlx::query_as(
         "SELECT total_milli FROM decision_totals
          WHERE campaign_id = $1 AND year = $2 AND nomination_id = $3",

@@ -129,7 +129,9 @@ impl SessionStore for Backend {
     async fn load_session(&self, token_hash: &str) -> Result<Option<SessionRecord>, DbError> {
         let row: Option<SessionRow> = sqlx::query_as(
             "SELECT u.id AS user_id, u.username, u.display_name, u.active, u.unit_id,
-                    un.name AS unit_name, un.bloc_id, s.last_seen_at, s.expires_at
+                    un.name AS unit_name, un.bloc_id, s.last_seen_at, s.expires_at,
+                    (SELECT string_agg(r.role, ',') FROM user_roles r WHERE r.user_id = u.id)
+                        AS roles
              FROM sessions s
              JOIN users u ON u.id = s.user_id
              LEFT JOIN units un ON un.id = u.unit_id
@@ -138,18 +140,20 @@ impl SessionStore for Backend {
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
+        // Every request asks this: the roles come in the same statement.
         let Some(row) = row else { return Ok(None) };
-        let roles: Vec<(String,)> =
-            sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1")
-                .bind(row.user_id)
-                .fetch_all(&self.pool)
-                .await?;
         Ok(Some(SessionRecord {
             user: CurrentUser {
                 user_id: row.user_id,
                 username: row.username,
                 display_name: row.display_name,
-                roles: roles.iter().filter_map(|(r,)| Role::from_code(r)).collect(),
+                roles: row
+                    .roles
+                    .as_deref()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(Role::from_code)
+                    .collect(),
                 unit_id: row.unit_id,
                 unit_name: row.unit_name,
                 bloc_id: row.bloc_id,
@@ -226,6 +230,8 @@ struct SessionRow {
     bloc_id: Option<i64>,
     last_seen_at: String,
     expires_at: String,
+    /// The account's roles, comma-separated (none: NULL).
+    roles: Option<String>,
 }
 
 /// The failed sign-ins of a username or an address since `since` and since its last

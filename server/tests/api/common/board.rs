@@ -323,3 +323,69 @@ pub fn household_draft(unit_id: i64, name: &str) -> NominationDraft {
         movement_id: None,
     }
 }
+
+/// The ids of the column `id` is in (its campaign, year and stage), top first.
+pub async fn column_of(app: &TestApp, id: i64) -> Vec<i64> {
+    let pool = app.pool().await;
+    let ids = sqlx::query_scalar(
+        "SELECT c.id FROM nominations c JOIN nominations n
+           ON n.campaign_id = c.campaign_id AND n.year = c.year AND n.stage = c.stage
+         WHERE n.id = $1 ORDER BY c.position, c.id",
+    )
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    ids
+}
+
+/// Moves `id` within its column to `place`, as the office; panics unless it is accepted.
+async fn reorder(app: &TestApp, office: &str, id: i64, place: Place) {
+    let (stage, version) = stage_of(app, id).await;
+    let request = MoveRequest {
+        id,
+        version,
+        to: Stage::from_code(&stage).unwrap(),
+        place,
+        reason: None,
+        undo_of: None,
+    };
+    let (status, body) = app.call_fn(office, MoveNomination { request }).await;
+    assert_eq!(status, 200, "{body}");
+}
+
+/// A card dropped below another lands right below it, above the one that followed; below a
+/// card that is not in the column (moved on meanwhile), at the top.
+pub async fn a_card_placed_after_another_lands_right_below_it(app: &TestApp) {
+    let office = app.login("office").await;
+    let (first, _) = cards(app, "CCPTNT", "discovered").await[0];
+    let column = column_of(app, first).await;
+    assert!(
+        column.len() >= 3,
+        "the demo's discovered column: {column:?}"
+    );
+    let (top, second, last) = (column[0], column[1], column[column.len() - 1]);
+    reorder(app, &office, last, Place::After(top)).await;
+    let column = column_of(app, first).await;
+    assert_eq!(&column[..3], &[top, last, second], "{column:?}");
+    // Below the column's last card: at the bottom.
+    let bottom = column[column.len() - 1];
+    reorder(app, &office, top, Place::After(bottom)).await;
+    let column = column_of(app, first).await;
+    assert_eq!(&column[column.len() - 2..], &[bottom, top], "{column:?}");
+    assert_eq!(column[0], last, "{column:?}");
+    // Below a card of another column: at the top.
+    let (status, body) = move_card(
+        app,
+        &office,
+        second,
+        stage_of(app, second).await.1,
+        Stage::Dropped,
+        Some("Trùng hồ sơ"),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    reorder(app, &office, bottom, Place::After(second)).await;
+    assert_eq!(column_of(app, first).await[0], bottom);
+}
