@@ -1,7 +1,8 @@
 //! Vietnamese text helpers: accent-insensitive search and the order Vietnamese lists use.
 
 use std::cmp::Ordering;
-use unicode_normalization::UnicodeNormalization;
+
+mod decompositions;
 
 const GRAVE: char = '\u{300}';
 const ACUTE: char = '\u{301}';
@@ -12,13 +13,47 @@ const HOOK: char = '\u{309}';
 const HORN: char = '\u{31B}';
 const DOT_BELOW: char = '\u{323}';
 
+/// Whether `c` is a combining diacritical mark of the blocks Latin text uses (a letter
+/// typed as its base and a mark, as some Vietnamese keyboards send it).
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// `c`'s canonical decomposition, when it is a Latin letter with diacritics (every
+/// Vietnamese one): its base letter, its mark, and a second mark or `'\0'`.
+fn decompose(c: char) -> Option<(char, char, char)> {
+    let code = u16::try_from(u32::from(c)).ok()?;
+    let table = decompositions::LATIN;
+    let (_, base, first, second) = table[table.binary_search_by_key(&code, |row| row.0).ok()?];
+    let char_of = |code: u16| char::from_u32(u32::from(code)).unwrap_or('\0');
+    Some((char_of(base), char_of(first), char_of(second)))
+}
+
+/// `text` with its Latin letters decomposed into base letter and marks (Unicode's NFD for
+/// the Latin blocks; letters of other scripts stay as they are).
+fn decomposed(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(|c| {
+        let (parts, n) = match decompose(c) {
+            Some((base, first, '\0')) => ([base, first, '\0'], 2),
+            Some((base, first, second)) => ([base, first, second], 3),
+            None => ([c, '\0', '\0'], 1),
+        };
+        parts.into_iter().take(n)
+    })
+}
+
 /// Folds text for accent-insensitive search: lower case, no diacritics, `đ` → `d`,
 /// runs of white space collapsed. "Nguyễn Văn An" and "nguyen van an" fold alike.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
+    for c in text.chars() {
+        if is_mark(c) {
             continue;
         }
         if c.is_whitespace() {
@@ -29,9 +64,13 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c => out.extend(c.to_lowercase()),
+        // Lower case first: the base of a lower-case letter is lower case ("İ" becomes "i"
+        // and a dot above, which goes).
+        for lower in c.to_lowercase().filter(|l| !is_mark(*l)) {
+            out.push(match lower {
+                'đ' => 'd',
+                lower => decompose(lower).map_or(lower, |(base, _, _)| base),
+            });
         }
     }
     out
@@ -95,14 +134,14 @@ fn letter_key(base: char, marks: &[char]) -> (u32, u8) {
 fn collation_key(text: &str) -> (Vec<u32>, Vec<u8>) {
     let mut letters = Vec::new();
     let mut tones = Vec::new();
-    let mut chars = text.nfd().peekable();
+    let mut chars = decomposed(text).peekable();
     while let Some(c) = chars.next() {
-        if unicode_normalization::char::is_combining_mark(c) {
+        if is_mark(c) {
             continue;
         }
         let mut marks = Vec::new();
         while let Some(&m) = chars.peek() {
-            if !unicode_normalization::char::is_combining_mark(m) {
+            if !is_mark(m) {
                 break;
             }
             marks.push(m);
@@ -233,7 +272,94 @@ mod tests {
         );
     }
 
+    /// Unicode's canonical decomposition (the `unicode-normalization` crate, a test
+    /// dependency only): what the Latin table must agree with.
+    fn nfd(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfd().collect()
+    }
+
+    /// `fold` as it was written over the whole of Unicode's tables: the oracle for Latin
+    /// and Vietnamese text.
+    fn fold_by_nfd(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in nfd(text).chars() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            match c {
+                'đ' | 'Đ' => out.push('d'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    /// Every letter of the Latin blocks, precomposed, and the marks they decompose into.
+    fn latin_blocks() -> impl Iterator<Item = char> {
+        ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}')
+    }
+
+    #[test]
+    fn the_latin_table_is_unicode_s_canonical_decomposition() {
+        for c in latin_blocks() {
+            let ours: String = decomposed(&c.to_string()).collect();
+            assert_eq!(ours, nfd(&c.to_string()), "U+{:04X}", u32::from(c));
+        }
+        for c in '\u{0}'..='\u{24F}' {
+            assert!(!is_mark(c), "U+{:04X}", u32::from(c));
+        }
+        // Every mark of these blocks (some of their code points are not assigned yet).
+        for c in ('\u{300}'..='\u{36F}')
+            .chain('\u{1AB0}'..='\u{1AFF}')
+            .chain('\u{1DC0}'..='\u{1DFF}')
+        {
+            if unicode_normalization::char::is_combining_mark(c) {
+                assert!(is_mark(c), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn every_vietnamese_letter_folds_to_its_base() {
+        let upper = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ";
+        let folded = fold(upper);
+        assert_eq!(folded, fold_by_nfd(upper));
+        assert_eq!(
+            folded,
+            "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy"
+        );
+        assert_eq!(fold(&upper.to_lowercase()), folded);
+        // Typed as base letters and marks.
+        assert_eq!(fold(&nfd(upper)), folded);
+    }
+
     proptest! {
+        #[test]
+        fn folding_agrees_with_unicode_s_tables_on_latin_and_vietnamese_text(
+            s in "[a-zA-Z0-9 \t\u{C0}-\u{24F}\u{1E00}-\u{1EFF}\u{300}-\u{36F}.,-]{0,24}"
+        ) {
+            prop_assert_eq!(fold(&s), fold_by_nfd(&s));
+            prop_assert_eq!(fold(&nfd(&s)), fold_by_nfd(&s));
+        }
+
+        #[test]
+        fn precomposed_latin_text_decomposes_as_unicode_says(
+            s in "[a-zA-Z0-9 \u{C0}-\u{24F}\u{1E00}-\u{1EFF}]{0,24}"
+        ) {
+            // So the Vietnamese order (`compare_vi`) sees the letters and marks it saw.
+            prop_assert_eq!(decomposed(&s).collect::<String>(), nfd(&s));
+        }
+
         #[test]
         fn folding_never_panics_and_is_idempotent(s in ".*") {
             let once = fold(&s);
