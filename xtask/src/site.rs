@@ -434,22 +434,23 @@ pub fn wasm_opt() -> Result<PathBuf> {
 /// board wakes up.
 fn optimise(bin: &Path, bundle: &Path) -> Result {
     let bundle = bundle.to_string_lossy().into_owned();
-    sh(
-        &bin.to_string_lossy(),
-        &[
-            "-Oz",
-            // The features rustc's wasm32 target emits by default.
-            "--enable-bulk-memory",
-            "--enable-mutable-globals",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            &bundle,
-            "-o",
-            &bundle,
-        ],
-    )
+    let mut args = vec![
+        "-Oz",
+        // The features rustc's wasm32 target emits by default.
+        "--enable-bulk-memory",
+        "--enable-mutable-globals",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ];
+    // `EXEMPLAR_WASM_NAMES=1` keeps the functions' names in the release modules (a few
+    // hundred KiB more), for twiggy to say what is in each one.
+    if std::env::var_os("EXEMPLAR_WASM_NAMES").is_some_and(|v| v == "1") {
+        args.push("-g");
+    }
+    args.extend([bundle.as_str(), "-o", bundle.as_str()]);
+    sh(&bin.to_string_lossy(), &args)
 }
 
 #[cfg(test)]
